@@ -1,0 +1,208 @@
+/**
+ * Shared vocabulary of the engine. Everything here is plain data: no Office.js, DOM or Node types.
+ *
+ * Glossary: a *customer* is identified by a text id; a *sale* is one row of the sales table; the *as-of
+ * date* ends the analysis; the *window* is the span of days analysed; a *segment* (SVCD, RFM), *class*
+ * (ABC) or *tier* (pyramid) is what a model assigns to a customer.
+ */
+
+/** One cell as a host reads it: dates arrive as Excel serial numbers, errors as their text (`#N/A`). */
+export type RawCell = string | number | boolean | null;
+
+/** The language of labels, sheet names and explanations. */
+export type Language = 'en' | 'zh-CN';
+
+/** A column role the header mapper recognises. */
+export type FieldKey =
+  | 'customerId'
+  | 'customerName'
+  | 'date'
+  | 'amount'
+  | 'quantity'
+  | 'unitPrice'
+  | 'orderId'
+  | 'profit'
+  | 'cost'
+  | 'product'
+  | 'rep'
+  | 'region'
+  | 'visitDate';
+
+/** Column positions (0-based, within the table) for each recognised role. */
+export type ColumnMapping = Partial<Record<FieldKey, number>>;
+
+/** What a table holds. */
+export type TableKind = 'sales' | 'customers' | 'visits';
+
+/**
+ * A table a host found in a workbook: an Excel table or a plain block of cells under a header row.
+ * Positions are the sheet's own (1-based row and column numbers) so messages can name them.
+ */
+export interface SourceTable {
+  /** Sheet (worksheet) name, or the file name for a CSV. */
+  sheet: string;
+  /** Excel table name, or null for a plain range. */
+  tableName: string | null;
+  /** 1-based sheet row of the header row; data starts on the next row. */
+  headerRow: number;
+  /** 1-based sheet column of the table's first column. */
+  firstColumn: number;
+  /** Header texts as written (not trimmed). */
+  headers: string[];
+  /** Number of data rows under the header. */
+  rowCount: number;
+}
+
+/** A source table with the column data a host read for it: `columns[c][i]` is data row i of column c. */
+export interface LoadedTable extends SourceTable {
+  /** Column-major values; a column that was not read is an empty array. */
+  columns: RawCell[][];
+}
+
+/** A source table classified and mapped by {@link chooseTables}. */
+export interface MappedTable {
+  source: SourceTable;
+  kind: TableKind;
+  mapping: ColumnMapping;
+}
+
+/** Order of day and month in ambiguous text dates such as `03/04/2024`. */
+export type DateOrder = 'mdy' | 'dmy';
+
+/** A rule of the RFM segment table: inclusive score ranges; the first rule that matches wins. */
+export interface RfmRule {
+  segment: RfmSegment;
+  r: [number, number];
+  f: [number, number];
+  m: [number, number];
+}
+
+/** Named RFM segments (the widely used table). */
+export type RfmSegment =
+  | 'Champions'
+  | 'Loyal'
+  | 'Potential loyalist'
+  | 'New'
+  | 'Promising'
+  | 'Need attention'
+  | 'About to sleep'
+  | 'At risk'
+  | "Can't lose them"
+  | 'Hibernating'
+  | 'Lost';
+
+/** SVCD segments: Star 明星, Cow 奶牛, Volcano 火山, Dog 小狗. */
+export type SvcdSegment = 'Star' | 'Cow' | 'Volcano' | 'Dog';
+
+/** ABC classes. */
+export type AbcClass = 'A' | 'B' | 'C';
+
+/** Churn risk from recency against the customer's expected gap between purchases. */
+export type ChurnRisk = 'Active' | 'At risk' | 'Lapsed';
+
+/** Pyramid tiers, 1 = most profitable … 5 = loss-making. */
+export type PyramidTier = 1 | 2 | 3 | 4 | 5;
+
+/** The customer columns the add-in can write, in their default order. */
+export type OutputColumnKey =
+  | 'svcd'
+  | 'abc'
+  | 'pyramidTier'
+  | 'visitsPerMonth'
+  | 'nextVisitDue'
+  | 'rfmScore'
+  | 'rfmSegment'
+  | 'churnRisk'
+  | 'revenue'
+  | 'profit'
+  | 'orders'
+  | 'lastPurchase'
+  | 'recencyDays';
+
+/** Every setting of an analysis. Defaults: {@link defaultSettings}. */
+export interface AnalysisSettings {
+  /** As-of date (ISO `YYYY-MM-DD`); null = the latest sale date. */
+  asOf: string | null;
+  /** Analyse only the last N calendar months up to the as-of date; null = all data. */
+  windowMonths: number | null;
+  /** Fixed SVCD threshold on amount per order; null = median-based. */
+  svcdAmountThreshold: number | null;
+  /** Fixed SVCD threshold on orders per month; null = median-based. */
+  svcdFrequencyThreshold: number | null;
+  /** Cumulative revenue share that ends class A (0 < cut ≤ 1). Default 0.75. */
+  abcCut: number;
+  /** Cumulative customer shares ending tiers 1–5, ascending, the last 1. Default 5/15/35/60/100 %. */
+  pyramidCuts: [number, number, number, number, number];
+  /** Which model sets visit frequency. */
+  visitsFrom: 'svcd' | 'abc';
+  /** Language of labels and sheet names. */
+  language: Language;
+  /** Columns to write to the customers table. */
+  columns: OutputColumnKey[];
+  /** RFM segment rules; must cover all 125 score combinations. */
+  rfmRules: RfmRule[];
+  /** Order used for ambiguous text dates like `03/04/2024`. */
+  dateOrder: DateOrder;
+  /** User remapping of columns, keyed by table kind; replaces the recognised mapping for that field. */
+  mappingOverrides: Partial<Record<TableKind, ColumnMapping>>;
+}
+
+/** Why a row was not used. */
+export interface SkippedRow {
+  sheet: string;
+  /** 1-based sheet row number. */
+  row: number;
+  /** Header of the offending column, when one column is at fault. */
+  column: string | null;
+  reason: string;
+}
+
+/** A note for the Data issues sheet that is not a skipped row (duplicates, ambiguous dates, fallbacks). */
+export interface DataNote {
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+/** The analysis window, in day numbers (Excel 1900-system serials: days since 1899-12-30). */
+export interface AnalysisWindow {
+  start: number;
+  end: number;
+  /** Days in window inclusive / 30.4375. */
+  months: number;
+}
+
+/** One customer's result. Day numbers are Excel serials (1900 system); null where a value does not apply. */
+export interface CustomerResult {
+  id: string;
+  name: string | null;
+  rep: string | null;
+  inCustomersTable: boolean;
+  /** Whether the customer has any sales row in the window (positive, zero or negative). */
+  hasSalesInWindow: boolean;
+  revenue: number;
+  profit: number | null;
+  orders: number;
+  purchaseDays: number;
+  firstPurchase: number | null;
+  lastPurchase: number | null;
+  recencyDays: number | null;
+  frequencyPerMonth: number;
+  amountPerOrder: number | null;
+  svcd: SvcdSegment | null;
+  abc: AbcClass;
+  pyramidTier: PyramidTier | null;
+  /** The value the pyramid ranks by (profit, or revenue when there is no profit); null off the pyramid. */
+  pyramidValue: number | null;
+  visitIntervalDays: number;
+  visitsPerMonth: number;
+  /** Latest visit up to the as-of date, else latest purchase up to it; null if never contacted. */
+  lastContact: number | null;
+  nextVisitDue: number;
+  overdue: boolean;
+  rfm: { r: number; f: number; m: number; segment: RfmSegment } | null;
+  churnRisk: ChurnRisk | null;
+  /** Historical lifetime value: profit (or revenue without profit data) of all sales up to the as-of date. */
+  lifetimeValue: number;
+}

@@ -1,0 +1,63 @@
+import type { AnalysisSettings, RawCell, SourceTable } from '../engine/types';
+import type { ColumnSpec, SheetSpec } from '../engine/sheetSpec';
+
+/** What a host found when it looked at a workbook. */
+export interface WorkbookInfo {
+  /** Candidate tables: Excel tables first, then plain ranges found under a recognised header row. */
+  tables: SourceTable[];
+  /** The workbook uses the 1904 date system: its serials are 1,462 days smaller than the 1900 system's. */
+  date1904: boolean;
+  /** Settings saved in the workbook by an earlier run, if any. */
+  savedSettings: Partial<AnalysisSettings> | null;
+}
+
+/** Progress of a long host operation. */
+export type ProgressCallback = (done: number, total: number) => void;
+
+/** Where the customer columns go. */
+export type CustomersTarget =
+  /** Append to the user's customers table (Excel table or plain range). */
+  | { kind: 'existing'; table: SourceTable }
+  /** Build our own customers sheet from sales: `baseColumns` (id, name, rep) come first. */
+  | { kind: 'new'; sheetName: string; baseColumns: ColumnSpec[] };
+
+/** Everything one run writes. */
+export interface WritePlan {
+  customers: CustomersTarget;
+  /** Our columns, one value per data row of the target, in the target's row order. */
+  columns: ColumnSpec[];
+  /** Summary sheets, rebuilt on every run. */
+  sheets: SheetSpec[];
+  /** Saved in the workbook so any co-author who re-runs gets the same output. */
+  settings: AnalysisSettings;
+}
+
+/** What a write did, for the task pane and the CLI to report. */
+export interface WriteSummary {
+  /** Headers actually written (a clash with a user's header gives ours a suffix). */
+  columnHeaders: string[];
+  /** Sheet names written. */
+  sheetNames: string[];
+  /** Where the output went (file path or sheet name), for messages. */
+  location: string;
+}
+
+/**
+ * The seam between the engine and a workbook. One implementation per backend: Office.js inside Excel
+ * (`host/excel`), files for the command line and the web page (`host/file`). The task pane and the CLI
+ * talk only to this interface.
+ */
+export interface WorkbookHost {
+  /** Finds the candidate tables and the workbook's date system and saved settings. */
+  inspect(): Promise<WorkbookInfo>;
+  /**
+   * Reads some columns of a table, data rows only, as raw values (dates as serials in the workbook's own
+   * date system, errors as their text).
+   *
+   * @param columns 0-based positions within the table.
+   * @returns One array per requested column, in the order requested, each `table.rowCount` long.
+   */
+  readColumns(table: SourceTable, columns: readonly number[], progress?: ProgressCallback): Promise<RawCell[][]>;
+  /** Writes one run's output; on failure the workbook is left as it was (or restorable by undo). */
+  write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary>;
+}
