@@ -147,8 +147,18 @@ export interface AnalysisSettings {
   mappingOverrides: Partial<Record<TableKind, ColumnMapping>>;
 }
 
+/** Why a row was skipped, as a code the summary sheets translate. */
+export type SkipCode =
+  | 'customerBlank'
+  | 'customerError'
+  | 'dateUnreadable'
+  | 'amountNotNumber'
+  | 'quantityNotNumber'
+  | 'unitPriceNotNumber';
+
 /** Why a row was not used. */
 export interface SkippedRow {
+  code: SkipCode;
   sheet: string;
   /** 1-based sheet row number. */
   row: number;
@@ -205,4 +215,6 @@ export interface CustomerResult {
   churnRisk: ChurnRisk | null;
   /** Historical lifetime value: profit (or revenue without profit data) of all sales up to the as-of date. */
   lifetimeValue: number;
+  /** Visits logged for the customer in the window (0 without a visits log). */
+  visitsInWindow: number;
 }

@@ -1,0 +1,129 @@
+import type { ParsedSales } from './parseSales';
+import type { AnalysisWindow } from './types';
+
+/**
+ * Per-customer totals over the window, indexed like `ParsedSales.customerIds`. Typed arrays, one pass over
+ * the rows plus one sort of composite keys for distinct purchase days and orders.
+ */
+export interface CustomerAggregates {
+  revenue: Float64Array;
+  /** Σ profit (or Σ amount − cost); all zero when the sales have neither. */
+  profit: Float64Array;
+  orders: Int32Array;
+  purchaseDays: Int32Array;
+  /** First and last day with amount > 0 in the window; −1 when none. */
+  firstPurchase: Int32Array;
+  lastPurchase: Int32Array;
+  /** 1 when the customer has any sales row (any amount) in the window. */
+  hasSalesInWindow: Uint8Array;
+  /** 1 when the customer has any sales row up to the as-of date. */
+  seenUpToAsOf: Uint8Array;
+  /** Latest day with amount > 0 up to the as-of date, in or before the window; −1 when none. */
+  lastPurchaseEver: Int32Array;
+  /** Profit (or revenue) of every row up to the as-of date: historical lifetime value. */
+  lifetimeValue: Float64Array;
+  /** Interned rep of the customer's latest row up to the as-of date, −1 when none. */
+  latestRep: Int32Array;
+  usedRows: number;
+  afterAsOfRows: number;
+  beforeWindowRows: number;
+}
+
+/**
+ * Aggregates sales per customer. In the window: revenue = Σ amount (returns reduce it); profit = Σ profit;
+ * purchase days = distinct dates with amount > 0; orders = distinct order ids with amount > 0 when an
+ * order-id column is mapped, else purchase days; first/last purchase over amount > 0. Rows after the
+ * as-of date are ignored and counted; rows before the window count only towards lifetime value.
+ */
+export function aggregateCustomers(sales: ParsedSales, asOf: number, window: AnalysisWindow): CustomerAggregates {
+  const customers = sales.customerIds.length;
+  const revenue = new Float64Array(customers);
+  const profit = new Float64Array(customers);
+  const orders = new Int32Array(customers);
+  const purchaseDays = new Int32Array(customers);
+  const firstPurchase = new Int32Array(customers).fill(-1);
+  const lastPurchase = new Int32Array(customers).fill(-1);
+  const hasSalesInWindow = new Uint8Array(customers);
+  const seenUpToAsOf = new Uint8Array(customers);
+  const lastPurchaseEver = new Int32Array(customers).fill(-1);
+  const lifetimeValue = new Float64Array(customers);
+  const latestRep = new Int32Array(customers).fill(-1);
+  const latestRepDay = new Int32Array(customers).fill(-1);
+  const { rowCustomer, rowDay, rowAmount, rowProfit, rowOrder, rowRep } = sales;
+  const span = window.end - window.start + 1;
+  const dayKeys = new Float64Array(sales.count);
+  const orderKeys = rowOrder === null ? null : new Float64Array(sales.count);
+  const orderSpan = sales.orderCount + 1;
+  let dayKeyCount = 0;
+  let orderKeyCount = 0;
+  let usedRows = 0;
+  let afterAsOfRows = 0;
+  let beforeWindowRows = 0;
+
+  for (let i = 0; i < sales.count; i++) {
+    const day = rowDay[i]!;
+    if (day > asOf) {
+      afterAsOfRows++;
+      continue;
+    }
+    const c = rowCustomer[i]!;
+    const amount = rowAmount[i]!;
+    const rowValue = rowProfit === null ? amount : rowProfit[i]!;
+    seenUpToAsOf[c] = 1;
+    lifetimeValue[c] = lifetimeValue[c]! + rowValue;
+    if (amount > 0 && day > lastPurchaseEver[c]!) lastPurchaseEver[c] = day;
+    if (rowRep !== null && rowRep[i]! >= 0 && day >= latestRepDay[c]!) {
+      latestRep[c] = rowRep[i]!;
+      latestRepDay[c] = day;
+    }
+    if (day < window.start) {
+      beforeWindowRows++;
+      continue;
+    }
+    usedRows++;
+    hasSalesInWindow[c] = 1;
+    revenue[c] = revenue[c]! + amount;
+    if (rowProfit !== null) profit[c] = profit[c]! + rowProfit[i]!;
+    if (amount > 0) {
+      if (firstPurchase[c] === -1 || day < firstPurchase[c]!) firstPurchase[c] = day;
+      if (day > lastPurchase[c]!) lastPurchase[c] = day;
+      dayKeys[dayKeyCount++] = c * span + (day - window.start);
+      if (orderKeys !== null && rowOrder !== null && rowOrder[i]! >= 0) {
+        orderKeys[orderKeyCount++] = c * orderSpan + rowOrder[i]!;
+      }
+    }
+  }
+
+  countDistinctPerCustomer(dayKeys.subarray(0, dayKeyCount).sort(), span, purchaseDays);
+  if (orderKeys !== null) countDistinctPerCustomer(orderKeys.subarray(0, orderKeyCount).sort(), orderSpan, orders);
+  else orders.set(purchaseDays);
+
+  return {
+    revenue,
+    profit,
+    orders,
+    purchaseDays,
+    firstPurchase,
+    lastPurchase,
+    hasSalesInWindow,
+    seenUpToAsOf,
+    lastPurchaseEver,
+    lifetimeValue,
+    latestRep,
+    usedRows,
+    afterAsOfRows,
+    beforeWindowRows,
+  };
+}
+
+/** Counts distinct sorted keys `customer × span + k` into `out[customer]`. */
+function countDistinctPerCustomer(sortedKeys: Float64Array, span: number, out: Int32Array): void {
+  let previous = -1;
+  for (const key of sortedKeys) {
+    if (key !== previous) {
+      const customer = Math.floor(key / span);
+      out[customer] = out[customer]! + 1;
+      previous = key;
+    }
+  }
+}

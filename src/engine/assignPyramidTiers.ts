@@ -1,0 +1,42 @@
+import { compareIds } from './compareIds';
+import type { PyramidTier } from './types';
+
+/** The course's tier cut-offs: cumulative share of customers ending tiers 1–5. */
+export const defaultPyramidCuts: [number, number, number, number, number] = [0.05, 0.15, 0.35, 0.6, 1];
+
+/**
+ * Assigns customer-pyramid tiers. Customers with a value (those with any sales row in the window; null =
+ * off the pyramid) are sorted by value descending, ties by id ascending; position p (1-based) of n gets
+ * the first tier k with p ≤ ceil(n × cut_k). A customer whose value equals that of a better-placed
+ * customer takes that customer's tier, so ties are never split. Cut-offs are applied in basis points so
+ * that float error cannot move a boundary (ceil(20 × 0.35) is 7, not 8).
+ *
+ * @example assignPyramidTiers(ids300, values300) // 15 / 30 / 60 / 75 / 120 customers in tiers 1–5 (no ties)
+ */
+export function assignPyramidTiers(
+  ids: readonly string[],
+  values: readonly (number | null)[],
+  cuts: readonly number[] = defaultPyramidCuts,
+): (PyramidTier | null)[] {
+  const tiers: (PyramidTier | null)[] = ids.map(() => null);
+  const ranked: number[] = [];
+  values.forEach((value, index) => {
+    if (value !== null) ranked.push(index);
+  });
+  ranked.sort((a, b) => values[b]! - values[a]! || compareIds(ids[a]!, ids[b]!));
+  const n = ranked.length;
+  const limits = cuts.map((cut) => Math.ceil((n * Math.round(cut * 10_000)) / 10_000));
+  let tier = 0;
+  let previousValue: number | null = null;
+  let previousTier: PyramidTier = 1;
+  ranked.forEach((index, position) => {
+    const p = position + 1;
+    while (tier < limits.length - 1 && p > limits[tier]!) tier++;
+    const value = values[index]!;
+    const assigned = previousValue !== null && value === previousValue ? previousTier : ((tier + 1) as PyramidTier);
+    tiers[index] = assigned;
+    previousValue = value;
+    previousTier = assigned;
+  });
+  return tiers;
+}

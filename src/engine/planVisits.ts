@@ -1,0 +1,48 @@
+import type { AbcClass, SvcdSegment } from './types';
+
+/** Visit interval in days and visits per month for each SVCD segment (the course's table). */
+export const svcdVisitPlan: Record<SvcdSegment, { intervalDays: number; perMonth: number }> = {
+  Star: { intervalDays: 7, perMonth: 4 },
+  Cow: { intervalDays: 14, perMonth: 2 },
+  Volcano: { intervalDays: 30, perMonth: 1 },
+  Dog: { intervalDays: 60, perMonth: 0.5 },
+};
+
+/** Visit interval in days and visits per month for each ABC class. */
+export const abcVisitPlan: Record<AbcClass, { intervalDays: number; perMonth: number }> = {
+  A: { intervalDays: 15, perMonth: 2 },
+  B: { intervalDays: 30, perMonth: 1 },
+  C: { intervalDays: 60, perMonth: 0.5 },
+};
+
+/** Per customer: its segments and last contact (day number, null = never contacted). */
+export interface VisitInput {
+  svcd: SvcdSegment | null;
+  abc: AbcClass;
+  lastContact: number | null;
+}
+
+/** A customer's visit plan. */
+export interface VisitPlan {
+  intervalDays: number;
+  perMonth: number;
+  /** Day number the next visit is due. */
+  nextVisitDue: number;
+  overdue: boolean;
+}
+
+/**
+ * Visit frequency from the chosen model: SVCD (Star weekly, Cow every 14 days, Volcano monthly, Dog every
+ * 60 days; a customer without a segment is visited like ABC class C) or ABC (A every 15 days, B every 30,
+ * C every 60). Next visit due = last contact + interval; a customer never contacted is due on the as-of
+ * date. Overdue when due < as-of date.
+ *
+ * @example planVisits([{ svcd: 'Star', abc: 'A', lastContact: 100 }], 'svcd', 110)[0] // { intervalDays: 7, nextVisitDue: 107, overdue: true, … }
+ */
+export function planVisits(customers: readonly VisitInput[], model: 'svcd' | 'abc', asOf: number): VisitPlan[] {
+  return customers.map((c) => {
+    const plan = model === 'svcd' && c.svcd !== null ? svcdVisitPlan[c.svcd] : abcVisitPlan[model === 'abc' ? c.abc : 'C'];
+    const nextVisitDue = c.lastContact === null ? asOf : c.lastContact + plan.intervalDays;
+    return { intervalDays: plan.intervalDays, perMonth: plan.perMonth, nextVisitDue, overdue: nextVisitDue < asOf };
+  });
+}

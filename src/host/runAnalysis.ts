@@ -1,0 +1,112 @@
+import type { AnalysisInput, TableInput } from '../engine/analyze';
+import { chooseTables } from '../engine/chooseTables';
+import { computeAnalysis, type ComputedAnalysis } from '../engine/computeAnalysis';
+import { resolveSettings } from '../engine/defaultSettings';
+import { AnalysisError } from '../engine/errors';
+import { sheetName } from '../engine/labels';
+import type { AnalysisSettings, MappedTable, RawCell } from '../engine/types';
+import type { WorkbookHost, WritePlan, WriteSummary } from './WorkbookHost';
+
+/** Stages of a run, reported with the fraction done (0–1) of that stage. */
+export type RunStage = 'reading' | 'computing' | 'writing';
+
+/** Options of {@link runAnalysis}. */
+export interface RunOptions {
+  /** Write the results to the workbook (default true). */
+  write?: boolean;
+  onStage?: (stage: RunStage, fraction: number) => void;
+  /** Cancels between stages and between read chunks; a cancelled run writes nothing. */
+  signal?: AbortSignal;
+  /** Runs the engine elsewhere (a Web Worker); defaults to {@link computeAnalysis} in this thread. */
+  compute?: (input: AnalysisInput) => Promise<ComputedAnalysis>;
+}
+
+/** What a run produced. */
+export interface AnalysisRun extends ComputedAnalysis {
+  plan: WritePlan;
+  summary: WriteSummary | null;
+  tables: { sales: MappedTable; customers: MappedTable | null; visits: MappedTable | null };
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) throw new AnalysisError('CANCELLED', 'The analysis was cancelled; nothing was written.');
+}
+
+async function load(
+  host: WorkbookHost,
+  mapped: MappedTable,
+  progress: (fraction: number) => void,
+  signal: AbortSignal | undefined,
+): Promise<TableInput> {
+  const wanted = [...new Set(Object.values(mapped.mapping))].sort((a, b) => a - b);
+  const read = await host.readColumns(mapped.source, wanted, (done, total) => {
+    throwIfCancelled(signal);
+    progress(total === 0 ? 1 : done / total);
+  });
+  const columns: RawCell[][] = mapped.source.headers.map(() => []);
+  wanted.forEach((column, k) => {
+    columns[column] = read[k] ?? [];
+  });
+  return { table: { ...mapped.source, columns }, mapping: mapped.mapping };
+}
+
+/**
+ * One analysis from start to finish on any host: inspect the workbook, choose and map the tables, read
+ * only the mapped columns, compute, and (unless `write: false`) write columns, summary sheets and settings.
+ * Settings saved in the workbook apply first, then `settings` on top, so any co-author re-running gets the
+ * same output.
+ *
+ * @throws AnalysisError with a sentence the user can act on; host errors pass through.
+ */
+export async function runAnalysis(
+  host: WorkbookHost,
+  settings: Partial<AnalysisSettings> = {},
+  options: RunOptions = {},
+): Promise<AnalysisRun> {
+  const { onStage, signal } = options;
+  onStage?.('reading', 0);
+  const info = await host.inspect();
+  const resolved = resolveSettings({ ...(info.savedSettings ?? {}), ...settings });
+  const chosen = chooseTables(info.tables, resolved.mappingOverrides);
+  throwIfCancelled(signal);
+  const parts = [chosen.sales, chosen.customers, chosen.visits].filter((t): t is MappedTable => t !== null);
+  const totalRows = parts.reduce((sum, t) => sum + t.source.rowCount, 0) || 1;
+  let rowsBefore = 0;
+  const loaded: TableInput[] = [];
+  for (const part of parts) {
+    const offset = rowsBefore;
+    loaded.push(
+      await load(host, part, (f) => onStage?.('reading', (offset + f * part.source.rowCount) / totalRows), signal),
+    );
+    rowsBefore += part.source.rowCount;
+  }
+  throwIfCancelled(signal);
+  onStage?.('computing', 0);
+  const byKind = (kind: MappedTable['kind']): TableInput | null => loaded[parts.findIndex((p) => p.kind === kind)] ?? null;
+  const input: AnalysisInput = {
+    sales: byKind('sales')!,
+    customers: chosen.customers === null ? null : byKind('customers'),
+    visits: chosen.visits === null ? null : byKind('visits'),
+    date1904: info.date1904,
+    settings: resolved,
+  };
+  const computed = await (options.compute ?? ((i: AnalysisInput) => Promise.resolve(computeAnalysis(i))))(input);
+  onStage?.('computing', 1);
+  throwIfCancelled(signal);
+  const plan: WritePlan = {
+    customers:
+      chosen.customers === null
+        ? { kind: 'new', sheetName: sheetName('customers', resolved.language), baseColumns: computed.baseColumns }
+        : { kind: 'existing', table: chosen.customers.source },
+    columns: computed.columns,
+    sheets: computed.sheets,
+    settings: resolved,
+  };
+  let summary: WriteSummary | null = null;
+  if (options.write !== false) {
+    onStage?.('writing', 0);
+    summary = await host.write(plan, (done, total) => onStage?.('writing', total === 0 ? 1 : done / total));
+    onStage?.('writing', 1);
+  }
+  return { ...computed, plan, summary, tables: chosen };
+}
