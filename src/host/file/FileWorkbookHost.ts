@@ -1,0 +1,382 @@
+import { Workbook } from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { findHeaderRow, headerScanRows } from '../../engine/findHeaderRow';
+import type { ColumnSpec } from '../../engine/sheetSpec';
+import type { RawCell, SourceTable } from '../../engine/types';
+import type { ProgressCallback, WorkbookHost, WorkbookInfo, WriteSummary, WritePlan } from '../WorkbookHost';
+import type { SheetCharts } from './addChartsToXlsx';
+import { addChartsToXlsx } from './addChartsToXlsx';
+import { appendCustomerColumns } from './appendCustomerColumns';
+import type { AppendedColumns } from './appendCustomerColumns';
+import { decodeReference } from './decodeReference';
+import { decodeOutputRecord, encodeOutputRecord, settingsSheetName } from './outputRecord';
+import type { OutputRecord } from './outputRecord';
+import { parseCsv } from './parseCsv';
+import { renderSheetSpec } from './renderSheetSpec';
+import { uniqueSheetName, validSheetName } from './sheetNames';
+import { tableModelsOf } from './tableModelsOf';
+import { toRawCell } from './toRawCell';
+import { writeOutputValue } from './writeOutputValue';
+
+/** Widest header row searched in a plain range (columns). */
+const maxScanColumns = 512;
+/** Rows read between two progress reports. */
+const progressStep = 20_000;
+
+interface CsvSource {
+  kind: 'csv';
+  table: SourceTable;
+  columns: RawCell[][];
+}
+
+interface XlsxSource {
+  kind: 'xlsx';
+  workbook: Workbook;
+}
+
+/**
+ * A {@link WorkbookHost} over a workbook held in memory, for the command line and the web page: loaded
+ * from .xlsx bytes (Excel tables and plain ranges found by their headers) or from CSV text (one sales
+ * table). `write` builds the output workbook in memory — for an .xlsx, the input workbook with our
+ * columns appended to the customers table, our summary sheets and the hidden settings sheet; for a CSV, a
+ * new workbook — and {@link FileWorkbookHost.toBuffer} returns its bytes, native charts included. The
+ * input bytes are never changed. Works in Node and in the browser (no file-system access here).
+ *
+ * @example
+ * const host = await FileWorkbookHost.fromXlsx(bytes, 'sales.xlsx');
+ * const info = await host.inspect();
+ */
+export class FileWorkbookHost implements WorkbookHost {
+  /** The input's file name, used as the sheet name of a CSV table and in messages. */
+  readonly fileName: string;
+  private readonly source: CsvSource | XlsxSource;
+  private output: Workbook | null = null;
+  private charts: SheetCharts[] = [];
+  private readonly date1904: boolean;
+
+  private constructor(fileName: string, source: CsvSource | XlsxSource) {
+    this.fileName = fileName;
+    this.source = source;
+    this.date1904 = source.kind === 'xlsx' && source.workbook.properties.date1904;
+  }
+
+  /**
+   * Loads an .xlsx (or .xlsm) workbook from its bytes.
+   *
+   * @throws Error with a readable message when the bytes are not an .xlsx package.
+   */
+  static async fromXlsx(bytes: Uint8Array | ArrayBuffer, fileName: string): Promise<FileWorkbookHost> {
+    const workbook = new Workbook();
+    const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    try {
+      // exceljs's typing asks for a Node Buffer; it reads any Uint8Array or ArrayBuffer (browser too).
+      await workbook.xlsx.load(data as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`"${fileName}" could not be read as an .xlsx workbook (${reason}).`);
+    }
+    return new FileWorkbookHost(fileName, { kind: 'xlsx', workbook });
+  }
+
+  /**
+   * Loads a CSV file's text as one table; the header row is the first of the top 30 records that names
+   * at least two recognised fields (else the first record).
+   *
+   * @param text The file's text, or pieces of it that each end at a record boundary.
+   */
+  static fromCsv(text: string | readonly string[], fileName: string): FileWorkbookHost {
+    const top = parseCsv(text, { maxRows: headerScanRows });
+    const rows: RawCell[][] = [top.headers];
+    for (let row = 0; row < top.rowCount; row++) rows.push(top.columns.map((column) => column[row] ?? null));
+    const skipRows = findHeaderRow(rows)?.index ?? 0;
+    const parsed = parseCsv(text, { skipRows });
+    const table: SourceTable = {
+      sheet: fileName,
+      tableName: null,
+      headerRow: skipRows + 1,
+      firstColumn: 1,
+      headers: parsed.headers,
+      rowCount: parsed.rowCount,
+    };
+    return new FileWorkbookHost(fileName, { kind: 'csv', table, columns: parsed.columns });
+  }
+
+  /** {@inheritDoc WorkbookHost.inspect} */
+  inspect(): Promise<WorkbookInfo> {
+    if (this.source.kind === 'csv') {
+      return Promise.resolve({ tables: [{ ...this.source.table }], date1904: false, savedSettings: null });
+    }
+    const workbook = this.source.workbook;
+    const record = this.readRecord();
+    const skipped = new Set(
+      [settingsSheetName, ...(record?.createdSheets ?? [])].map((name) => name.toLowerCase()),
+    );
+    const excelTables: SourceTable[] = [];
+    const plainRanges: SourceTable[] = [];
+    for (const sheet of workbook.worksheets) {
+      if (skipped.has(sheet.name.toLowerCase())) continue;
+      const models = tableModelsOf(sheet);
+      if (models.length > 0) {
+        for (const model of models) {
+          const block = decodeReference(model.tableRef ?? '');
+          if (block === null) continue;
+          const table: SourceTable = {
+            sheet: sheet.name,
+            tableName: model.name,
+            headerRow: block.top,
+            firstColumn: block.left,
+            headers: model.columns.map((column) => column.name),
+            rowCount: Math.max(0, block.bottom - block.top - (model.totalsRow === true ? 1 : 0)),
+          };
+          excelTables.push(withoutOurColumns(table, record, sheet));
+        }
+        continue;
+      }
+      const range = findPlainRange(sheet);
+      if (range !== null) plainRanges.push(withoutOurColumns(range, record, sheet));
+    }
+    return Promise.resolve({
+      tables: [...excelTables, ...plainRanges],
+      date1904: this.date1904,
+      savedSettings: record?.settings ?? null,
+    });
+  }
+
+  /** {@inheritDoc WorkbookHost.readColumns} */
+  readColumns(
+    table: SourceTable,
+    columns: readonly number[],
+    progress?: ProgressCallback,
+  ): Promise<RawCell[][]> {
+    if (this.source.kind === 'csv') {
+      const data = this.source.columns;
+      return Promise.resolve(
+        columns.map((column) => {
+          const values = data[column];
+          return values === undefined
+            ? new Array<RawCell>(table.rowCount).fill(null)
+            : values.slice(0, table.rowCount);
+        }),
+      );
+    }
+    const sheet = this.source.workbook.getWorksheet(table.sheet);
+    if (sheet === undefined)
+      return Promise.reject(new Error(`The sheet "${table.sheet}" is not in the workbook.`));
+    const result = columns.map(() => new Array<RawCell>(table.rowCount).fill(null));
+    const sheetColumns = columns.map((column) => table.firstColumn + column);
+    for (let index = 0; index < table.rowCount; index++) {
+      const row = sheet.findRow(table.headerRow + 1 + index);
+      if (row !== undefined) {
+        sheetColumns.forEach((column, c) => {
+          (result[c] as RawCell[])[index] = toRawCell(row.findCell(column)?.value, this.date1904);
+        });
+      }
+      if (progress !== undefined && index % progressStep === progressStep - 1)
+        progress(index + 1, table.rowCount);
+    }
+    progress?.(table.rowCount, table.rowCount);
+    return Promise.resolve(result);
+  }
+
+  /** {@inheritDoc WorkbookHost.write} */
+  write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary> {
+    try {
+      return Promise.resolve(this.writeOutput(plan, progress));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /**
+   * The output workbook as .xlsx bytes, charts included: after {@link FileWorkbookHost.write}, the
+   * analysed workbook; before it, the input workbook as loaded.
+   *
+   * @throws Error for a CSV input that has not been written yet (there is no workbook to save).
+   */
+  async toBuffer(): Promise<Uint8Array> {
+    const workbook = this.output ?? (this.source.kind === 'xlsx' ? this.source.workbook : null);
+    if (workbook === null) throw new Error('Nothing to save yet: run the analysis first.');
+    for (const sheet of workbook.worksheets) tableModelsOf(sheet);
+    const written: unknown = await workbook.xlsx.writeBuffer();
+    const bytes = written instanceof Uint8Array ? written : new Uint8Array(written as ArrayBuffer);
+    return addChartsToXlsx(bytes, this.charts);
+  }
+
+  private readRecord(): OutputRecord | null {
+    const workbook = this.output ?? (this.source.kind === 'xlsx' ? this.source.workbook : null);
+    const sheet = workbook?.getWorksheet(settingsSheetName);
+    if (sheet === undefined) return null;
+    const cells: RawCell[] = [];
+    for (let row = 1; row <= sheet.rowCount; row++)
+      cells.push(toRawCell(sheet.findRow(row)?.findCell(1)?.value, false));
+    return decodeOutputRecord(cells);
+  }
+
+  private writeOutput(plan: WritePlan, progress?: ProgressCallback): WriteSummary {
+    const previous = this.readRecord();
+    const workbook = this.output ?? (this.source.kind === 'xlsx' ? this.source.workbook : new Workbook());
+    this.output = workbook;
+    this.charts = [];
+    const total = plan.sheets.length + 2;
+    for (const name of [...(previous?.createdSheets ?? []), settingsSheetName]) {
+      const sheet = workbook.getWorksheet(name);
+      if (sheet !== undefined) workbook.removeWorksheet(sheet.id);
+    }
+    const sheetNames = (): string[] => workbook.worksheets.map((sheet) => sheet.name);
+    const createdSheets: string[] = [];
+    let customerColumns: AppendedColumns | null = null;
+    let columnHeaders: string[];
+    let location: string;
+    const target = plan.customers;
+    if (target.kind === 'existing') {
+      let sheet = workbook.getWorksheet(target.table.sheet);
+      let table = target.table;
+      if (this.source.kind === 'csv') {
+        // A CSV customers table: its values are copied into a sheet of the output, ours beside them.
+        const name = uniqueSheetName(validSheetName(this.fileName.replace(/\.[^.]*$/u, '')), sheetNames());
+        sheet = workbook.addWorksheet(name);
+        copyColumns(sheet, table.headers, this.source.columns);
+        createdSheets.push(name);
+        table = { ...table, sheet: name, headerRow: 1, firstColumn: 1 };
+      }
+      if (sheet === undefined)
+        throw new Error(`The customers sheet "${target.table.sheet}" is not in the workbook.`);
+      customerColumns = appendCustomerColumns(
+        sheet,
+        table,
+        plan.columns,
+        previous?.customerColumns ?? null,
+        this.date1904,
+      );
+      columnHeaders = customerColumns.columns.map(({ header }) => header);
+      location = sheet.name;
+    } else {
+      const name = uniqueSheetName(target.sheetName, sheetNames());
+      const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+      writeColumnsSheet(sheet, [...target.baseColumns, ...plan.columns], this.date1904);
+      createdSheets.push(name);
+      columnHeaders = plan.columns.map((column) => column.header);
+      location = name;
+    }
+    progress?.(1, total);
+    const summaryNames: string[] = [];
+    plan.sheets.forEach((spec, index) => {
+      const name = uniqueSheetName(spec.name, sheetNames());
+      const sheet = workbook.addWorksheet(name);
+      renderSheetSpec(sheet, spec, this.date1904);
+      if (spec.charts.length > 0)
+        this.charts.push({ sheetName: name, charts: spec.charts, cells: spec.cells });
+      summaryNames.push(name);
+      createdSheets.push(name);
+      progress?.(index + 2, total);
+    });
+    const settingsSheet = workbook.addWorksheet(settingsSheetName, { state: 'hidden' });
+    const record: OutputRecord = { version: 1, settings: plan.settings, createdSheets, customerColumns };
+    encodeOutputRecord(record).forEach((text, index) => {
+      settingsSheet.getCell(index + 1, 1).value = text;
+    });
+    progress?.(total, total);
+    return {
+      columnHeaders,
+      sheetNames: target.kind === 'new' ? [location, ...summaryNames] : summaryNames,
+      location,
+    };
+  }
+}
+
+/** The plain range of a sheet: header row found among the top rows, trailing empty rows dropped. */
+function findPlainRange(sheet: Worksheet): SourceTable | null {
+  const scanRows = Math.min(sheet.rowCount, headerScanRows);
+  const width = Math.min(sheet.columnCount, maxScanColumns);
+  const rows: RawCell[][] = [];
+  for (let row = 1; row <= scanRows; row++) {
+    const cells: RawCell[] = [];
+    const sheetRow = sheet.findRow(row);
+    for (let column = 1; column <= width; column++)
+      cells.push(toRawCell(sheetRow?.findCell(column)?.value, false));
+    rows.push(cells);
+  }
+  const found = findHeaderRow(rows);
+  if (found === null) return null;
+  const filled = found.headers.map((header) => header.trim() !== '');
+  const first = filled.indexOf(true);
+  const last = filled.lastIndexOf(true);
+  if (first < 0) return null;
+  const headerRow = found.index + 1;
+  const firstColumn = first + 1;
+  const headers = found.headers.slice(first, last + 1);
+  let lastRow = sheet.rowCount;
+  for (; lastRow > headerRow; lastRow--) {
+    const sheetRow = sheet.findRow(lastRow);
+    if (sheetRow === undefined) continue;
+    let blank = true;
+    for (let column = firstColumn; column < firstColumn + headers.length && blank; column++) {
+      blank = toRawCell(sheetRow.findCell(column)?.value, false) === null;
+    }
+    if (!blank) break;
+  }
+  return {
+    sheet: sheet.name,
+    tableName: null,
+    headerRow,
+    firstColumn,
+    headers,
+    rowCount: lastRow - headerRow,
+  };
+}
+
+/**
+ * The table without the columns an earlier run appended to it (while their header is still ours), so a
+ * re-run sees the user's table as the user made it: our "Revenue" column must not become its amount.
+ */
+function withoutOurColumns(table: SourceTable, record: OutputRecord | null, sheet: Worksheet): SourceTable {
+  const appended = record?.customerColumns;
+  if (
+    appended === undefined ||
+    appended === null ||
+    appended.sheet !== table.sheet ||
+    appended.headerRow !== table.headerRow
+  ) {
+    return table;
+  }
+  const ours = new Set(
+    appended.columns
+      .filter(
+        ({ column, header }) =>
+          toRawCell(sheet.findRow(table.headerRow)?.findCell(column)?.value, false) === header,
+      )
+      .map(({ column }) => column),
+  );
+  let count = table.headers.length;
+  while (
+    count > 0 &&
+    (ours.has(table.firstColumn + count - 1) || (table.headers[count - 1] ?? '').trim() === '')
+  )
+    count--;
+  return count === table.headers.length ? table : { ...table, headers: table.headers.slice(0, count) };
+}
+
+/** Writes a header row and column-major values from row 1 (a CSV table copied into the output). */
+function copyColumns(sheet: Worksheet, headers: readonly string[], columns: readonly RawCell[][]): void {
+  headers.forEach((header, c) => {
+    const cell = sheet.getCell(1, c + 1);
+    cell.value = header;
+    cell.font = { bold: true };
+    (columns[c] ?? []).forEach((value, r) => {
+      sheet.getCell(r + 2, c + 1).value = value;
+    });
+  });
+}
+
+/** Writes our own customers sheet: bold headers in row 1, then each column's values. */
+function writeColumnsSheet(sheet: Worksheet, columns: readonly ColumnSpec[], date1904: boolean): void {
+  columns.forEach((spec, c) => {
+    const header = sheet.getCell(1, c + 1);
+    header.value = spec.header;
+    header.font = { bold: true };
+    spec.values.forEach((value, r) => {
+      writeOutputValue(sheet.getCell(r + 2, c + 1), value, spec.format, date1904);
+    });
+    sheet.getColumn(c + 1).width = Math.max(10, Math.min(40, spec.header.length + 4));
+  });
+}

@@ -1,0 +1,101 @@
+import type { Worksheet } from 'exceljs';
+import type { ColumnSpec } from '../../engine/sheetSpec';
+import type { SourceTable } from '../../engine/types';
+import { columnLetters } from './buildChartXml';
+import type { OutputRecord } from './outputRecord';
+import { uniqueHeader } from './sheetNames';
+import { tableModelsOf } from './tableModelsOf';
+import { toRawCell } from './toRawCell';
+import { writeOutputValue } from './writeOutputValue';
+
+/** What {@link appendCustomerColumns} wrote, for the output record and the write summary. */
+export type AppendedColumns = NonNullable<OutputRecord['customerColumns']>;
+
+function cellText(sheet: Worksheet, row: number, column: number): string | null {
+  const value = toRawCell(sheet.findRow(row)?.findCell(column)?.value, false);
+  return value === null ? null : String(value);
+}
+
+/**
+ * Appends our columns to the right of the user's customers table (an Excel table, which is widened to
+ * take them in, or a plain range). Columns an earlier run wrote (per its record, and only while their
+ * header is still ours) are cleared and reused; any other occupied cell is never overwritten: the block
+ * moves right past it. A header that clashes with one already in the header row gets a suffix
+ * (`Revenue (2)`).
+ *
+ * @param previous What the last run appended, from the settings sheet; null on a first run.
+ * @param date1904 The workbook uses the 1904 date system.
+ */
+export function appendCustomerColumns(
+  sheet: Worksheet,
+  table: SourceTable,
+  columns: readonly ColumnSpec[],
+  previous: OutputRecord['customerColumns'],
+  date1904: boolean,
+): AppendedColumns {
+  const headerRow = table.headerRow;
+  const lastDataRow = headerRow + table.rowCount;
+  const ours =
+    previous !== null && previous.sheet === table.sheet && previous.headerRow === headerRow
+      ? previous.columns.filter(({ column, header }) => cellText(sheet, headerRow, column) === header)
+      : [];
+  const clearTo = Math.max(lastDataRow, sheet.rowCount);
+  for (const { column } of ours) {
+    for (let row = headerRow; row <= clearTo; row++) {
+      const cell = sheet.findRow(row)?.findCell(column);
+      if (cell !== undefined) cell.value = null;
+    }
+  }
+  const isFree = (column: number): boolean => {
+    for (let row = headerRow; row <= lastDataRow; row++) {
+      if (cellText(sheet, row, column) !== null) return false;
+    }
+    return true;
+  };
+  const tableEnd = table.firstColumn + table.headers.length;
+  let start = tableEnd;
+  for (let offset = 0; offset < columns.length; offset++) {
+    if (!isFree(start + offset)) {
+      start = start + offset + 1;
+      offset = -1;
+    }
+  }
+  const taken: string[] = [];
+  sheet.findRow(headerRow)?.eachCell((cell) => {
+    const text = toRawCell(cell.value, false);
+    if (text !== null) taken.push(String(text));
+  });
+  const headerFont = sheet.findRow(headerRow)?.findCell(table.firstColumn)?.font;
+  const written: AppendedColumns['columns'] = [];
+  columns.forEach((spec, index) => {
+    const column = start + index;
+    const header = uniqueHeader(spec.header, taken);
+    taken.push(header);
+    const headerCell = sheet.getCell(headerRow, column);
+    headerCell.value = header;
+    headerCell.font =
+      headerFont !== undefined && Object.keys(headerFont).length > 0 ? { ...headerFont } : { bold: true };
+    spec.values.forEach((value, row) => {
+      writeOutputValue(sheet.getCell(headerRow + 1 + row, column), value, spec.format, date1904);
+    });
+    sheet.getColumn(column).width = Math.max(10, Math.min(40, header.length + 4));
+    written.push({ column, header });
+  });
+  if (table.tableName !== null) widenTable(sheet, table, start === tableEnd ? written : []);
+  return { sheet: table.sheet, headerRow, columns: written };
+}
+
+/** Makes the Excel table span the user's columns plus ours (so sorting and filtering keep rows whole). */
+function widenTable(sheet: Worksheet, table: SourceTable, added: AppendedColumns['columns']): void {
+  const model = tableModelsOf(sheet).find((candidate) => candidate.name === table.tableName);
+  if (model === undefined) return;
+  const bottom = /\d+$/u.exec(model.tableRef ?? '')?.[0] ?? String(table.headerRow + table.rowCount);
+  const lastColumn = table.firstColumn + table.headers.length - 1 + added.length;
+  const reference = `${columnLetters(table.firstColumn - 1)}${table.headerRow}:${columnLetters(lastColumn - 1)}${bottom}`;
+  model.columns = [
+    ...model.columns.slice(0, table.headers.length),
+    ...added.map(({ header }) => ({ name: header, filterButton: true })),
+  ];
+  model.tableRef = reference;
+  if (model.autoFilterRef !== undefined) model.autoFilterRef = reference;
+}

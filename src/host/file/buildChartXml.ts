@@ -1,0 +1,214 @@
+import { excelNumberFormat } from '../../engine/sheetSpec';
+import type { CellSpec, ChartSeriesSpec, ChartSpec, RangeRef } from '../../engine/sheetSpec';
+import { xmlText } from './xmlText';
+
+const defaultColors = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
+
+/** `'My sheet'!$A$2:$A$6`: an absolute reference to a range of a sheet, the name quoted. */
+export function rangeFormula(sheetName: string, range: RangeRef): string {
+  const cell = (row: number, column: number): string => `$${columnLetters(column)}$${row + 1}`;
+  return `'${sheetName.replace(/'/gu, "''")}'!${cell(range.firstRow, range.firstColumn)}:${cell(range.lastRow, range.lastColumn)}`;
+}
+
+/** Column letters of a 0-based column number (0 → `A`, 26 → `AA`). */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+function rangeValues(cells: readonly (readonly CellSpec[])[], range: RangeRef): (string | number | null)[] {
+  const values: (string | number | null)[] = [];
+  for (let row = range.firstRow; row <= range.lastRow; row++) {
+    for (let column = range.firstColumn; column <= range.lastColumn; column++) {
+      values.push(cells[row]?.[column]?.value ?? null);
+    }
+  }
+  return values;
+}
+
+function categoryXml(sheetName: string, cells: readonly (readonly CellSpec[])[], range: RangeRef): string {
+  const values = rangeValues(cells, range);
+  const numeric = values.every((value) => typeof value === 'number' || value === null);
+  const points = values
+    .map((value, index) =>
+      value === null ? '' : `<c:pt idx="${index}"><c:v>${xmlText(String(value))}</c:v></c:pt>`,
+    )
+    .join('');
+  const formula = xmlText(rangeFormula(sheetName, range));
+  return numeric
+    ? `<c:cat><c:numRef><c:f>${formula}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache></c:numRef></c:cat>`
+    : `<c:cat><c:strRef><c:f>${formula}</c:f><c:strCache><c:ptCount val="${values.length}"/>${points}</c:strCache></c:strRef></c:cat>`;
+}
+
+function valueXml(sheetName: string, cells: readonly (readonly CellSpec[])[], range: RangeRef): string {
+  const values = rangeValues(cells, range);
+  const points = values
+    .map((value, index) =>
+      typeof value === 'number' ? `<c:pt idx="${index}"><c:v>${value}</c:v></c:pt>` : '',
+    )
+    .join('');
+  return `<c:val><c:numRef><c:f>${xmlText(rangeFormula(sheetName, range))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache></c:numRef></c:val>`;
+}
+
+function colorOf(series: ChartSeriesSpec, index: number): string {
+  const color = series.color?.replace(/^#/u, '').toUpperCase();
+  return color !== undefined && /^[0-9A-F]{6}$/u.test(color)
+    ? color
+    : (defaultColors[index % defaultColors.length] ?? '4472C4');
+}
+
+function seriesXml(
+  series: ChartSeriesSpec,
+  index: number,
+  chart: ChartSpec,
+  sheetName: string,
+  cells: readonly (readonly CellSpec[])[],
+): string {
+  const color = colorOf(series, index);
+  const head = `<c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${xmlText(series.name)}</c:v></c:tx>`;
+  const data = categoryXml(sheetName, cells, chart.categories) + valueXml(sheetName, cells, series.values);
+  if (series.type === 'line') {
+    return `<c:ser>${head}<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr></c:marker>${data}<c:smooth val="0"/></c:ser>`;
+  }
+  return `<c:ser>${head}<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>${data}</c:ser>`;
+}
+
+interface AxisOptions {
+  id: number;
+  crossId: number;
+  position: 'l' | 'r' | 't' | 'b';
+  reversed: boolean;
+  deleted: boolean;
+  /** Where the perpendicular axis crosses this one. */
+  crosses: 'autoZero' | 'max';
+}
+
+function categoryAxisXml(axis: AxisOptions): string {
+  return (
+    `<c:catAx><c:axId val="${axis.id}"/><c:scaling><c:orientation val="${axis.reversed ? 'maxMin' : 'minMax'}"/></c:scaling>` +
+    `<c:delete val="${axis.deleted ? 1 : 0}"/><c:axPos val="${axis.position}"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${axis.crossId}"/>` +
+    `<c:crosses val="${axis.crosses}"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
+  );
+}
+
+function valueAxisXml(axis: AxisOptions, formatCode: string | null, gridlines: boolean): string {
+  const numFmt =
+    formatCode === null
+      ? '<c:numFmt formatCode="General" sourceLinked="1"/>'
+      : `<c:numFmt formatCode="${xmlText(formatCode)}" sourceLinked="0"/>`;
+  return (
+    `<c:valAx><c:axId val="${axis.id}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+    `<c:delete val="${axis.deleted ? 1 : 0}"/><c:axPos val="${axis.position}"/>${gridlines ? '<c:majorGridlines/>' : ''}${numFmt}` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${axis.crossId}"/>` +
+    `<c:crosses val="${axis.crosses}"/><c:crossBetween val="between"/></c:valAx>`
+  );
+}
+
+/**
+ * Builds the DrawingML part (`xl/charts/chartN.xml`) of one native chart: clustered bars or columns,
+ * optionally with line series on a secondary value axis (a Pareto chart), series colours, a title, a
+ * reversed category axis (a pyramid with tier 1 on top) and a value-axis number format. Series point at
+ * the sheet's cells and carry a cache of their values, so the chart shows before any recalculation.
+ *
+ * @param sheetName Name of the sheet the ranges refer to.
+ * @param cells The sheet's cells, for the caches.
+ */
+export function buildChartXml(
+  chart: ChartSpec,
+  sheetName: string,
+  cells: readonly (readonly CellSpec[])[],
+): string {
+  const barDirection = chart.type === 'bar' ? 'bar' : 'col';
+  const reversed = chart.reverseCategories === true;
+  const indexed = chart.series.map((series, index) => ({ series, index }));
+  // A secondary axis only makes sense beside a primary one: with no primary series, all go on the primary.
+  const hasSecondary =
+    indexed.some(({ series }) => series.secondaryAxis === true) &&
+    indexed.some(({ series }) => series.secondaryAxis !== true);
+  const group = (line: boolean, secondary: boolean): typeof indexed =>
+    indexed.filter(
+      ({ series }) =>
+        (series.type === 'line') === line && (series.secondaryAxis === true && hasSecondary) === secondary,
+    );
+  const renderSeries = (list: typeof indexed): string =>
+    list.map(({ series, index }) => seriesXml(series, index, chart, sheetName, cells)).join('');
+  const barGroup = (list: typeof indexed, axisIds: readonly [number, number]): string =>
+    list.length === 0
+      ? ''
+      : `<c:barChart><c:barDir val="${barDirection}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${renderSeries(list)}` +
+        `<c:gapWidth val="60"/><c:axId val="${axisIds[0]}"/><c:axId val="${axisIds[1]}"/></c:barChart>`;
+  const lineGroup = (list: typeof indexed, axisIds: readonly [number, number]): string =>
+    list.length === 0
+      ? ''
+      : `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${renderSeries(list)}` +
+        `<c:marker val="1"/><c:axId val="${axisIds[0]}"/><c:axId val="${axisIds[1]}"/></c:lineChart>`;
+  const primaryIds = [50010, 50020] as const;
+  const secondaryIds = [50030, 50040] as const;
+  const categoryPosition = barDirection === 'bar' ? 'l' : 'b';
+  const valuePosition = barDirection === 'bar' ? 'b' : 'l';
+  const formatCode = chart.valueFormat === undefined ? null : excelNumberFormat(chart.valueFormat);
+  // With categories reversed, the value axis would jump to the far side; crossing at "max" keeps it put.
+  const valueCrosses = reversed ? 'max' : 'autoZero';
+  let plot = barGroup(group(false, false), primaryIds) + lineGroup(group(true, false), primaryIds);
+  if (hasSecondary)
+    plot += barGroup(group(false, true), secondaryIds) + lineGroup(group(true, true), secondaryIds);
+  plot += categoryAxisXml({
+    id: primaryIds[0],
+    crossId: primaryIds[1],
+    position: categoryPosition,
+    reversed,
+    deleted: false,
+    crosses: 'autoZero',
+  });
+  plot += valueAxisXml(
+    {
+      id: primaryIds[1],
+      crossId: primaryIds[0],
+      position: valuePosition,
+      reversed: false,
+      deleted: false,
+      crosses: valueCrosses,
+    },
+    formatCode,
+    true,
+  );
+  if (hasSecondary) {
+    plot += categoryAxisXml({
+      id: secondaryIds[0],
+      crossId: secondaryIds[1],
+      position: categoryPosition,
+      reversed,
+      deleted: true,
+      crosses: 'autoZero',
+    });
+    plot += valueAxisXml(
+      {
+        id: secondaryIds[1],
+        crossId: secondaryIds[0],
+        position: barDirection === 'bar' ? 't' : 'r',
+        reversed: false,
+        deleted: false,
+        crosses: reversed ? 'autoZero' : 'max',
+      },
+      null,
+      false,
+    );
+  }
+  const title =
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="en-US" sz="1400" b="1"/><a:t>${xmlText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+  const legend =
+    chart.series.length > 1 ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : '';
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ' +
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    `<c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>` +
+    `${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}

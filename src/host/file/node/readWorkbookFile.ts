@@ -1,0 +1,112 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { AnalysisError } from '../../../engine/errors';
+import { FileWorkbookHost } from '../FileWorkbookHost';
+
+/** Largest CSV file accepted, in bytes (about 1.5 GB): beyond it the columns would not fit in memory. */
+export const maxCsvBytes = 1.5 * 1024 ** 3;
+/** Largest .xlsx file accepted, in bytes: a zip this size unpacks to several gigabytes of XML. */
+export const maxXlsxBytes = 300 * 1024 ** 2;
+/** CSV files are decoded in pieces of about this many bytes (one JavaScript string holds < 512 M chars). */
+const csvPieceBytes = 256 * 1024 ** 2;
+
+/** Offsets where a CSV buffer may be cut into pieces: after a line feed that is outside any quotes. */
+function recordBoundaries(bytes: Buffer, pieceBytes: number): number[] {
+  const ends: number[] = [];
+  let start = 0;
+  let quotes = 0;
+  let scanned = 0;
+  while (start < bytes.length) {
+    let end = start + pieceBytes;
+    if (end >= bytes.length) {
+      ends.push(bytes.length);
+      break;
+    }
+    for (;;) {
+      const lineFeed = bytes.indexOf(0x0a, end);
+      if (lineFeed < 0) {
+        end = bytes.length;
+        break;
+      }
+      for (let at = bytes.indexOf(0x22, scanned); at >= 0 && at < lineFeed; at = bytes.indexOf(0x22, at + 1))
+        quotes++;
+      scanned = lineFeed;
+      end = lineFeed + 1;
+      if (quotes % 2 === 0) break;
+    }
+    ends.push(end);
+    start = end;
+  }
+  return ends;
+}
+
+function decodePieces(bytes: Buffer, ends: readonly number[], encoding: string, fatal: boolean): string[] {
+  const decoder = new TextDecoder(encoding, { fatal });
+  let start = 0;
+  return ends.map((end) => {
+    const text = decoder.decode(bytes.subarray(start, end));
+    start = end;
+    return text;
+  });
+}
+
+/**
+ * Decodes CSV bytes: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark (Excel's
+ * "Unicode text"), else GB18030 — what Excel in Chinese saves as "CSV" — when the bytes are not UTF-8.
+ *
+ * @returns The text in pieces that each end at a record boundary.
+ */
+export function decodeCsvBytes(bytes: Buffer, pieceBytes = csvPieceBytes): string[] {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return [new TextDecoder('utf-16le').decode(bytes.subarray(2))];
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return [new TextDecoder('utf-16be').decode(bytes.subarray(2))];
+  const ends = recordBoundaries(bytes, pieceBytes);
+  try {
+    return decodePieces(bytes, ends, 'utf-8', true);
+  } catch {
+    return decodePieces(bytes, ends, 'gb18030', false);
+  }
+}
+
+/**
+ * Opens a workbook file for analysis: `.csv` (or `.txt`) as one table, `.xlsx` / `.xlsm` with every
+ * table and headed range in it.
+ *
+ * @throws AnalysisError `TOO_LARGE` above {@link maxCsvBytes} (CSV) or {@link maxXlsxBytes} (.xlsx);
+ *   Error with a one-line reason for a missing file, an old `.xls` or an unknown extension.
+ * @example const host = await readWorkbookFile('data/sales.csv');
+ */
+export async function readWorkbookFile(filePath: string): Promise<FileWorkbookHost> {
+  const extension = path.extname(filePath).toLowerCase();
+  const fileName = path.basename(filePath);
+  const size = await stat(filePath).then(
+    (info) => info.size,
+    () => {
+      throw new Error(`The file "${filePath}" does not exist or cannot be read.`);
+    },
+  );
+  const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
+  if (extension === '.csv' || extension === '.txt') {
+    if (size > maxCsvBytes) {
+      throw new AnalysisError(
+        'TOO_LARGE',
+        `"${fileName}" is ${megabytes(size)}; CSV files up to ${megabytes(maxCsvBytes)} can be analysed. Split it by date or filter it first.`,
+      );
+    }
+    return FileWorkbookHost.fromCsv(decodeCsvBytes(await readFile(filePath)), fileName);
+  }
+  if (extension === '.xlsx' || extension === '.xlsm') {
+    if (size > maxXlsxBytes) {
+      throw new AnalysisError(
+        'TOO_LARGE',
+        `"${fileName}" is ${megabytes(size)}; workbooks up to ${megabytes(maxXlsxBytes)} can be analysed. Save the sales sheet as CSV instead.`,
+      );
+    }
+    return FileWorkbookHost.fromXlsx(await readFile(filePath), fileName);
+  }
+  if (extension === '.xls') {
+    throw new Error(
+      `"${fileName}" is an old-format .xls workbook: open it in Excel and save it as .xlsx first.`,
+    );
+  }
+  throw new Error(`"${fileName}" is not a workbook this tool reads: use an .xlsx or a .csv file.`);
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Writes a file so that readers see either the old file or the complete new one, never half of it: the
+ * bytes go to a temporary file in the same folder, are flushed to disk (fsync), then renamed over the
+ * target. On any failure the temporary file is removed and the target is left as it was.
+ *
+ * @param filePath Where the file goes; its folder must exist.
+ * @example await writeFileAtomically('out/analysis.xlsx', bytes);
+ */
+export async function writeFileAtomically(filePath: string, bytes: Uint8Array): Promise<void> {
+  const folder = path.dirname(path.resolve(filePath));
+  const temporary = path.join(
+    folder,
+    `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  let created = false;
+  try {
+    const handle = await open(temporary, 'wx');
+    created = true;
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, filePath);
+    created = false;
+  } catch (error) {
+    if (created) await unlink(temporary).catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Could not write "${filePath}": ${reason}`);
+  }
+}

@@ -1,0 +1,61 @@
+import type { Worksheet } from 'exceljs';
+import type { RangeRef, SheetSpec } from '../../engine/sheetSpec';
+import { columnLetters } from './buildChartXml';
+import { writeOutputValue } from './writeOutputValue';
+
+/** `A1:C3`-style address of a 0-based range. */
+export function rangeAddress(range: RangeRef): string {
+  return `${columnLetters(range.firstColumn)}${range.firstRow + 1}:${columnLetters(range.lastColumn)}${range.lastRow + 1}`;
+}
+
+function argb(color: string): string {
+  const hex = color.replace(/^#/u, '').toUpperCase();
+  return /^[0-9A-F]{6}$/u.test(hex) ? `FF${hex}` : 'FFFFFFFF';
+}
+
+/**
+ * Renders a summary sheet's cells onto an empty worksheet: values (text as text), number formats, bold,
+ * fills, font sizes, wrapping, column widths, frozen header rows and three-colour scales. Charts are not
+ * drawn here (the file library cannot); see `addChartsToXlsx`.
+ *
+ * @param date1904 The workbook uses the 1904 date system (date serials are shifted).
+ */
+export function renderSheetSpec(sheet: Worksheet, spec: SheetSpec, date1904: boolean): void {
+  spec.cells.forEach((row, r) => {
+    row.forEach((cellSpec, c) => {
+      const cell = sheet.getCell(r + 1, c + 1);
+      writeOutputValue(cell, cellSpec.value, cellSpec.format, date1904);
+      if (cellSpec.bold === true || cellSpec.size !== undefined) {
+        cell.font = {
+          ...(cellSpec.bold === true ? { bold: true } : {}),
+          ...(cellSpec.size !== undefined ? { size: cellSpec.size } : {}),
+        };
+      }
+      if (cellSpec.fill !== undefined) {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cellSpec.fill) } };
+      }
+      if (cellSpec.wrap === true) cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+  });
+  spec.columnWidths.forEach((width, c) => {
+    sheet.getColumn(c + 1).width = width;
+  });
+  if (spec.frozenRows > 0) sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: spec.frozenRows }];
+  spec.colorScales.forEach((scale, index) => {
+    sheet.addConditionalFormatting({
+      ref: rangeAddress(scale.range),
+      rules: [
+        {
+          type: 'colorScale',
+          priority: index + 1,
+          cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }],
+          color: [
+            { argb: argb(scale.minColor) },
+            { argb: argb(scale.midColor) },
+            { argb: argb(scale.maxColor) },
+          ],
+        },
+      ],
+    });
+  });
+}

@@ -1,0 +1,101 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseCsv } from '../../src/host/file/parseCsv';
+
+function findSoffice(): string | null {
+  for (const candidate of [process.env.SOFFICE, 'soffice', 'libreoffice'].filter(
+    (c): c is string => c !== undefined,
+  )) {
+    try {
+      execFileSync(candidate, ['--version'], { stdio: 'pipe', timeout: 60_000 });
+      return candidate;
+    } catch {
+      // try the next name
+    }
+  }
+  return null;
+}
+
+/** The LibreOffice command, or null when it is not installed. */
+export const soffice = findSoffice();
+
+/** Whether LibreOffice can be used by these tests. */
+export const libreOfficeAvailable = soffice !== null;
+
+const missingMessage =
+  'LibreOffice (soffice) is not installed: the tests that open written .xlsx files in LibreOffice were skipped. ' +
+  'Install it (Debian: apt-get install libreoffice-calc-nogui) or set SOFFICE to its path.';
+
+/**
+ * `describe` for suites that need LibreOffice: skipped with a note when it is missing on a developer
+ * machine, a failure in CI (which installs it), so a broken CI image cannot pass silently.
+ */
+export const describeWithLibreOffice: typeof describe = (() => {
+  if (libreOfficeAvailable) return describe;
+  if (process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false') {
+    return ((name: string) => {
+      describe(name, () => {
+        it('needs LibreOffice', () => {
+          throw new Error(missingMessage);
+        });
+      });
+    }) as unknown as typeof describe;
+  }
+  console.warn(missingMessage);
+  return describe.skip;
+})();
+
+function run(command: string, args: readonly string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { timeout: 180_000 }, (error, _stdout, stderr) => {
+      if (error === null) resolve();
+      else reject(new Error(`${command} failed: ${error.message}\n${stderr}`));
+    });
+  });
+}
+
+/**
+ * Opens an .xlsx in LibreOffice (headless, private profile so parallel runs do not clash) and exports
+ * every sheet to CSV (UTF-8, raw values), returning each sheet's rows by sheet name.
+ *
+ * @throws Error when LibreOffice is missing or cannot open the file.
+ */
+export async function readXlsxWithLibreOffice(file: string): Promise<Map<string, string[][]>> {
+  if (soffice === null) throw new Error(missingMessage);
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'lo-convert-'));
+  const profile = path.join(os.tmpdir(), `lo-profile-${randomBytes(6).toString('hex')}`);
+  try {
+    // A plain ASCII stem keeps LibreOffice's "stem-Sheet.csv" output names easy to take apart.
+    const input = path.join(folder, 'book.xlsx');
+    await copyFile(file, input);
+    const outDir = path.join(folder, 'out');
+    await run(soffice, [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      outDir,
+      input,
+    ]);
+    const sheets = new Map<string, string[][]>();
+    for (const name of await readdir(outDir)) {
+      const match = /^book-(.*)\.csv$/u.exec(name) ?? /^book\.csv$/u.exec(name);
+      if (match === null) continue;
+      const parsed = parseCsv(await readFile(path.join(outDir, name), 'utf8'), { delimiter: ',' });
+      const rows: string[][] = [parsed.headers];
+      for (let r = 0; r < parsed.rowCount; r++)
+        rows.push(parsed.columns.map((column) => String(column[r] ?? '')));
+      sheets.set(match[1] ?? '', rows);
+    }
+    if (sheets.size === 0) throw new Error(`LibreOffice wrote no CSV for ${file}.`);
+    return sheets;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true });
+  }
+}
