@@ -1,0 +1,149 @@
+import type { AnalysisSettings, Language } from '../engine/types';
+
+/** A parsed command line. */
+export type CliCommand =
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'sample'; language: Language | 'both'; outDir: string; tables: boolean }
+  | {
+      command: 'analyze';
+      input: string;
+      out: string | null;
+      json: string | null;
+      quiet: boolean;
+      settings: Partial<AnalysisSettings>;
+    };
+
+/** A usage error: the message says which argument is wrong. */
+export class UsageError extends Error {}
+
+/** The `--help` text. */
+export const helpText = `Usage:
+  customer-pyramid analyze INPUT [options]   analyse a sales workbook (.xlsx) or sales table (.csv)
+  customer-pyramid sample [--lang en|zh-CN|both] [--out DIR] [--plain-ranges]
+                                             write the sample workbook(s)
+  customer-pyramid --help | --version
+
+Options of analyze:
+  --out OUT.xlsx            result workbook: customers with segment columns + summary sheets
+                            (default when neither --out nor --json is given: INPUT name +
+                            ".analysis.xlsx" in the current folder)
+  --json REPORT.json        JSON report of every customer (keys in English)
+  --as-of YYYY-MM-DD        as-of date (default: the latest sale date)
+  --months N                analyse the last N months up to the as-of date (default: all data)
+  --lang en|zh-CN           language of labels and sheet names (default: en)
+  --visits-from svcd|abc    model that sets visit frequency (default: svcd)
+  --date-order mdy|dmy      how to read ambiguous dates like 03/04/2024 (default: mdy)
+  --abc-cut SHARE           cumulative revenue share that ends class A (default: 0.75)
+  --svcd-amount N           fixed SVCD threshold on amount per order (default: median-based)
+  --svcd-frequency N        fixed SVCD threshold on orders per month (default: median-based)
+  --quiet                   no summary table on stdout
+
+The input is never modified. Exit code 0 on success, 1 on unusable input, 2 on a usage error.`;
+
+function number(flag: string, value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed)) throw new UsageError(`${flag} needs a number (got "${value}").`);
+  return parsed;
+}
+
+/**
+ * Parses `process.argv.slice(2)`.
+ *
+ * @throws UsageError naming the unknown or malformed argument.
+ */
+export function parseArgs(argv: readonly string[]): CliCommand {
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return { command: 'help' };
+  if (argv.includes('--version')) return { command: 'version' };
+  const [command, ...rest] = argv;
+  const take = (i: number, flag: string): string => {
+    const value = rest[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
+    return value;
+  };
+  if (command === 'sample') {
+    let language: Language | 'both' = 'both';
+    let outDir = 'samples';
+    let tables = true;
+    for (let i = 0; i < rest.length; i++) {
+      const flag = rest[i]!;
+      if (flag === '--lang') {
+        const value = take(i++, flag);
+        if (value !== 'en' && value !== 'zh-CN' && value !== 'both') throw new UsageError('--lang is en, zh-CN or both.');
+        language = value;
+      } else if (flag === '--out') outDir = take(i++, flag);
+      else if (flag === '--plain-ranges') tables = false;
+      else throw new UsageError(`Unknown option "${flag}" for sample.`);
+    }
+    return { command: 'sample', language, outDir, tables };
+  }
+  if (command !== 'analyze') throw new UsageError(`Unknown command "${command ?? ''}": use analyze or sample (see --help).`);
+  let input: string | null = null;
+  let out: string | null = null;
+  let json: string | null = null;
+  let quiet = false;
+  const settings: Partial<AnalysisSettings> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const flag = rest[i]!;
+    switch (flag) {
+      case '--out':
+        out = take(i++, flag);
+        break;
+      case '--json':
+        json = take(i++, flag);
+        break;
+      case '--as-of': {
+        const value = take(i++, flag);
+        if (!/^\d{4}-\d{2}-\d{2}$/u.test(value)) throw new UsageError(`--as-of needs a date as YYYY-MM-DD (got "${value}").`);
+        settings.asOf = value;
+        break;
+      }
+      case '--months': {
+        const value = number(flag, take(i++, flag));
+        if (!Number.isInteger(value) || value < 1) throw new UsageError('--months needs a whole number of at least 1.');
+        settings.windowMonths = value;
+        break;
+      }
+      case '--lang': {
+        const value = take(i++, flag);
+        if (value !== 'en' && value !== 'zh-CN') throw new UsageError('--lang is en or zh-CN.');
+        settings.language = value;
+        break;
+      }
+      case '--visits-from': {
+        const value = take(i++, flag);
+        if (value !== 'svcd' && value !== 'abc') throw new UsageError('--visits-from is svcd or abc.');
+        settings.visitsFrom = value;
+        break;
+      }
+      case '--date-order': {
+        const value = take(i++, flag);
+        if (value !== 'mdy' && value !== 'dmy') throw new UsageError('--date-order is mdy or dmy.');
+        settings.dateOrder = value;
+        break;
+      }
+      case '--abc-cut':
+        settings.abcCut = number(flag, take(i++, flag));
+        break;
+      case '--svcd-amount':
+        settings.svcdAmountThreshold = number(flag, take(i++, flag));
+        break;
+      case '--svcd-frequency':
+        settings.svcdFrequencyThreshold = number(flag, take(i++, flag));
+        break;
+      case '--quiet':
+        quiet = true;
+        break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`Unknown option "${flag}" (see --help).`);
+        if (input !== null) throw new UsageError(`Only one INPUT file, got "${input}" and "${flag}".`);
+        input = flag;
+    }
+  }
+  if (input === null) throw new UsageError('analyze needs an INPUT file (.xlsx or .csv).');
+  if (out === null && json === null) {
+    const base = input.replace(/^.*[\\/]/u, '').replace(/\.(xlsx|csv)$/iu, '');
+    out = `${base}.analysis.xlsx`;
+  }
+  return { command: 'analyze', input, out, json, quiet, settings };
+}
