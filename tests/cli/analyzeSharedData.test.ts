@@ -40,7 +40,7 @@ describe('online_retail_2010-12.csv (no amount column, cancellations, blank cust
     expect(report.input.skippedCount).toBe(report.input.skipped.length);
     expect(report.input.salesRows).toBe(42481);
     expect(report.input.usedRows + report.input.skippedCount).toBe(42481);
-    expect(report.input.skipped[0]).toMatchObject({ sheet: 'online_retail_2010-12', column: 'CustomerID' });
+    expect(report.input.skipped[0]).toMatchObject({ sheet: 'online_retail_2010-12.csv', column: 'CustomerID' });
   });
 
   test('revenue is quantity × unit price and cancellations (negative quantities) reduce it', () => {
