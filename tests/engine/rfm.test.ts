@@ -89,7 +89,7 @@ describe('RFM segment rules', () => {
     ['121', 'Hibernating'],
     ['225', 'Hibernating'],
   ])('default rules: %s → %s', (code, segment) => {
-    const [r, f, m] = [...code].map(Number) as [number, number, number];
+    const [r, f, m] = [0, 1, 2].map((i) => Number(code.charAt(i))) as [number, number, number];
     expect(rfmSegmentFor(defaultRfmRules, r, f, m)).toBe(segment);
   });
 
@@ -134,7 +134,9 @@ describe('RFM segment rules', () => {
   });
 
   test('an edited rule table with a gap is refused (RFM_RULES_INCOMPLETE), naming the codes', () => {
-    const message = expectAnalysisError(() => validateRfmRules(gap), 'RFM_RULES_INCOMPLETE');
+    const message = expectAnalysisError(() => {
+      validateRfmRules(gap);
+    }, 'RFM_RULES_INCOMPLETE');
     expect(message).toContain('18');
     for (const code of expectedGap.slice(0, 10)) expect(message).toContain(code);
     expectAnalysisError(() => resolveSettings({ rfmRules: gap }), 'RFM_RULES_INCOMPLETE');
@@ -147,7 +149,11 @@ describe('RFM segment rules', () => {
       { segment: 'New', r: [5, 5], f: [1, 4], m: [1, 1] },
     ];
     expect(uncoveredRfmCodes(rules)).toEqual(['551']);
-    expect(expectAnalysisError(() => validateRfmRules(rules), 'RFM_RULES_INCOMPLETE')).toContain('551');
+    expect(
+      expectAnalysisError(() => {
+        validateRfmRules(rules);
+      }, 'RFM_RULES_INCOMPLETE'),
+    ).toContain('551');
   });
 });
 
