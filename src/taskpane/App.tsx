@@ -1,0 +1,278 @@
+import { useMemo, useState } from 'react';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Divider,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { chooseTables, type ChosenTables } from '../engine/chooseTables';
+import type { ColumnMapping, FieldKey, Language, TableKind } from '../engine/types';
+import { AnalyzeButton } from './components/AnalyzeButton';
+import { DetectedTables } from './components/DetectedTables';
+import { ErrorBar } from './components/ErrorBar';
+import { FileOpener } from './components/FileOpener';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { ResultsPanel } from './components/ResultsPanel';
+import { SampleDataPanel } from './components/SampleDataPanel';
+import { SettingsPanel } from './components/SettingsPanel';
+import { describeError } from './describeError';
+import { useAnalysis } from './hooks/useAnalysis';
+import { useAutoRerun } from './hooks/useAutoRerun';
+import { useHostActions } from './hooks/useHostActions';
+import { useLanguage } from './hooks/useLanguage';
+import { useMessages } from './hooks/useMessages';
+import { useOfficeTheme } from './hooks/useOfficeTheme';
+import { usePlaygroundHost } from './hooks/usePlaygroundHost';
+import { useSettings } from './hooks/useSettings';
+import { useWorkbookInfo } from './hooks/useWorkbookInfo';
+import { MessagesContext } from './i18n/MessagesContext';
+import type { PaneEnvironment } from './PaneEnvironment';
+import type { PaneHost } from './PaneHost';
+import type { ComputeFactory } from './worker/createWorkerCompute';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: '720px',
+    marginLeft: 'auto',
+    marginRight: 'auto',
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    alignItems: 'flex-start',
+    rowGap: tokens.spacingVerticalS,
+  },
+  titles: { display: 'flex', flexDirection: 'column' },
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+});
+
+/** What the startup hands the pane. */
+export interface AppProps {
+  environment: PaneEnvironment;
+  /** Inside Excel: the open workbook. */
+  host?: PaneHost;
+  /** As a plain page: turns the file the user opens into a host. */
+  openFile?: (file: File) => Promise<PaneHost>;
+  /** Runs the engine in a Web Worker; omitted = on the pane's thread. */
+  computeFactory?: ComputeFactory;
+}
+
+/**
+ * The task pane: inside Excel it works on the open workbook; as a plain page (the playground) on a file
+ * the user opens. Theme and language follow Office; the language can be switched.
+ */
+export function App(props: AppProps) {
+  const styles = useStyles();
+  const { language, t, setLanguage } = useLanguage(props.environment.displayLanguage);
+  const { theme } = useOfficeTheme(props.environment);
+  return (
+    <FluentProvider theme={theme} lang={language} className={styles.provider}>
+      <MessagesContext.Provider value={t}>
+        <main className={styles.main}>
+          <header className={styles.header}>
+            <div className={styles.titles}>
+              <Text as="h1" size={500} weight="semibold">
+                {t.appTitle}
+              </Text>
+              <Caption1>{t.appSubtitle}</Caption1>
+            </div>
+            <LanguageSwitch language={language} onChange={setLanguage} />
+          </header>
+          {props.environment.mode === 'excel' ? (
+            props.host !== undefined && (
+              <WorkbookPane host={props.host} uiLanguage={language} computeFactory={props.computeFactory} />
+            )
+          ) : (
+            <Playground
+              openFile={props.openFile}
+              uiLanguage={language}
+              computeFactory={props.computeFactory}
+            />
+          )}
+        </main>
+      </MessagesContext.Provider>
+    </FluentProvider>
+  );
+}
+
+function Playground(props: {
+  openFile: ((file: File) => Promise<PaneHost>) | undefined;
+  uiLanguage: Language;
+  computeFactory: ComputeFactory | undefined;
+}) {
+  const t = useMessages();
+  const playground = usePlaygroundHost(props.openFile);
+  const status =
+    playground.fileName === null
+      ? null
+      : playground.status === 'opening'
+        ? t.readingFile(playground.fileName)
+        : playground.status === 'open'
+          ? t.openedFile(playground.fileName)
+          : null;
+  const fileError = playground.status === 'error' ? describeError(playground.error, t, 'file') : null;
+  return (
+    <>
+      <FileOpener
+        onFile={(file) => void playground.open(file)}
+        busy={playground.status === 'opening'}
+        status={status}
+      />
+      {fileError !== null && <ErrorBar error={fileError} />}
+      {playground.host !== null && (
+        <WorkbookPane
+          key={playground.generation}
+          host={playground.host}
+          uiLanguage={props.uiLanguage}
+          computeFactory={props.computeFactory}
+        />
+      )}
+    </>
+  );
+}
+
+function WorkbookPane(props: {
+  host: PaneHost;
+  uiLanguage: Language;
+  computeFactory: ComputeFactory | undefined;
+}) {
+  const t = useMessages();
+  const styles = useStyles();
+  const { host } = props;
+  const workbook = useWorkbookInfo(host);
+  const { settings, update, changeCount } = useSettings(
+    workbook.info?.savedSettings ?? null,
+    props.uiLanguage,
+  );
+  const analysis = useAnalysis(host, props.computeFactory);
+  const actions = useHostActions(host, async () => {
+    analysis.reset();
+    await workbook.refresh();
+  });
+  const [autoRerun, setAutoRerun] = useState(true);
+  const running = analysis.state.status === 'running';
+  useAutoRerun(autoRerun && analysis.state.outcome !== null, changeCount, () => {
+    void analysis.run(settings);
+  });
+
+  const detection = useMemo((): { chosen: ChosenTables | null; error: unknown } => {
+    if (workbook.info === null) return { chosen: null, error: null };
+    try {
+      return { chosen: chooseTables(workbook.info.tables, settings.mappingOverrides), error: null };
+    } catch (error) {
+      return { chosen: null, error };
+    }
+  }, [workbook.info, settings.mappingOverrides]);
+
+  const remap = (kind: TableKind, field: FieldKey, column: number): void => {
+    const current: ColumnMapping = settings.mappingOverrides[kind] ?? {};
+    update({ mappingOverrides: { ...settings.mappingOverrides, [kind]: { ...current, [field]: column } } });
+  };
+
+  const detectionError = detection.error === null ? null : describeError(detection.error, t);
+  const analysisError = analysis.state.status === 'error' ? describeError(analysis.state.error, t) : null;
+  const inspectError = workbook.status === 'error' ? describeError(workbook.error, t) : null;
+  const actionError = actions.error === null ? null : describeError(actions.error, t);
+  const outcome = analysis.state.outcome;
+  const notice =
+    actions.notice === 'sampleInserted'
+      ? t.sampleInserted
+      : actions.notice === 'undone'
+        ? t.undone
+        : actions.notice === 'nothingToUndo'
+          ? t.nothingToUndo
+          : null;
+
+  return (
+    <>
+      {actions.insertSample !== undefined && (
+        <SampleDataPanel
+          uiLanguage={props.uiLanguage}
+          busy={actions.busy || running}
+          onInsert={(language) => void actions.insertSample?.(language)}
+        />
+      )}
+      {notice !== null && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {actionError !== null && <ErrorBar error={actionError} onDismiss={actions.clearError} />}
+      {inspectError !== null && <ErrorBar error={inspectError} />}
+      {workbook.status === 'loading' && workbook.info === null && (
+        <Spinner size="tiny" label={t.loadingWorkbook} />
+      )}
+      {workbook.info !== null && (
+        <DetectedTables
+          tables={workbook.info.tables}
+          chosen={detection.chosen}
+          error={detectionError}
+          onRemap={remap}
+          onRefresh={() => void workbook.refresh()}
+          busy={running || workbook.status === 'loading'}
+        />
+      )}
+      <AnalyzeButton
+        state={analysis.state}
+        disabled={detection.chosen === null || actions.busy}
+        onAnalyze={() => void analysis.run(settings)}
+        onCancel={analysis.cancel}
+      />
+      {analysisError !== null && <ErrorBar error={analysisError} />}
+      {outcome !== null && host.download !== undefined && (
+        <div className={styles.section}>
+          <Button
+            appearance="primary"
+            onClick={() => void actions.download?.()}
+            disabled={actions.busy || running}
+          >
+            {t.downloadResult}
+          </Button>
+          <Caption1>{t.downloadHint}</Caption1>
+        </div>
+      )}
+      {outcome !== null && (
+        <ResultsPanel
+          outcome={outcome}
+          language={props.uiLanguage}
+          busy={actions.busy || running}
+          {...(actions.openSheet === undefined
+            ? {}
+            : { onOpenSheet: (name: string) => void actions.openSheet?.(name) })}
+          {...(actions.undo === undefined ? {} : { onUndo: () => void actions.undo?.() })}
+        />
+      )}
+      <Divider />
+      <Accordion collapsible>
+        <AccordionItem value="settings">
+          <AccordionHeader as="h2">{t.settingsTitle}</AccordionHeader>
+          <AccordionPanel>
+            <SettingsPanel
+              settings={settings}
+              onChange={update}
+              thresholdsUsed={outcome?.run.result.svcdThresholds ?? null}
+              autoRerun={autoRerun}
+              onAutoRerunChange={setAutoRerun}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { useCallback, useRef, useState } from 'react';
+import type { PaneHost } from '../PaneHost';
+
+/** The file opened in the playground. */
+export interface PlaygroundHostState {
+  host: PaneHost | null;
+  fileName: string | null;
+  status: 'empty' | 'opening' | 'open' | 'error';
+  error: unknown;
+  /** Increases with every file opened: the pane below remounts per file. */
+  generation: number;
+  open: (file: File) => Promise<void>;
+}
+
+/**
+ * Opens the user's file as a workbook host (the playground). Only the latest file counts: a slow file
+ * finishing after a newer one is ignored.
+ *
+ * @param openFile Turns a File into a host (the startup passes one backed by FileWorkbookHost).
+ */
+export function usePlaygroundHost(
+  openFile: ((file: File) => Promise<PaneHost>) | undefined,
+): PlaygroundHostState {
+  const [state, setState] = useState<Omit<PlaygroundHostState, 'open'>>({
+    host: null,
+    fileName: null,
+    status: 'empty',
+    error: null,
+    generation: 0,
+  });
+  const latest = useRef(0);
+  const open = useCallback(
+    async (file: File) => {
+      if (openFile === undefined) return;
+      const ticket = ++latest.current;
+      setState((s) => ({ ...s, fileName: file.name, status: 'opening', error: null }));
+      try {
+        const host = await openFile(file);
+        if (ticket === latest.current)
+          setState((s) => ({
+            host,
+            fileName: file.name,
+            status: 'open',
+            error: null,
+            generation: s.generation + 1,
+          }));
+      } catch (error) {
+        if (ticket === latest.current)
+          setState((s) => ({ ...s, host: null, fileName: file.name, status: 'error', error }));
+      }
+    },
+    [openFile],
+  );
+  return { ...state, open };
+}
