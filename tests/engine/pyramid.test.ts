@@ -125,12 +125,7 @@ describe('pyramid through analyze', () => {
     const result = analyzeScenario({
       sales: {
         headers: ['Customer ID', 'Date', 'Amount', 'Cost'],
-        rows: rows.map(([id, date, amount, profit]) => [
-          id,
-          date,
-          amount,
-          (amount as number) - (profit as number),
-        ]),
+        rows: rows.map((row): RawCell[] => [row[0]!, row[1]!, row[2]!, Number(row[2]) - Number(row[3])]),
       },
     });
     expect(result.valueBasis).toBe('profit');
