@@ -1,9 +1,10 @@
 import type { ParsedSales } from './parseSales';
+import { roundMoney } from './roundMoney';
 import type { AnalysisWindow } from './types';
 
 /**
  * Per-customer totals over the window, indexed like `ParsedSales.customerIds`. Typed arrays, one pass over
- * the rows plus one sort of composite keys for distinct purchase days and orders.
+ * the rows plus a linear pass over purchases grouped by customer for distinct purchase days and orders.
  */
 export interface CustomerAggregates {
   revenue: Float64Array;
@@ -33,7 +34,8 @@ export interface CustomerAggregates {
  * Aggregates sales per customer. In the window: revenue = Σ amount (returns reduce it); profit = Σ profit;
  * purchase days = distinct dates with amount > 0; orders = distinct order ids with amount > 0 when an
  * order-id column is mapped, else purchase days; first/last purchase over amount > 0. Rows after the
- * as-of date are ignored and counted; rows before the window count only towards lifetime value.
+ * as-of date are ignored and counted; rows before the window count only towards lifetime value. Money
+ * totals are rounded with {@link roundMoney} so they do not depend on row order.
  */
 export function aggregateCustomers(sales: ParsedSales, asOf: number, window: AnalysisWindow): CustomerAggregates {
   const customers = sales.customerIds.length;
@@ -50,12 +52,10 @@ export function aggregateCustomers(sales: ParsedSales, asOf: number, window: Ana
   const latestRep = new Int32Array(customers).fill(-1);
   const latestRepDay = new Int32Array(customers).fill(-1);
   const { rowCustomer, rowDay, rowAmount, rowProfit, rowOrder, rowRep } = sales;
-  const span = window.end - window.start + 1;
-  const dayKeys = new Float64Array(sales.count);
-  const orderKeys = rowOrder === null ? null : new Float64Array(sales.count);
-  const orderSpan = sales.orderCount + 1;
-  let dayKeyCount = 0;
-  let orderKeyCount = 0;
+  // Rows with amount > 0 in the window, grouped by customer below to count distinct days and orders.
+  const purchaseRows = new Int32Array(sales.count);
+  const purchaseCount = new Int32Array(customers + 1);
+  let purchases = 0;
   let usedRows = 0;
   let afterAsOfRows = 0;
   let beforeWindowRows = 0;
@@ -87,16 +87,49 @@ export function aggregateCustomers(sales: ParsedSales, asOf: number, window: Ana
     if (amount > 0) {
       if (firstPurchase[c] === -1 || day < firstPurchase[c]!) firstPurchase[c] = day;
       if (day > lastPurchase[c]!) lastPurchase[c] = day;
-      dayKeys[dayKeyCount++] = c * span + (day - window.start);
-      if (orderKeys !== null && rowOrder !== null && rowOrder[i]! >= 0) {
-        orderKeys[orderKeyCount++] = c * orderSpan + rowOrder[i]!;
-      }
+      purchaseRows[purchases++] = i;
+      purchaseCount[c + 1] = purchaseCount[c + 1]! + 1;
     }
   }
 
-  countDistinctPerCustomer(dayKeys.subarray(0, dayKeyCount).sort(), span, purchaseDays);
-  if (orderKeys !== null) countDistinctPerCustomer(orderKeys.subarray(0, orderKeyCount).sort(), orderSpan, orders);
-  else orders.set(purchaseDays);
+  // Counting sort of the purchase rows by customer, then distinct days and orders per customer with
+  // stamp arrays (stamp = customer + 1 marks "already counted for this customer"): linear, exact.
+  for (let c = 0; c < customers; c++) purchaseCount[c + 1] = purchaseCount[c + 1]! + purchaseCount[c]!;
+  const grouped = new Int32Array(purchases);
+  const next = purchaseCount.slice(0, customers);
+  for (let k = 0; k < purchases; k++) {
+    const i = purchaseRows[k]!;
+    const c = rowCustomer[i]!;
+    grouped[next[c]!] = i;
+    next[c] = next[c]! + 1;
+  }
+  const dayStamp = new Int32Array(window.end - window.start + 1);
+  const orderStamp = rowOrder === null ? null : new Int32Array(sales.orderCount);
+  for (let c = 0; c < customers; c++) {
+    const stamp = c + 1;
+    let days = 0;
+    let distinctOrders = 0;
+    for (let k = purchaseCount[c]!; k < purchaseCount[c + 1]!; k++) {
+      const i = grouped[k]!;
+      const offset = rowDay[i]! - window.start;
+      if (dayStamp[offset] !== stamp) {
+        dayStamp[offset] = stamp;
+        days++;
+      }
+      if (orderStamp !== null && rowOrder !== null) {
+        const order = rowOrder[i]!;
+        if (order >= 0 && orderStamp[order] !== stamp) {
+          orderStamp[order] = stamp;
+          distinctOrders++;
+        }
+      }
+    }
+    purchaseDays[c] = days;
+    orders[c] = orderStamp === null ? days : distinctOrders;
+    revenue[c] = roundMoney(revenue[c]!);
+    profit[c] = roundMoney(profit[c]!);
+    lifetimeValue[c] = roundMoney(lifetimeValue[c]!);
+  }
 
   return {
     revenue,
@@ -114,16 +147,4 @@ export function aggregateCustomers(sales: ParsedSales, asOf: number, window: Ana
     afterAsOfRows,
     beforeWindowRows,
   };
-}
-
-/** Counts distinct sorted keys `customer × span + k` into `out[customer]`. */
-function countDistinctPerCustomer(sortedKeys: Float64Array, span: number, out: Int32Array): void {
-  let previous = -1;
-  for (const key of sortedKeys) {
-    if (key !== previous) {
-      const customer = Math.floor(key / span);
-      out[customer] = out[customer]! + 1;
-      previous = key;
-    }
-  }
 }

@@ -193,21 +193,38 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   const rfm = scoreRfm(base);
   const churn = assessChurn(base, window.end - window.start + 1);
 
+  // Listed field by field (no object spread): spread copies of 100k objects fall off V8's fast paths.
   const customers: CustomerResult[] = base.map((c, i) => {
     const scores = rfm[i]!;
     const plan = visitPlans[i]!;
     return {
-      ...c,
+      id: c.id,
+      name: c.name,
+      rep: c.rep,
+      inCustomersTable: c.inCustomersTable,
+      hasSalesInWindow: c.hasSalesInWindow,
+      revenue: c.revenue,
+      profit: c.profit,
+      orders: c.orders,
+      purchaseDays: c.purchaseDays,
+      firstPurchase: c.firstPurchase,
+      lastPurchase: c.lastPurchase,
+      recencyDays: c.recencyDays,
+      frequencyPerMonth: c.frequencyPerMonth,
+      amountPerOrder: c.amountPerOrder,
       svcd: svcd.segments[i]!,
       abc: abc[i]!,
       pyramidTier: tiers[i]!,
       pyramidValue: pyramidValues[i]!,
       visitIntervalDays: plan.intervalDays,
       visitsPerMonth: plan.perMonth,
+      lastContact: c.lastContact,
       nextVisitDue: plan.nextVisitDue,
       overdue: plan.overdue,
-      rfm: scores === null ? null : { ...scores, segment: rfmSegmentFor(settings.rfmRules, scores.r, scores.f, scores.m) ?? 'Hibernating' },
+      rfm: scores === null ? null : { r: scores.r, f: scores.f, m: scores.m, segment: rfmSegmentFor(settings.rfmRules, scores.r, scores.f, scores.m) ?? 'Hibernating' },
       churnRisk: churn.risks[i]!,
+      lifetimeValue: c.lifetimeValue,
+      visitsInWindow: c.visitsInWindow,
     };
   });
 

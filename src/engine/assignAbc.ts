@@ -1,4 +1,5 @@
 import { compareIds } from './compareIds';
+import { roundMoney } from './roundMoney';
 import type { AbcClass } from './types';
 
 /**
@@ -21,10 +22,12 @@ export function assignAbc(ids: readonly string[], revenue: readonly number[], cu
     }
   });
   positive.sort((a, b) => revenue[b]! - revenue[a]! || compareIds(ids[a]!, ids[b]!));
+  // Compare money with money, both rounded, so an exact 75 % boundary in cents is not "below" the cut.
+  const limit = roundMoney(total * cut);
   let before = 0;
   for (const index of positive) {
-    classes[index] = before / total < cut ? 'A' : 'B';
-    before += revenue[index]!;
+    classes[index] = before < limit ? 'A' : 'B';
+    before = roundMoney(before + revenue[index]!);
   }
   return classes;
 }

@@ -37,6 +37,11 @@ export function isBlank(cell: RawCell): boolean {
 export function parseIdCell(cell: RawCell): string | null {
   if (cell === null) return null;
   if (typeof cell === 'string') {
+    // Fast path: most ids start and end with a printable ASCII character other than `#`, so there is
+    // nothing to trim and no error value.
+    const first = cell.charCodeAt(0);
+    const last = cell.charCodeAt(cell.length - 1);
+    if (first > 35 && first < 127 && last > 32 && last < 127) return cell;
     const trimmed = cell.trim();
     return trimmed === '' || isErrorValue(trimmed) ? null : trimmed;
   }

@@ -95,17 +95,23 @@ export class DateReader {
   }
 }
 
+/** Interns text to small integers; remembers the last value since rows of one order come together. */
 class Interner {
   readonly values: string[] = [];
   readonly index = new Map<string, number>();
+  private last: string | null = null;
+  private lastId = -1;
 
   intern(value: string): number {
+    if (value === this.last) return this.lastId;
     let id = this.index.get(value);
     if (id === undefined) {
       id = this.values.length;
       this.values.push(value);
       this.index.set(value, id);
     }
+    this.last = value;
+    this.lastId = id;
     return id;
   }
 }
