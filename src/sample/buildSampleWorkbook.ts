@@ -223,14 +223,22 @@ function buildSales(
   const cumulative = cumulate(buyers.map((c) => c.orderWeight));
   const orders: { date: number; customer: SampleCustomer }[] = [];
   for (let index = 0; index < orderCount; index++) {
-    const customer = buyers[pickWeighted(random, cumulative)];
+    // Every customer who is not a prospect buys at least once; the rest of the orders follow the weights.
+    const customer = index < buyers.length ? buyers[index] : buyers[pickWeighted(random, cumulative)];
     if (customer === undefined) continue;
-    // A gentle year-end peak: later months are drawn a little more often.
-    const position = Math.sqrt(random() * 0.6 + random() * 0.4);
+    // Gentle growth: later months are drawn a little more often than earlier ones.
+    const position = Math.pow(random(), 0.8);
     const date = Math.min(lastDay, firstDay + Math.floor(position * (lastDay - firstDay + 1)));
     orders.push({ date, customer });
   }
   orders.sort((a, b) => a.date - b.date);
+  // The data spans the two years exactly: the first order on 1 January, the last on 31 December.
+  const first = orders[0];
+  const last = orders[orders.length - 1];
+  if (first !== undefined && last !== undefined) {
+    first.date = firstDay;
+    last.date = lastDay;
+  }
   const lines: SaleLine[] = [];
   orders.forEach(({ date, customer }, index) => {
     const orderId = `SO-${String(index + 1).padStart(5, '0')}`;

@@ -57,13 +57,11 @@ function run(command: string, args: readonly string[]): Promise<void> {
   });
 }
 
-/**
- * Opens an .xlsx in LibreOffice (headless, private profile so parallel runs do not clash) and exports
- * every sheet to CSV (UTF-8, raw values), returning each sheet's rows by sheet name.
- *
- * @throws Error when LibreOffice is missing or cannot open the file.
- */
-export async function readXlsxWithLibreOffice(file: string): Promise<Map<string, string[][]>> {
+/** Converts `file` with LibreOffice into a fresh folder; returns the folder (caller removes it) and its files. */
+async function convert(
+  file: string,
+  filter: string,
+): Promise<{ folder: string; outDir: string; files: string[] }> {
   if (soffice === null) throw new Error(missingMessage);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'lo-convert-'));
   const profile = path.join(os.tmpdir(), `lo-profile-${randomBytes(6).toString('hex')}`);
@@ -77,13 +75,36 @@ export async function readXlsxWithLibreOffice(file: string): Promise<Map<string,
       '--headless',
       '--norestore',
       '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      filter,
       '--outdir',
       outDir,
       input,
     ]);
+    const files = await readdir(outDir).catch(() => []);
+    if (files.length === 0) throw new Error(`LibreOffice could not convert ${file} (${filter}).`);
+    return { folder, outDir, files };
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opens an .xlsx in LibreOffice (headless, private profile so parallel runs do not clash) and exports
+ * every sheet to CSV (UTF-8, raw values), returning each sheet's rows by sheet name.
+ *
+ * @throws Error when LibreOffice is missing or cannot open the file.
+ */
+export async function readXlsxWithLibreOffice(file: string): Promise<Map<string, string[][]>> {
+  const { folder, outDir, files } = await convert(
+    file,
+    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+  );
+  try {
     const sheets = new Map<string, string[][]>();
-    for (const name of await readdir(outDir)) {
+    for (const name of files) {
       const match = /^book-(.*)\.csv$/u.exec(name) ?? /^book\.csv$/u.exec(name);
       if (match === null) continue;
       const parsed = parseCsv(await readFile(path.join(outDir, name), 'utf8'), { delimiter: ',' });
@@ -92,10 +113,21 @@ export async function readXlsxWithLibreOffice(file: string): Promise<Map<string,
         rows.push(parsed.columns.map((column) => String(column[r] ?? '')));
       sheets.set(match[1] ?? '', rows);
     }
-    if (sheets.size === 0) throw new Error(`LibreOffice wrote no CSV for ${file}.`);
     return sheets;
   } finally {
     await rm(folder, { recursive: true, force: true });
-    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opens an .xlsx in LibreOffice and saves it again as .xlsx: what LibreOffice understood of the file
+ * (charts it could not read are dropped), for tests to inspect.
+ */
+export async function resaveXlsxWithLibreOffice(file: string): Promise<Uint8Array> {
+  const { folder, outDir } = await convert(file, 'xlsx:Calc MS Excel 2007 XML');
+  try {
+    return new Uint8Array(await readFile(path.join(outDir, 'book.xlsx')));
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
 }

@@ -50,9 +50,8 @@ export async function sampleWorkbookToXlsx(
     });
     // Column formats only cover cells written after them; set the date format on the data cells too.
     for (const c of spec.dateColumns) {
-      spec.rows.forEach((_, r) => {
-        const cell = sheet.getCell(r + 2, c + 1);
-        if (typeof cell.value === 'number') cell.numFmt = excelNumberFormat('date');
+      spec.rows.forEach((row, r) => {
+        if (typeof row[c] === 'number') sheet.getCell(r + 2, c + 1).numFmt = excelNumberFormat('date');
       });
     }
   });

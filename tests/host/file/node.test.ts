@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Workbook } from 'exceljs';
+import { defaultSettings } from '../../../src/engine/defaultSettings';
+import { AnalysisError } from '../../../src/engine/errors';
+import { decodeCsvBytes, readWorkbookFile } from '../../../src/host/file/node/readWorkbookFile';
+import { writeFileAtomically } from '../../../src/host/file/node/writeFileAtomically';
+import { writeSampleWorkbook } from '../../../src/host/file/node/writeSampleWorkbook';
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(path.join(os.tmpdir(), 'file-host-node-'));
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+const sha = async (file: string): Promise<string> =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
+
+describe('writeFileAtomically', () => {
+  it('replaces the target and leaves no temporary file', async () => {
+    const target = path.join(folder, 'out.xlsx');
+    await writeFile(target, 'old');
+    await writeFileAtomically(target, new TextEncoder().encode('new contents'));
+    expect(await readFile(target, 'utf8')).toBe('new contents');
+    expect(await readdir(folder)).toEqual(['out.xlsx']);
+  });
+
+  it('on failure leaves the target as it was and removes its temporary file', async () => {
+    // A folder in the way: the final rename fails after the bytes were written.
+    const target = path.join(folder, 'taken');
+    await mkdir(target);
+    await writeFile(path.join(target, 'inside.txt'), 'keep');
+    await expect(writeFileAtomically(target, new Uint8Array([1, 2, 3]))).rejects.toThrow(
+      `Could not write "${target}"`,
+    );
+    expect(await readdir(folder)).toEqual(['taken']);
+    expect(await readFile(path.join(target, 'inside.txt'), 'utf8')).toBe('keep');
+  });
+});
+
+describe('readWorkbookFile', () => {
+  it('never changes the input file when the analysis is written elsewhere', async () => {
+    const input = path.join(folder, 'sample.xlsx');
+    await writeSampleWorkbook('en', input, { tables: true });
+    const before = await sha(input);
+    const host = await readWorkbookFile(input);
+    const info = await host.inspect();
+    const customers = info.tables.find((t) => t.tableName === 'tblCustomers')!;
+    await host.write({
+      customers: { kind: 'existing', table: customers },
+      columns: [
+        {
+          key: 'abc',
+          header: 'ABC class',
+          format: 'text',
+          values: new Array<string>(customers.rowCount).fill('C'),
+        },
+      ],
+      sheets: [],
+      settings: defaultSettings(),
+    });
+    await writeFileAtomically(path.join(folder, 'analysis.xlsx'), await host.toBuffer());
+    expect(await sha(input)).toBe(before);
+    expect((await readdir(folder)).sort()).toEqual(['analysis.xlsx', 'sample.xlsx']);
+  });
+
+  it('reads a GB18030 CSV, as Excel in Chinese saves it, and a UTF-16 one', async () => {
+    const gbk = path.join(folder, 'gbk.csv');
+    // "客户编号,金额,日期\r\n甲001,5,2024-01-01\r\n" in GB18030.
+    const bytes = Buffer.from(
+      'bfcdbba7b1e0bac52cbdf0b6ee2cc8d5c6da0d0abcd73030312c352c323032342d30312d30310d0a',
+      'hex',
+    );
+    await writeFile(gbk, bytes);
+    const info = await (await readWorkbookFile(gbk)).inspect();
+    expect(info.tables[0]!.headers).toEqual(['客户编号', '金额', '日期']);
+
+    const utf16 = path.join(folder, 'unicode.txt');
+    await writeFile(
+      utf16,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('客户编号\t金额\t日期\r\n甲001\t5\t2024-01-01\r\n', 'utf16le'),
+      ]),
+    );
+    const host = await readWorkbookFile(utf16);
+    const table = (await host.inspect()).tables[0]!;
+    expect(table.headers).toEqual(['客户编号', '金额', '日期']);
+    expect(await host.readColumns(table, [0])).toEqual([['甲001']]);
+  });
+
+  it('cuts a large CSV into pieces only between records, never inside quotes', () => {
+    const text = 'id,note\r\n1,"a\r\nb"\r\n2,"x,""y"""\r\n3,z\r\n';
+    const pieces = decodeCsvBytes(Buffer.from(text, 'utf8'), 4);
+    expect(pieces.join('')).toBe(text);
+    expect(pieces).toEqual(['id,note\r\n', '1,"a\r\nb"\r\n', '2,"x,""y"""\r\n', '3,z\r\n']);
+  });
+
+  it('refuses a CSV over 1.5 GB and an old .xls with a clear message', async () => {
+    const huge = path.join(folder, 'huge.csv');
+    await writeFile(huge, '');
+    await truncate(huge, 1_600 * 1024 ** 2);
+    const refused = readWorkbookFile(huge);
+    await expect(refused).rejects.toBeInstanceOf(AnalysisError);
+    await expect(refused).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    await expect(refused).rejects.toThrow('"huge.csv" is 1,600 MB; CSV files up to 1,536 MB can be analysed');
+    const old = path.join(folder, 'old.xls');
+    await writeFile(old, 'x');
+    await expect(readWorkbookFile(old)).rejects.toThrow('save it as .xlsx first');
+  });
+});
+
+describe('writeSampleWorkbook', () => {
+  it('writes dates formatted as dates and ids as text, as tables or plain ranges', async () => {
+    for (const tables of [true, false]) {
+      const file = path.join(folder, 'nested', `sample-${tables}.xlsx`);
+      await writeSampleWorkbook('en', file, { tables });
+      const workbook = new Workbook();
+      await workbook.xlsx.readFile(file);
+      const sales = workbook.getWorksheet('Sales')!;
+      expect(sales.getTables()).toHaveLength(tables ? 1 : 0);
+      expect(sales.getCell('B2').numFmt).toBe('yyyy-mm-dd');
+      expect(sales.getCell('B2').value).toBeInstanceOf(Date);
+      const ids = workbook.getWorksheet('Customers')!.getColumn(1).values.slice(2);
+      expect(ids.every((id) => typeof id === 'string')).toBe(true);
+      expect(ids).toContain('00042');
+    }
+  });
+});
