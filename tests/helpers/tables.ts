@@ -161,3 +161,47 @@ export function countBy<T extends string | number>(values: readonly (T | null)[]
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   return counts;
 }
+
+/**
+ * Parses CSV text (RFC 4180: quoted fields, doubled quotes, commas and newlines inside quotes) into rows
+ * of text; blank cells become null so they read like empty worksheet cells.
+ */
+export function parseCsvRows(text: string): (string | null)[][] {
+  const rows: (string | null)[][] = [];
+  let row: (string | null)[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  const endField = (): void => {
+    row.push(field === '' ? null : field);
+    field = '';
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (ch === '"') quoted = false;
+      else field += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"') quoted = true;
+    else if (ch === ',') endField();
+    else if (ch === '\n' || ch === '\r') {
+      endField();
+      rows.push(row);
+      row = [];
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+    } else field += ch;
+    i++;
+  }
+  if (field !== '' || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
