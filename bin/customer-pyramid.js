@@ -5,7 +5,9 @@ const path = require('node:path');
 const fs = require('node:fs');
 const cli = path.join(__dirname, '..', 'dist', 'cli.js');
 if (!fs.existsSync(cli)) {
-  console.error('customer-pyramid: the command line is not built yet; run `npm run build:cli` (npm ci does it).');
+  console.error(
+    'customer-pyramid: the command line is not built yet; run `npm run build:cli` (npm ci does it).',
+  );
   process.exit(2);
 }
 require(cli);

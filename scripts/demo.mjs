@@ -12,7 +12,14 @@ const cli = (args) => {
 
 cli(['sample', '--lang', 'both', '--out', dir]);
 console.log('');
-cli(['analyze', `${dir}/sample-workbook.xlsx`, '--out', `${dir}/sample-workbook.analysis.xlsx`, '--json', `${dir}/sample-report.json`]);
+cli([
+  'analyze',
+  `${dir}/sample-workbook.xlsx`,
+  '--out',
+  `${dir}/sample-workbook.analysis.xlsx`,
+  '--json',
+  `${dir}/sample-report.json`,
+]);
 console.log('');
 cli([
   'analyze',
@@ -24,4 +31,6 @@ cli([
   '--json',
   `${dir}/sample-report.zh-CN.json`,
 ]);
-console.log(`\nDemo output is in ${dir}/: open sample-workbook.analysis.xlsx (English) or sample-workbook.zh-CN.analysis.xlsx (中文).`);
+console.log(
+  `\nDemo output is in ${dir}/: open sample-workbook.analysis.xlsx (English) or sample-workbook.zh-CN.analysis.xlsx (中文).`,
+);

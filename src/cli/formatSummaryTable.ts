@@ -3,12 +3,19 @@ import { isoFromDay } from '../engine/dayNumbers';
 import { tierLabel } from '../engine/labels';
 import { tierFigures } from '../engine/summary/buildPyramidSheet';
 
-const percent = (part: number, total: number): string => (total > 0 ? `${((100 * part) / total).toFixed(1)}%` : '—');
+const percent = (part: number, total: number): string =>
+  total > 0 ? `${((100 * part) / total).toFixed(1)}%` : '—';
 
 /** Pads to a display width, counting CJK characters as two columns. */
 function pad(text: string, width: number, right = false): string {
   let columns = 0;
-  for (const ch of text) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    columns +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
   const fill = ' '.repeat(Math.max(0, width - columns));
   return right ? fill + text : text + fill;
 }
@@ -21,7 +28,11 @@ export function formatSummaryTable(result: AnalysisResult, source: string): stri
   const lang = result.settings.language;
   const figures = tierFigures(result);
   const total = figures.reduce(
-    (s, f) => ({ customers: s.customers + f.customers, revenue: s.revenue + f.revenue, profit: s.profit + f.profit }),
+    (s, f) => ({
+      customers: s.customers + f.customers,
+      revenue: s.revenue + f.revenue,
+      profit: s.profit + f.profit,
+    }),
     { customers: 0, revenue: 0, profit: 0 },
   );
   const withProfit = result.valueBasis === 'profit';
@@ -42,7 +53,8 @@ export function formatSummaryTable(result: AnalysisResult, source: string): stri
   const unranked = result.customers.length - total.customers;
   const { input } = result;
   lines.push('');
-  if (unranked > 0) lines.push(`${unranked} customer(s) with no sales in the window are not ranked (ABC class C).`);
+  if (unranked > 0)
+    lines.push(`${unranked} customer(s) with no sales in the window are not ranked (ABC class C).`);
   lines.push(
     `Sales rows: ${input.salesRows} read, ${input.usedRows} used, ${input.skippedCount} skipped${input.afterAsOfRows > 0 ? `, ${input.afterAsOfRows} after the as-of date` : ''}${input.beforeWindowRows > 0 ? `, ${input.beforeWindowRows} before the window` : ''}.`,
   );

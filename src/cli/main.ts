@@ -15,13 +15,17 @@ function progressPrinter(stderr: NodeJS.WritableStream): (stage: RunStage, fract
   let last = { stage: '', at: 0, fraction: -1 };
   return (stage, fraction) => {
     const now = Date.now();
-    if (stage === last.stage && fraction < 1 && now - last.at < 500 && fraction - last.fraction < 0.25) return;
+    if (stage === last.stage && fraction < 1 && now - last.at < 500 && fraction - last.fraction < 0.25)
+      return;
     last = { stage, at: now, fraction };
     stderr.write(`  ${stage} ${Math.round(fraction * 100)}%\n`);
   };
 }
 
-async function analyzeCommand(command: Extract<CliCommand, { command: 'analyze' }>, io: CliIo): Promise<void> {
+async function analyzeCommand(
+  command: Extract<CliCommand, { command: 'analyze' }>,
+  io: CliIo,
+): Promise<void> {
   const host = await readWorkbookFile(command.input);
   const info = await host.inspect();
   const rows = info.tables.reduce((sum, t) => sum + t.rowCount, 0);
@@ -40,7 +44,8 @@ async function analyzeCommand(command: Extract<CliCommand, { command: 'analyze' 
     await writeFileAtomically(command.json, bytes);
     written.push(command.json);
   }
-  if (rows > progressThreshold) io.stderr.write(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  if (rows > progressThreshold)
+    io.stderr.write(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   if (!command.quiet) {
     io.stdout.write(`${formatSummaryTable(run.result, path.basename(command.input))}\n`);
     if (written.length > 0) io.stdout.write(`Wrote ${written.join(' and ')}.\n`);
@@ -50,7 +55,10 @@ async function analyzeCommand(command: Extract<CliCommand, { command: 'analyze' 
 async function sampleCommand(command: Extract<CliCommand, { command: 'sample' }>, io: CliIo): Promise<void> {
   const languages = command.language === 'both' ? (['en', 'zh-CN'] as const) : [command.language];
   for (const language of languages) {
-    const file = path.join(command.outDir, language === 'en' ? 'sample-workbook.xlsx' : 'sample-workbook.zh-CN.xlsx');
+    const file = path.join(
+      command.outDir,
+      language === 'en' ? 'sample-workbook.xlsx' : 'sample-workbook.zh-CN.xlsx',
+    );
     await writeSampleWorkbook(language, file, { tables: command.tables });
     io.stdout.write(`Wrote ${file}\n`);
   }
@@ -66,7 +74,10 @@ export interface CliIo {
  * Runs the command line and returns its exit code: 0 on success, 1 on unusable input (one line on stderr
  * saying why), 2 on a usage error.
  */
-export async function main(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   let command: CliCommand;
   try {
     command = parseArgs(argv);
@@ -94,9 +105,11 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof AnalysisError || (error as NodeJS.ErrnoException | null)?.code !== undefined;
+    const known =
+      error instanceof AnalysisError || (error as NodeJS.ErrnoException | null)?.code !== undefined;
     io.stderr.write(`customer-pyramid: ${message.split('\n')[0]}\n`);
-    if (!known && process.env.CUSTOMER_PYRAMID_DEBUG === '1' && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n`);
+    if (!known && process.env.CUSTOMER_PYRAMID_DEBUG === '1' && error instanceof Error)
+      io.stderr.write(`${error.stack ?? ''}\n`);
     return 1;
   }
 }

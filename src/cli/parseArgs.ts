@@ -43,7 +43,8 @@ The input is never modified. Exit code 0 on success, 1 on unusable input, 2 on a
 
 function number(flag: string, value: string): number {
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed)) throw new UsageError(`${flag} needs a number (got "${value}").`);
+  if (value.trim() === '' || !Number.isFinite(parsed))
+    throw new UsageError(`${flag} needs a number (got "${value}").`);
   return parsed;
 }
 
@@ -69,7 +70,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       const flag = rest[i]!;
       if (flag === '--lang') {
         const value = take(i++, flag);
-        if (value !== 'en' && value !== 'zh-CN' && value !== 'both') throw new UsageError('--lang is en, zh-CN or both.');
+        if (value !== 'en' && value !== 'zh-CN' && value !== 'both')
+          throw new UsageError('--lang is en, zh-CN or both.');
         language = value;
       } else if (flag === '--out') outDir = take(i++, flag);
       else if (flag === '--plain-ranges') tables = false;
@@ -77,7 +79,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     }
     return { command: 'sample', language, outDir, tables };
   }
-  if (command !== 'analyze') throw new UsageError(`Unknown command "${command ?? ''}": use analyze or sample (see --help).`);
+  if (command !== 'analyze')
+    throw new UsageError(`Unknown command "${command ?? ''}": use analyze or sample (see --help).`);
   let input: string | null = null;
   let out: string | null = null;
   let json: string | null = null;
@@ -94,13 +97,15 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         break;
       case '--as-of': {
         const value = take(i++, flag);
-        if (!/^\d{4}-\d{2}-\d{2}$/u.test(value)) throw new UsageError(`--as-of needs a date as YYYY-MM-DD (got "${value}").`);
+        if (!/^\d{4}-\d{2}-\d{2}$/u.test(value))
+          throw new UsageError(`--as-of needs a date as YYYY-MM-DD (got "${value}").`);
         settings.asOf = value;
         break;
       }
       case '--months': {
         const value = number(flag, take(i++, flag));
-        if (!Number.isInteger(value) || value < 1) throw new UsageError('--months needs a whole number of at least 1.');
+        if (!Number.isInteger(value) || value < 1)
+          throw new UsageError('--months needs a whole number of at least 1.');
         settings.windowMonths = value;
         break;
       }

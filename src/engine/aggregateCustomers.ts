@@ -37,7 +37,11 @@ export interface CustomerAggregates {
  * as-of date are ignored and counted; rows before the window count only towards lifetime value. Money
  * totals are rounded with {@link roundMoney} so they do not depend on row order.
  */
-export function aggregateCustomers(sales: ParsedSales, asOf: number, window: AnalysisWindow): CustomerAggregates {
+export function aggregateCustomers(
+  sales: ParsedSales,
+  asOf: number,
+  window: AnalysisWindow,
+): CustomerAggregates {
   const customers = sales.customerIds.length;
   const revenue = new Float64Array(customers);
   const profit = new Float64Array(customers);

@@ -83,7 +83,10 @@ function requireColumns(input: TableInput, fields: FieldKey[][], what: string): 
   for (const alternatives of fields) {
     if (alternatives.every((field) => input.mapping[field] === undefined)) {
       const names = alternatives.join(' or ');
-      const headers = input.table.headers.filter((h) => h.trim() !== '').map((h) => `"${h.trim()}"`).join(', ');
+      const headers = input.table.headers
+        .filter((h) => h.trim() !== '')
+        .map((h) => `"${h.trim()}"`)
+        .join(', ');
       throw new AnalysisError(
         'MISSING_COLUMN',
         `The ${what} on sheet "${input.table.sheet}" has no ${names} column. Headers found: ${headers}. Map one in the settings.`,
@@ -104,19 +107,27 @@ function requireColumns(input: TableInput, fields: FieldKey[][], what: string): 
 export function analyze(input: AnalysisInput): AnalysisResult {
   const { settings } = input;
   requireColumns(input.sales, [['customerId'], ['date']], 'sales table');
-  if (input.sales.mapping.amount === undefined) requireColumns(input.sales, [['amount', 'quantity'], ['unitPrice']], 'sales table');
+  if (input.sales.mapping.amount === undefined)
+    requireColumns(input.sales, [['amount', 'quantity'], ['unitPrice']], 'sales table');
   const options = { date1904: input.date1904, dateOrder: settings.dateOrder };
   const sales = parseSales(input.sales.table, input.sales.mapping, options);
   if (sales.count === 0) {
     const first = sales.skipped[0];
-    const why = first === undefined ? 'it has no data rows' : `every row was skipped (first: row ${first.row}, ${first.reason})`;
-    throw new AnalysisError('NO_USABLE_ROWS', `The sales table on sheet "${input.sales.table.sheet}" has no usable row: ${why}.`);
+    const why =
+      first === undefined
+        ? 'it has no data rows'
+        : `every row was skipped (first: row ${first.row}, ${first.reason})`;
+    throw new AnalysisError(
+      'NO_USABLE_ROWS',
+      `The sales table on sheet "${input.sales.table.sheet}" has no usable row: ${why}.`,
+    );
   }
   const { asOf, window } = resolveWindow(sales.minDay, sales.maxDay, settings);
   const totals = aggregateCustomers(sales, asOf, window);
   const table: ParsedCustomerTable | null =
     input.customers === null ? null : parseCustomerTable(input.customers.table, input.customers.mapping);
-  const visits = input.visits === null ? null : parseVisits(input.visits.table, input.visits.mapping, options);
+  const visits =
+    input.visits === null ? null : parseVisits(input.visits.table, input.visits.mapping, options);
 
   // Customers: the customers table's, then sales ids seen up to the as-of date, by id.
   const order: string[] = table === null ? [] : [...table.ids];
@@ -177,7 +188,10 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   });
 
   const ids = base.map((c) => c.id);
-  const svcd = assignSvcd(base, { amount: settings.svcdAmountThreshold, frequency: settings.svcdFrequencyThreshold });
+  const svcd = assignSvcd(base, {
+    amount: settings.svcdAmountThreshold,
+    frequency: settings.svcdFrequencyThreshold,
+  });
   const abc = assignAbc(
     ids,
     base.map((c) => c.revenue),
@@ -186,7 +200,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   const pyramidValues = base.map((c) => (c.hasSalesInWindow ? (hasProfit ? c.profit! : c.revenue) : null));
   const tiers = assignPyramidTiers(ids, pyramidValues, settings.pyramidCuts);
   const visitPlans = planVisits(
-    base.map((c, i) => ({ svcd: svcd.segments[i]!, abc: abc[i]!, lastContact: c.lastContact })),
+    base.map((c, i) => ({ svcd: svcd.segments[i] ?? null, abc: abc[i] ?? 'C', lastContact: c.lastContact })),
     settings.visitsFrom,
     asOf,
   );
@@ -195,7 +209,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
 
   // Listed field by field (no object spread): spread copies of 100k objects fall off V8's fast paths.
   const customers: CustomerResult[] = base.map((c, i) => {
-    const scores = rfm[i]!;
+    const scores = rfm[i] ?? null;
     const plan = visitPlans[i]!;
     return {
       id: c.id,
@@ -212,17 +226,25 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       recencyDays: c.recencyDays,
       frequencyPerMonth: c.frequencyPerMonth,
       amountPerOrder: c.amountPerOrder,
-      svcd: svcd.segments[i]!,
-      abc: abc[i]!,
-      pyramidTier: tiers[i]!,
-      pyramidValue: pyramidValues[i]!,
+      svcd: svcd.segments[i] ?? null,
+      abc: abc[i] ?? 'C',
+      pyramidTier: tiers[i] ?? null,
+      pyramidValue: pyramidValues[i] ?? null,
       visitIntervalDays: plan.intervalDays,
       visitsPerMonth: plan.perMonth,
       lastContact: c.lastContact,
       nextVisitDue: plan.nextVisitDue,
       overdue: plan.overdue,
-      rfm: scores === null ? null : { r: scores.r, f: scores.f, m: scores.m, segment: rfmSegmentFor(settings.rfmRules, scores.r, scores.f, scores.m) ?? 'Hibernating' },
-      churnRisk: churn.risks[i]!,
+      rfm:
+        scores === null
+          ? null
+          : {
+              r: scores.r,
+              f: scores.f,
+              m: scores.m,
+              segment: rfmSegmentFor(settings.rfmRules, scores.r, scores.f, scores.m) ?? 'Hibernating',
+            },
+      churnRisk: churn.risks[i] ?? null,
       lifetimeValue: c.lifetimeValue,
       visitsInWindow: c.visitsInWindow,
     };
@@ -240,7 +262,8 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       sheet: input.sales.table.sheet,
       row: null,
       column: null,
-      message: 'The sales table has neither a profit nor a cost column, so the pyramid ranks customers by revenue.',
+      message:
+        'The sales table has neither a profit nor a cost column, so the pyramid ranks customers by revenue.',
     });
   }
   if (churn.medianGap === null && customers.some((c) => c.churnRisk !== null)) {
@@ -248,7 +271,8 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       sheet: null,
       row: null,
       column: null,
-      message: 'No customer bought on two different days, so there is no purchase rhythm to compare with: churn risk uses the whole window as the expected gap.',
+      message:
+        'No customer bought on two different days, so there is no purchase rhythm to compare with: churn risk uses the whole window as the expected gap.',
     });
   }
 

@@ -28,14 +28,25 @@ export function assessChurn(
 ): { risks: (ChurnRisk | null)[]; medianGap: number | null; fallbackGap: number } {
   const gaps: number[] = [];
   for (const c of customers) {
-    if ((c.orders ?? c.purchaseDays) > 0 && c.purchaseDays >= 2 && c.firstPurchase !== null && c.lastPurchase !== null) {
+    if (
+      (c.orders ?? c.purchaseDays) > 0 &&
+      c.purchaseDays >= 2 &&
+      c.firstPurchase !== null &&
+      c.lastPurchase !== null
+    ) {
       gaps.push((c.lastPurchase - c.firstPurchase) / (c.purchaseDays - 1));
     }
   }
   const medianGap = median(gaps);
   const fallbackGap = medianGap ?? windowDays;
   const risks = customers.map((c): ChurnRisk | null => {
-    if ((c.orders ?? c.purchaseDays) === 0 || c.recencyDays === null || c.firstPurchase === null || c.lastPurchase === null) return null;
+    if (
+      (c.orders ?? c.purchaseDays) === 0 ||
+      c.recencyDays === null ||
+      c.firstPurchase === null ||
+      c.lastPurchase === null
+    )
+      return null;
     const gap = c.purchaseDays >= 2 ? (c.lastPurchase - c.firstPurchase) / (c.purchaseDays - 1) : fallbackGap;
     if (c.recencyDays <= 1.5 * gap) return 'Active';
     if (c.recencyDays <= 3 * gap) return 'At risk';

@@ -33,7 +33,8 @@ export function assignPyramidTiers(
     const p = position + 1;
     while (tier < limits.length - 1 && p > limits[tier]!) tier++;
     const value = values[index]!;
-    const assigned = previousValue !== null && value === previousValue ? previousTier : ((tier + 1) as PyramidTier);
+    const assigned =
+      previousValue !== null && value === previousValue ? previousTier : ((tier + 1) as PyramidTier);
     tiers[index] = assigned;
     previousValue = value;
     previousTier = assigned;

@@ -20,7 +20,11 @@ const formats: Record<OutputColumnKey, NumberFormatKey> = {
 };
 
 /** The value of one output column for one customer, localised. Dates are 1900-system serials. */
-export function customerColumnValue(key: OutputColumnKey, c: CustomerResult, language: Language): OutputValue {
+export function customerColumnValue(
+  key: OutputColumnKey,
+  c: CustomerResult,
+  language: Language,
+): OutputValue {
   switch (key) {
     case 'svcd':
       return c.svcd === null ? null : svcdLabel(c.svcd, language);
@@ -57,27 +61,43 @@ export function customerColumnValue(key: OutputColumnKey, c: CustomerResult, lan
  * the analysed customers in result order, and `baseColumns` (id, name, sales rep) start the new sheet.
  * The profit column is left out when the sales have no profit or cost.
  */
-export function buildCustomerColumns(result: AnalysisResult): { columns: ColumnSpec[]; baseColumns: ColumnSpec[] } {
+export function buildCustomerColumns(result: AnalysisResult): {
+  columns: ColumnSpec[];
+  baseColumns: ColumnSpec[];
+} {
   const language = result.settings.language;
   const keys = result.settings.columns.filter((key) => key !== 'profit' || result.valueBasis === 'profit');
   const rows: (CustomerResult | null)[] =
     result.customersTableRows === null
       ? result.customers
       : result.customersTableRows.map((index) => (index === null ? null : (result.customers[index] ?? null)));
-  const columns = keys.map(
-    (key): ColumnSpec => ({
-      key,
-      header: columnHeader(key, language),
-      format: formats[key],
-      values: rows.map((c) => (c === null ? null : customerColumnValue(key, c, language))),
-    }),
-  );
+  const columns = keys.map((key): ColumnSpec => ({
+    key,
+    header: columnHeader(key, language),
+    format: formats[key],
+    values: rows.map((c) => (c === null ? null : customerColumnValue(key, c, language))),
+  }));
   const baseColumns: ColumnSpec[] =
     result.customersTableRows === null
       ? [
-          { key: 'customerId', header: t('customerId', language), format: 'text', values: result.customers.map((c) => c.id) },
-          { key: 'customerName', header: t('customerName', language), format: 'text', values: result.customers.map((c) => c.name) },
-          { key: 'rep', header: t('rep', language), format: 'text', values: result.customers.map((c) => c.rep) },
+          {
+            key: 'customerId',
+            header: t('customerId', language),
+            format: 'text',
+            values: result.customers.map((c) => c.id),
+          },
+          {
+            key: 'customerName',
+            header: t('customerName', language),
+            format: 'text',
+            values: result.customers.map((c) => c.name),
+          },
+          {
+            key: 'rep',
+            header: t('rep', language),
+            format: 'text',
+            values: result.customers.map((c) => c.rep),
+          },
         ]
       : [];
   return { columns, baseColumns };

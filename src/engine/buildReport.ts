@@ -72,7 +72,11 @@ export function buildReport(result: AnalysisResult): Report {
   return {
     version: 1,
     asOf: isoFromDay(result.asOf),
-    window: { start: isoFromDay(result.window.start), end: isoFromDay(result.window.end), months: result.window.months },
+    window: {
+      start: isoFromDay(result.window.start),
+      end: isoFromDay(result.window.end),
+      months: result.window.months,
+    },
     input: {
       salesRows: result.input.salesRows,
       usedRows: result.input.usedRows,

@@ -25,7 +25,10 @@ export function classifyTable(mapping: ColumnMapping): TableKind | null {
 }
 
 function describe(table: SourceTable): string {
-  const where = table.tableName === null ? `sheet "${table.sheet}"` : `table "${table.tableName}" on sheet "${table.sheet}"`;
+  const where =
+    table.tableName === null
+      ? `sheet "${table.sheet}"`
+      : `table "${table.tableName}" on sheet "${table.sheet}"`;
   const headers = table.headers.filter((h) => h.trim() !== '').map((h) => `"${h.trim()}"`);
   return `${where} (headers: ${headers.join(', ')})`;
 }
@@ -44,7 +47,10 @@ export function chooseTables(
   overrides: Partial<Record<TableKind, ColumnMapping>> = {},
 ): ChosenTables {
   if (tables.length === 0) {
-    throw new AnalysisError('NO_TABLES', 'The workbook has no table with recognisable headers (such as Customer ID, Date, Amount).');
+    throw new AnalysisError(
+      'NO_TABLES',
+      'The workbook has no table with recognisable headers (such as Customer ID, Date, Amount).',
+    );
   }
   const byKind: Record<TableKind, MappedTable[]> = { sales: [], customers: [], visits: [] };
   for (const source of tables) {
@@ -54,7 +60,8 @@ export function chooseTables(
       const override = overrides[candidateKind];
       if (override === undefined) continue;
       const merged = { ...recognised, ...override };
-      if (classifyTable(merged) === candidateKind && kind !== candidateKind && kind === null) kind = candidateKind;
+      if (classifyTable(merged) === candidateKind && kind !== candidateKind && kind === null)
+        kind = candidateKind;
     }
     if (kind === null) continue;
     const mapping = { ...recognised, ...(overrides[kind] ?? {}) };
@@ -76,7 +83,10 @@ export function chooseTables(
   if (sales === null) {
     const salesLike = tables.find((t) => {
       const m = mapHeaders(t.headers);
-      return m.date !== undefined && (m.amount !== undefined || (m.quantity !== undefined && m.unitPrice !== undefined));
+      return (
+        m.date !== undefined &&
+        (m.amount !== undefined || (m.quantity !== undefined && m.unitPrice !== undefined))
+      );
     });
     if (salesLike !== undefined) {
       throw new AnalysisError(

@@ -48,9 +48,14 @@ export function resolveSettings(partial: Partial<AnalysisSettings> = {}): Analys
   const bad = (message: string): never => {
     throw new AnalysisError('BAD_SETTING', message);
   };
-  if (!(settings.abcCut > 0 && settings.abcCut <= 1)) bad(`The ABC cut must be a share between 0 and 1 (got ${settings.abcCut}).`);
+  if (!(settings.abcCut > 0 && settings.abcCut <= 1))
+    bad(`The ABC cut must be a share between 0 and 1 (got ${settings.abcCut}).`);
   const cuts = settings.pyramidCuts;
-  if (cuts.length !== 5 || cuts.some((c, i) => !(c > 0 && c <= 1) || (i > 0 && c < cuts[i - 1]!)) || cuts[4] !== 1) {
+  if (
+    (cuts as readonly number[]).length !== 5 ||
+    cuts.some((c, i) => !(c > 0 && c <= 1) || (i > 0 && c < cuts[i - 1]!)) ||
+    cuts[4] !== 1
+  ) {
     bad('The pyramid cut-offs must be five ascending shares ending at 1 (100 %).');
   }
   for (const [name, value] of [
@@ -59,8 +64,11 @@ export function resolveSettings(partial: Partial<AnalysisSettings> = {}): Analys
   ] as const) {
     if (value !== null && !Number.isFinite(value)) bad(`The SVCD threshold on ${name} must be a number.`);
   }
-  if (settings.language !== 'en' && settings.language !== 'zh-CN') bad(`Unknown language "${String(settings.language)}": use en or zh-CN.`);
-  if (settings.visitsFrom !== 'svcd' && settings.visitsFrom !== 'abc') bad('Visits come from "svcd" or "abc".');
+  // Settings come back from workbooks and the command line as untyped JSON: check what the types promise.
+  const loose = settings as unknown as Record<string, unknown>;
+  if (loose.language !== 'en' && loose.language !== 'zh-CN')
+    bad(`Unknown language "${String(loose.language)}": use en or zh-CN.`);
+  if (loose.visitsFrom !== 'svcd' && loose.visitsFrom !== 'abc') bad('Visits come from "svcd" or "abc".');
   const unknown = settings.columns.filter((c) => !allOutputColumns.includes(c));
   if (unknown.length > 0) bad(`Unknown column(s): ${unknown.join(', ')}.`);
   validateRfmRules(settings.rfmRules);

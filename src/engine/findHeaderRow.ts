@@ -12,7 +12,9 @@ export const headerScanRows = 30;
  * @returns The 0-based index into `rows` and the header texts, or null when no row qualifies.
  * @example findHeaderRow([['Sales report'], [], ['Customer', 'Date', 'Amount']]) // { index: 2, headers: [...] }
  */
-export function findHeaderRow(rows: readonly (readonly RawCell[])[]): { index: number; headers: string[] } | null {
+export function findHeaderRow(
+  rows: readonly (readonly RawCell[])[],
+): { index: number; headers: string[] } | null {
   let best: { index: number; headers: string[]; score: number } | null = null;
   const limit = Math.min(rows.length, headerScanRows);
   for (let index = 0; index < limit; index++) {

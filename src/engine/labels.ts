@@ -20,10 +20,22 @@ const svcdNames: Record<SvcdSegment, Bilingual> = {
 };
 
 const svcdStrategies: Record<SvcdSegment, Bilingual> = {
-  Star: { en: 'Buys often and big: visit weekly and keep them delighted.', 'zh-CN': '买得多又买得勤：每周拜访，保持满意。' },
-  Cow: { en: 'Buys often but small: visit every two weeks and grow the order size.', 'zh-CN': '买得勤但金额小：每两周拜访，提高单次购买额。' },
-  Volcano: { en: 'Buys big but rarely: visit monthly and find reasons to buy more often.', 'zh-CN': '金额大但购买少：每月拜访，创造更多购买机会。' },
-  Dog: { en: 'Buys small and rarely: visit every two months at low cost.', 'zh-CN': '金额小又购买少：每两个月拜访一次，控制成本。' },
+  Star: {
+    en: 'Buys often and big: visit weekly and keep them delighted.',
+    'zh-CN': '买得多又买得勤：每周拜访，保持满意。',
+  },
+  Cow: {
+    en: 'Buys often but small: visit every two weeks and grow the order size.',
+    'zh-CN': '买得勤但金额小：每两周拜访，提高单次购买额。',
+  },
+  Volcano: {
+    en: 'Buys big but rarely: visit monthly and find reasons to buy more often.',
+    'zh-CN': '金额大但购买少：每月拜访，创造更多购买机会。',
+  },
+  Dog: {
+    en: 'Buys small and rarely: visit every two months at low cost.',
+    'zh-CN': '金额小又购买少：每两个月拜访一次，控制成本。',
+  },
 };
 
 const abcNames: Record<AbcClass, Bilingual> = {
@@ -41,7 +53,10 @@ const tierNames: Record<PyramidTier, Bilingual> = {
 };
 
 const tierStrategies: Record<PyramidTier, Bilingual> = {
-  1: { en: 'Keep the relationship excellent; lose none of them.', 'zh-CN': '保持卓越的关系，一个也不能流失。' },
+  1: {
+    en: 'Keep the relationship excellent; lose none of them.',
+    'zh-CN': '保持卓越的关系，一个也不能流失。',
+  },
   2: {
     en: 'Grow their share with products and services that create value; actively upgrade them.',
     'zh-CN': '用创造价值的产品和服务提高份额，积极推动升级。',
@@ -109,11 +124,13 @@ const skipReasons: Record<SkipCode, Bilingual> = {
 /** Localised label of an SVCD segment. */
 export const svcdLabel = (segment: SvcdSegment, language: Language): string => svcdNames[segment][language];
 /** One-sentence strategy for an SVCD segment. */
-export const svcdStrategy = (segment: SvcdSegment, language: Language): string => svcdStrategies[segment][language];
+export const svcdStrategy = (segment: SvcdSegment, language: Language): string =>
+  svcdStrategies[segment][language];
 /** Localised label of an ABC class. */
 export const abcLabel = (abc: AbcClass, language: Language): string => abcNames[abc][language];
 /** Localised name of a pyramid tier, e.g. `1 Most profitable`. */
-export const tierLabel = (tier: PyramidTier, language: Language): string => `${tier} ${tierNames[tier][language]}`;
+export const tierLabel = (tier: PyramidTier, language: Language): string =>
+  `${tier} ${tierNames[tier][language]}`;
 /** One-sentence strategy for a pyramid tier (DESIGN.md). */
 export const tierStrategy = (tier: PyramidTier, language: Language): string => tierStrategies[tier][language];
 /** Localised label of an RFM segment. */
@@ -121,9 +138,11 @@ export const rfmLabel = (segment: RfmSegment, language: Language): string => rfm
 /** Localised label of a churn risk. */
 export const churnLabel = (risk: ChurnRisk, language: Language): string => churnNames[risk][language];
 /** Header of a customer column. */
-export const columnHeader = (key: OutputColumnKey, language: Language): string => columnHeaders[key][language];
+export const columnHeader = (key: OutputColumnKey, language: Language): string =>
+  columnHeaders[key][language];
 /** Name of a summary sheet (or of the customers sheet built from sales). */
-export const sheetName = (key: SummaryKey | 'customers', language: Language): string => sheetNames[key][language];
+export const sheetName = (key: SummaryKey | 'customers', language: Language): string =>
+  sheetNames[key][language];
 /** Short localised reason for a skipped row. */
 export const skipReason = (code: SkipCode, language: Language): string => skipReasons[code][language];
 
@@ -195,7 +214,10 @@ const text = {
     en: 'The course warns that reps often spend most of their time on the two bottom tiers.',
     'zh-CN': '课程提醒：业务员常把大部分时间花在底部两层客户身上。',
   },
-  noVisitsLog: { en: 'No visits log: share of visits not available.', 'zh-CN': '没有拜访记录，无法计算拜访占比。' },
+  noVisitsLog: {
+    en: 'No visits log: share of visits not available.',
+    'zh-CN': '没有拜访记录，无法计算拜访占比。',
+  },
   dueCount: { en: 'Due or overdue', 'zh-CN': '到期或逾期' },
 } satisfies Record<string, Bilingual>;
 

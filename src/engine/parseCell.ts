@@ -120,7 +120,10 @@ function monthFromName(name: string): number | null {
 
 const timePart = String.raw`(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?`;
 const isoPattern = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${timePart}$`, 'iu');
-const chinesePattern = new RegExp(String.raw`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?${timePart}$`, 'u');
+const chinesePattern = new RegExp(
+  String.raw`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?${timePart}$`,
+  'u',
+);
 const compactPattern = /^(\d{4})(\d{2})(\d{2})$/u;
 const slashPattern = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${timePart}$`, 'iu');
 const dayNamePattern = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s,-]+(\d{4})$/iu;

@@ -18,7 +18,8 @@ export interface ParsedCustomerTable {
  */
 export function parseCustomerTable(table: LoadedTable, mapping: ColumnMapping): ParsedCustomerTable {
   const idColumn = mapping.customerId === undefined ? [] : (table.columns[mapping.customerId] ?? []);
-  const nameColumn = mapping.customerName === undefined ? null : (table.columns[mapping.customerName] ?? null);
+  const nameColumn =
+    mapping.customerName === undefined ? null : (table.columns[mapping.customerName] ?? null);
   const repColumn = mapping.rep === undefined ? null : (table.columns[mapping.rep] ?? null);
   const idHeader = mapping.customerId === undefined ? null : (table.headers[mapping.customerId] ?? '').trim();
   const rowIds: (string | null)[] = [];

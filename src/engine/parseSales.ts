@@ -1,5 +1,14 @@
 import { isErrorValue, parseDateCell, parseIdCell, parseNumberCell, parseTextCell } from './parseCell';
-import type { ColumnMapping, DataNote, DateOrder, FieldKey, LoadedTable, RawCell, SkipCode, SkippedRow } from './types';
+import type {
+  ColumnMapping,
+  DataNote,
+  DateOrder,
+  FieldKey,
+  LoadedTable,
+  RawCell,
+  SkipCode,
+  SkippedRow,
+} from './types';
 
 /** Where a profit figure comes from: a profit column, amount − cost, or nowhere. */
 export type ProfitSource = 'profit' | 'cost' | null;
@@ -166,7 +175,8 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
     const idCell = ids[i] ?? null;
     const id = parseIdCell(idCell);
     if (id === null) {
-      if (isErrorValue(idCell)) skip('customerError', sheetRow, 'customerId', `customer id is an error value (${idCell.trim()})`);
+      if (isErrorValue(idCell))
+        skip('customerError', sheetRow, 'customerId', `customer id is an error value (${idCell.trim()})`);
       else skip('customerBlank', sheetRow, 'customerId', 'customer id is blank');
       continue;
     }
@@ -180,25 +190,41 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
     if (amounts !== null) {
       amount = parseNumberCell(amounts[i] ?? null);
       if (amount === null) {
-        skip('amountNotNumber', sheetRow, 'amount', `amount is not a number (${describeCell(amounts[i] ?? null)})`);
+        skip(
+          'amountNotNumber',
+          sheetRow,
+          'amount',
+          `amount is not a number (${describeCell(amounts[i] ?? null)})`,
+        );
         continue;
       }
     } else {
       const quantity = parseNumberCell(quantities?.[i] ?? null);
       if (quantity === null) {
-        skip('quantityNotNumber', sheetRow, 'quantity', `quantity is not a number (${describeCell(quantities?.[i] ?? null)})`);
+        skip(
+          'quantityNotNumber',
+          sheetRow,
+          'quantity',
+          `quantity is not a number (${describeCell(quantities?.[i] ?? null)})`,
+        );
         continue;
       }
       const price = parseNumberCell(prices?.[i] ?? null);
       if (price === null) {
-        skip('unitPriceNotNumber', sheetRow, 'unitPrice', `unit price is not a number (${describeCell(prices?.[i] ?? null)})`);
+        skip(
+          'unitPriceNotNumber',
+          sheetRow,
+          'unitPrice',
+          `unit price is not a number (${describeCell(prices?.[i] ?? null)})`,
+        );
         continue;
       }
       amount = quantity * price;
     }
     const customer = customers.intern(id);
     if (customer === customerNames.length) customerNames.push(null);
-    if (names !== null && customerNames[customer] === null) customerNames[customer] = parseTextCell(names[i] ?? null);
+    if (names !== null && customerNames[customer] === null)
+      customerNames[customer] = parseTextCell(names[i] ?? null);
     rowCustomer[count] = customer;
     rowDay[count] = day;
     rowAmount[count] = amount;

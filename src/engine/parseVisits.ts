@@ -24,7 +24,14 @@ export function parseVisits(table: LoadedTable, mapping: ColumnMapping, options:
   const idHeader = mapping.customerId === undefined ? null : (table.headers[mapping.customerId] ?? '').trim();
   const dateHeader = dateField === undefined ? null : (table.headers[dateField] ?? '').trim();
   const reader = new DateReader(options);
-  const result: ParsedVisits = { customerIds: [], days: [], reps: [], totalRows: table.rowCount, skipped: [], notes: [] };
+  const result: ParsedVisits = {
+    customerIds: [],
+    days: [],
+    reps: [],
+    totalRows: table.rowCount,
+    skipped: [],
+    notes: [],
+  };
   for (let i = 0; i < table.rowCount; i++) {
     const row = table.headerRow + 1 + i;
     const idCell = idColumn[i] ?? null;

@@ -39,10 +39,22 @@ export interface VisitPlan {
  *
  * @example planVisits([{ svcd: 'Star', abc: 'A', lastContact: 100 }], 'svcd', 110)[0] // { intervalDays: 7, nextVisitDue: 107, overdue: true, … }
  */
-export function planVisits(customers: readonly VisitInput[], model: 'svcd' | 'abc', asOf: number): VisitPlan[] {
+export function planVisits(
+  customers: readonly VisitInput[],
+  model: 'svcd' | 'abc',
+  asOf: number,
+): VisitPlan[] {
   return customers.map((c) => {
-    const plan = model === 'svcd' && c.svcd !== null ? svcdVisitPlan[c.svcd] : abcVisitPlan[model === 'abc' ? c.abc : 'C'];
+    const plan =
+      model === 'svcd' && c.svcd !== null
+        ? svcdVisitPlan[c.svcd]
+        : abcVisitPlan[model === 'abc' ? c.abc : 'C'];
     const nextVisitDue = c.lastContact === null ? asOf : c.lastContact + plan.intervalDays;
-    return { intervalDays: plan.intervalDays, perMonth: plan.perMonth, nextVisitDue, overdue: nextVisitDue < asOf };
+    return {
+      intervalDays: plan.intervalDays,
+      perMonth: plan.perMonth,
+      nextVisitDue,
+      overdue: nextVisitDue < asOf,
+    };
   });
 }

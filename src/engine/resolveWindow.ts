@@ -24,7 +24,10 @@ export function resolveWindow(
   if (settings.asOf !== null) {
     const parsed = dayFromIso(settings.asOf);
     if (parsed === null) {
-      throw new AnalysisError('BAD_SETTING', `The as-of date "${settings.asOf}" is not a date: use YYYY-MM-DD, e.g. 2024-12-31.`);
+      throw new AnalysisError(
+        'BAD_SETTING',
+        `The as-of date "${settings.asOf}" is not a date: use YYYY-MM-DD, e.g. 2024-12-31.`,
+      );
     }
     asOf = parsed;
   }
@@ -37,7 +40,10 @@ export function resolveWindow(
   let start = minDay;
   if (settings.windowMonths !== null) {
     if (!Number.isInteger(settings.windowMonths) || settings.windowMonths < 1) {
-      throw new AnalysisError('BAD_SETTING', `"Last N months" needs a whole number of months of at least 1 (got ${settings.windowMonths}).`);
+      throw new AnalysisError(
+        'BAD_SETTING',
+        `"Last N months" needs a whole number of months of at least 1 (got ${settings.windowMonths}).`,
+      );
     }
     start = addMonths(asOf, -settings.windowMonths) + 1;
   }

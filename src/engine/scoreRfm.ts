@@ -66,9 +66,18 @@ export function scoreRfm(customers: readonly RfmInput[]): (RfmScores | null)[] {
   customers.forEach((c, index) => {
     if (c.recencyDays !== null && c.orders > 0) eligible.push(index);
   });
-  const r = scoreMetric(eligible.map((i) => customers[i]!.recencyDays!), false);
-  const f = scoreMetric(eligible.map((i) => customers[i]!.orders), true);
-  const m = scoreMetric(eligible.map((i) => customers[i]!.revenue), true);
+  const r = scoreMetric(
+    eligible.map((i) => customers[i]!.recencyDays!),
+    false,
+  );
+  const f = scoreMetric(
+    eligible.map((i) => customers[i]!.orders),
+    true,
+  );
+  const m = scoreMetric(
+    eligible.map((i) => customers[i]!.revenue),
+    true,
+  );
   const scores: (RfmScores | null)[] = customers.map(() => null);
   eligible.forEach((customer, k) => {
     scores[customer] = { r: r[k]!, f: f[k]!, m: m[k]! };

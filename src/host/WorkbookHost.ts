@@ -57,7 +57,11 @@ export interface WorkbookHost {
    * @param columns 0-based positions within the table.
    * @returns One array per requested column, in the order requested, each `table.rowCount` long.
    */
-  readColumns(table: SourceTable, columns: readonly number[], progress?: ProgressCallback): Promise<RawCell[][]>;
+  readColumns(
+    table: SourceTable,
+    columns: readonly number[],
+    progress?: ProgressCallback,
+  ): Promise<RawCell[][]>;
   /** Writes one run's output; on failure the workbook is left as it was (or restorable by undo). */
   write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary>;
 }

@@ -29,7 +29,8 @@ export interface AnalysisRun extends ComputedAnalysis {
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted === true) throw new AnalysisError('CANCELLED', 'The analysis was cancelled; nothing was written.');
+  if (signal?.aborted === true)
+    throw new AnalysisError('CANCELLED', 'The analysis was cancelled; nothing was written.');
 }
 
 async function load(
@@ -76,13 +77,19 @@ export async function runAnalysis(
   for (const part of parts) {
     const offset = rowsBefore;
     loaded.push(
-      await load(host, part, (f) => onStage?.('reading', (offset + f * part.source.rowCount) / totalRows), signal),
+      await load(
+        host,
+        part,
+        (f) => onStage?.('reading', (offset + f * part.source.rowCount) / totalRows),
+        signal,
+      ),
     );
     rowsBefore += part.source.rowCount;
   }
   throwIfCancelled(signal);
   onStage?.('computing', 0);
-  const byKind = (kind: MappedTable['kind']): TableInput | null => loaded[parts.findIndex((p) => p.kind === kind)] ?? null;
+  const byKind = (kind: MappedTable['kind']): TableInput | null =>
+    loaded[parts.findIndex((p) => p.kind === kind)] ?? null;
   const input: AnalysisInput = {
     sales: byKind('sales')!,
     customers: chosen.customers === null ? null : byKind('customers'),
@@ -90,13 +97,19 @@ export async function runAnalysis(
     date1904: info.date1904,
     settings: resolved,
   };
-  const computed = await (options.compute ?? ((i: AnalysisInput) => Promise.resolve(computeAnalysis(i))))(input);
+  const computed = await (options.compute ?? ((i: AnalysisInput) => Promise.resolve(computeAnalysis(i))))(
+    input,
+  );
   onStage?.('computing', 1);
   throwIfCancelled(signal);
   const plan: WritePlan = {
     customers:
       chosen.customers === null
-        ? { kind: 'new', sheetName: sheetName('customers', resolved.language), baseColumns: computed.baseColumns }
+        ? {
+            kind: 'new',
+            sheetName: sheetName('customers', resolved.language),
+            baseColumns: computed.baseColumns,
+          }
         : { kind: 'existing', table: chosen.customers.source },
     columns: computed.columns,
     sheets: computed.sheets,

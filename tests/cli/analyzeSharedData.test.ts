@@ -33,19 +33,25 @@ describe('online_retail_2010-12.csv (no amount column, cancellations, blank cust
   test('blank customer ids are skipped, counted and listed with sheet, row and reason, not fatal', () => {
     const csv = parseCsv(readFileSync(input, 'utf8'));
     const idColumn = csv.headers.indexOf('CustomerID');
-    const blankRows = csv.columns[idColumn]!.flatMap((v, i) => (v === null || String(v).trim() === '' ? [i + 2] : []));
+    const blankRows = csv.columns[idColumn]!.flatMap((v, i) =>
+      v === null || String(v).trim() === '' ? [i + 2] : [],
+    );
     expect(blankRows.length).toBeGreaterThan(1000);
     const listed = report.input.skipped.filter((s) => s.reason === 'customer id is blank').map((s) => s.row);
     expect(listed).toEqual(blankRows);
     expect(report.input.skippedCount).toBe(report.input.skipped.length);
     expect(report.input.salesRows).toBe(42481);
     expect(report.input.usedRows + report.input.skippedCount).toBe(42481);
-    expect(report.input.skipped[0]).toMatchObject({ sheet: 'online_retail_2010-12.csv', column: 'CustomerID' });
+    expect(report.input.skipped[0]).toMatchObject({
+      sheet: 'online_retail_2010-12.csv',
+      column: 'CustomerID',
+    });
   });
 
   test('revenue is quantity × unit price and cancellations (negative quantities) reduce it', () => {
     const csv = parseCsv(readFileSync(input, 'utf8'));
-    const col = (name: string): (string | number | boolean | null)[] => csv.columns[csv.headers.indexOf(name)]!;
+    const col = (name: string): (string | number | boolean | null)[] =>
+      csv.columns[csv.headers.indexOf(name)]!;
     const ids = col('CustomerID');
     const qty = col('Quantity');
     const price = col('UnitPrice');
@@ -87,7 +93,14 @@ describe('superstore.xlsx (Excel table, profit with losses)', () => {
 
   beforeAll(async () => {
     const json = path.join(tmp, 'superstore.json');
-    const result = await runCli(['analyze', input, '--json', json, '--out', path.join(tmp, 'superstore.xlsx')]);
+    const result = await runCli([
+      'analyze',
+      input,
+      '--json',
+      json,
+      '--out',
+      path.join(tmp, 'superstore.xlsx'),
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     stdout = result.stdout;
@@ -117,7 +130,12 @@ describe('superstore.xlsx (Excel table, profit with losses)', () => {
 
 describe('financial_sample.xlsx (no customer column)', () => {
   test('fails with one clear line naming the problem and the headers found', async () => {
-    const result = await runCli(['analyze', sharedData('financial_sample.xlsx'), '--json', path.join(tmp, 'fin.json')]);
+    const result = await runCli([
+      'analyze',
+      sharedData('financial_sample.xlsx'),
+      '--json',
+      path.join(tmp, 'fin.json'),
+    ]);
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

@@ -31,7 +31,9 @@ describe('JSON report follows DESIGN.md field by field', () => {
     expect(report.window.start).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
     const days = (Date.parse(report.window.end) - Date.parse(report.window.start)) / 86_400_000 + 1;
     expect(report.window.months).toBeCloseTo(days / 30.4375, 10);
-    expect(Object.keys(report.input)).toEqual(expect.arrayContaining(['salesRows', 'usedRows', 'skippedCount', 'skipped']));
+    expect(Object.keys(report.input)).toEqual(
+      expect.arrayContaining(['salesRows', 'usedRows', 'skippedCount', 'skipped']),
+    );
     expect(report.input.skippedCount).toBe(report.input.skipped.length);
     for (const s of report.input.skipped) {
       expect(typeof s.sheet).toBe('string');
@@ -42,9 +44,23 @@ describe('JSON report follows DESIGN.md field by field', () => {
 
   test('each customer has every contract key with the right type, once', () => {
     const keys = [
-      'id', 'revenue', 'profit', 'orders', 'purchaseDays', 'firstPurchase', 'lastPurchase', 'recencyDays',
-      'frequencyPerMonth', 'amountPerOrder', 'svcd', 'abc', 'pyramidTier', 'visitIntervalDays', 'nextVisitDue',
-      'rfm', 'churnRisk',
+      'id',
+      'revenue',
+      'profit',
+      'orders',
+      'purchaseDays',
+      'firstPurchase',
+      'lastPurchase',
+      'recencyDays',
+      'frequencyPerMonth',
+      'amountPerOrder',
+      'svcd',
+      'abc',
+      'pyramidTier',
+      'visitIntervalDays',
+      'nextVisitDue',
+      'rfm',
+      'churnRisk',
     ];
     const ids = report.customers.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -55,7 +71,12 @@ describe('JSON report follows DESIGN.md field by field', () => {
       expect(c.nextVisitDue).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
       if (c.orders > 0) {
         expect(['Star', 'Cow', 'Volcano', 'Dog']).toContain(c.svcd);
-        expect(c.rfm).toEqual({ r: expect.any(Number), f: expect.any(Number), m: expect.any(Number), segment: expect.any(String) });
+        expect(c.rfm).toEqual({
+          r: expect.any(Number),
+          f: expect.any(Number),
+          m: expect.any(Number),
+          segment: expect.any(String),
+        });
         expect(['Active', 'At risk', 'Lapsed']).toContain(c.churnRisk);
         expect(c.amountPerOrder).toBeCloseTo(c.revenue / c.orders, 9);
       }
@@ -63,10 +84,20 @@ describe('JSON report follows DESIGN.md field by field', () => {
   });
 
   test('a prospect with no sales row in the window: revenue 0, orders 0, ABC C and null where nothing applies', () => {
-    const prospects = report.customers.filter((c) => c.orders === 0 && c.revenue === 0 && c.lastPurchase === null);
+    const prospects = report.customers.filter(
+      (c) => c.orders === 0 && c.revenue === 0 && c.lastPurchase === null,
+    );
     expect(prospects.length).toBeGreaterThan(0);
     for (const c of prospects) {
-      expect(c).toMatchObject({ abc: 'C', svcd: null, rfm: null, churnRisk: null, amountPerOrder: null, recencyDays: null, firstPurchase: null });
+      expect(c).toMatchObject({
+        abc: 'C',
+        svcd: null,
+        rfm: null,
+        churnRisk: null,
+        amountPerOrder: null,
+        recencyDays: null,
+        firstPurchase: null,
+      });
       expect(c.pyramidTier).toBeNull();
     }
   });
@@ -81,13 +112,24 @@ describeWithLibreOffice('the written workbook opens in LibreOffice', () => {
   test('customers sheet with our columns, and every summary sheet', async () => {
     const sheets = await readXlsxWithLibreOffice(out);
     const names = [...sheets.keys()];
-    expect(names).toEqual(expect.arrayContaining(['Pyramid', 'SVCD matrix', 'ABC Pareto', 'RFM', 'Visit plan', 'Data issues']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Pyramid', 'SVCD matrix', 'ABC Pareto', 'RFM', 'Visit plan', 'Data issues']),
+    );
     const customers = [...sheets.entries()].find(([, rows]) => rows.some((r) => r.includes('SVCD segment')));
     expect(customers).toBeDefined();
     const rows = customers![1];
     const headerIndex = rows.findIndex((r) => r.includes('SVCD segment'));
     const header = rows[headerIndex]!;
-    for (const h of ['ABC class', 'Pyramid tier', 'Visits per month', 'Next visit due', 'RFM score', 'RFM segment', 'Churn risk', 'Revenue']) {
+    for (const h of [
+      'ABC class',
+      'Pyramid tier',
+      'Visits per month',
+      'Next visit due',
+      'RFM score',
+      'RFM segment',
+      'Churn risk',
+      'Revenue',
+    ]) {
       expect(header).toContain(h);
     }
     const idColumn = header.findIndex((h) => /customer id|客户编号/iu.test(h));
@@ -111,14 +153,22 @@ describe('usage and the installed command', () => {
     const bad = await runCli(['analyze', 'x.csv', '--bogus']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    const missing = await runCli(['analyze', path.join(tmp, 'does-not-exist.csv'), '--json', path.join(tmp, 'x.json')]);
+    const missing = await runCli([
+      'analyze',
+      path.join(tmp, 'does-not-exist.csv'),
+      '--json',
+      path.join(tmp, 'x.json'),
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/does-not-exist\.csv/u);
   });
 
   test('npx customer-pyramid works in the repository (bin + prepare build)', () => {
     execFileSync(process.execPath, ['scripts/buildCli.mjs'], { cwd: repo });
-    const result = spawnSync('npx', ['--no-install', 'customer-pyramid', '--help'], { cwd: repo, encoding: 'utf8' });
+    const result = spawnSync('npx', ['--no-install', 'customer-pyramid', '--help'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('customer-pyramid analyze INPUT');
   });

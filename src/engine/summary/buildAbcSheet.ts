@@ -27,9 +27,15 @@ export function buildAbcSheet(result: AnalysisResult): SheetSpec {
   }
   const cells: CellSpec[][] = [
     [titleCell(t('abcTitle', lang))],
-    [cell(`${lang === 'en' ? 'Class A ends where cumulative revenue passes' : 'A 类截止的累计销售额占比'}: ${Math.round(result.settings.abcCut * 1000) / 10}%`)],
+    [
+      cell(
+        `${lang === 'en' ? 'Class A ends where cumulative revenue passes' : 'A 类截止的累计销售额占比'}: ${Math.round(result.settings.abcCut * 1000) / 10}%`,
+      ),
+    ],
     [],
-    ['class', 'customers', 'revenue', 'revenueShare', 'visitEvery'].map((k) => headerCell(t(k as Parameters<typeof t>[0], lang))),
+    ['class', 'customers', 'revenue', 'revenueShare', 'visitEvery'].map((k) =>
+      headerCell(t(k as Parameters<typeof t>[0], lang)),
+    ),
   ];
   for (const k of classes) {
     const s = stats.get(k)!;
@@ -42,19 +48,28 @@ export function buildAbcSheet(result: AnalysisResult): SheetSpec {
     ]);
   }
   cells.push([]);
-  const ranked = result.customers.filter((c) => c.revenue > 0).sort((a, b) => b.revenue - a.revenue || compareIds(a.id, b.id));
+  const ranked = result.customers
+    .filter((c) => c.revenue > 0)
+    .sort((a, b) => b.revenue - a.revenue || compareIds(a.id, b.id));
   const tableStart = cells.length;
   const detail = ranked.length <= paretoDetailLimit;
   cells.push(
-    (detail ? ['rank', 'customerId', 'revenue', 'cumulativeShare', 'class'] : ['customerShare', 'customers', 'revenue', 'cumulativeShare', 'class']).map(
-      (k) => headerCell(t(k as Parameters<typeof t>[0], lang)),
-    ),
+    (detail
+      ? ['rank', 'customerId', 'revenue', 'cumulativeShare', 'class']
+      : ['customerShare', 'customers', 'revenue', 'cumulativeShare', 'class']
+    ).map((k) => headerCell(t(k as Parameters<typeof t>[0], lang))),
   );
   let cumulative = 0;
   if (detail) {
     ranked.forEach((c, i) => {
       cumulative += c.revenue;
-      cells.push([cell(i + 1, 'integer'), cell(c.id, 'text'), cell(c.revenue, 'money'), cell(share(cumulative, total), 'percent'), cell(abcLabel(c.abc, lang))]);
+      cells.push([
+        cell(i + 1, 'integer'),
+        cell(c.id, 'text'),
+        cell(c.revenue, 'money'),
+        cell(share(cumulative, total), 'percent'),
+        cell(abcLabel(c.abc, lang)),
+      ]);
     });
   } else {
     let start = 0;
@@ -64,7 +79,13 @@ export function buildAbcSheet(result: AnalysisResult): SheetSpec {
       for (let i = start; i < end; i++) revenue += ranked[i]!.revenue;
       cumulative += revenue;
       const lastClass = ranked[Math.max(end - 1, 0)]?.abc ?? 'C';
-      cells.push([cell(`${(step - 1) * 5}–${step * 5}%`), cell(end - start, 'integer'), cell(revenue, 'money'), cell(share(cumulative, total), 'percent'), cell(abcLabel(lastClass, lang))]);
+      cells.push([
+        cell(`${(step - 1) * 5}–${step * 5}%`),
+        cell(end - start, 'integer'),
+        cell(revenue, 'money'),
+        cell(share(cumulative, total), 'percent'),
+        cell(abcLabel(lastClass, lang)),
+      ]);
       start = end;
     }
   }
@@ -82,9 +103,18 @@ export function buildAbcSheet(result: AnalysisResult): SheetSpec {
           {
             type: 'column',
             title: lang === 'en' ? 'Pareto: revenue and cumulative share' : '帕累托：销售额与累计占比',
-            categories: { firstRow: first, firstColumn: detail ? 1 : 0, lastRow: last, lastColumn: detail ? 1 : 0 },
+            categories: {
+              firstRow: first,
+              firstColumn: detail ? 1 : 0,
+              lastRow: last,
+              lastColumn: detail ? 1 : 0,
+            },
             series: [
-              { name: t('revenue', lang), values: { firstRow: first, firstColumn: 2, lastRow: last, lastColumn: 2 }, color: '#4472C4' },
+              {
+                name: t('revenue', lang),
+                values: { firstRow: first, firstColumn: 2, lastRow: last, lastColumn: 2 },
+                color: '#4472C4',
+              },
               {
                 name: t('cumulativeShare', lang),
                 values: { firstRow: first, firstColumn: 3, lastRow: last, lastColumn: 3 },

@@ -23,19 +23,40 @@ export function buildDataIssuesSheet(result: AnalysisResult): SheetSpec {
     [cell(t('rowsAfterAsOf', lang)), cell(input.afterAsOfRows, 'integer')],
     [cell(t('rowsBeforeWindow', lang)), cell(input.beforeWindowRows, 'integer')],
     [],
-    [headerCell(t('sheet', lang)), headerCell(t('row', lang)), headerCell(t('column', lang)), headerCell(t('problem', lang))],
+    [
+      headerCell(t('sheet', lang)),
+      headerCell(t('row', lang)),
+      headerCell(t('column', lang)),
+      headerCell(t('problem', lang)),
+    ],
   ];
   const headerRow = cells.length - 1;
   if (skipped.length === 0 && result.notes.length === 0) cells.push([cell(t('noIssues', lang))]);
   for (const s of skipped.slice(0, issueRowLimit)) {
     const detail = s.reason.includes('(') ? s.reason.slice(s.reason.indexOf('(')) : '';
-    cells.push([cell(s.sheet, 'text'), cell(s.row, 'integer'), cell(s.column, 'text'), cell(`${skipReason(s.code, lang)} ${detail}`.trim(), 'text')]);
+    cells.push([
+      cell(s.sheet, 'text'),
+      cell(s.row, 'integer'),
+      cell(s.column, 'text'),
+      cell(`${skipReason(s.code, lang)} ${detail}`.trim(), 'text'),
+    ]);
   }
   if (skipped.length > issueRowLimit) {
-    cells.push([cell(lang === 'en' ? `… and ${skipped.length - issueRowLimit} more skipped rows (all are in the JSON report).` : `……另有 ${skipped.length - issueRowLimit} 行被跳过（完整列表见 JSON 报告）。`)]);
+    cells.push([
+      cell(
+        lang === 'en'
+          ? `… and ${skipped.length - issueRowLimit} more skipped rows (all are in the JSON report).`
+          : `……另有 ${skipped.length - issueRowLimit} 行被跳过（完整列表见 JSON 报告）。`,
+      ),
+    ]);
   }
   for (const note of result.notes) {
-    cells.push([cell(note.sheet, 'text'), cell(note.row, 'integer'), cell(note.column, 'text'), cell(note.message, 'text')]);
+    cells.push([
+      cell(note.sheet, 'text'),
+      cell(note.row, 'integer'),
+      cell(note.column, 'text'),
+      cell(note.message, 'text'),
+    ]);
   }
   return {
     key: 'dataIssues',

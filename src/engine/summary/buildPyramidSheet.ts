@@ -25,7 +25,13 @@ export interface TierFigures {
 
 /** Customers, revenue, profit and logged visits per pyramid tier. */
 export function tierFigures(result: AnalysisResult): TierFigures[] {
-  const figures = ([1, 2, 3, 4, 5] as const).map((tier) => ({ tier, customers: 0, revenue: 0, profit: 0, visits: 0 }));
+  const figures = ([1, 2, 3, 4, 5] as const).map((tier) => ({
+    tier,
+    customers: 0,
+    revenue: 0,
+    profit: 0,
+    visits: 0,
+  }));
   for (const c of result.customers) {
     if (c.pyramidTier === null) continue;
     const f = figures[c.pyramidTier - 1]!;
@@ -56,7 +62,12 @@ export function buildPyramidSheet(result: AnalysisResult): SheetSpec {
   const lang = result.settings.language;
   const figures = tierFigures(result);
   const totals = figures.reduce(
-    (s, f) => ({ customers: s.customers + f.customers, revenue: s.revenue + f.revenue, profit: s.profit + f.profit, visits: s.visits + f.visits }),
+    (s, f) => ({
+      customers: s.customers + f.customers,
+      revenue: s.revenue + f.revenue,
+      profit: s.profit + f.profit,
+      visits: s.visits + f.visits,
+    }),
     { customers: 0, revenue: 0, profit: 0, visits: 0 },
   );
   const withProfit = result.valueBasis === 'profit';
@@ -125,9 +136,21 @@ export function buildPyramidSheet(result: AnalysisResult): SheetSpec {
         title: t('pyramidTitle', lang),
         categories: { firstRow: first, firstColumn: 0, lastRow: last, lastColumn: 0 },
         series: [
-          { name: t('customerShare', lang), values: { firstRow: first, firstColumn: 2, lastRow: last, lastColumn: 2 }, color: '#4472C4' },
-          { name: t('revenueShare', lang), values: { firstRow: first, firstColumn: 4, lastRow: last, lastColumn: 4 }, color: '#ED7D31' },
-          { name: t('refCustomers', lang), values: { firstRow: first, firstColumn: 8, lastRow: last, lastColumn: 8 }, color: '#A5A5A5' },
+          {
+            name: t('customerShare', lang),
+            values: { firstRow: first, firstColumn: 2, lastRow: last, lastColumn: 2 },
+            color: '#4472C4',
+          },
+          {
+            name: t('revenueShare', lang),
+            values: { firstRow: first, firstColumn: 4, lastRow: last, lastColumn: 4 },
+            color: '#ED7D31',
+          },
+          {
+            name: t('refCustomers', lang),
+            values: { firstRow: first, firstColumn: 8, lastRow: last, lastColumn: 8 },
+            color: '#A5A5A5',
+          },
         ],
         anchor: { row: last + 6, column: 0, widthColumns: 8, heightRows: 18 },
         reverseCategories: true,

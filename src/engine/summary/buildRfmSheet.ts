@@ -32,7 +32,11 @@ export function buildRfmSheet(result: AnalysisResult): SheetSpec {
     cells.push([headerCell(`R${5 - i}`), ...row.map((n) => cell(n, 'integer'))]);
   });
   cells.push([]);
-  cells.push(['rfmSegment', 'customers', 'revenue', 'revenueShare'].map((k) => headerCell(t(k as Parameters<typeof t>[0], lang))).concat([headerCell('R'), headerCell('F'), headerCell('M')]));
+  cells.push(
+    ['rfmSegment', 'customers', 'revenue', 'revenueShare']
+      .map((k) => headerCell(t(k as Parameters<typeof t>[0], lang)))
+      .concat([headerCell('R'), headerCell('F'), headerCell('M')]),
+  );
   const seen = new Set<RfmSegment>();
   for (const rule of result.settings.rfmRules) {
     if (seen.has(rule.segment)) continue;
@@ -56,6 +60,13 @@ export function buildRfmSheet(result: AnalysisResult): SheetSpec {
     columnWidths: [22, 12, 14, 14, 8, 8, 8],
     frozenRows: 0,
     charts: [],
-    colorScales: [{ range: { firstRow: 3, firstColumn: 1, lastRow: 7, lastColumn: 5 }, minColor: '#F8696B', midColor: '#FFEB84', maxColor: '#63BE7B' }],
+    colorScales: [
+      {
+        range: { firstRow: 3, firstColumn: 1, lastRow: 7, lastColumn: 5 },
+        minColor: '#F8696B',
+        midColor: '#FFEB84',
+        maxColor: '#63BE7B',
+      },
+    ],
   };
 }

@@ -14,7 +14,9 @@ const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
  */
 export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
   const lang = result.settings.language;
-  const stats = new Map<SvcdSegment, { customers: number; revenue: number }>(segments.map((s) => [s, { customers: 0, revenue: 0 }]));
+  const stats = new Map<SvcdSegment, { customers: number; revenue: number }>(
+    segments.map((s) => [s, { customers: 0, revenue: 0 }]),
+  );
   let totalRevenue = 0;
   let unsegmented = 0;
   for (const c of result.customers) {
@@ -29,21 +31,39 @@ export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
   }
   const th = result.svcdThresholds;
   const thresholdText = (value: number | null, source: 'median' | 'fixed'): string =>
-    value === null ? '—' : `${Number(value.toPrecision(6))} (${source === 'median' ? (lang === 'en' ? 'smallest value above the median' : '高于中位数的最小值') : lang === 'en' ? 'typed' : '手动设定'})`;
+    value === null
+      ? '—'
+      : `${Number(value.toPrecision(6))} (${source === 'median' ? (lang === 'en' ? 'smallest value above the median' : '高于中位数的最小值') : lang === 'en' ? 'typed' : '手动设定'})`;
   const matrixCell = (segment: SvcdSegment): CellSpec => {
     const s = stats.get(segment)!;
     return { value: `${svcdLabel(segment, lang)}: ${s.customers} · ${s.revenue.toFixed(2)}`, wrap: true };
   };
   const cells: CellSpec[][] = [
     [titleCell(t('svcdTitle', lang))],
-    [cell(`${t('amountPerOrder', lang)} — ${t('threshold', lang)}`), cell(thresholdText(th.amount, th.amountSource))],
-    [cell(`${t('frequency', lang)} — ${t('threshold', lang)}`), cell(thresholdText(th.frequency, th.frequencySource))],
+    [
+      cell(`${t('amountPerOrder', lang)} — ${t('threshold', lang)}`),
+      cell(thresholdText(th.amount, th.amountSource)),
+    ],
+    [
+      cell(`${t('frequency', lang)} — ${t('threshold', lang)}`),
+      cell(thresholdText(th.frequency, th.frequencySource)),
+    ],
     [],
-    [headerCell(''), headerCell(`${t('frequency', lang)}: ${t('low', lang)}`), headerCell(`${t('frequency', lang)}: ${t('high', lang)}`)],
-    [headerCell(`${t('amountPerOrder', lang)}: ${t('high', lang)}`), matrixCell('Volcano'), matrixCell('Star')],
+    [
+      headerCell(''),
+      headerCell(`${t('frequency', lang)}: ${t('low', lang)}`),
+      headerCell(`${t('frequency', lang)}: ${t('high', lang)}`),
+    ],
+    [
+      headerCell(`${t('amountPerOrder', lang)}: ${t('high', lang)}`),
+      matrixCell('Volcano'),
+      matrixCell('Star'),
+    ],
     [headerCell(`${t('amountPerOrder', lang)}: ${t('low', lang)}`), matrixCell('Dog'), matrixCell('Cow')],
     [],
-    ['segment', 'customers', 'revenue', 'revenueShare', 'visitEvery', 'strategy'].map((k) => headerCell(t(k as Parameters<typeof t>[0], lang))),
+    ['segment', 'customers', 'revenue', 'revenueShare', 'visitEvery', 'strategy'].map((k) =>
+      headerCell(t(k as Parameters<typeof t>[0], lang)),
+    ),
   ];
   for (const segment of segments) {
     const s = stats.get(segment)!;
@@ -78,7 +98,11 @@ export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
         title: t('svcdTitle', lang),
         categories: { firstRow: first, firstColumn: 0, lastRow: last, lastColumn: 0 },
         series: [
-          { name: t('customers', lang), values: { firstRow: first, firstColumn: 1, lastRow: last, lastColumn: 1 }, color: '#4472C4' },
+          {
+            name: t('customers', lang),
+            values: { firstRow: first, firstColumn: 1, lastRow: last, lastColumn: 1 },
+            color: '#4472C4',
+          },
           {
             name: t('revenueShare', lang),
             values: { firstRow: first, firstColumn: 3, lastRow: last, lastColumn: 3 },

@@ -39,16 +39,28 @@ export function buildVisitPlanSheet(result: AnalysisResult): SheetSpec {
     [cell(t('asOf', lang)), cell(result.asOf, 'date')],
     [headerCell(t('rep', lang)), headerCell(t('dueCount', lang)), headerCell(t('overdue', lang))],
   ];
-  for (const [rep, s] of perRep) cells.push([cell(rep, 'text'), cell(s.due, 'integer'), cell(s.overdue, 'integer')]);
+  for (const [rep, s] of perRep)
+    cells.push([cell(rep, 'text'), cell(s.due, 'integer'), cell(s.overdue, 'integer')]);
   cells.push([]);
   const headerRow = cells.length;
   cells.push(
-    ['rep', 'customerId', 'customerName', 'segment', 'visitEvery', 'lastContact', 'nextVisitDue', 'daysOverdue', 'status'].map((k) =>
-      headerCell(t(k as Parameters<typeof t>[0], lang)),
-    ),
+    [
+      'rep',
+      'customerId',
+      'customerName',
+      'segment',
+      'visitEvery',
+      'lastContact',
+      'nextVisitDue',
+      'daysOverdue',
+      'status',
+    ].map((k) => headerCell(t(k as Parameters<typeof t>[0], lang))),
   );
   for (const c of due) {
-    const segment = model === 'svcd' && c.svcd !== null ? svcdLabel(c.svcd, lang) : abcLabel(model === 'abc' ? c.abc : 'C', lang);
+    const segment =
+      model === 'svcd' && c.svcd !== null
+        ? svcdLabel(c.svcd, lang)
+        : abcLabel(model === 'abc' ? c.abc : 'C', lang);
     cells.push([
       cell(c.rep ?? t('unassigned', lang), 'text'),
       cell(c.id, 'text'),
