@@ -117,7 +117,7 @@ function TableCard(props: {
   const { source, mapping } = props.table;
   const title = t.tableKinds[props.kind];
   return (
-    <Card size="small" aria-label={title}>
+    <Card size="small" role="group" aria-label={title}>
       <CardHeader
         header={<Text weight="semibold">{title}</Text>}
         description={<Caption1>{t.tableWhere(source.sheet, source.tableName, source.rowCount)}</Caption1>}
