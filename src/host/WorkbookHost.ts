@@ -1,4 +1,4 @@
-import type { AnalysisSettings, RawCell, SourceTable } from '../engine/types';
+import type { AnalysisSettings, DateOrder, RawCell, SourceTable } from '../engine/types';
 import type { ColumnSpec, SheetSpec } from '../engine/sheetSpec';
 
 /** What a host found when it looked at a workbook. */
@@ -9,6 +9,11 @@ export interface WorkbookInfo {
   date1904: boolean;
   /** Settings saved in the workbook by an earlier run, if any. */
   savedSettings: Partial<AnalysisSettings> | null;
+  /**
+   * How the workbook's locale orders day and month (`en-GB` → `dmy`), for ambiguous text dates; used when
+   * the settings do not say. Absent when the host cannot tell.
+   */
+  localeDateOrder?: DateOrder;
 }
 
 /** Progress of a long host operation. */

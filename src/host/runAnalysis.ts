@@ -67,7 +67,7 @@ export async function runAnalysis(
   const { onStage, signal } = options;
   onStage?.('reading', 0);
   const info = await host.inspect();
-  const resolved = resolveSettings({ ...(info.savedSettings ?? {}), ...settings });
+  const resolved = resolveSettings({ dateOrder: info.localeDateOrder, ...(info.savedSettings ?? {}), ...settings });
   const chosen = chooseTables(info.tables, resolved.mappingOverrides);
   throwIfCancelled(signal);
   const parts = [chosen.sales, chosen.customers, chosen.visits].filter((t): t is MappedTable => t !== null);
