@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Workbook, ValueType } from 'exceljs';
@@ -294,6 +294,10 @@ describe('FileWorkbookHost.write', () => {
     const customers = (await first.inspect()).tables.find((t) => t.sheet === 'Customers')!;
     const plan = planFor(customers);
     await first.write(plan);
+    // The web page re-runs on the same host as thresholds change: still one set of sheets and columns.
+    const sameHost = await first.write(planFor((await first.inspect()).tables[0]!));
+    expect(sameHost.columnHeaders).toEqual(['SVCD segment', 'Revenue (2)', 'Next visit due']);
+    expect(sameHost.sheetNames).toEqual(['Pyramid', 'Data issues']);
     const once = await first.toBuffer();
 
     const second = await FileWorkbookHost.fromXlsx(once, 'book.xlsx');
@@ -373,6 +377,27 @@ describe('FileWorkbookHost.write', () => {
     const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
     // 2024-01-01 is 45292 in the 1900 system and 43830 in the 1904 system.
     expect(sheetXml).toMatch(/<c r="I2"[^>]*><v>43830<\/v><\/c>/);
+  });
+
+  it('writes a real workbook back with its Excel table intact, and its output reads as the input did', async () => {
+    const input = await readFile(path.resolve(__dirname, '../../../../shared/data/superstore.xlsx'));
+    const host = await FileWorkbookHost.fromXlsx(input, 'superstore.xlsx');
+    const orders = (await host.inspect()).tables[0]!;
+    const base: ColumnSpec = { key: 'id', header: 'Customer ID', format: 'text', values: ['CG-12520'] };
+    await host.write({
+      customers: { kind: 'new', sheetName: 'Customers (analysis)', baseColumns: [base] },
+      columns: columnsFor(1),
+      sheets: [pyramidSheet()],
+      settings: defaultSettings(),
+    });
+    const output = await host.toBuffer();
+    const zip = await JSZip.loadAsync(output);
+    // exceljs reads tables as header-less (Excel omits the default); written back, the header row must stay.
+    expect(await zip.file('xl/tables/table1.xml')!.async('string')).toMatch(
+      /<table [^>]*ref="A1:U9995"[^>]*headerRowCount="1"/,
+    );
+    const again = await (await FileWorkbookHost.fromXlsx(output, 'superstore-analysis.xlsx')).inspect();
+    expect(again.tables).toEqual([orders]);
   });
 
   it('refuses to save a CSV host before anything was written', async () => {
