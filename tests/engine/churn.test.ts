@@ -69,6 +69,29 @@ describe('assessChurn: one-time customers use the median gap of repeat customers
     expect(risks).toEqual(['Active', 'At risk']);
   });
 
+  test('purchase days without an order (blank order ids) give no risk and no gap to the median', () => {
+    const noOrder: ChurnInput = {
+      orders: 0,
+      firstPurchase: 0,
+      lastPurchase: 2,
+      purchaseDays: 2,
+      recencyDays: 1,
+    };
+    const once: ChurnInput = {
+      orders: 1,
+      firstPurchase: 50,
+      lastPurchase: 50,
+      purchaseDays: 1,
+      recencyDays: 40,
+    };
+    // Gaps: 40 from the repeat customer; counting the no-order customer's gap 2 would make the median 21 and
+    // the once-buyer (recency 40 > 1.5 × 21) At risk.
+    const { risks, medianGap } = assessChurn([noOrder, repeat(40, 2, 0), once], 30);
+    expect(risks[0]).toBeNull();
+    expect(medianGap).toBe(40);
+    expect(risks[2]).toBe('Active');
+  });
+
   test('customers with no order get null', () => {
     const none: ChurnInput = { firstPurchase: null, lastPurchase: null, purchaseDays: 0, recencyDays: null };
     expect(assessChurn([none, repeat(10, 2, 0)], 30).risks).toEqual([null, 'Active']);

@@ -219,3 +219,19 @@ describe('money totals that are equal in cents are equal, whatever the row order
     expect(customerOf(result, 'X').revenue).toBe(customerOf(result, 'Y').revenue);
   });
 });
+
+describe('equal cent totals share an RFM monetary score', () => {
+  test('X (0.01 + 3.13 + 12.35) and Y (15.49) tie on revenue, so both get M 1', () => {
+    const result = analyzeSales([
+      ['X', '2024-01-01', 0.01],
+      ['X', '2024-01-01', 3.13],
+      ['X', '2024-01-01', 12.35],
+      ['Y', '2024-01-01', 15.49],
+    ]);
+    // Same recency and orders too: nobody is strictly worse on anything.
+    expect(fieldById(result, 'rfm')).toEqual({
+      X: { r: 1, f: 1, m: 1, segment: 'Lost' },
+      Y: { r: 1, f: 1, m: 1, segment: 'Lost' },
+    });
+  });
+});

@@ -372,6 +372,19 @@ describe('summary sheets', () => {
     );
   });
 
+  test('pyramid: share of logged visits per tier', () => {
+    const pyramid = sheetOf(sheets, 'pyramid');
+    const shares = [4, 5, 6, 7, 8].map((row) => valueAt(pyramid, row, 7) as number);
+    const tierOf = (id: string): number => result.customers.find((c) => c.id === id)!.pyramidTier!;
+    // Three visits in the window: one to K00, two to K05.
+    const expected = [1, 2, 3, 4, 5].map(
+      (tier) => ((tierOf('K00') === tier ? 1 : 0) + (tierOf('K05') === tier ? 2 : 0)) / 3,
+    );
+    shares.forEach((share, i) => {
+      expect(share).toBeCloseTo(expected[i]!, 12);
+    });
+  });
+
   test('pyramid: says it ranks by revenue when there is no profit or cost column', () => {
     expect(String(valueAt(sheetOf(sheets, 'pyramid'), 1, 0))).toContain('revenue (no profit or cost column)');
   });
