@@ -33,6 +33,7 @@ const excelEpoch = Date.UTC(1899, 11, 30);
 /**
  * What Excel makes of a string typed (or set through `Range.values`) into a cell with the given number
  * format — the rules the host must defend against:
+ * - `''` empties the cell;
  * - number format `@` (Text): kept exactly as text, whatever it looks like (`=A1`, `00042`, `2024-01-05`);
  * - a leading apostrophe: the rest is kept as text (Excel's quote prefix);
  * - `=…` is a formula; `+…`, `-…` and `@…` are formulas too unless they are plain numbers (`-5`);
@@ -42,8 +43,8 @@ export function enterString(
   text: string,
   numberFormat: string,
 ): { value: StoredValue; formula: string | null } {
-  if (numberFormat === '@') return { value: text, formula: null };
   if (text === '') return { value: null, formula: null };
+  if (numberFormat === '@') return { value: text, formula: null };
   if (text.startsWith("'")) return { value: text.slice(1), formula: null };
   const trimmed = text.trim();
   if (trimmed !== '' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed))
@@ -190,6 +191,39 @@ export class FakeCells {
       for (let c = from; c <= last; c++) move(c, c + shift);
       this.clear({ row0, row1, col0: last + shift + 1, col1: last }, 'all');
     }
+  }
+
+  /** The smallest block inside `within` holding every non-empty cell of it, or null when it has none. */
+  usedBlockWithin(within: CellBlock): CellBlock | null {
+    let block: CellBlock | null = null;
+    for (let col = within.col0; col <= within.col1; col++) {
+      const values = this.columns[col]?.values ?? [];
+      let first = -1;
+      let last = -1;
+      for (let r = within.row0; r <= Math.min(within.row1, values.length - 1); r++) {
+        if (values[r] !== null && values[r] !== undefined) {
+          first = r;
+          break;
+        }
+      }
+      if (first < 0) continue;
+      for (let r = Math.min(within.row1, values.length - 1); r >= first; r--) {
+        if (values[r] !== null && values[r] !== undefined) {
+          last = r;
+          break;
+        }
+      }
+      block =
+        block === null
+          ? { row0: first, row1: last, col0: col, col1: col }
+          : {
+              row0: Math.min(block.row0, first),
+              row1: Math.max(block.row1, last),
+              col0: Math.min(block.col0, col),
+              col1: Math.max(block.col1, col),
+            };
+    }
+    return block;
   }
 
   /**

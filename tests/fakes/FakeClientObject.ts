@@ -40,8 +40,19 @@ export abstract class FakeClientObject {
     return this;
   }
 
+  /**
+   * For a proxy that may be a null object (`…OrNullObject`): whether it is one. Loading anything on such
+   * a proxy also loads `isNullObject`, as in Office.js; a null object loads nothing else.
+   */
+  protected nullState(): boolean | undefined {
+    return undefined;
+  }
+
   /** Loads properties right now (a batch is running). */
   fill(paths: readonly string[]): void {
+    const isNull = this.nullState();
+    if (isNull !== undefined) this.loadedValues.set('isNullObject', isNull);
+    if (isNull === true) return;
     for (const path of paths) {
       const value = this.readProperty(path);
       this.loadedValues.set(path, value);

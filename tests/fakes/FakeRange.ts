@@ -69,6 +69,10 @@ export class FakeRange extends FakeClientObject {
     return ref;
   }
 
+  protected override nullState(): boolean {
+    return this.binding.get() === null;
+  }
+
   protected readProperty(name: string): unknown {
     if (name === 'isNullObject') return this.binding.get() === null;
     const { sheet, block } = this.ref();
@@ -213,6 +217,15 @@ export class FakeRange extends FakeClientObject {
         return proxy;
       },
     };
+  }
+
+  /** The used part of this range (values only, as the fake does not track formats per range). */
+  getUsedRangeOrNullObject(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const ref = this.ref();
+      const block = ref.sheet.cells.usedBlockWithin(ref.block);
+      return block === null ? null : { sheet: ref.sheet, block };
+    });
   }
 
   getCell(row: number, column: number): FakeRange {

@@ -56,6 +56,10 @@ export class FakeTableProxy extends FakeClientObject {
     return table;
   }
 
+  protected override nullState(): boolean {
+    return this.binding.get() === null;
+  }
+
   protected readProperty(name: string): unknown {
     if (name === 'isNullObject') return this.binding.get() === null;
     const table = this.model();
@@ -241,6 +245,10 @@ export class FakeTableColumn extends FakeClientObject {
     const index = ref.table.columnIds.indexOf(ref.id);
     if (index < 0) throw new FakeOfficeError('ItemNotFound', 'The table column was deleted.');
     return { ...ref, index };
+  }
+
+  protected override nullState(): boolean {
+    return this.binding.get() === null;
   }
 
   protected readProperty(name: string): unknown {

@@ -33,6 +33,10 @@ export class FakeWorksheet extends FakeClientObject {
     return sheet;
   }
 
+  protected override nullState(): boolean {
+    return this.binding.get() === null;
+  }
+
   protected readProperty(name: string): unknown {
     if (name === 'isNullObject') return this.binding.get() === null;
     const sheet = this.model();

@@ -1,0 +1,147 @@
+import type { RawCell, SourceTable } from '../../engine/types';
+import type { ProgressCallback, WorkbookHost, WorkbookInfo, WritePlan, WriteSummary } from '../WorkbookHost';
+import { ExcelHostError } from './ExcelHostError';
+import type { ExcelRun } from './ExcelRun';
+import { HostStateSheet } from './HostStateSheet';
+import { inspectWorkbook } from './inspectWorkbook';
+import { firstReadChunkRows, readTableColumns } from './readTableColumns';
+import { undoRun } from './undoRun';
+import { writeRun, type RunProgress } from './writeRun';
+
+/** Options of {@link ExcelWorkbookHost}. */
+export interface ExcelWorkbookHostOptions {
+  /** How batches start; default the Office.js global `Excel.run`. Tests pass a fake. */
+  run?: ExcelRun;
+  /** Rows per read request at first (halved on payload errors); default 5,000. */
+  readChunkRows?: number;
+  /** Largest write request in bytes; default 4 MB, well under Excel's 5 MB limit. */
+  writeBudgetBytes?: number;
+}
+
+const defaultRun: ExcelRun = (options, batch) => Excel.run(options, batch);
+
+/**
+ * The workbook open in Excel, through Office.js: finds the customers, sales and visits tables, reads
+ * their columns in chunks, and writes the customer columns and summary sheets safely:
+ * - one `Excel.run` per operation, with `delayForCellEdit` so a cell being edited makes Excel wait
+ *   instead of failing;
+ * - loads only what it reads, one sync per chunk of rows (never per row), requests under 4 MB;
+ * - checks read-only state and sheet and workbook protection before changing anything, and says what to do;
+ * - writes only into cells it created, recognised by markers kept in a very hidden sheet (a user column
+ *   with a clashing header gives ours a suffixed name, e.g. `SVCD segment (2)`), text as text, ids as
+ *   text, dates as serials of the workbook's date system with a date format;
+ * - keeps the previous content of everything it changes, so a failed run is rolled back and
+ *   {@link undoLastRun} restores the state before the last run.
+ *
+ * Errors are {@link ExcelHostError}s whose message a user can act on.
+ *
+ * @example const host = new ExcelWorkbookHost(); const info = await host.inspect();
+ */
+export class ExcelWorkbookHost implements WorkbookHost {
+  private readonly run: ExcelRun;
+  private readonly readChunkRows: number;
+  private readonly writeBudgetBytes: number;
+
+  constructor(options: ExcelWorkbookHostOptions = {}) {
+    this.run = options.run ?? defaultRun;
+    this.readChunkRows = options.readChunkRows ?? firstReadChunkRows;
+    this.writeBudgetBytes = options.writeBudgetBytes ?? 4 * 1024 * 1024;
+  }
+
+  /** Excel tables first, then plain ranges found by their header rows; the date system; saved settings. */
+  async inspect(): Promise<WorkbookInfo> {
+    try {
+      return await this.run(
+        { delayForCellEdit: true },
+        async (context) => (await inspectWorkbook(context)).info,
+      );
+    } catch (error) {
+      throw ExcelHostError.from(error);
+    }
+  }
+
+  /** Reads columns of a table in chunks of rows (see `readTableColumns`). */
+  async readColumns(
+    table: SourceTable,
+    columns: readonly number[],
+    progress?: ProgressCallback,
+  ): Promise<RawCell[][]> {
+    try {
+      return await this.run({ delayForCellEdit: true }, (context) =>
+        readTableColumns(context, table, columns, progress, this.readChunkRows),
+      );
+    } catch (error) {
+      throw ExcelHostError.from(error);
+    }
+  }
+
+  /**
+   * Writes one run's output. On failure part-way, rolls back to the state before the run (the user's data
+   * is never written to); if even that fails, {@link undoLastRun} can restore it later.
+   */
+  async write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary> {
+    const state: RunProgress = { record: null };
+    try {
+      return await this.run({ delayForCellEdit: true }, (context) =>
+        writeRun(context, plan, this.writeBudgetBytes, state, progress),
+      );
+    } catch (error) {
+      const record = state.record;
+      if (record === null) {
+        await this.enableEvents();
+        throw ExcelHostError.from(error, error instanceof ExcelHostError ? '' : 'Nothing was changed.');
+      }
+      try {
+        await this.run({ delayForCellEdit: true }, (context) => undoRun(context, record));
+      } catch {
+        await this.enableEvents();
+        throw ExcelHostError.from(
+          error,
+          'Your own data was not changed. Choose "Undo last run" to restore the previous results.',
+        );
+      }
+      throw ExcelHostError.from(
+        error,
+        'Nothing was changed: your data and the previous results are as they were.',
+      );
+    }
+  }
+
+  /**
+   * Restores everything the last run wrote to its state before that run (columns, summary sheets,
+   * settings). Only the last run can be undone.
+   *
+   * @throws ExcelHostError `NOTHING_TO_UNDO` when there is no run to undo; `PROTECTED` when a sheet involved is protected.
+   */
+  async undoLastRun(): Promise<void> {
+    try {
+      await this.run({ delayForCellEdit: true }, async (context) => {
+        const stateSheet = context.workbook.worksheets
+          .getItemOrNullObject(HostStateSheet.sheetName)
+          .load('isNullObject');
+        await context.sync();
+        const range = stateSheet.isNullObject ? null : HostStateSheet.queueRead(stateSheet);
+        if (range !== null) await context.sync();
+        const record = HostStateSheet.parse(range).lastRun;
+        if (record === null)
+          throw new ExcelHostError('NOTHING_TO_UNDO', 'There is no run to undo in this workbook.');
+        await undoRun(context, record);
+      });
+    } catch (error) {
+      await this.enableEvents();
+      throw ExcelHostError.from(error);
+    }
+  }
+
+  /** Best effort: events back on after a failure (they were turned off only while writing). */
+  private async enableEvents(): Promise<void> {
+    try {
+      await this.run({ delayForCellEdit: true }, async (context) => {
+        context.runtime.enableEvents = true;
+        await context.sync();
+      });
+    } catch {
+      // Excel is unreachable: events come back on when the add-in reloads.
+    }
+  }
+}

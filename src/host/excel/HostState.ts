@@ -1,0 +1,73 @@
+import type { AnalysisSettings } from '../../engine/types';
+
+/**
+ * Our marker for one customer column we wrote: where it is and what we called it. A column is ours only
+ * when the marker matches the workbook (same table column id, or same sheet cell holding our header), so
+ * a user column with the same header is never taken for ours.
+ */
+export interface ColumnMarker {
+  /** `ColumnSpec.key`. */
+  key: string;
+  /** The header we wrote (possibly suffixed, e.g. `SVCD segment (2)`). */
+  header: string;
+  sheetId: string;
+  /** Excel table name, or null for a plain range. */
+  tableName: string | null;
+  /** Excel table column id (stable across renames and moves), or null for a plain range. */
+  tableColumnId: number | null;
+  /** 0-based sheet column and header row when written. */
+  column: number;
+  headerRow: number;
+  /** Data rows written under the header. */
+  rows: number;
+}
+
+/** Our marker for one sheet we built (summary sheets, our customers sheet). */
+export interface SheetMarker {
+  key: string;
+  sheetId: string;
+  name: string;
+}
+
+/** A column the last run overwrote, with where its previous content is kept. */
+export interface ColumnBackup {
+  marker: ColumnMarker;
+  /** 0-based column of the undo sheet holding the previous header and data (rows 0..marker.rows). */
+  undoColumn: number;
+  /** Data rows this run wrote (cleared on undo before the previous content is copied back). */
+  rowsWritten: number;
+}
+
+/** A sheet of ours the last run replaced: renamed to `backupName` and very hidden. */
+export interface SheetBackup {
+  backupName: string;
+  marker: SheetMarker;
+  position: number;
+}
+
+/** Everything "Undo last run" needs; written before the run changes anything. */
+export interface LastRun {
+  /** False while the run is under way (or if it stopped part-way). */
+  complete: boolean;
+  /** Our markers and settings before the run. */
+  previous: { settings: AnalysisSettings | null; columns: ColumnMarker[]; sheets: SheetMarker[] };
+  /** Columns the run added: removed on undo (table columns by name, plain ranges cleared). */
+  createdColumns: ColumnMarker[];
+  updatedColumns: ColumnBackup[];
+  /** Names of sheets the run added: deleted on undo. */
+  createdSheets: string[];
+  backupSheets: SheetBackup[];
+}
+
+/**
+ * What the add-in keeps in the workbook, in a very hidden sheet so that it travels with the file and
+ * every co-author (and the command line) reads the same: settings, markers of our columns and sheets,
+ * and the undo record of the last run.
+ */
+export interface HostState {
+  version: 1;
+  settings: AnalysisSettings | null;
+  columns: ColumnMarker[];
+  sheets: SheetMarker[];
+  lastRun: LastRun | null;
+}

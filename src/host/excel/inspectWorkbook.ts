@@ -1,0 +1,136 @@
+import { findHeaderRow, headerScanRows } from '../../engine/findHeaderRow';
+import type { RawCell, SourceTable } from '../../engine/types';
+import type { WorkbookInfo } from '../WorkbookHost';
+import type { HostState } from './HostState';
+import { HostStateSheet } from './HostStateSheet';
+import { loadDate1904 } from './loadDate1904';
+
+function text(cell: unknown): string {
+  if (typeof cell === 'string') return cell;
+  return typeof cell === 'number' || typeof cell === 'boolean' ? String(cell) : '';
+}
+
+/** Drops trailing empty headers (a table ends at its last named column). */
+function trimEnd(headers: string[]): string[] {
+  let end = headers.length;
+  while (end > 0 && (headers[end - 1] ?? '').trim() === '') end--;
+  return headers.slice(0, end);
+}
+
+/**
+ * Looks at the open workbook: Excel tables first, then plain ranges found by their header row (the engine's
+ * `findHeaderRow` over the first 30 rows of each sheet's used range) on sheets that hold no Excel table
+ * and are not the add-in's own. Headers of the add-in's own columns are reported blank, so a re-run never
+ * mistakes its "Revenue" column for the user's amount column. Five syncs whatever the workbook's size,
+ * plus one for the date system.
+ */
+export async function inspectWorkbook(
+  context: Excel.RequestContext,
+): Promise<{ info: WorkbookInfo; state: HostState }> {
+  const date1904 = await loadDate1904(context);
+  const workbook = context.workbook;
+  const sheets = workbook.worksheets.load('items/name,items/id,items/visibility');
+  const tables = workbook.tables.load('items/name');
+  await context.sync();
+
+  const stateSheet =
+    sheets.items.find((s) => s.name.toLowerCase() === HostStateSheet.sheetName.toLowerCase()) ?? null;
+  const stateRange = stateSheet === null ? null : HostStateSheet.queueRead(stateSheet);
+  const tableParts = tables.items.map((table) => ({
+    table,
+    sheet: table.worksheet.load('name,id'),
+    range: table.getRange().load('rowIndex,columnIndex,rowCount'),
+    header: table.getHeaderRowRange().load('values'),
+    columns: table.columns.load('items/id'),
+  }));
+  const userSheets = sheets.items.filter((s) => !HostStateSheet.isBookkeeping(s.name));
+  const used = userSheets.map((sheet) => ({
+    sheet,
+    range: sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'),
+  }));
+  await context.sync();
+
+  const state = HostStateSheet.parse(stateRange);
+  const ourSheetIds = new Set(state.sheets.map((m) => m.sheetId));
+  const found: SourceTable[] = [];
+  const sheetsWithTables = new Set<string>();
+  for (const part of tableParts) {
+    sheetsWithTables.add(part.sheet.id);
+    if (HostStateSheet.isBookkeeping(part.sheet.name) || ourSheetIds.has(part.sheet.id)) continue;
+    const ids = part.columns.items.map((c) => c.id);
+    const ours = new Set(
+      state.columns
+        .filter((m) => m.tableName !== null && m.tableName.toLowerCase() === part.table.name.toLowerCase())
+        .map((m) => m.tableColumnId),
+    );
+    const headers = (part.header.values[0] ?? []).map((cell, i) =>
+      ours.has(ids[i] ?? -1) ? '' : text(cell),
+    );
+    found.push({
+      sheet: part.sheet.name,
+      tableName: part.table.name,
+      headerRow: part.range.rowIndex + 1,
+      firstColumn: part.range.columnIndex + 1,
+      headers: trimEnd(headers),
+      rowCount: part.range.rowCount - 1,
+    });
+  }
+
+  const scans = used
+    .filter((u) => !sheetsWithTables.has(u.sheet.id) && !ourSheetIds.has(u.sheet.id) && !u.range.isNullObject)
+    .map((u) => ({
+      ...u,
+      top: u.sheet
+        .getRangeByIndexes(
+          u.range.rowIndex,
+          u.range.columnIndex,
+          Math.min(headerScanRows, u.range.rowCount),
+          u.range.columnCount,
+        )
+        .load('values'),
+    }));
+  if (scans.length > 0) await context.sync();
+  const plain = scans.flatMap((scan) => {
+    const rows = scan.top.values.map((row) => row.map((cell) => (cell === '' ? null : (cell as RawCell))));
+    const header = findHeaderRow(rows);
+    if (header === null) return [];
+    const headerRow0 = scan.range.rowIndex + header.index;
+    const ours = new Set(
+      state.columns
+        .filter((m) => m.tableName === null && m.sheetId === scan.sheet.id && m.headerRow === headerRow0)
+        .map((m) => m.column),
+    );
+    const headers = header.headers.map((h, i) => (ours.has(scan.range.columnIndex + i) ? '' : h));
+    let lead = 0;
+    while (lead < headers.length && (headers[lead] ?? '').trim() === '') lead++;
+    const named = trimEnd(headers.slice(lead));
+    // The table ends at the last row with data in its own columns, not at the sheet's used range.
+    const below = scan.range.rowIndex + scan.range.rowCount - headerRow0;
+    const used = scan.sheet
+      .getRangeByIndexes(headerRow0, scan.range.columnIndex + lead, below, Math.max(1, named.length))
+      .getUsedRangeOrNullObject(true)
+      .load('rowIndex,rowCount');
+    return [
+      {
+        sheet: scan.sheet.name,
+        headerRow0,
+        firstColumn: scan.range.columnIndex + lead + 1,
+        headers: named,
+        used,
+      },
+    ];
+  });
+  if (plain.length > 0) await context.sync();
+  for (const p of plain) {
+    const lastRow = p.used.isNullObject ? p.headerRow0 : p.used.rowIndex + p.used.rowCount - 1;
+    found.push({
+      sheet: p.sheet,
+      tableName: null,
+      headerRow: p.headerRow0 + 1,
+      firstColumn: p.firstColumn,
+      headers: p.headers,
+      rowCount: lastRow - p.headerRow0,
+    });
+  }
+  return { info: { tables: found, date1904, savedSettings: state.settings }, state };
+}

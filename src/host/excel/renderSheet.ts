@@ -1,0 +1,119 @@
+import { excelNumberFormat, type CellSpec, type RangeRef, type SheetSpec } from '../../engine/sheetSpec';
+import { BatchBudget } from './BatchBudget';
+import { excelFormat } from './excelFormat';
+import { excelValue } from './excelValue';
+import { jsonSize } from './jsonSize';
+import { writeGrids, type GridWriteOptions } from './writeGrids';
+
+/** Points per character of column width (Calibri 11: 7 pixels a character plus padding, 0.75 pt a pixel). */
+function widthPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function styleKey(cell: CellSpec): string {
+  if (cell.bold !== true && cell.fill === undefined && cell.size === undefined && cell.wrap !== true)
+    return '';
+  return JSON.stringify([cell.bold === true, cell.fill ?? null, cell.size ?? null, cell.wrap === true]);
+}
+
+/**
+ * Renders a summary sheet spec into an empty worksheet: cells (chunked, text kept as text, dates in the
+ * workbook's date system), fonts and fills by runs of equal style, column widths, frozen header rows,
+ * colour scales and native charts (clustered bar or column; a series may be a line on the secondary axis,
+ * as in a Pareto chart). Syncs as the byte budget requires; the last commands may stay queued for the
+ * caller's next sync.
+ */
+export async function renderSheet(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  spec: SheetSpec,
+  date1904: boolean,
+  options: GridWriteOptions,
+): Promise<void> {
+  const columns = spec.cells.reduce((max, row) => Math.max(max, row.length), 1);
+  const cell = (r: number, c: number): CellSpec => spec.cells[r]?.[c] ?? { value: null };
+  await writeGrids(
+    context,
+    [
+      {
+        sheet,
+        row0: 0,
+        col0: 0,
+        rows: spec.cells.length,
+        columns,
+        value: (r, c) => excelValue(cell(r, c).value, cell(r, c).format, date1904),
+        format: (r, c) => excelFormat(cell(r, c).value, cell(r, c).format),
+        columnFormats: Array.from({ length: columns }, () => null),
+      },
+    ],
+    options,
+  );
+  const budget = new BatchBudget(context, options.budgetBytes, options.beforeSync);
+  const range = (ref: RangeRef): Excel.Range =>
+    sheet.getRangeByIndexes(
+      ref.firstRow,
+      ref.firstColumn,
+      ref.lastRow - ref.firstRow + 1,
+      ref.lastColumn - ref.firstColumn + 1,
+    );
+  for (let r = 0; r < spec.cells.length; r++) {
+    let c = 0;
+    while (c < columns) {
+      const key = styleKey(cell(r, c));
+      let end = c + 1;
+      while (end < columns && styleKey(cell(r, end)) === key) end++;
+      if (key !== '') {
+        const style = cell(r, c);
+        await budget.reserve(jsonSize(key) + 200);
+        const format = sheet.getRangeByIndexes(r, c, 1, end - c).format;
+        if (style.bold === true) format.font.bold = true;
+        if (style.size !== undefined) format.font.size = style.size;
+        if (style.fill !== undefined) format.fill.color = style.fill;
+        if (style.wrap === true) format.wrapText = true;
+      }
+      c = end;
+    }
+  }
+  for (const [c, characters] of spec.columnWidths.entries()) {
+    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(characters);
+  }
+  if (spec.frozenRows > 0) sheet.freezePanes.freezeRows(spec.frozenRows);
+  for (const scale of spec.colorScales) {
+    const conditional = range(scale.range).conditionalFormats.add('ColorScale');
+    conditional.colorScale.criteria = {
+      minimum: { type: 'LowestValue', color: scale.minColor },
+      midpoint: { formula: '50', type: 'Percentile', color: scale.midColor },
+      maximum: { type: 'HighestValue', color: scale.maxColor },
+    };
+  }
+  for (const chartSpec of spec.charts) {
+    const [first, ...rest] = chartSpec.series;
+    if (first === undefined) continue;
+    const categories = range(chartSpec.categories);
+    const chart = sheet.charts.add(
+      chartSpec.type === 'bar' ? 'BarClustered' : 'ColumnClustered',
+      range(first.values),
+      'Columns',
+    );
+    chart.title.text = chartSpec.title;
+    const series = [chart.series.getItemAt(0), ...rest.map((s) => chart.series.add(s.name))];
+    chartSpec.series.forEach((s, i) => {
+      const target = series[i];
+      if (target === undefined) return;
+      if (i === 0) target.name = s.name;
+      else target.setValues(range(s.values));
+      target.setXAxisValues(categories);
+      if (s.type === 'line') target.chartType = 'Line';
+      if (s.secondaryAxis === true) target.axisGroup = 'Secondary';
+      if (s.color !== undefined && s.type !== 'line') target.format.fill.setSolidColor(s.color);
+    });
+    const a = chartSpec.anchor;
+    chart.setPosition(
+      sheet.getRangeByIndexes(a.row, a.column, 1, 1),
+      sheet.getRangeByIndexes(a.row + a.heightRows - 1, a.column + a.widthColumns - 1, 1, 1),
+    );
+    if (chartSpec.reverseCategories === true) chart.axes.categoryAxis.reversePlotOrder = true;
+    if (chartSpec.valueFormat !== undefined)
+      chart.axes.valueAxis.numberFormat = excelNumberFormat(chartSpec.valueFormat);
+  }
+}

@@ -1,0 +1,450 @@
+import { excelNumberFormat, type ColumnSpec, type SheetSpec } from '../../engine/sheetSpec';
+import type { ProgressCallback, WritePlan, WriteSummary } from '../WorkbookHost';
+import { ExcelHostError } from './ExcelHostError';
+import { excelFormat } from './excelFormat';
+import { excelValue } from './excelValue';
+import type { ColumnMarker, HostState, LastRun, SheetMarker } from './HostState';
+import { HostStateSheet } from './HostStateSheet';
+import { loadDate1904 } from './loadDate1904';
+import { renderSheet } from './renderSheet';
+import { uniqueName } from './uniqueName';
+import { writeGrids, type GridBlock } from './writeGrids';
+
+/** Where the run stands, for the caller to roll back after a failure. */
+export interface RunProgress {
+  /** Set once the previous content of everything the run will change is safely kept. */
+  record: LastRun | null;
+}
+
+interface Placement {
+  spec: ColumnSpec;
+  header: string;
+  /** 0-based sheet column. */
+  column: number;
+  previous: ColumnMarker | null;
+  renamed: boolean;
+  tableColumn: Excel.TableColumn | null;
+}
+
+interface SheetBuild {
+  key: string;
+  name: string;
+  spec: SheetSpec | null;
+  old: { marker: SheetMarker; sheet: Excel.Worksheet; backupName: string } | null;
+  sheet: Excel.Worksheet | null;
+}
+
+const maxSheetName = 31;
+
+/** The whole-column number format of a customer column, or null when its cells need formats of their own. */
+function columnFormat(spec: ColumnSpec): string | null {
+  const text = spec.format === 'text';
+  const uniform = spec.values.every((v) => v === null || (typeof v === 'string') === text);
+  return uniform ? excelNumberFormat(spec.format) : null;
+}
+
+function columnBlock(
+  sheet: Excel.Worksheet,
+  row0: number,
+  col0: number,
+  specs: readonly ColumnSpec[],
+  rows: number,
+  date1904: boolean,
+): GridBlock {
+  return {
+    sheet,
+    row0,
+    col0,
+    rows,
+    columns: specs.length,
+    value: (r, c) => {
+      const spec = specs[c];
+      return spec === undefined ? '' : excelValue(spec.values[r] ?? null, spec.format, date1904);
+    },
+    format: (r, c) => {
+      const spec = specs[c];
+      return spec === undefined ? 'General' : excelFormat(spec.values[r] ?? null, spec.format);
+    },
+    columnFormats: specs.map(columnFormat),
+  };
+}
+
+/**
+ * Writes one run's output (see `ExcelWorkbookHost.write`): checks read-only state and protection first,
+ * keeps the previous content of everything it will change (undo record, undo sheet, replaced sheets
+ * renamed and very hidden), then writes with events off and screen updating and calculation suspended.
+ * Fills `progress.record` once the previous content is safe, so a caller can roll back a failure.
+ */
+export async function writeRun(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  budgetBytes: number,
+  progress: RunProgress,
+  onProgress?: ProgressCallback,
+): Promise<WriteSummary> {
+  const workbook = context.workbook;
+  const application = workbook.application;
+  const suspend = (): void => {
+    application.suspendScreenUpdatingUntilNextSync();
+    application.suspendApiCalculationUntilNextSync();
+  };
+  const date1904 = await loadDate1904(context);
+  workbook.load('readOnly');
+  const structure = workbook.protection.load('protected');
+  const sheets = workbook.worksheets.load('items/name,items/id,items/visibility,items/position');
+  await context.sync();
+  if (workbook.readOnly) {
+    throw new ExcelHostError(
+      'READ_ONLY',
+      'This workbook is open read-only, so the add-in cannot write its results. Open it for editing (or save a copy), then run the analysis again. Nothing was changed.',
+    );
+  }
+  const byName = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s]));
+  const byId = new Map(sheets.items.map((s) => [s.id, s]));
+  const stateSheet = byName.get(HostStateSheet.sheetName.toLowerCase()) ?? null;
+  const stateRange = stateSheet === null ? null : HostStateSheet.queueRead(stateSheet);
+  const customers = plan.customers;
+  const tableName = customers.kind === 'existing' ? customers.table.tableName : null;
+  const tablePart =
+    customers.kind === 'existing' && customers.table.tableName !== null
+      ? (() => {
+          const table = workbook.tables.getItem(customers.table.tableName);
+          return {
+            table,
+            columns: table.columns.load('items/id,items/name'),
+            header: table.getHeaderRowRange().load('rowIndex,columnIndex'),
+            rows: table.rows.load('count'),
+            sheet: table.worksheet.load('id,name'),
+          };
+        })()
+      : null;
+  const plainPart =
+    customers.kind === 'existing' && customers.table.tableName === null
+      ? (() => {
+          const sheet = workbook.worksheets.getItem(customers.table.sheet).load('id,name');
+          return { sheet, used: sheet.getUsedRange(false).load('columnIndex,columnCount') };
+        })()
+      : null;
+  const targetProtection = (tablePart?.sheet ?? plainPart?.sheet)?.protection.load('protected') ?? null;
+  await context.sync();
+
+  const state: HostState = HostStateSheet.parse(stateRange);
+  const targetSheet = tablePart?.sheet ?? plainPart?.sheet ?? null;
+  if (targetSheet !== null && targetProtection?.protected === true) {
+    throw new ExcelHostError(
+      'PROTECTED',
+      `Sheet "${targetSheet.name}" is protected, so the add-in cannot add its columns there. Unprotect it (Review › Unprotect Sheet), then run the analysis again. Nothing was changed.`,
+    );
+  }
+  if (structure.protected) {
+    throw new ExcelHostError(
+      'PROTECTED',
+      'The workbook structure is protected, so the add-in cannot add its summary sheets. Unprotect the workbook (Review › Protect Workbook), then run the analysis again. Nothing was changed.',
+    );
+  }
+
+  // Where each customer column goes: our own column (marker verified against the workbook) or a new one.
+  const placements: Placement[] = [];
+  let headerRow0 = 0;
+  let rowCount = 0;
+  const used = new Set<ColumnMarker>();
+  if (tablePart !== null && tableName !== null) {
+    headerRow0 = tablePart.header.rowIndex;
+    rowCount = tablePart.rows.count;
+    const existing = tablePart.columns.items.map((c) => ({ id: c.id, name: c.name }));
+    const taken = new Set(existing.map((c) => c.name.toLowerCase()));
+    for (const spec of plan.columns) {
+      const marker = state.columns.find(
+        (m) =>
+          !used.has(m) &&
+          m.key === spec.key &&
+          m.sheetId === tablePart.sheet.id &&
+          m.tableName?.toLowerCase() === tableName.toLowerCase() &&
+          existing.some((c) => c.id === m.tableColumnId && c.name === m.header),
+      );
+      if (marker === undefined) continue;
+      used.add(marker);
+      const index = existing.findIndex((c) => c.id === marker.tableColumnId);
+      placements.push({
+        spec,
+        header: marker.header,
+        column: tablePart.header.columnIndex + index,
+        previous: marker,
+        renamed: false,
+        tableColumn: null,
+      });
+    }
+    let next = tablePart.header.columnIndex + existing.length;
+    for (const spec of plan.columns) {
+      if (placements.some((p) => p.spec === spec)) continue;
+      const header = uniqueName(spec.header, taken);
+      taken.add(header.toLowerCase());
+      placements.push({ spec, header, column: next++, previous: null, renamed: false, tableColumn: null });
+    }
+    renameForLanguage(placements, taken);
+  } else if (plainPart !== null && customers.kind === 'existing') {
+    headerRow0 = customers.table.headerRow - 1;
+    rowCount = customers.table.rowCount;
+    const lastUsed = plainPart.used.columnIndex + plainPart.used.columnCount - 1;
+    const headerCells = plainPart.sheet.getRangeByIndexes(headerRow0, 0, 1, lastUsed + 1).load('values');
+    const candidates = state.columns.filter(
+      (m) =>
+        m.tableName === null &&
+        m.sheetId === plainPart.sheet.id &&
+        m.headerRow === headerRow0 &&
+        m.column <= lastUsed,
+    );
+    const below = candidates
+      .filter((m) => rowCount > m.rows)
+      .map((m) => ({
+        m,
+        range: plainPart.sheet
+          .getRangeByIndexes(headerRow0 + 1 + m.rows, m.column, rowCount - m.rows, 1)
+          .load('values'),
+      }));
+    await context.sync();
+    const headerRow = headerCells.values[0] ?? [];
+    const ours = candidates.filter((m) => headerRow[m.column] === m.header);
+    const taken = new Set(headerRow.map((v) => String(v).toLowerCase()).filter((v) => v !== ''));
+    for (const spec of plan.columns) {
+      const marker = ours.find((m) => !used.has(m) && m.key === spec.key);
+      if (marker === undefined) continue;
+      used.add(marker);
+      const blocked = below.find((b) => b.m === marker)?.range.values.findIndex((row) => row[0] !== '') ?? -1;
+      if (blocked >= 0) {
+        throw new ExcelHostError(
+          'CELLS_IN_THE_WAY',
+          `The customers table on sheet "${plainPart.sheet.name}" has grown, and cell row ${headerRow0 + 2 + marker.rows + blocked} under the add-in's column "${marker.header}" holds data the add-in did not write. Move that data, then run the analysis again. Nothing was changed.`,
+        );
+      }
+      placements.push({
+        spec,
+        header: marker.header,
+        column: marker.column,
+        previous: marker,
+        renamed: false,
+        tableColumn: null,
+      });
+    }
+    let next = lastUsed + 1;
+    for (const spec of plan.columns) {
+      if (placements.some((p) => p.spec === spec)) continue;
+      const header = uniqueName(spec.header, taken);
+      taken.add(header.toLowerCase());
+      placements.push({ spec, header, column: next++, previous: null, renamed: false, tableColumn: null });
+    }
+    renameForLanguage(placements, taken);
+  }
+  placements.sort((a, b) => a.column - b.column);
+
+  // Which sheets are built, under which names; our previous ones are kept (renamed, very hidden) for undo.
+  const specs: { key: string; name: string; spec: SheetSpec | null }[] = [
+    ...(customers.kind === 'new' ? [{ key: 'customers', name: customers.sheetName, spec: null }] : []),
+    ...plan.sheets.map((spec) => ({ key: spec.key, name: spec.name, spec })),
+  ];
+  const replaced = new Set<string>();
+  const builds: SheetBuild[] = specs.map((s) => {
+    const marker = state.sheets.find((m) => m.key === s.key && byId.has(m.sheetId));
+    const sheet = marker === undefined ? undefined : byId.get(marker.sheetId);
+    if (marker !== undefined && sheet !== undefined) replaced.add(sheet.name.toLowerCase());
+    return {
+      key: s.key,
+      name: s.name,
+      spec: s.spec,
+      old: marker !== undefined && sheet !== undefined ? { marker, sheet, backupName: '' } : null,
+      sheet: null,
+    };
+  });
+  const takenSheets = new Set([...byName.keys()].filter((n) => !replaced.has(n)));
+  const previousBackups = new Set((state.lastRun?.backupSheets ?? []).map((b) => b.backupName.toLowerCase()));
+  for (const build of builds) {
+    build.name = uniqueName(build.name, takenSheets, maxSheetName);
+    takenSheets.add(build.name.toLowerCase());
+  }
+  for (const build of builds) {
+    if (build.old === null) continue;
+    build.old.backupName = uniqueName(
+      HostStateSheet.backupPrefix,
+      new Set([...takenSheets].filter((n) => !previousBackups.has(n))),
+      maxSheetName,
+    );
+    takenSheets.add(build.old.backupName.toLowerCase());
+  }
+
+  const targetId = targetSheet?.id ?? '';
+  const markerOf = (p: Placement, tableColumnId: number | null): ColumnMarker => ({
+    key: p.spec.key,
+    header: p.header,
+    sheetId: targetId,
+    tableName,
+    tableColumnId,
+    column: p.column,
+    headerRow: headerRow0,
+    rows: rowCount,
+  });
+  const updated = placements.filter((p) => p.previous !== null);
+  const record: LastRun = {
+    complete: false,
+    previous: { settings: state.settings, columns: state.columns, sheets: state.sheets },
+    createdColumns: placements.filter((p) => p.previous === null).map((p) => markerOf(p, null)),
+    updatedColumns: updated.map((p, k) => ({
+      marker: { ...(p.previous as ColumnMarker), column: p.column },
+      undoColumn: k,
+      rowsWritten: rowCount,
+    })),
+    createdSheets: builds.map((b) => b.name),
+    backupSheets: builds.flatMap((b) =>
+      b.old === null
+        ? []
+        : [{ backupName: b.old.backupName, marker: b.old.marker, position: b.old.sheet.position }],
+    ),
+  };
+
+  // Keep the previous content: first forget the older undo record, then copy our columns aside.
+  context.runtime.enableEvents = false;
+  const state0 = stateSheet ?? workbook.worksheets.add(HostStateSheet.sheetName);
+  if (stateSheet === null) state0.visibility = 'VeryHidden';
+  HostStateSheet.queueWrite(state0, { ...state, lastRun: null });
+  for (const backup of state.lastRun?.backupSheets ?? [])
+    byName.get(backup.backupName.toLowerCase())?.delete();
+  byName.get(HostStateSheet.undoSheetName.toLowerCase())?.delete();
+  const undoSheet = workbook.worksheets.add(HostStateSheet.undoSheetName);
+  undoSheet.visibility = 'VeryHidden';
+  const target = tablePart?.sheet ?? plainPart?.sheet ?? null;
+  for (const backup of target === null ? [] : record.updatedColumns) {
+    const m = backup.marker;
+    const source = target?.getRangeByIndexes(m.headerRow, m.column, m.rows + 1, 1);
+    if (source !== undefined)
+      undoSheet.getRangeByIndexes(0, backup.undoColumn, m.rows + 1, 1).copyFrom(source, 'All');
+  }
+  suspend();
+  await context.sync();
+  progress.record = record;
+  HostStateSheet.queueWrite(state0, { ...state, lastRun: record });
+  for (const build of builds) {
+    if (build.old === null) continue;
+    build.old.sheet.name = build.old.backupName;
+    build.old.sheet.visibility = 'VeryHidden';
+  }
+  await context.sync();
+
+  // Write (events are off since the first change).
+  const total =
+    (placements.length > 0 ? rowCount : 0) +
+    builds.reduce((n, b) => n + (b.spec?.cells.length ?? rowCount + 1), 0);
+  let done = 0;
+  const onRows = (rows: number): void => {
+    done += rows;
+    onProgress?.(Math.min(done, total), total);
+  };
+  if (target !== null && placements.length > 0) {
+    for (const p of placements) {
+      if (p.previous === null && tablePart !== null) {
+        p.tableColumn = tablePart.table.columns.add(undefined, undefined, p.header).load('id');
+      } else if (p.previous === null || p.renamed) {
+        const cell = target.getRangeByIndexes(headerRow0, p.column, 1, 1);
+        cell.numberFormat = [['@']];
+        cell.values = [[p.header]];
+      }
+      if (p.previous !== null && p.previous.rows > rowCount) {
+        target
+          .getRangeByIndexes(headerRow0 + 1 + rowCount, p.column, p.previous.rows - rowCount, 1)
+          .clear('All');
+      }
+    }
+    suspend();
+    await context.sync();
+    const blocks: GridBlock[] = [];
+    let run: Placement[] = [];
+    const flushRun = (): void => {
+      const first = run[0];
+      if (first !== undefined) {
+        blocks.push(
+          columnBlock(
+            target,
+            headerRow0 + 1,
+            first.column,
+            run.map((p) => p.spec),
+            rowCount,
+            date1904,
+          ),
+        );
+      }
+      run = [];
+    };
+    for (const p of placements) {
+      const last = run[run.length - 1];
+      if (last !== undefined && last.column + 1 !== p.column) flushRun();
+      run.push(p);
+    }
+    flushRun();
+    await writeGrids(context, blocks, { budgetBytes, beforeSync: suspend, onRows });
+  }
+
+  const options = { budgetBytes, beforeSync: suspend, onRows };
+  for (const build of builds) {
+    const sheet = workbook.worksheets.add(build.name);
+    build.sheet = sheet.load('id');
+    if (build.old !== null) sheet.position = build.old.sheet.position;
+    if (build.spec !== null) {
+      await renderSheet(context, sheet, build.spec, date1904, options);
+    } else if (customers.kind === 'new') {
+      const all = [...customers.baseColumns, ...plan.columns];
+      const header: GridBlock = {
+        sheet,
+        row0: 0,
+        col0: 0,
+        rows: 1,
+        columns: all.length,
+        value: (_r, c) => all[c]?.header ?? '',
+        format: () => '@',
+        columnFormats: all.map(() => '@'),
+      };
+      const rows = all.reduce((n, c) => Math.max(n, c.values.length), 0);
+      await writeGrids(context, [header, columnBlock(sheet, 1, 0, all, rows, date1904)], options);
+      sheet.freezePanes.freezeRows(1);
+    }
+    suspend();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per summary sheet (a handful), not per row
+    await context.sync();
+  }
+
+  // Record what is ours now, and that the run completed.
+  const columnMarkers = [
+    ...state.columns.filter((m) => !used.has(m)),
+    ...placements.map((p) => markerOf(p, p.tableColumn?.id ?? p.previous?.tableColumnId ?? null)),
+  ];
+  const sheetMarkers = [
+    ...state.sheets.filter((m) => !builds.some((b) => b.key === m.key)),
+    ...builds.map((b) => ({ key: b.key, sheetId: b.sheet?.id ?? '', name: b.name })),
+  ];
+  HostStateSheet.queueWrite(state0, {
+    version: 1,
+    settings: plan.settings,
+    columns: columnMarkers,
+    sheets: sheetMarkers,
+    lastRun: { ...record, complete: true },
+  });
+  context.runtime.enableEvents = true;
+  await context.sync();
+  onProgress?.(total, total);
+  return {
+    columnHeaders:
+      customers.kind === 'new'
+        ? plan.columns.map((c) => c.header)
+        : plan.columns.map((spec) => placements.find((p) => p.spec === spec)?.header ?? spec.header),
+    sheetNames: builds.map((b) => b.name),
+    location: customers.kind === 'new' ? (builds[0]?.name ?? customers.sheetName) : (targetSheet?.name ?? ''),
+  };
+}
+
+/** An own column whose header changed (a new language) is renamed, with a suffix if the new name is taken. */
+function renameForLanguage(placements: Placement[], taken: Set<string>): void {
+  for (const p of placements) {
+    if (p.previous === null || p.spec.header.toLowerCase() === p.header.toLowerCase()) continue;
+    taken.delete(p.header.toLowerCase());
+    p.header = uniqueName(p.spec.header, taken);
+    taken.add(p.header.toLowerCase());
+    p.renamed = p.header !== p.previous.header;
+  }
+}
