@@ -1,13 +1,6 @@
 import type { SourceTable } from '../../../src/engine/types';
 import { ExcelHostError } from '../../../src/host/excel/ExcelHostError';
-import {
-  customerColumns,
-  customersRows,
-  openFakeWorkbook,
-  paretoSheet,
-  planFor,
-  userPicture,
-} from './excelHostFixture';
+import { customerColumns, customersRows, openFakeWorkbook, paretoSheet, planFor } from './excelHostFixture';
 
 const tableSpec = {
   sheets: [{ name: 'Customers', table: 'CustomerTable', rows: customersRows, cells: { F2: 'my note' } }],
