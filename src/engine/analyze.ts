@@ -10,7 +10,7 @@ import { parseSales, type ProfitSource } from './parseSales';
 import { parseVisits } from './parseVisits';
 import { planVisits } from './planVisits';
 import { resolveWindow } from './resolveWindow';
-import { rfmSegmentFor } from './rfmRules';
+import { rfmSegmentFor, validateRfmRules } from './rfmRules';
 import { scoreRfm } from './scoreRfm';
 import type {
   AnalysisSettings,
@@ -106,6 +106,7 @@ function requireColumns(input: TableInput, fields: FieldKey[][], what: string): 
  */
 export function analyze(input: AnalysisInput): AnalysisResult {
   const { settings } = input;
+  validateRfmRules(settings.rfmRules);
   requireColumns(input.sales, [['customerId'], ['date']], 'sales table');
   if (input.sales.mapping.amount === undefined)
     requireColumns(input.sales, [['amount', 'quantity'], ['unitPrice']], 'sales table');

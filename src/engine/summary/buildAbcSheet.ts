@@ -48,11 +48,18 @@ export function buildAbcSheet(result: AnalysisResult): SheetSpec {
     ]);
   }
   cells.push([]);
-  const ranked = result.customers
-    .filter((c) => c.revenue > 0)
-    .sort((a, b) => b.revenue - a.revenue || compareIds(a.id, b.id));
+  const positive = result.customers.filter((c) => c.revenue > 0);
+  const detail = positive.length <= paretoDetailLimit;
+  // Large books only need the revenues in order (5 % steps): a native numeric sort avoids 100k comparator
+  // calls. A customers come first in that order, so a position's class is A below the count of A.
+  const ranked = detail ? positive.sort((a, b) => b.revenue - a.revenue || compareIds(a.id, b.id)) : [];
+  const sortedRevenue = detail
+    ? new Float64Array(0)
+    : Float64Array.from(positive, (c) => c.revenue)
+        .sort()
+        .reverse();
+  const countA = stats.get('A')!.customers;
   const tableStart = cells.length;
-  const detail = ranked.length <= paretoDetailLimit;
   cells.push(
     (detail
       ? ['rank', 'customerId', 'revenue', 'cumulativeShare', 'class']
@@ -74,11 +81,11 @@ export function buildAbcSheet(result: AnalysisResult): SheetSpec {
   } else {
     let start = 0;
     for (let step = 1; step <= 20; step++) {
-      const end = Math.ceil((ranked.length * step) / 20);
+      const end = Math.ceil((sortedRevenue.length * step) / 20);
       let revenue = 0;
-      for (let i = start; i < end; i++) revenue += ranked[i]!.revenue;
+      for (let k = start; k < end; k++) revenue += sortedRevenue[k]!;
       cumulative += revenue;
-      const lastClass = ranked[Math.max(end - 1, 0)]?.abc ?? 'C';
+      const lastClass: AbcClass = end - 1 < countA ? 'A' : 'B';
       cells.push([
         cell(`${(step - 1) * 5}–${step * 5}%`),
         cell(end - start, 'integer'),

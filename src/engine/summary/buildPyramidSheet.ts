@@ -45,11 +45,16 @@ export function tierFigures(result: AnalysisResult): TierFigures[] {
 
 /** Share of revenue from the top 20 % of ranked customers by revenue (the 80/20 check); null if none. */
 export function topTwentyShare(result: AnalysisResult): number | null {
-  const revenues = result.customers.filter((c) => c.hasSalesInWindow).map((c) => c.revenue);
+  const revenues = Float64Array.from(
+    result.customers.filter((c) => c.hasSalesInWindow),
+    (c) => c.revenue,
+  ).sort();
   if (revenues.length === 0) return null;
-  revenues.sort((a, b) => b - a);
-  const total = revenues.reduce((s, v) => s + v, 0);
-  const top = revenues.slice(0, Math.ceil(revenues.length * 0.2)).reduce((s, v) => s + v, 0);
+  let total = 0;
+  for (const value of revenues) total += value;
+  let top = 0;
+  const count = Math.ceil(revenues.length * 0.2);
+  for (let i = revenues.length - count; i < revenues.length; i++) top += revenues[i]!;
   return share(top, total);
 }
 
