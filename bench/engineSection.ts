@@ -1,0 +1,284 @@
+import { analyze, type AnalysisResult } from '../src/engine/analyze';
+import { computeAnalysis } from '../src/engine/computeAnalysis';
+import { arqueroAggregates } from './arqueroAggregates';
+import { DuckDbSales, type JsColumns } from './DuckDbSales';
+import { format } from './format';
+import type { BenchTable } from './formatTable';
+import { generateSales } from './generateSales';
+import { measureRuns, type Measurement } from './measureRuns';
+import { salesInput } from './salesInput';
+import type { Goal, SectionResult } from './SectionResult';
+import { totalsOf, type CustomerTotals } from './totalsOf';
+
+interface SizeRun {
+  rows: number;
+  customers: number;
+  analyze: Measurement<AnalysisResult>;
+  compute: Measurement<unknown>;
+  arquero: Measurement<unknown>;
+  duckAggregate: Measurement<JsColumns>;
+  duckRanking: Measurement<JsColumns>;
+  checks: string[];
+}
+
+function engineTotals(result: AnalysisResult): CustomerTotals {
+  const c = result.customers;
+  return totalsOf(c.length, {
+    revenue: c.map((x) => x.revenue),
+    profit: c.map((x) => x.profit),
+    orders: c.map((x) => x.orders),
+    purchaseDays: c.map((x) => x.purchaseDays),
+    lastPurchase: c.map((x) => x.lastPurchase),
+  });
+}
+
+function columnTotals(
+  columns: JsColumns | Record<string, ArrayLike<unknown>>,
+  customers: number,
+): CustomerTotals {
+  const column = (name: string): unknown[] => Array.from(columns[name] ?? []);
+  return totalsOf(customers, {
+    revenue: column('revenue'),
+    profit: column('profit'),
+    orders: column('orders'),
+    purchaseDays: column(columns.purchase_days === undefined ? 'purchaseDays' : 'purchase_days'),
+    lastPurchase: column(columns.last_purchase === undefined ? 'lastPurchase' : 'last_purchase').map((v) =>
+      v instanceof Date ? v.getTime() : v,
+    ),
+  });
+}
+
+/** "same" when two checksums agree to 1e-9 relative, else both values. */
+function compareTotals(name: string, ours: CustomerTotals, theirs: CustomerTotals): string {
+  const differing = (Object.keys(ours) as (keyof CustomerTotals)[]).filter(
+    (key) => Math.abs(ours[key] - theirs[key]) > 1e-9 * Math.max(1, Math.abs(ours[key])),
+  );
+  return differing.length === 0
+    ? `${name}: same customers, Σ revenue, Σ profit, Σ orders, Σ purchase days, Σ last purchase`
+    : `${name} DIFFERS on ${differing.map((key) => `${key} (${ours[key]} vs ${theirs[key]})`).join(', ')}`;
+}
+
+function countBy<T>(values: Iterable<T>): Map<T, number> {
+  const counts = new Map<T, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+/** Compares what the ranking assigned: ABC classes, pyramid tiers, SVCD and RFM-R counts. */
+function compareRanks(result: AnalysisResult, ranking: JsColumns): string {
+  const describe = (counts: Map<unknown, number>): string =>
+    [...counts.entries()]
+      .map(([key, count]) => [String(key), count] as const)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, count]) => `${key}:${count}`)
+      .join(' ');
+  const pairs: [string, string, string][] = [
+    ['ABC', describe(countBy(result.customers.map((c) => c.abc))), describe(countBy(ranking.abc ?? []))],
+    [
+      'tier',
+      describe(countBy(result.customers.map((c) => c.pyramidTier))),
+      describe(countBy((ranking.pyramid_tier ?? []).map(Number))),
+    ],
+    ['SVCD', describe(countBy(result.customers.map((c) => c.svcd))), describe(countBy(ranking.svcd ?? []))],
+    [
+      'RFM r',
+      describe(countBy(result.customers.map((c) => c.rfm?.r ?? null))),
+      describe(countBy((ranking.r ?? []).map((v) => (v === null ? null : Number(v))))),
+    ],
+    [
+      'churn',
+      describe(countBy(result.customers.map((c) => c.churnRisk))),
+      describe(countBy(ranking.churn_risk ?? [])),
+    ],
+  ];
+  return pairs
+    .map(([name, ours, theirs]) =>
+      ours === theirs ? `${name} same` : `${name} engine {${ours}} DuckDB {${theirs}}`,
+    )
+    .join('; ');
+}
+
+/**
+ * Section 2 of the bench: the engine on synthetic sales held in memory, against arquero and DuckDB in the
+ * same process on the same data, at each size. Times `analyze` (every method, ranking included) and
+ * `computeAnalysis` (plus the output columns and summary sheets); arquero computes the per-customer
+ * aggregates; DuckDB the aggregates alone and with the ranking window functions. Cross-checks that all
+ * three computed the same aggregates.
+ *
+ * @param sizes Row counts, ascending.
+ * @param log Progress lines (stderr).
+ */
+export async function engineSection(
+  sizes: readonly number[],
+  log: (line: string) => void,
+): Promise<SectionResult> {
+  const runs: SizeRun[] = [];
+  const db = await DuckDbSales.open();
+  try {
+    for (const rows of sizes) {
+      const sales = generateSales(rows);
+      const input = salesInput(sales);
+      log(`engine: ${format.count(rows)} rows, ${format.count(sales.customers)} customers`);
+      const budgetMs = rows >= 1_000_000 ? 60_000 : 20_000;
+      const analyzed = await measureRuns(() => analyze(input), { budgetMs });
+      log(`  analyze ${format.ms(analyzed.medianMs)} ms (${analyzed.timesMs.length} runs)`);
+      const compute = await measureRuns(() => computeAnalysis(input), { budgetMs });
+      log(`  computeAnalysis ${format.ms(compute.medianMs)} ms (${compute.timesMs.length} runs)`);
+      const arquero = await measureRuns(() => arqueroAggregates(sales.columns), { budgetMs });
+      log(`  arquero ${format.ms(arquero.medianMs)} ms (${arquero.timesMs.length} runs)`);
+      await db.load(sales.columns);
+      const duckAggregate = await measureRuns(() => db.query(db.sql.aggregate), { budgetMs });
+      log(`  DuckDB aggregates ${format.ms(duckAggregate.medianMs)} ms`);
+      const duckRanking = await measureRuns(() => db.query(db.sql.ranking), { budgetMs });
+      log(`  DuckDB aggregates + ranking ${format.ms(duckRanking.medianMs)} ms`);
+      const ours = engineTotals(analyzed.result);
+      const aq = arquero.result as { numRows(): number; array(name: string): ArrayLike<unknown> };
+      const aqColumns: Record<string, ArrayLike<unknown>> = {};
+      for (const name of ['revenue', 'profit', 'orders', 'purchaseDays', 'lastPurchase'])
+        aqColumns[name] = aq.array(name);
+      const checks = [
+        compareTotals('arquero', ours, columnTotals(aqColumns, aq.numRows())),
+        compareTotals(
+          'DuckDB',
+          ours,
+          columnTotals(duckAggregate.result, duckAggregate.result.customer_id?.length ?? 0),
+        ),
+        `DuckDB ranking vs engine: ${compareRanks(analyzed.result, duckRanking.result)}`,
+      ];
+      checks.forEach((line) => {
+        log(`  ${line}`);
+      });
+      runs.push({
+        rows,
+        customers: sales.customers,
+        analyze: analyzed,
+        compute,
+        arquero,
+        duckAggregate,
+        duckRanking,
+        checks,
+      });
+    }
+  } finally {
+    db.close();
+  }
+  return summarise(runs);
+}
+
+function summarise(runs: readonly SizeRun[]): SectionResult {
+  const timing: BenchTable = {
+    title: 'Engine on in-memory sales vs arquero and DuckDB (same process, same data)',
+    headers: [
+      'rows',
+      'customers',
+      'analyze ms',
+      'runs',
+      'growth',
+      'computeAnalysis ms',
+      'arquero agg ms',
+      'DuckDB agg ms',
+      'DuckDB agg+rank ms',
+      'analyze / arquero',
+      'analyze / DuckDB agg+rank',
+      '≥10× faster than arquero',
+      'faster than DuckDB',
+    ],
+    rows: runs.map((run, index) => {
+      const previous = index > 0 ? runs[index - 1] : undefined;
+      const growth =
+        previous === undefined
+          ? '—'
+          : `${format.ratio(run.analyze.medianMs / previous.analyze.medianMs)}× for ${format.ratio(run.rows / previous.rows)}× rows`;
+      const vsArquero = run.analyze.medianMs / run.arquero.medianMs;
+      const vsDuck = run.analyze.medianMs / run.duckRanking.medianMs;
+      return [
+        format.count(run.rows),
+        format.count(run.customers),
+        format.ms(run.analyze.medianMs),
+        String(run.analyze.timesMs.length),
+        growth,
+        format.ms(run.compute.medianMs),
+        format.ms(run.arquero.medianMs),
+        format.ms(run.duckAggregate.medianMs),
+        format.ms(run.duckRanking.medianMs),
+        format.ratio(vsArquero),
+        format.ratio(vsDuck),
+        format.met(vsArquero <= 0.1),
+        format.met(vsDuck < 1),
+      ];
+    }),
+    notes: [
+      'Median of the timed runs after one warm-up, each after a full GC; a case whose runs would exceed its time budget (20 s, 60 s at 1M rows) stops after 3 timed runs ("runs" is the count for analyze).',
+      'Ratios are our time / the reference time: below 1 we are faster. Goals (issue 5): analyze ≤ 0.1 × arquero, < 1 × DuckDB aggregates + ranking, at 1M rows.',
+      'arquero computes the per-customer aggregates only; DuckDB times include fetching the result into JavaScript columns; DuckDB uses its default thread count (all cores).',
+      ...runs.flatMap((run) => run.checks.map((check) => `${format.count(run.rows)} rows — ${check}`)),
+    ],
+  };
+  const memory: BenchTable = {
+    title:
+      'Engine memory per run (peak RSS growth over the run, heap allocated, heap retained by the result)',
+    headers: ['rows', 'case', 'peak RSS MB', 'heap after run MB', 'retained MB'],
+    rows: runs.flatMap((run) =>
+      (
+        [
+          ['analyze', run.analyze],
+          ['computeAnalysis', run.compute],
+          ['arquero agg', run.arquero],
+          ['DuckDB agg+rank', run.duckRanking],
+        ] as const
+      ).map(([name, m]) => [
+        format.count(run.rows),
+        name,
+        format.mb(m.memory.peakRssMb),
+        format.mb(m.memory.heapMb),
+        format.mb(m.memory.retainedMb),
+      ]),
+    ),
+    notes: [
+      'Peak RSS: the kernel peak mark is reset after a full GC before each run and read after it; the growth over the RSS before the run is shown (input columns already in memory are not counted). DuckDB memory is native and mostly outside the JS heap.',
+      'Goal (issue 5): the engine working set on 1M rows ≤ 300 MB.',
+    ],
+  };
+  const largest = runs[runs.length - 1];
+  const goals: Goal[] = [];
+  if (largest !== undefined) {
+    const at = `${format.count(largest.rows)} rows`;
+    const vsArquero = largest.analyze.medianMs / largest.arquero.medianMs;
+    const vsDuck = largest.analyze.medianMs / largest.duckRanking.medianMs;
+    goals.push(
+      {
+        section: 'engine',
+        goal: `≥ 10× faster than arquero (${at})`,
+        measured: `${format.ratio(1 / vsArquero)}× faster`,
+        met: vsArquero <= 0.1,
+      },
+      {
+        section: 'engine',
+        goal: `faster than DuckDB aggregates + ranking (${at})`,
+        measured: `ours / DuckDB = ${format.ratio(vsDuck)}`,
+        met: vsDuck < 1,
+      },
+      {
+        section: 'engine',
+        goal: `working set ≤ 300 MB (${at})`,
+        measured: `${format.mb(largest.analyze.memory.peakRssMb)} MB peak RSS growth (analyze), ${format.mb(largest.compute.memory.peakRssMb)} MB (computeAnalysis)`,
+        met:
+          largest.rows < 1_000_000
+            ? null
+            : Math.max(largest.analyze.memory.peakRssMb, largest.compute.memory.peakRssMb) <= 300,
+      },
+    );
+    if (runs.length >= 2) {
+      const first = runs[runs.length - 2]!;
+      const perRowFirst = first.analyze.medianMs / first.rows;
+      const perRowLast = largest.analyze.medianMs / largest.rows;
+      goals.push({
+        section: 'engine',
+        goal: 'time grows linearly with rows',
+        measured: `${format.ratio(perRowLast / perRowFirst)}× the time per row at ${format.count(largest.rows)} vs ${format.count(first.rows)} rows`,
+        met: perRowLast / perRowFirst <= 1.5,
+      });
+    }
+  }
+  return { tables: [timing, memory], goals };
+}

@@ -1,0 +1,30 @@
+import type { AnalysisInput } from '../src/engine/analyze';
+import { chooseTables } from '../src/engine/chooseTables';
+import { resolveSettings } from '../src/engine/defaultSettings';
+import type { LoadedTable, SourceTable } from '../src/engine/types';
+import type { SyntheticSales } from './generateSales';
+
+/**
+ * The engine's input for synthetic sales, built the way `runAnalysis` builds it from a host: a sales
+ * table on sheet "Sales" with a header row, mapped by {@link chooseTables}, no customers table, no visits
+ * log, the 1900 date system and default settings.
+ */
+export function salesInput(sales: SyntheticSales): AnalysisInput {
+  const source: SourceTable = {
+    sheet: 'Sales',
+    tableName: null,
+    headerRow: 1,
+    firstColumn: 1,
+    headers: sales.headers,
+    rowCount: sales.rows,
+  };
+  const chosen = chooseTables([source]);
+  const table: LoadedTable = { ...source, columns: sales.columns };
+  return {
+    sales: { table, mapping: chosen.sales.mapping },
+    customers: null,
+    visits: null,
+    date1904: false,
+    settings: resolveSettings({}),
+  };
+}
