@@ -34,11 +34,11 @@ async function workbookBytes(scenario: SalesScenario, customerIds: RawCell[] | n
   const table = scenarioTable(scenario);
   sales.addRow(table.headers);
   // Addressed cell by cell: an all-blank row must stay a blank row, not disappear.
-  table.rows.forEach((row, r) =>
+  table.rows.forEach((row, r) => {
     row.forEach((value, c) => {
       if (value !== null) sales.getCell(r + 2, c + 1).value = excelValue(value);
-    }),
-  );
+    });
+  });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
