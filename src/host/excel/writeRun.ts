@@ -333,6 +333,7 @@ export async function writeRun(
     (placements.length > 0 ? rowCount : 0) +
     builds.reduce((n, b) => n + (b.spec?.cells.length ?? rowCount + 1), 0);
   let done = 0;
+  onProgress?.(0, total);
   const onRows = (rows: number): void => {
     done += rows;
     onProgress?.(Math.min(done, total), total);

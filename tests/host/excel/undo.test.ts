@@ -125,3 +125,31 @@ describe.each(layouts)('undo and failures with %s', (layout, spec) => {
     expect(undone).toBeGreaterThan(0);
   });
 });
+
+describe('undo of a customers sheet built from sales', () => {
+  it('restores the sheet of the previous run and the settings', async () => {
+    const { host, workbook, close } = openFakeWorkbook({
+      sheets: [{ name: 'Sales', rows: [['Customer', 'Date', 'Amount']] }],
+    });
+    const plan = (variant: number): Parameters<ExcelWorkbookHost['write']>[0] => ({
+      customers: {
+        kind: 'new',
+        sheetName: 'Customers (analysis)',
+        baseColumns: [
+          { key: 'id', header: 'Customer ID', format: 'text', values: ['00042', 'C2', 'C3', 'C4'] },
+        ],
+      },
+      columns: planFor({} as SourceTable, variant).columns,
+      sheets: [],
+      settings: { ...planFor({} as SourceTable).settings, abcCut: 0.5 + variant / 10 },
+    });
+    await host.write(plan(0));
+    const first = userPicture(workbook);
+    await host.write(plan(1));
+    expect((await host.inspect()).savedSettings?.abcCut).toBe(0.6);
+    await host.undoLastRun();
+    expect(userPicture(workbook)).toEqual(first);
+    expect((await host.inspect()).savedSettings?.abcCut).toBe(0.5);
+    close();
+  });
+});
