@@ -23,7 +23,8 @@ export const HostStateSheet = {
   /** Whether a sheet name is one of the add-in's bookkeeping sheets (never analysed, never shown). */
   isBookkeeping(name: string): boolean {
     const lower = name.toLowerCase();
-    return lower.startsWith('customerpyramid.');
+    // `_CustomerPyramid` is the file host's (command line's) record sheet: never user data either.
+    return lower.startsWith('customerpyramid.') || lower === '_customerpyramid';
   },
 
   /** Queues a read of the state cells of an existing state sheet; pass the loaded range to {@link parse}. */
