@@ -39,7 +39,15 @@ export async function measureRuns<T>(run: () => T | Promise<T>, plan: RunPlan = 
   const budget = plan.budgetMs ?? 60_000;
   const minRuns = Math.min(wanted, plan.minRuns ?? 3);
   const started = performance.now();
-  let result = plan.warmUp === false ? undefined : await run();
+  // The result lives only in `holder`: an awaited value left in this frame would stay reachable into the
+  // next run and hide what that run retains.
+  const holder: { value: T | undefined } = { value: undefined };
+  const runInto = async (): Promise<number> => {
+    const t0 = performance.now();
+    holder.value = await run();
+    return performance.now() - t0;
+  };
+  if (plan.warmUp !== false) await runInto();
   const warmUps = plan.warmUp === false ? 0 : 1;
   const timesMs: number[] = [];
   const memory: MemorySample = { peakRssMb: 0, heapMb: 0, retainedMb: 0 };
@@ -47,15 +55,13 @@ export async function measureRuns<T>(run: () => T | Promise<T>, plan: RunPlan = 
     const spent = performance.now() - started;
     const estimate = spent / (timesMs.length + warmUps || 1);
     if (timesMs.length >= minRuns && spent + estimate > budget) break;
-    result = undefined;
+    holder.value = undefined;
     const probe = memoryProbe();
-    const t0 = performance.now();
-    result = await run();
-    timesMs.push(performance.now() - t0);
-    const sample = probe.stop(result);
+    timesMs.push(await runInto());
+    const sample = probe.stop(holder.value);
     memory.peakRssMb = Math.max(memory.peakRssMb, sample.peakRssMb);
     memory.heapMb = Math.max(memory.heapMb, sample.heapMb);
     memory.retainedMb = Math.max(memory.retainedMb, sample.retainedMb);
   }
-  return { medianMs: median(timesMs), timesMs, memory, result: result as T };
+  return { medianMs: median(timesMs), timesMs, memory, result: holder.value as T };
 }

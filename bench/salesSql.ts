@@ -7,8 +7,9 @@ export interface SalesSql {
 /**
  * Builds the reference SQL over a relation with columns `order_id`, `customer_id`, `day` (an integer day
  * number or a DATE: only differences of days are used), `amount` and `cost`:
- * - `aggregate`: per customer revenue Σ amount, profit Σ (amount − cost), distinct purchase days and
- *   distinct orders with amount > 0, first and last such day — what the engine aggregates;
+ * - `aggregate`: per customer revenue Σ amount, profit Σ (amount − cost) (both rounded to 6 decimals, as
+ *   the engine rounds them so ties do not depend on row order), distinct purchase days and distinct
+ *   orders with amount > 0, first and last such day — what the engine aggregates;
  * - `ranking`: those aggregates plus, with window functions, what the engine's models rank: ABC class
  *   (cumulative revenue share before the customer < 75 %), pyramid tier (position against ceil(n × 5/15/35/60 %)
  *   with ties taking the better tier), RFM scores 1 + floor(5 × strictly-worse / n), SVCD quadrant against
@@ -19,8 +20,8 @@ export interface SalesSql {
  */
 export function salesSql(source: string): SalesSql {
   const aggregates = `SELECT customer_id,
-    sum(amount) AS revenue,
-    sum(amount - cost) AS profit,
+    round(sum(amount), 6) AS revenue,
+    round(sum(amount - cost), 6) AS profit,
     count(DISTINCT CASE WHEN amount > 0 THEN day END) AS purchase_days,
     count(DISTINCT CASE WHEN amount > 0 THEN order_id END) AS orders,
     min(CASE WHEN amount > 0 THEN day END) AS first_purchase,
