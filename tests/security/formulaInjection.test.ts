@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { FormulaType, ValueType, type Workbook } from 'exceljs';
+import { ValueType, type Workbook } from 'exceljs';
 import { ExcelWorkbookHost } from '../../src/host/excel/ExcelWorkbookHost';
 import { runAnalysis } from '../../src/host/runAnalysis';
 import { fakeWorkbookFromXlsx } from '../fakes/fakeWorkbookFromXlsx';
@@ -66,9 +66,10 @@ function formulaCells(workbook: Workbook): string[] {
   for (const sheet of workbook.worksheets) {
     sheet.eachRow((row) => {
       row.eachCell((cell) => {
-        // A shared formula has a formula type but may not report the Formula value type.
-        if (cell.type === ValueType.Formula || cell.formulaType !== FormulaType.None)
-          found.push(`${sheet.name}!${cell.address}`);
+        const value: unknown = cell.value;
+        const isFormulaObject =
+          typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+        if (cell.type === ValueType.Formula || isFormulaObject) found.push(`${sheet.name}!${cell.address}`);
       });
     });
   }
