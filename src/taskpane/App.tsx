@@ -69,6 +69,8 @@ export interface AppProps {
   host?: PaneHost;
   /** As a plain page: turns the file the user opens into a host. */
   openFile?: (file: File) => Promise<PaneHost>;
+  /** As a plain page: the sample workbook in a language, as a file to open. */
+  sampleFile?: (language: Language) => Promise<File>;
   /** Runs the engine in a Web Worker; omitted = on the pane's thread. */
   computeFactory?: ComputeFactory;
 }
@@ -101,6 +103,7 @@ export function App(props: AppProps) {
           ) : (
             <Playground
               openFile={props.openFile}
+              sampleFile={props.sampleFile}
               uiLanguage={language}
               computeFactory={props.computeFactory}
             />
@@ -113,11 +116,12 @@ export function App(props: AppProps) {
 
 function Playground(props: {
   openFile: ((file: File) => Promise<PaneHost>) | undefined;
+  sampleFile: ((language: Language) => Promise<File>) | undefined;
   uiLanguage: Language;
   computeFactory: ComputeFactory | undefined;
 }) {
   const t = useMessages();
-  const playground = usePlaygroundHost(props.openFile);
+  const playground = usePlaygroundHost(props.openFile, props.sampleFile);
   const status =
     playground.fileName === null
       ? null
@@ -134,6 +138,13 @@ function Playground(props: {
         busy={playground.status === 'opening'}
         status={status}
       />
+      {props.sampleFile !== undefined && (
+        <SampleDataPanel
+          uiLanguage={props.uiLanguage}
+          busy={playground.status === 'opening'}
+          onInsert={(language) => void playground.openSample(language)}
+        />
+      )}
       {fileError !== null && <ErrorBar error={fileError} />}
       {playground.host !== null && (
         <WorkbookPane

@@ -80,8 +80,16 @@ async function start(): Promise<void> {
     const { createExcelPaneHost } = await import('./createExcelPaneHost');
     props = { environment: excelEnvironment(), host: createExcelPaneHost(), computeFactory };
   } else {
-    const { openPlaygroundFile } = await import('./openPlaygroundFile');
-    props = { environment: pageEnvironment(), openFile: openPlaygroundFile, computeFactory };
+    const [{ openPlaygroundFile }, { openPlaygroundSample }] = await Promise.all([
+      import('./openPlaygroundFile'),
+      import('./openPlaygroundSample'),
+    ]);
+    props = {
+      environment: pageEnvironment(),
+      openFile: openPlaygroundFile,
+      sampleFile: openPlaygroundSample,
+      computeFactory,
+    };
   }
   root.render(<App {...props} />);
 }

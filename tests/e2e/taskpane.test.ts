@@ -176,6 +176,30 @@ describe('playground (plain web page, file host in the browser)', () => {
     await context.close();
   });
 
+  test.each<Language>(['en', 'zh-CN'])(
+    '%s: Insert sample data, then Analyse — two clicks to a finished analysis',
+    async (language) => {
+      const t = messages[language];
+      const { page, context } = await newPage({ locale: language === 'en' ? 'en-US' : 'zh-CN' });
+      await page.goto(`${server.url}/`);
+      await page.getByRole('button', { name: t.insertSample }).click();
+      await page.getByRole('group', { name: t.tableKinds.customers }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: t.analyze, exact: true }).click();
+      await page.getByRole('heading', { name: t.resultsTitle }).waitFor({ timeout: 120_000 });
+      await page.screenshot({
+        path: path.join(screenshots, `playground-sample-${language}.png`),
+        fullPage: true,
+      });
+      const sheets = await page
+        .getByRole('heading', { name: t.sheetsTitle })
+        .locator('xpath=..')
+        .textContent();
+      expect(sheets).toContain(sheetName('pyramid', language));
+      expect(sheets).toContain(sheetName('svcd', language));
+      await context.close();
+    },
+  );
+
   test('follows the browser: Chinese and dark theme', async () => {
     const t = messages['zh-CN'];
     const { page, context } = await newPage({ locale: 'zh-CN', colorScheme: 'dark' });

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import type { Language } from '../../engine/types';
 import type { PaneHost } from '../PaneHost';
 
 /** The file opened in the playground. */
@@ -10,6 +11,8 @@ export interface PlaygroundHostState {
   /** Increases with every file opened: the pane below remounts per file. */
   generation: number;
   open: (file: File) => Promise<void>;
+  /** Opens the sample workbook in a language (when the startup provides one). */
+  openSample: (language: Language) => Promise<void>;
 }
 
 /**
@@ -17,11 +20,13 @@ export interface PlaygroundHostState {
  * finishing after a newer one is ignored.
  *
  * @param openFile Turns a File into a host (the startup passes one backed by FileWorkbookHost).
+ * @param sampleFile Builds the sample workbook as a file.
  */
 export function usePlaygroundHost(
   openFile: ((file: File) => Promise<PaneHost>) | undefined,
+  sampleFile?: (language: Language) => Promise<File>,
 ): PlaygroundHostState {
-  const [state, setState] = useState<Omit<PlaygroundHostState, 'open'>>({
+  const [state, setState] = useState<Omit<PlaygroundHostState, 'open' | 'openSample'>>({
     host: null,
     fileName: null,
     status: 'empty',
@@ -51,5 +56,12 @@ export function usePlaygroundHost(
     },
     [openFile],
   );
-  return { ...state, open };
+  const openSample = useCallback(
+    async (language: Language) => {
+      if (sampleFile === undefined) return;
+      await open(await sampleFile(language));
+    },
+    [open, sampleFile],
+  );
+  return { ...state, open, openSample };
 }
