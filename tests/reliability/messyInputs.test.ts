@@ -121,6 +121,24 @@ describe('messy workbooks through the command line', () => {
     expect(result.report!.input.salesRows).toBe(3);
   });
 
+  it('a sales range with a small unrelated Excel table beside it on the same sheet is still found', async () => {
+    const file = await writeWorkbook(folder, 'range-and-table.xlsx', (workbook) => {
+      salesSheet(workbook, [
+        ['C1', utc('2024-01-05'), 10],
+        ['C2', utc('2024-01-06'), 20],
+      ]);
+      workbook.getWorksheet('Sales')!.addTable({
+        name: 'Regions',
+        ref: 'F1',
+        columns: [{ name: 'Region' }, { name: 'Manager' }],
+        rows: [['North', 'Li']],
+      });
+    });
+    const result = await analyzeFile(file);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(reportCustomer(result.report, 'C2').revenue).toBe(20);
+  });
+
   it('duplicate customer ids in the customers table: one customer, both rows get its results, the repeat is reported', async () => {
     const file = await writeWorkbook(folder, 'duplicates.xlsx', (workbook) => {
       addRows(workbook.addWorksheet('Customers'), [
