@@ -1,8 +1,10 @@
 import type { RawCell, SourceTable } from '../../engine/types';
+import type { SampleWorkbook } from '../../sample/buildSampleWorkbook';
 import type { ProgressCallback, WorkbookHost, WorkbookInfo, WritePlan, WriteSummary } from '../WorkbookHost';
 import { ExcelHostError } from './ExcelHostError';
 import type { ExcelRun } from './ExcelRun';
 import { HostStateSheet } from './HostStateSheet';
+import { insertSampleSheets } from './insertSampleSheets';
 import { inspectWorkbook } from './inspectWorkbook';
 import { firstReadChunkRows, readTableColumns } from './readTableColumns';
 import { undoRun } from './undoRun';
@@ -129,6 +131,43 @@ export class ExcelWorkbookHost implements WorkbookHost {
       });
     } catch (error) {
       await this.enableEvents();
+      throw ExcelHostError.from(error);
+    }
+  }
+
+  /**
+   * Shows a sheet (the task pane's links to the summary sheets).
+   *
+   * @throws ExcelHostError when the sheet no longer exists.
+   */
+  async activateSheet(sheetName: string): Promise<void> {
+    try {
+      await this.run({ delayForCellEdit: true }, async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName).load('isNullObject');
+        await context.sync();
+        if (sheet.isNullObject) {
+          throw new ExcelHostError(
+            'NOT_FOUND',
+            `The sheet "${sheetName}" is no longer in the workbook. Run the analysis again.`,
+          );
+        }
+        sheet.activate();
+        await context.sync();
+      });
+    } catch (error) {
+      throw ExcelHostError.from(error);
+    }
+  }
+
+  /**
+   * Adds the sample workbook's sheets (for trainers): new sheets only, suffixed when a name is taken.
+   */
+  async insertSample(sample: SampleWorkbook): Promise<void> {
+    try {
+      await this.run({ delayForCellEdit: true }, (context) =>
+        insertSampleSheets(context, sample, this.writeBudgetBytes),
+      );
+    } catch (error) {
       throw ExcelHostError.from(error);
     }
   }
