@@ -4,7 +4,7 @@ import os from 'node:os';
 
 function command(file: string, args: string[]): string {
   try {
-    return execFileSync(file, args, { encoding: 'utf8' }).trim();
+    return execFileSync(file, args, { encoding: 'utf8' }).trimEnd();
   } catch {
     return 'n/a';
   }
@@ -12,7 +12,7 @@ function command(file: string, args: string[]): string {
 
 /**
  * The machine a run was made on, as Markdown lines: cores (`nproc`), memory (`free -h`), CPU model
- * (/proc/cpuinfo), Node version, load average at the start, and the date.
+ * (/proc/cpuinfo), Node version, load average (1, 5, 15 min) and the date. Call it when the run starts.
  */
 export function describeMachine(): string[] {
   let cpu = os.cpus()[0]?.model ?? 'n/a';
@@ -25,7 +25,7 @@ export function describeMachine(): string[] {
     `- Date: ${new Date().toISOString()}`,
     `- CPU: ${cpu}; nproc: ${command('nproc', [])}`,
     `- Node ${process.version} (${process.platform} ${process.arch}), V8 ${process.versions.v8}`,
-    `- Load average at start: ${os
+    `- Load average when the run started: ${os
       .loadavg()
       .map((load) => load.toFixed(2))
       .join(', ')}`,

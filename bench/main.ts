@@ -48,6 +48,7 @@ function log(line: string): void {
 
 async function runSections(options: Options): Promise<void> {
   const started = performance.now();
+  const machine = describeMachine();
   const largest = options.sizes[options.sizes.length - 1] ?? 100_000;
   const results: SectionResult[] = [];
   const failures: string[] = [];
@@ -79,12 +80,12 @@ async function runSections(options: Options): Promise<void> {
   process.stdout.write(`\n${body}\n\nBench finished in ${minutes.toFixed(1)} min.\n`);
   if (options.docs) {
     const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-    writeFileSync('docs/benchmarks.md', benchmarksDoc(command, body, minutes));
+    writeFileSync('docs/benchmarks.md', benchmarksDoc(command, machine, body, minutes));
     log('Wrote docs/benchmarks.md.');
   }
 }
 
-function benchmarksDoc(command: string, body: string, minutes: number): string {
+function benchmarksDoc(command: string, machine: string[], body: string, minutes: number): string {
   return [
     '# Benchmarks',
     '',
@@ -109,7 +110,11 @@ function benchmarksDoc(command: string, body: string, minutes: number): string {
     '',
     '## Machine',
     '',
-    ...describeMachine(),
+    ...machine,
+    `- Load average when it ended: ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(', ')} (other engineers' tests share the 2 cores: compare the ratios, not the absolute times)`,
     '',
     `## Results of \`${command}\` (${minutes.toFixed(1)} min)`,
     '',

@@ -21,12 +21,14 @@ export interface RunPlan {
   budgetMs?: number;
   /** Timed runs kept even over budget; default 3. */
   minRuns?: number;
-  /** Make one untimed run first; default true. */
+  /** Make untimed runs first; default true. */
   warmUp?: boolean;
+  /** Keep warming up (at most 20 runs) until this much time (ms) was spent on it, so the JIT has settled; default 300. */
+  warmUpMs?: number;
 }
 
 /**
- * Times a case: one untimed warm-up run, then timed runs, each after a full GC and with its memory
+ * Times a case: untimed warm-up runs (at least one, more while they take under 300 ms in all), then timed runs, each after a full GC and with its memory
  * measured ({@link memoryProbe}). Normally `runs` timed runs (5); when a case is so slow that they would
  * exceed `budgetMs`, stops after `minRuns` so the whole bench stays within its time limit — the run count
  * is reported with the median.
@@ -47,8 +49,14 @@ export async function measureRuns<T>(run: () => T | Promise<T>, plan: RunPlan = 
     holder.value = await run();
     return performance.now() - t0;
   };
-  if (plan.warmUp !== false) await runInto();
-  const warmUps = plan.warmUp === false ? 0 : 1;
+  let warmUps = 0;
+  if (plan.warmUp !== false) {
+    const warmUpMs = plan.warmUpMs ?? 300;
+    do {
+      await runInto();
+      warmUps++;
+    } while (warmUps < 20 && performance.now() - started < warmUpMs);
+  }
   const timesMs: number[] = [];
   const memory: MemorySample = { peakRssMb: 0, heapMb: 0, retainedMb: 0 };
   while (timesMs.length < wanted) {
