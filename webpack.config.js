@@ -90,6 +90,7 @@ module.exports = async (env, argv) => {
             noErrorOnMissing: true,
           })),
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
         ],
       }),
     ],
