@@ -4,7 +4,6 @@ import { Workbook } from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { runAnalysis } from '../../src/host/runAnalysis';
 import { FileWorkbookHost } from '../../src/host/file/FileWorkbookHost';
-import { ExcelWorkbookHost } from '../../src/host/excel/ExcelWorkbookHost';
 import { sheetName } from '../../src/engine/labels';
 import type { Language } from '../../src/engine/types';
 import { buildSampleWorkbook } from '../../src/sample/buildSampleWorkbook';
@@ -294,32 +293,26 @@ describe.each<Language>(['en', 'zh-CN'])('inside Excel (fake Excel), %s', (langu
     await context.close();
   });
 
-  const hostInserts =
-    typeof (ExcelWorkbookHost.prototype as { insertSample?: unknown }).insertSample === 'function';
-  // Needs ExcelWorkbookHost.insertSample (Office.js calls live in the host); runs as soon as it exists.
-  (hostInserts ? test : test.skip)(
-    'an empty workbook: Insert sample data, then Analyse — two clicks',
-    async () => {
-      const { page, context } = await openExcelPane({
-        displayLanguage: language === 'en' ? 'en-US' : 'zh-CN',
-        bodyBackgroundColor: '#ffffff',
-        sheets: [{ name: language === 'en' ? 'Sheet1' : '工作表1', rows: [] }],
-      });
-      await page.getByRole('button', { name: t.insertSample }).click();
-      await page.getByRole('group', { name: t.tableKinds.sales }).waitFor({ timeout: 60_000 });
-      await page.getByRole('button', { name: t.analyze, exact: true }).click();
-      await page.getByRole('heading', { name: t.resultsTitle }).waitFor({ timeout: 120_000 });
-      await page.screenshot({
-        path: path.join(screenshots, `excel-${language}-sample-two-clicks.png`),
-        fullPage: true,
-      });
-      const after = await viewWorkbook(page, customersSheet);
-      expect(after.visibleSheets).toEqual(
-        expect.arrayContaining([...sample.sheets.map((s) => s.name), sheetName('pyramid', language)]),
-      );
-      await context.close();
-    },
-  );
+  test('an empty workbook: Insert sample data, then Analyse — two clicks', async () => {
+    const { page, context } = await openExcelPane({
+      displayLanguage: language === 'en' ? 'en-US' : 'zh-CN',
+      bodyBackgroundColor: '#ffffff',
+      sheets: [{ name: language === 'en' ? 'Sheet1' : '工作表1', rows: [] }],
+    });
+    await page.getByRole('button', { name: t.insertSample }).click();
+    await page.getByRole('group', { name: t.tableKinds.sales }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: t.analyze, exact: true }).click();
+    await page.getByRole('heading', { name: t.resultsTitle }).waitFor({ timeout: 120_000 });
+    await page.screenshot({
+      path: path.join(screenshots, `excel-${language}-sample-two-clicks.png`),
+      fullPage: true,
+    });
+    const after = await viewWorkbook(page, customersSheet);
+    expect(after.visibleSheets).toEqual(
+      expect.arrayContaining([...sample.sheets.map((s) => s.name), sheetName('pyramid', language)]),
+    );
+    await context.close();
+  });
 });
 
 describe('privacy', () => {
