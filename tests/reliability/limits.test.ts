@@ -109,15 +109,22 @@ describe('Excel’s 1,048,576 rows', () => {
     await withFake(
       { sheets: [{ name: 'Sales', rows: [['Customer ID', 'Date', 'Amount']] }] },
       async (workbook, host) => {
-        await errorOf(
+        const error = await errorOf(
           host.write({
-            customers: { kind: 'new', sheetName: 'Customers (analysis)', baseColumns: [] },
+            customers: {
+              kind: 'new',
+              sheetName: 'Customers (analysis)',
+              baseColumns: [{ key: 'customerId', header: 'Customer ID', format: 'text', values: ['C1'] }],
+            },
             columns: [],
             sheets: [sheet],
             settings: defaultSettings(),
           }),
         );
         expect(extents(workbook).filter((e) => e.rows > maxRows)).toEqual([]);
+        // Refused with a sentence, or written cut to the grid (with the rest of the sheet intact).
+        if (error === null) expect(workbook.sheet('Visit plan').cells.value(maxRows - 1, 0)).not.toBeNull();
+        else expect(isClearSentence(error.message)).toBe(true);
       },
     );
   });
