@@ -212,7 +212,7 @@ function summarise(runs: readonly SizeRun[]): SectionResult {
       ];
     }),
     notes: [
-      'Median of the timed runs after warm-up runs, each after a full GC; a case whose runs would exceed its time budget (20 s, 60 s at 1M rows) stops after 3 timed runs ("runs" and "peak MB", the peak RSS growth, are analyze's; memory of every case below).',
+      'Median of the timed runs after warm-up runs, each after a full GC; a case whose runs would exceed its time budget (20 s, 60 s at 1M rows) stops after 3 timed runs ("runs" and "peak MB", the peak RSS growth, are those of analyze; memory of every case below).',
       'Ratios are our time / the reference time: below 1 we are faster. Goals (issue 5): analyze ≤ 0.1 × arquero, < 1 × DuckDB aggregates + ranking, at 1M rows.',
       'arquero computes the per-customer aggregates only; DuckDB times include fetching the result into JavaScript columns; DuckDB uses its default thread count (all cores).',
       ...runs.flatMap((run) => run.checks.map((check) => `${format.count(run.rows)} rows — ${check}`)),
