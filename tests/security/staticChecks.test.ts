@@ -1,0 +1,147 @@
+/**
+ * Static security checks: no `eval` or `new Function` in our sources or built bundles (webpack's devtool
+ * must not wrap modules in eval), and a Content-Security-Policy on the task pane and the playground page
+ * that allows only our own origin (plus Office's, to frame the pane) and never `unsafe-eval`.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { buildCliBundle } from './buildCliBundle';
+
+const repo = path.resolve(__dirname, '../..');
+
+function filesUnder(dir: string, extensions: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === 'office-js' ? [] : filesUnder(full, extensions);
+    return extensions.test(name) ? [full] : [];
+  });
+}
+
+/**
+ * A call of `eval` or `Function` however written: `eval(`, `window.eval(`, `(0, eval)(`, `new Function(`,
+ * `globalThis.Function(` (not `isFunction(` or `Function.prototype`).
+ */
+const dynamicCode = /(?<![\w$])(eval|Function)\s*\)?\s*\(/gu;
+
+/**
+ * Uses of `Function(` inside third-party code that ships in the web bundles, each unreachable in a browser
+ * page or worker (or guarded by try/catch), so the strict CSP never meets them:
+ * - `Function("return this")()` after `globalThis`/`self`/`window` checks (lodash, webpack's runtime, core-js);
+ * - `Function("r","regeneratorRuntime = r")(n)` in regenerator-runtime, in the catch of a plain assignment;
+ * - `new Function(""+e)` in the setImmediate polyfill, only when handed a string (exceljs never does).
+ */
+const allowedThirdParty = [
+  /\|\|\s*Function\("return this"\)\(\)/u,
+  /return this\|\|new Function\("return this"\)\(\)\}catch/u,
+  /Function\("r","regeneratorRuntime = r"\)\(n\)/u,
+  /"function"!=typeof e&&\(e=new Function\(""\+e\)\)/u,
+];
+
+function occurrences(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found: string[] = [];
+  for (const match of text.matchAll(dynamicCode)) {
+    const at = match.index;
+    found.push(text.slice(Math.max(0, at - 60), at + 60));
+  }
+  return found;
+}
+
+describe('no eval or new Function', () => {
+  it('in any of our sources (src/)', () => {
+    const sources = filesUnder(path.join(repo, 'src'), /\.(ts|tsx|js|mjs|cjs|html)$/u);
+    expect(sources.length).toBeGreaterThan(50);
+    const found = sources.flatMap((file) =>
+      occurrences(file).map((snippet) => `${path.relative(repo, file)}: ${snippet}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('in the built command line (dist/cli.js, and a fresh build of the current sources)', () => {
+    const cli = path.join(repo, 'dist', 'cli.js');
+    expect(existsSync(cli)).toBe(true);
+    expect(occurrences(cli)).toEqual([]);
+    expect(occurrences(buildCliBundle())).toEqual([]);
+  });
+
+  it('in the built web bundles (dist/web), apart from the listed unreachable third-party fallbacks', () => {
+    const bundles = filesUnder(path.join(repo, 'dist', 'web'), /\.js$/u);
+    if (bundles.length === 0) {
+      console.warn('dist/web is not built: run `npm run build` to check the web bundles.');
+      return;
+    }
+    const unexpected = bundles.flatMap((file) =>
+      occurrences(file)
+        .filter((snippet) => !allowedThirdParty.some((allowed) => allowed.test(snippet)))
+        .map((snippet) => `${path.relative(repo, file)}: ${snippet}`),
+    );
+    expect(unexpected).toEqual([]);
+    // webpack's eval devtools wrap every module in eval("…"): the bundles would need unsafe-eval.
+    for (const file of bundles) expect(readFileSync(file, 'utf8')).not.toMatch(/\beval\(/u);
+  });
+
+  it('webpack is configured with a devtool that does not use eval, in every mode', () => {
+    const config = readFileSync(path.join(repo, 'webpack.config.js'), 'utf8');
+    const devtools = [...config.matchAll(/devtool\s*:\s*([^,\n]+)/gu)].map((m) => m[1]!.trim());
+    expect(devtools.length).toBeGreaterThan(0);
+    for (const devtool of devtools) expect(devtool).not.toMatch(/eval/u);
+  });
+});
+
+/** The policy of an HTML page as directive → sources. */
+function policyOf(html: string): Map<string, string[]> {
+  const match = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/u.exec(html);
+  if (match === null) throw new Error('No Content-Security-Policy meta tag');
+  const policy = new Map<string, string[]>();
+  for (const directive of match[1]!.split(';')) {
+    const [name, ...sources] = directive.trim().split(/\s+/u);
+    if (name !== undefined && name !== '') policy.set(name, sources);
+  }
+  return policy;
+}
+
+/** Origins of Office that may frame the pane inside Excel (desktop, web, SharePoint/OneDrive). */
+const officeOrigins = [
+  'https://*.officeapps.live.com',
+  'https://*.office.com',
+  'https://*.microsoft.com',
+  'https://*.sharepoint.com',
+  'https://*.office365.com',
+  'https://*.live.com',
+];
+
+const pages = [
+  ['src/taskpane/taskpane.html (template)', path.join(repo, 'src', 'taskpane', 'taskpane.html')],
+  ['dist/web/taskpane.html (built add-in page)', path.join(repo, 'dist', 'web', 'taskpane.html')],
+  ['dist/web/index.html (built playground page)', path.join(repo, 'dist', 'web', 'index.html')],
+] as const;
+
+describe('Content-Security-Policy', () => {
+  it.each(pages)('%s allows only our origin and Office’s, and no eval', (_name, file) => {
+    if (!existsSync(file)) {
+      console.warn(`${file} is not built: run \`npm run build\` to check it.`);
+      return;
+    }
+    const policy = policyOf(readFileSync(file, 'utf8'));
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    // Scripts, workers and requests: our own origin only (no eval, no inline script, no CDN).
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('connect-src')).toEqual(["'self'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    for (const [directive, sources] of policy) {
+      for (const source of sources) {
+        const allowed =
+          source === "'self'" ||
+          source === "'none'" ||
+          (['img-src', 'font-src', 'worker-src'].includes(directive) &&
+            ['data:', 'blob:'].includes(source)) ||
+          (directive === 'style-src' && source === "'unsafe-inline'") ||
+          (['frame-src', 'frame-ancestors', 'child-src'].includes(directive) &&
+            officeOrigins.includes(source));
+        expect([directive, source, allowed]).toEqual([directive, source, true]);
+      }
+    }
+    expect([...policy.values()].flat()).not.toContain("'unsafe-eval'");
+  });
+});
