@@ -96,8 +96,9 @@ export function aggregateCustomers(
     }
   }
 
-  // Counting sort of the purchase rows by customer, then distinct days and orders per customer with
-  // stamp arrays (stamp = customer + 1 marks "already counted for this customer"): linear, exact.
+  // Counting sort of the purchase rows by customer, then distinct days per customer with a stamp array
+  // (stamp = customer + 1 marks "already counted for this customer") and distinct orders with a small set
+  // cleared per customer: linear and exact, with no table of every order id.
   for (let c = 0; c < customers; c++) purchaseCount[c + 1] = purchaseCount[c + 1]! + purchaseCount[c]!;
   const grouped = new Int32Array(purchases);
   const next = purchaseCount.slice(0, customers);
@@ -108,11 +109,10 @@ export function aggregateCustomers(
     next[c] = next[c]! + 1;
   }
   const dayStamp = new Int32Array(window.end - window.start + 1);
-  const orderStamp = rowOrder === null ? null : new Int32Array(sales.orderCount);
+  const seenOrders = new Set<string | number>();
   for (let c = 0; c < customers; c++) {
     const stamp = c + 1;
     let days = 0;
-    let distinctOrders = 0;
     for (let k = purchaseCount[c]!; k < purchaseCount[c + 1]!; k++) {
       const i = grouped[k]!;
       const offset = rowDay[i]! - window.start;
@@ -120,16 +120,14 @@ export function aggregateCustomers(
         dayStamp[offset] = stamp;
         days++;
       }
-      if (orderStamp !== null && rowOrder !== null) {
-        const order = rowOrder[i]!;
-        if (order >= 0 && orderStamp[order] !== stamp) {
-          orderStamp[order] = stamp;
-          distinctOrders++;
-        }
+      if (rowOrder !== null) {
+        const order = rowOrder[i] ?? null;
+        if (order !== null) seenOrders.add(order);
       }
     }
     purchaseDays[c] = days;
-    orders[c] = orderStamp === null ? days : distinctOrders;
+    orders[c] = rowOrder === null ? days : seenOrders.size;
+    seenOrders.clear();
     revenue[c] = roundMoney(revenue[c]!);
     profit[c] = roundMoney(profit[c]!);
     lifetimeValue[c] = roundMoney(lifetimeValue[c]!);

@@ -29,9 +29,11 @@ export interface ParsedSales {
   rowAmount: Float64Array;
   /** Profit per row (profit column, or amount − cost); null when there is neither. */
   rowProfit: Float64Array | null;
-  /** Interned order id per row, −1 when blank; null when no order-id column is mapped. */
-  rowOrder: Int32Array | null;
-  orderCount: number;
+  /**
+   * Order id per row (null when blank); null when no order-id column is mapped. Not interned: distinct
+   * orders are counted per customer, which needs no global table of order ids.
+   */
+  rowOrder: OrderKey[] | null;
   /** Interned sales rep per row, −1 when blank; null without a rep column. */
   rowRep: Int32Array | null;
   reps: string[];
@@ -149,14 +151,13 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
   const profitSource: ProfitSource = profits !== null ? 'profit' : costs !== null ? 'cost' : null;
 
   const customers = new Interner();
-  const orderIds = new Interner();
   const reps = new Interner();
   const customerNames: (string | null)[] = [];
   const rowCustomer = new Int32Array(n);
   const rowDay = new Int32Array(n);
   const rowAmount = new Float64Array(n);
   const rowProfit = profitSource === null ? null : new Float64Array(n);
-  const rowOrder = orders === null ? null : new Int32Array(n);
+  const rowOrder: OrderKey[] | null = orders === null ? null : new Array<OrderKey>(n);
   const rowRep = repsColumn === null ? null : new Int32Array(n);
   const skipped: SkippedRow[] = [];
   const dateReader = new DateReader(options);
@@ -238,8 +239,7 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
       rowProfit[count] = profitSource === 'profit' ? (value ?? 0) : amount - (value ?? 0);
     }
     if (rowOrder !== null && orders !== null) {
-      const orderId = parseIdCell(orders[i] ?? null);
-      rowOrder[count] = orderId === null ? -1 : orderIds.intern(orderId);
+      rowOrder[count] = orderKey(orders[i] ?? null);
     }
     if (rowRep !== null && repsColumn !== null) {
       const rep = parseTextCell(repsColumn[i] ?? null);
@@ -250,6 +250,7 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
     count++;
   }
 
+  if (rowOrder !== null) rowOrder.length = count;
   const notes: DataNote[] = [];
   const ambiguity = dateReader.ambiguityNote(table.sheet, header(table, mapping, 'date'));
   if (ambiguity !== null) notes.push(ambiguity);
@@ -264,7 +265,7 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
   }
   if (orders !== null) {
     let blankOrders = 0;
-    for (let i = 0; i < count; i++) if (rowOrder?.[i] === -1) blankOrders++;
+    for (let i = 0; i < count; i++) if (rowOrder?.[i] === null) blankOrders++;
     if (blankOrders > 0) {
       notes.push({
         sheet: table.sheet,
@@ -283,8 +284,7 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
     rowDay: rowDay.subarray(0, count),
     rowAmount: rowAmount.subarray(0, count),
     rowProfit: rowProfit === null ? null : rowProfit.subarray(0, count),
-    rowOrder: rowOrder === null ? null : rowOrder.subarray(0, count),
-    orderCount: orderIds.values.length,
+    rowOrder: rowOrder === null ? null : ((rowOrder.length = count), rowOrder),
     rowRep: rowRep === null ? null : rowRep.subarray(0, count),
     reps: reps.values,
     count,
@@ -296,6 +296,18 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
     minDay: count === 0 ? 0 : minDay,
     maxDay: count === 0 ? 0 : maxDay,
   };
+}
+
+/** An order id as a comparable key: a number for numeric ids (so `42` and `"42"` match), else its text. */
+export type OrderKey = string | number | null;
+
+/** The {@link OrderKey} of a cell: numbers stay numbers, canonical number text becomes a number. */
+export function orderKey(cell: RawCell): OrderKey {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
+  const text = parseIdCell(cell);
+  if (text === null) return null;
+  const asNumber = Number(text);
+  return String(asNumber) === text ? asNumber : text;
 }
 
 /** A short, safe description of a cell for messages. */
