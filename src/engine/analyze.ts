@@ -3,7 +3,6 @@ import { assessChurn } from './assessChurn';
 import { assignAbc } from './assignAbc';
 import { assignPyramidTiers } from './assignPyramidTiers';
 import { assignSvcd, type SvcdThresholds } from './assignSvcd';
-import { compareIds } from './compareIds';
 import { AnalysisError } from './errors';
 import { parseCustomerTable, type ParsedCustomerTable } from './parseCustomerTable';
 import { parseSales, type ProfitSource } from './parseSales';
@@ -137,8 +136,9 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   sales.customerIds.forEach((id, index) => {
     if (totals.seenUpToAsOf[index] === 1 && !listed.has(id)) salesOnly.push(id);
   });
-  salesOnly.sort(compareIds);
-  order.push(...salesOnly);
+  // The default sort compares UTF-16 code units (the order of compareIds) without a JS comparator.
+  salesOnly.sort();
+  for (const id of salesOnly) order.push(id);
 
   const lastVisit = new Map<string, number>();
   const visitsInWindow = new Map<string, number>();
