@@ -124,7 +124,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         await context.sync();
         const range = stateSheet.isNullObject ? null : HostStateSheet.queueRead(stateSheet);
         if (range !== null) await context.sync();
-        const record = HostStateSheet.parse(range).lastRun;
+        const record = HostStateSheet.parse(range, []).lastRun;
         if (record === null)
           throw new ExcelHostError('NOTHING_TO_UNDO', 'There is no run to undo in this workbook.');
         await undoRun(context, record);

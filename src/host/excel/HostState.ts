@@ -6,24 +6,28 @@ import type { AnalysisSettings } from '../../engine/types';
  * a user column with the same header is never taken for ours.
  */
 export interface ColumnMarker {
-  /** `ColumnSpec.key`. */
+  /** `ColumnSpec.key`; empty when an older command line's record did not keep it (then matched by header). */
   key: string;
   /** The header we wrote (possibly suffixed, e.g. `SVCD segment (2)`). */
   header: string;
   sheetId: string;
   /** Excel table name, or null for a plain range. */
   tableName: string | null;
-  /** Excel table column id (stable across renames and moves), or null for a plain range. */
+  /**
+   * Excel table column id (stable across renames and moves); null for a plain range, and for a column the
+   * command line wrote (it knows no ids: the column is then recognised by its position and header).
+   */
   tableColumnId: number | null;
   /** 0-based sheet column and header row when written. */
   column: number;
   headerRow: number;
-  /** Data rows written under the header. */
+  /** Data rows written under the header; -1 when an older command line's record did not say. */
   rows: number;
 }
 
 /** Our marker for one sheet we built (summary sheets, our customers sheet). */
 export interface SheetMarker {
+  /** `SheetSpec.key` (`customers` for our customers sheet); empty when an older record did not keep it. */
   key: string;
   sheetId: string;
   name: string;
@@ -62,7 +66,8 @@ export interface LastRun {
 /**
  * What the add-in keeps in the workbook, in a very hidden sheet so that it travels with the file and
  * every co-author (and the command line) reads the same: settings, markers of our columns and sheets,
- * and the undo record of the last run.
+ * and the undo record of the last run. Saved as the shared run record (`runRecord`) that the command line
+ * writes too; see `HostStateSheet` for the conversion.
  */
 export interface HostState {
   version: 1;

@@ -1,30 +1,110 @@
-import type { HostState } from './HostState';
+import { runRecord, type RecordColumn, type RecordSheet, type RunRecord } from '../runRecord';
+import type { ColumnMarker, HostState, LastRun, SheetMarker } from './HostState';
 
 /** Rows of the state sheet read and cleared; 1 title row + JSON chunks. */
 const stateRows = 200;
-/** Characters of JSON per cell (Excel holds at most 32,767 characters in a cell). */
-const chunkChars = 30_000;
-const title = 'Customer Pyramid add-in: settings and markers of its columns and sheets. Do not edit.';
+
+/** A worksheet's id and name, as loaded. */
+export interface SheetIdentity {
+  id: string;
+  name: string;
+}
+
+/** The sheet id a record entry points at: its own id while that sheet exists, else the sheet of its name. */
+function resolveSheetId(
+  sheets: readonly SheetIdentity[],
+  id: string | undefined,
+  name: string | null,
+): string | null {
+  if (id !== undefined && sheets.some((s) => s.id === id)) return id;
+  if (name === null) return null;
+  const lower = name.toLowerCase();
+  return sheets.find((s) => s.name.toLowerCase() === lower)?.id ?? null;
+}
+
+/** The host's state from the shared record, with sheet ids resolved against the workbook's sheets. */
+function fromRecord(record: RunRecord, sheets: readonly SheetIdentity[]): HostState {
+  // A column whose sheet is gone is nobody's: dropped. A sheet marker is kept (it may come back by undo).
+  const columns = record.columns.flatMap((c): ColumnMarker[] => {
+    const sheetId = resolveSheetId(sheets, c.sheetId, c.sheet);
+    return sheetId === null
+      ? []
+      : [
+          {
+            key: c.key ?? '',
+            header: c.header,
+            sheetId,
+            tableName: c.tableName,
+            tableColumnId: c.tableColumnId ?? null,
+            column: c.column - 1,
+            headerRow: c.headerRow - 1,
+            rows: c.rows ?? -1,
+          },
+        ];
+  });
+  const markers = record.sheets.map((s): SheetMarker => ({
+    key: s.key ?? '',
+    sheetId: resolveSheetId(sheets, s.sheetId, s.name) ?? '',
+    name: s.name,
+  }));
+  const lastRun =
+    typeof record.lastRun === 'object' && record.lastRun !== null ? (record.lastRun as LastRun) : null;
+  return { version: 1, settings: record.settings, columns, sheets: markers, lastRun };
+}
+
+/** The shared record of a state: names and 1-based positions for every host, ids and undo record for Excel. */
+function toRecord(state: HostState, names: ReadonlyMap<string, string>): RunRecord {
+  const columns = state.columns.map((m): RecordColumn => ({
+    key: m.key === '' ? null : m.key,
+    header: m.header,
+    sheet: names.get(m.sheetId) ?? null,
+    tableName: m.tableName,
+    headerRow: m.headerRow + 1,
+    column: m.column + 1,
+    rows: m.rows < 0 ? null : m.rows,
+    sheetId: m.sheetId,
+    tableColumnId: m.tableColumnId,
+  }));
+  const sheets = state.sheets.map((m): RecordSheet => ({
+    key: m.key === '' ? null : m.key,
+    name: names.get(m.sheetId) ?? m.name,
+    sheetId: m.sheetId,
+  }));
+  const record: RunRecord = { version: 2, settings: state.settings, sheets, columns };
+  if (state.lastRun !== null) record.lastRun = state.lastRun;
+  return record;
+}
 
 /**
- * The very hidden sheet holding {@link HostState}: a title in A1 and the state's JSON split over A2, A3, …
+ * The very hidden sheet holding {@link HostState} as the shared run record (see `runRecord`): a title in
+ * A1 and the JSON split over A2, A3, … The command line and the web page read and write the same sheet, so
+ * a workbook analysed by one and re-analysed by the other is updated in place with its saved settings.
  * A hidden sheet (rather than `workbook.settings` or custom XML parts) because cell content is what
- * co-authoring synchronises between everyone editing a workbook, it is kept by every Excel (desktop, web,
- * Mac) and by file libraries, so the command line reads the same settings; very hidden keeps it out of
- * the Unhide dialog.
+ * co-authoring synchronises between everyone editing a workbook and it is kept by every Excel (desktop,
+ * web, Mac) and by file libraries; very hidden keeps it out of the Unhide dialog.
  */
 export const HostStateSheet = {
-  sheetName: 'CustomerPyramid.state',
+  sheetName: runRecord.sheetName,
+  /** Where an older command line kept its record: read when there is no state sheet, deleted on write. */
+  legacySheetName: runRecord.legacySheetName,
   /** Holds the previous content of columns the last run overwrote. */
   undoSheetName: 'CustomerPyramid.undo',
   /** Prefix of the names of our replaced sheets kept for undo. */
   backupPrefix: 'CustomerPyramid.old',
 
-  /** Whether a sheet name is one of the add-in's bookkeeping sheets (never analysed, never shown). */
+  /** Whether a sheet name is one of our bookkeeping sheets (never analysed, never shown). */
   isBookkeeping(name: string): boolean {
-    const lower = name.toLowerCase();
-    // `_CustomerPyramid` is the file host's (command line's) record sheet: never user data either.
-    return lower.startsWith('customerpyramid.') || lower === '_customerpyramid';
+    return runRecord.isBookkeeping(name);
+  },
+
+  /**
+   * The sheet to read the state from among the loaded sheets: the state sheet, else an older command
+   * line's record sheet, else null.
+   */
+  find<T extends { name: string }>(sheets: readonly T[]): T | null {
+    const named = (wanted: string): T | undefined =>
+      sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
+    return named(runRecord.sheetName) ?? named(runRecord.legacySheetName) ?? null;
   },
 
   /** Queues a read of the state cells of an existing state sheet; pass the loaded range to {@link parse}. */
@@ -32,43 +112,37 @@ export const HostStateSheet = {
     return sheet.getRangeByIndexes(0, 0, stateRows, 1).load('values');
   },
 
-  /** The state from loaded cells; an empty state when the sheet is new, foreign or unreadable. */
-  parse(range: Excel.Range | null): HostState {
-    const empty: HostState = { version: 1, settings: null, columns: [], sheets: [], lastRun: null };
-    if (range === null) return empty;
-    const json = range.values
-      .slice(1)
-      .map((row) => (typeof row[0] === 'string' ? row[0] : ''))
-      .join('');
-    if (json === '') return empty;
-    try {
-      const parsed = JSON.parse(json) as Partial<HostState>;
-      if (parsed.version !== 1) return empty;
-      return {
-        version: 1,
-        settings: parsed.settings ?? null,
-        columns: parsed.columns ?? [],
-        sheets: parsed.sheets ?? [],
-        lastRun: parsed.lastRun ?? null,
-      };
-    } catch {
-      return empty;
-    }
+  /**
+   * The state from loaded cells, whichever host wrote them (this add-in, the command line, an older version
+   * of either); an empty state when the sheet is missing, foreign or unreadable.
+   *
+   * @param sheets The workbook's sheets: record entries are tied to them by id, else by name (the command
+   *   line knows no ids); columns on a sheet that no longer exists are dropped.
+   */
+  parse(range: Excel.Range | null, sheets: readonly SheetIdentity[]): HostState {
+    const cells = (range?.values ?? []).map((row) => {
+      const cell: unknown = row[0];
+      return typeof cell === 'string' ? cell : null;
+    });
+    const record = runRecord.decode(cells);
+    return record === null
+      ? { version: 1, settings: null, columns: [], sheets: [], lastRun: null }
+      : fromRecord(record, sheets);
   },
 
   /**
-   * Queues writing the state into `sheet` (as text, so the JSON is never read as a formula). The sheet
-   * must exist (add it in the same batch when missing).
+   * Queues writing the state into `sheet` (as text, so the JSON is never read as a formula). The sheet must
+   * exist (add it in the same batch when missing).
+   *
+   * @param names Current sheet names by id, so the record names its sheets for hosts that know no ids.
    */
-  queueWrite(sheet: Excel.Worksheet, state: HostState): void {
-    const json = JSON.stringify(state);
-    const chunks: string[] = [];
-    for (let i = 0; i < json.length; i += chunkChars) chunks.push(json.slice(i, i + chunkChars));
-    if (chunks.length + 1 > stateRows) throw new Error('The add-in state is too large to save.');
+  queueWrite(sheet: Excel.Worksheet, state: HostState, names: ReadonlyMap<string, string>): void {
+    const cells = runRecord.encode(toRecord(state, names));
+    if (cells.length > stateRows) throw new Error('The add-in state is too large to save.');
     const all = sheet.getRangeByIndexes(0, 0, stateRows, 1);
     all.clear('Contents');
-    const used = sheet.getRangeByIndexes(0, 0, chunks.length + 1, 1);
-    used.numberFormat = [['@'], ...chunks.map(() => ['@'])];
-    used.values = [[title], ...chunks.map((chunk) => [chunk])];
+    const used = sheet.getRangeByIndexes(0, 0, cells.length, 1);
+    used.numberFormat = cells.map(() => ['@']);
+    used.values = cells.map((cell) => [cell]);
   },
 };

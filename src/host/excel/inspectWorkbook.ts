@@ -33,8 +33,7 @@ export async function inspectWorkbook(
   const tables = workbook.tables.load('items/name');
   await context.sync();
 
-  const stateSheet =
-    sheets.items.find((s) => s.name.toLowerCase() === HostStateSheet.sheetName.toLowerCase()) ?? null;
+  const stateSheet = HostStateSheet.find(sheets.items);
   const stateRange = stateSheet === null ? null : HostStateSheet.queueRead(stateSheet);
   const tableParts = tables.items.map((table) => ({
     table,
@@ -50,7 +49,7 @@ export async function inspectWorkbook(
   }));
   await context.sync();
 
-  const state = HostStateSheet.parse(stateRange);
+  const state = HostStateSheet.parse(stateRange, sheets.items);
   const ourSheetIds = new Set(state.sheets.map((m) => m.sheetId));
   const found: SourceTable[] = [];
   const sheetsWithTables = new Set<string>();
@@ -63,8 +62,15 @@ export async function inspectWorkbook(
         .filter((m) => m.tableName !== null && m.tableName.toLowerCase() === part.table.name.toLowerCase())
         .map((m) => m.tableColumnId),
     );
+    // Columns the command line wrote carry no id: ours while the cell where it wrote still has our header.
+    const placed = state.columns.filter(
+      (m) => m.tableColumnId === null && m.sheetId === part.sheet.id && m.headerRow === part.range.rowIndex,
+    );
     const headers = (part.header.values[0] ?? []).map((cell, i) =>
-      ours.has(ids[i] ?? -1) ? '' : text(cell),
+      ours.has(ids[i] ?? -1) ||
+      placed.some((m) => m.column === part.range.columnIndex + i && m.header === cell)
+        ? ''
+        : text(cell),
     );
     found.push({
       sheet: part.sheet.name,

@@ -112,7 +112,10 @@ export async function undoRun(context: Excel.RequestContext, record: LastRun): P
   const stateSheet = sheetByName.get(HostStateSheet.sheetName.toLowerCase());
   if (stateSheet !== undefined) {
     const previous: HostState = { version: 1, ...record.previous, lastRun: null };
-    HostStateSheet.queueWrite(stateSheet, previous);
+    // Sheet names once the replaced sheets have their names back, for hosts that know no sheet ids.
+    const names = new Map(sheets.items.map((s) => [s.id, s.name]));
+    for (const backup of record.backupSheets) names.set(backup.marker.sheetId, backup.marker.name);
+    HostStateSheet.queueWrite(stateSheet, previous, names);
   }
   context.runtime.enableEvents = true;
   await context.sync();

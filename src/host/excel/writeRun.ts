@@ -102,7 +102,9 @@ export async function writeRun(
   const byName = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s]));
   const byId = new Map(sheets.items.map((s) => [s.id, s]));
   const stateSheet = byName.get(HostStateSheet.sheetName.toLowerCase()) ?? null;
-  const stateRange = stateSheet === null ? null : HostStateSheet.queueRead(stateSheet);
+  const legacySheet = byName.get(HostStateSheet.legacySheetName.toLowerCase()) ?? null;
+  const recordSheet = HostStateSheet.find(sheets.items);
+  const stateRange = recordSheet === null ? null : HostStateSheet.queueRead(recordSheet);
   const customers = plan.customers;
   const tableName = customers.kind === 'existing' ? customers.table.tableName : null;
   const tablePart =
@@ -128,7 +130,8 @@ export async function writeRun(
   const targetProtection = (tablePart?.sheet ?? plainPart?.sheet)?.protection.load('protected') ?? null;
   await context.sync();
 
-  const state: HostState = HostStateSheet.parse(stateRange);
+  const state: HostState = HostStateSheet.parse(stateRange, sheets.items);
+  const names = new Map(sheets.items.map((s) => [s.id, s.name]));
   const targetSheet = tablePart?.sheet ?? plainPart?.sheet ?? null;
   if (targetSheet !== null && targetProtection?.protected === true) {
     throw new ExcelHostError(
@@ -153,23 +156,35 @@ export async function writeRun(
     rowCount = tablePart.rows.count;
     const existing = tablePart.columns.items.map((c) => ({ id: c.id, name: c.name }));
     const taken = new Set(existing.map((c) => c.name.toLowerCase()));
+    const columnIndex0 = tablePart.header.columnIndex;
+    // Where a marker's column is in the table now: by its id, or (written by the command line, which knows
+    // no ids) by its position while the column there still has our header.
+    const indexOf = (m: ColumnMarker): number => {
+      if (m.sheetId !== tablePart.sheet.id) return -1;
+      if (m.tableColumnId !== null) {
+        return m.tableName?.toLowerCase() === tableName.toLowerCase()
+          ? existing.findIndex((c) => c.id === m.tableColumnId && c.name === m.header)
+          : -1;
+      }
+      const index = m.column - columnIndex0;
+      return m.headerRow === headerRow0 && existing[index]?.name === m.header ? index : -1;
+    };
     for (const spec of plan.columns) {
-      const marker = state.columns.find(
-        (m) =>
-          !used.has(m) &&
-          m.key === spec.key &&
-          m.sheetId === tablePart.sheet.id &&
-          m.tableName?.toLowerCase() === tableName.toLowerCase() &&
-          existing.some((c) => c.id === m.tableColumnId && c.name === m.header),
-      );
+      const marker = state.columns.find((m) => !used.has(m) && isFor(m, spec) && indexOf(m) >= 0);
       if (marker === undefined) continue;
       used.add(marker);
-      const index = existing.findIndex((c) => c.id === marker.tableColumnId);
+      const index = indexOf(marker);
+      const column = existing[index];
       placements.push({
         spec,
         header: marker.header,
-        column: tablePart.header.columnIndex + index,
-        previous: marker,
+        column: columnIndex0 + index,
+        previous: {
+          ...marker,
+          tableName,
+          tableColumnId: column?.id ?? null,
+          rows: marker.rows < 0 ? rowCount : marker.rows,
+        },
         renamed: false,
         tableColumn: null,
       });
@@ -194,12 +209,14 @@ export async function writeRun(
         m.headerRow === headerRow0 &&
         m.column <= lastUsed,
     );
+    // A marker from an older command line's record does not say how many rows it wrote: all of them.
+    const rowsOf = (m: ColumnMarker): number => (m.rows < 0 ? rowCount : m.rows);
     const below = candidates
-      .filter((m) => rowCount > m.rows)
+      .filter((m) => rowCount > rowsOf(m))
       .map((m) => ({
         m,
         range: plainPart.sheet
-          .getRangeByIndexes(headerRow0 + 1 + m.rows, m.column, rowCount - m.rows, 1)
+          .getRangeByIndexes(headerRow0 + 1 + rowsOf(m), m.column, rowCount - rowsOf(m), 1)
           .load('values'),
       }));
     await context.sync();
@@ -207,21 +224,21 @@ export async function writeRun(
     const ours = candidates.filter((m) => headerRow[m.column] === m.header);
     const taken = new Set(headerRow.map((v) => String(v).toLowerCase()).filter((v) => v !== ''));
     for (const spec of plan.columns) {
-      const marker = ours.find((m) => !used.has(m) && m.key === spec.key);
+      const marker = ours.find((m) => !used.has(m) && isFor(m, spec));
       if (marker === undefined) continue;
       used.add(marker);
       const blocked = below.find((b) => b.m === marker)?.range.values.findIndex((row) => row[0] !== '') ?? -1;
       if (blocked >= 0) {
         throw new ExcelHostError(
           'CELLS_IN_THE_WAY',
-          `The customers table on sheet "${plainPart.sheet.name}" has grown, and cell row ${headerRow0 + 2 + marker.rows + blocked} under the add-in's column "${marker.header}" holds data the add-in did not write. Move that data, then run the analysis again. Nothing was changed.`,
+          `The customers table on sheet "${plainPart.sheet.name}" has grown, and cell row ${headerRow0 + 2 + rowsOf(marker) + blocked} under the add-in's column "${marker.header}" holds data the add-in did not write. Move that data, then run the analysis again. Nothing was changed.`,
         );
       }
       placements.push({
         spec,
         header: marker.header,
         column: marker.column,
-        previous: marker,
+        previous: { ...marker, rows: rowsOf(marker) },
         renamed: false,
         tableColumn: null,
       });
@@ -244,7 +261,11 @@ export async function writeRun(
   ];
   const replaced = new Set<string>();
   const builds: SheetBuild[] = specs.map((s) => {
-    const marker = state.sheets.find((m) => m.key === s.key && byId.has(m.sheetId));
+    const marker = state.sheets.find(
+      (m) =>
+        (m.key === s.key || (m.key === '' && m.name.toLowerCase() === s.name.toLowerCase())) &&
+        byId.has(m.sheetId),
+    );
     const sheet = marker === undefined ? undefined : byId.get(marker.sheetId);
     if (marker !== undefined && sheet !== undefined) replaced.add(sheet.name.toLowerCase());
     return {
@@ -303,8 +324,11 @@ export async function writeRun(
   // Keep the previous content: first forget the older undo record, then copy our columns aside.
   context.runtime.enableEvents = false;
   const state0 = stateSheet ?? workbook.worksheets.add(HostStateSheet.sheetName);
-  if (stateSheet === null) state0.visibility = 'VeryHidden';
-  HostStateSheet.queueWrite(state0, { ...state, lastRun: null });
+  // Very hidden even when the command line wrote it (a file library may not keep that).
+  state0.visibility = 'VeryHidden';
+  HostStateSheet.queueWrite(state0, { ...state, lastRun: null }, names);
+  // An older command line's record now lives in the state sheet.
+  legacySheet?.delete();
   for (const backup of state.lastRun?.backupSheets ?? [])
     byName.get(backup.backupName.toLowerCase())?.delete();
   byName.get(HostStateSheet.undoSheetName.toLowerCase())?.delete();
@@ -320,7 +344,7 @@ export async function writeRun(
   suspend();
   await context.sync();
   progress.record = record;
-  HostStateSheet.queueWrite(state0, { ...state, lastRun: record });
+  HostStateSheet.queueWrite(state0, { ...state, lastRun: record }, names);
   for (const build of builds) {
     if (build.old === null) continue;
     build.old.sheet.name = build.old.backupName;
@@ -416,16 +440,20 @@ export async function writeRun(
     ...placements.map((p) => markerOf(p, p.tableColumn?.id ?? p.previous?.tableColumnId ?? null)),
   ];
   const sheetMarkers = [
-    ...state.sheets.filter((m) => !builds.some((b) => b.key === m.key)),
+    ...state.sheets.filter((m) => !builds.some((b) => b.key === m.key || b.old?.marker === m)),
     ...builds.map((b) => ({ key: b.key, sheetId: b.sheet?.id ?? '', name: b.name })),
   ];
-  HostStateSheet.queueWrite(state0, {
-    version: 1,
-    settings: plan.settings,
-    columns: columnMarkers,
-    sheets: sheetMarkers,
-    lastRun: { ...record, complete: true },
-  });
+  HostStateSheet.queueWrite(
+    state0,
+    {
+      version: 1,
+      settings: plan.settings,
+      columns: columnMarkers,
+      sheets: sheetMarkers,
+      lastRun: { ...record, complete: true },
+    },
+    names,
+  );
   context.runtime.enableEvents = true;
   await context.sync();
   onProgress?.(total, total);
@@ -437,6 +465,11 @@ export async function writeRun(
     sheetNames: builds.map((b) => b.name),
     location: customers.kind === 'new' ? (builds[0]?.name ?? customers.sheetName) : (targetSheet?.name ?? ''),
   };
+}
+
+/** Whether a marker is of the column `spec` describes: same key, or same header when the record kept no key. */
+function isFor(marker: ColumnMarker, spec: ColumnSpec): boolean {
+  return marker.key === '' ? marker.header === spec.header : marker.key === spec.key;
 }
 
 /** An own column whose header changed (a new language) is renamed, with a suffix if the new name is taken. */

@@ -3,14 +3,14 @@ import type { Worksheet } from 'exceljs';
 import { findHeaderRow, headerScanRows } from '../../engine/findHeaderRow';
 import type { ColumnSpec } from '../../engine/sheetSpec';
 import type { RawCell, SourceTable } from '../../engine/types';
+import { runRecord } from '../runRecord';
+import type { RecordColumn, RecordSheet, RunRecord } from '../runRecord';
 import type { ProgressCallback, WorkbookHost, WorkbookInfo, WriteSummary, WritePlan } from '../WorkbookHost';
 import type { SheetCharts } from './addChartsToXlsx';
 import { addChartsToXlsx } from './addChartsToXlsx';
 import { appendCustomerColumns } from './appendCustomerColumns';
-import type { AppendedColumns } from './appendCustomerColumns';
 import { decodeReference } from './decodeReference';
-import { decodeOutputRecord, encodeOutputRecord, settingsSheetName } from './outputRecord';
-import type { OutputRecord } from './outputRecord';
+import { ourColumns } from './ourColumns';
 import { parseCsv } from './parseCsv';
 import { renderSheetSpec } from './renderSheetSpec';
 import { uniqueSheetName, validSheetName } from './sheetNames';
@@ -18,6 +18,10 @@ import { tableModelsOf } from './tableModelsOf';
 import { toRawCell } from './toRawCell';
 import { writeOutputValue } from './writeOutputValue';
 
+/** Key of our customers sheet built from sales, as the Excel add-in records it too. */
+const customersSheetKey = 'customers';
+/** Key of the sheet holding a CSV customers table copied into the output. */
+const sourceCopyKey = 'customersCopy';
 /** Widest header row searched in a plain range (columns). */
 const maxScanColumns = 512;
 /** Rows read between two progress reports. */
@@ -38,8 +42,9 @@ interface XlsxSource {
  * A {@link WorkbookHost} over a workbook held in memory, for the command line and the web page: loaded
  * from .xlsx bytes (Excel tables and plain ranges found by their headers) or from CSV text (one sales
  * table). `write` builds the output workbook in memory — for an .xlsx, the input workbook with our
- * columns appended to the customers table, our summary sheets and the hidden settings sheet; for a CSV, a
- * new workbook — and {@link FileWorkbookHost.toBuffer} returns its bytes, native charts included. The
+ * columns appended to the customers table, our summary sheets and the very hidden run record (settings
+ * and which sheets and columns are ours, in the format the Excel add-in reads too, so either can re-run
+ * on the other's output in place); for a CSV, a new workbook — and {@link FileWorkbookHost.toBuffer} returns its bytes, native charts included. The
  * input bytes are never changed. Works in Node and in the browser (no file-system access here).
  *
  * @example
@@ -108,13 +113,11 @@ export class FileWorkbookHost implements WorkbookHost {
     }
     const workbook = this.source.workbook;
     const record = this.readRecord();
-    const skipped = new Set(
-      [settingsSheetName, ...(record?.createdSheets ?? [])].map((name) => name.toLowerCase()),
-    );
+    const skipped = new Set((record?.sheets ?? []).map(({ name }) => name.toLowerCase()));
     const excelTables: SourceTable[] = [];
     const plainRanges: SourceTable[] = [];
     for (const sheet of workbook.worksheets) {
-      if (skipped.has(sheet.name.toLowerCase())) continue;
+      if (skipped.has(sheet.name.toLowerCase()) || runRecord.isBookkeeping(sheet.name)) continue;
       const models = tableModelsOf(sheet);
       if (models.length > 0) {
         for (const model of models) {
@@ -202,14 +205,16 @@ export class FileWorkbookHost implements WorkbookHost {
     return addChartsToXlsx(bytes, this.charts);
   }
 
-  private readRecord(): OutputRecord | null {
+  /** The last run's record, whichever host wrote it (an older command line's sheet when there is no other). */
+  private readRecord(): RunRecord | null {
     const workbook = this.output ?? (this.source.kind === 'xlsx' ? this.source.workbook : null);
-    const sheet = workbook?.getWorksheet(settingsSheetName);
+    const sheet =
+      workbook?.getWorksheet(runRecord.sheetName) ?? workbook?.getWorksheet(runRecord.legacySheetName);
     if (sheet === undefined) return null;
     const cells: RawCell[] = [];
     for (let row = 1; row <= sheet.rowCount; row++)
       cells.push(toRawCell(sheet.findRow(row)?.findCell(1)?.value, false));
-    return decodeOutputRecord(cells);
+    return runRecord.decode(cells);
   }
 
   private writeOutput(plan: WritePlan, progress?: ProgressCallback): WriteSummary {
@@ -218,13 +223,15 @@ export class FileWorkbookHost implements WorkbookHost {
     this.output = workbook;
     this.charts = [];
     const total = plan.sheets.length + 2;
-    for (const name of [...(previous?.createdSheets ?? []), settingsSheetName]) {
-      const sheet = workbook.getWorksheet(name);
-      if (sheet !== undefined) workbook.removeWorksheet(sheet.id);
+    // Our previous sheets go, and so does all bookkeeping: the Excel add-in's undo copies are stale now.
+    const previousSheets = new Set((previous?.sheets ?? []).map(({ name }) => name.toLowerCase()));
+    for (const sheet of [...workbook.worksheets]) {
+      if (previousSheets.has(sheet.name.toLowerCase()) || runRecord.isBookkeeping(sheet.name))
+        workbook.removeWorksheet(sheet.id);
     }
     const sheetNames = (): string[] => workbook.worksheets.map((sheet) => sheet.name);
-    const createdSheets: string[] = [];
-    let customerColumns: AppendedColumns | null = null;
+    const createdSheets: RecordSheet[] = [];
+    let customerColumns: RecordColumn[] = [];
     let columnHeaders: string[];
     let location: string;
     const target = plan.customers;
@@ -236,7 +243,7 @@ export class FileWorkbookHost implements WorkbookHost {
         const name = uniqueSheetName(validSheetName(this.fileName.replace(/\.[^.]*$/u, '')), sheetNames());
         sheet = workbook.addWorksheet(name);
         copyColumns(sheet, table.headers, this.source.columns);
-        createdSheets.push(name);
+        createdSheets.push({ key: sourceCopyKey, name });
         table = { ...table, sheet: name, headerRow: 1, firstColumn: 1 };
       }
       if (sheet === undefined)
@@ -245,16 +252,16 @@ export class FileWorkbookHost implements WorkbookHost {
         sheet,
         table,
         plan.columns,
-        previous?.customerColumns ?? null,
+        previous?.columns ?? [],
         this.date1904,
       );
-      columnHeaders = customerColumns.columns.map(({ header }) => header);
+      columnHeaders = customerColumns.map(({ header }) => header);
       location = sheet.name;
     } else {
       const name = uniqueSheetName(target.sheetName, sheetNames());
       const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
       writeColumnsSheet(sheet, [...target.baseColumns, ...plan.columns], this.date1904);
-      createdSheets.push(name);
+      createdSheets.push({ key: customersSheetKey, name });
       columnHeaders = plan.columns.map((column) => column.header);
       location = name;
     }
@@ -267,13 +274,20 @@ export class FileWorkbookHost implements WorkbookHost {
       if (spec.charts.length > 0)
         this.charts.push({ sheetName: name, charts: spec.charts, cells: spec.cells });
       summaryNames.push(name);
-      createdSheets.push(name);
+      createdSheets.push({ key: spec.key, name });
       progress?.(index + 2, total);
     });
-    const settingsSheet = workbook.addWorksheet(settingsSheetName, { state: 'hidden' });
-    const record: OutputRecord = { version: 1, settings: plan.settings, createdSheets, customerColumns };
-    encodeOutputRecord(record).forEach((text, index) => {
-      settingsSheet.getCell(index + 1, 1).value = text;
+    const recordSheet = workbook.addWorksheet(runRecord.sheetName, { state: 'veryHidden' });
+    const record: RunRecord = {
+      version: 2,
+      settings: plan.settings,
+      sheets: createdSheets,
+      columns: customerColumns,
+    };
+    runRecord.encode(record).forEach((text, index) => {
+      const cell = recordSheet.getCell(index + 1, 1);
+      cell.numFmt = '@';
+      cell.value = text;
     });
     progress?.(total, total);
     return {
@@ -329,24 +343,9 @@ function findPlainRange(sheet: Worksheet): SourceTable | null {
  * The table without the columns an earlier run appended to it (while their header is still ours), so a
  * re-run sees the user's table as the user made it: our "Revenue" column must not become its amount.
  */
-function withoutOurColumns(table: SourceTable, record: OutputRecord | null, sheet: Worksheet): SourceTable {
-  const appended = record?.customerColumns;
-  if (
-    appended === undefined ||
-    appended === null ||
-    appended.sheet !== table.sheet ||
-    appended.headerRow !== table.headerRow
-  ) {
-    return table;
-  }
-  const ours = new Set(
-    appended.columns
-      .filter(
-        ({ column, header }) =>
-          toRawCell(sheet.findRow(table.headerRow)?.findCell(column)?.value, false) === header,
-      )
-      .map(({ column }) => column),
-  );
+function withoutOurColumns(table: SourceTable, record: RunRecord | null, sheet: Worksheet): SourceTable {
+  const ours = new Set(ourColumns(sheet, table, record?.columns ?? []).map(({ column }) => column));
+  if (ours.size === 0) return table;
   let count = table.headers.length;
   while (
     count > 0 &&

@@ -1,15 +1,13 @@
 import type { Worksheet } from 'exceljs';
 import type { ColumnSpec } from '../../engine/sheetSpec';
 import type { SourceTable } from '../../engine/types';
+import type { RecordColumn } from '../runRecord';
 import { columnLetters } from './buildChartXml';
-import type { OutputRecord } from './outputRecord';
+import { ourColumns } from './ourColumns';
 import { uniqueHeader } from './sheetNames';
 import { tableModelsOf } from './tableModelsOf';
 import { toRawCell } from './toRawCell';
 import { writeOutputValue } from './writeOutputValue';
-
-/** What {@link appendCustomerColumns} wrote, for the output record and the write summary. */
-export type AppendedColumns = NonNullable<OutputRecord['customerColumns']>;
 
 function cellText(sheet: Worksheet, row: number, column: number): string | null {
   const value = toRawCell(sheet.findRow(row)?.findCell(column)?.value, false);
@@ -19,26 +17,24 @@ function cellText(sheet: Worksheet, row: number, column: number): string | null 
 /**
  * Appends our columns to the right of the user's customers table (an Excel table, which is widened to
  * take them in, or a plain range). Columns an earlier run wrote (per its record, and only while their
- * header is still ours) are cleared and reused; any other occupied cell is never overwritten: the block
+ * header is still ours, whichever host wrote them) are cleared and reused; any other occupied cell is never overwritten: the block
  * moves right past it. A header that clashes with one already in the header row gets a suffix
  * (`Revenue (2)`).
  *
- * @param previous What the last run appended, from the settings sheet; null on a first run.
+ * @param previous The columns of the last run's record (any sheet; those of this table are picked out).
  * @param date1904 The workbook uses the 1904 date system.
+ * @returns The columns written, as the run record keeps them, in the order of `columns`.
  */
 export function appendCustomerColumns(
   sheet: Worksheet,
   table: SourceTable,
   columns: readonly ColumnSpec[],
-  previous: OutputRecord['customerColumns'],
+  previous: readonly RecordColumn[],
   date1904: boolean,
-): AppendedColumns {
+): RecordColumn[] {
   const headerRow = table.headerRow;
   const lastDataRow = headerRow + table.rowCount;
-  const ours =
-    previous !== null && previous.sheet === table.sheet && previous.headerRow === headerRow
-      ? previous.columns.filter(({ column, header }) => cellText(sheet, headerRow, column) === header)
-      : [];
+  const ours = ourColumns(sheet, table, previous);
   const clearTo = Math.max(lastDataRow, sheet.rowCount);
   for (const { column } of ours) {
     for (let row = headerRow; row <= clearTo; row++) {
@@ -66,7 +62,7 @@ export function appendCustomerColumns(
     if (text !== null) taken.push(String(text));
   });
   const headerFont = sheet.findRow(headerRow)?.findCell(table.firstColumn)?.font;
-  const written: AppendedColumns['columns'] = [];
+  const written: RecordColumn[] = [];
   columns.forEach((spec, index) => {
     const column = start + index;
     const header = uniqueHeader(spec.header, taken);
@@ -79,14 +75,24 @@ export function appendCustomerColumns(
       writeOutputValue(sheet.getCell(headerRow + 1 + row, column), value, spec.format, date1904);
     });
     sheet.getColumn(column).width = Math.max(10, Math.min(40, header.length + 4));
-    written.push({ column, header });
+    written.push({
+      key: spec.key,
+      header,
+      sheet: table.sheet,
+      tableName: table.tableName,
+      headerRow,
+      column,
+      rows: table.rowCount,
+    });
   });
-  if (table.tableName !== null) widenTable(sheet, table, start === tableEnd ? written : []);
-  return { sheet: table.sheet, headerRow, columns: written };
+  const widened = table.tableName !== null && start === tableEnd;
+  if (table.tableName !== null) widenTable(sheet, table, widened ? written : []);
+  // Columns left outside the Excel table (something of the user's was in the way) are plain cells.
+  return widened ? written : written.map((column) => ({ ...column, tableName: null }));
 }
 
 /** Makes the Excel table span the user's columns plus ours (so sorting and filtering keep rows whole). */
-function widenTable(sheet: Worksheet, table: SourceTable, added: AppendedColumns['columns']): void {
+function widenTable(sheet: Worksheet, table: SourceTable, added: readonly RecordColumn[]): void {
   const model = tableModelsOf(sheet).find((candidate) => candidate.name === table.tableName);
   if (model === undefined) return;
   const bottom = /\d+$/u.exec(model.tableRef ?? '')?.[0] ?? String(table.headerRow + table.rowCount);

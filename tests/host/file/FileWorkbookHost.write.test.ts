@@ -9,7 +9,7 @@ import { defaultSettings } from '../../../src/engine/defaultSettings';
 import type { CellSpec, ColumnSpec, SheetSpec } from '../../../src/engine/sheetSpec';
 import type { SourceTable } from '../../../src/engine/types';
 import { FileWorkbookHost } from '../../../src/host/file/FileWorkbookHost';
-import { settingsSheetName } from '../../../src/host/file/outputRecord';
+import { runRecord } from '../../../src/host/runRecord';
 import type { WritePlan } from '../../../src/host/WorkbookHost';
 import {
   describeWithLibreOffice,
@@ -227,7 +227,7 @@ describe('FileWorkbookHost.write', () => {
     expect(pyramid.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(pyramid.getCell('D8').value).toBe('@cmd');
     expect(pyramid.getCell('D8').alignment.wrapText).toBe(true);
-    expect(workbook.getWorksheet(settingsSheetName)!.state).toBe('hidden');
+    expect(workbook.getWorksheet(runRecord.sheetName)!.state).toBe('veryHidden');
   });
 
   it('writes native charts as well-formed DrawingML parts wired to the sheet', async () => {
@@ -314,7 +314,7 @@ describe('FileWorkbookHost.write', () => {
       'Sales',
       'Pyramid',
       'Data issues',
-      settingsSheetName,
+      runRecord.sheetName,
     ]);
     const sheet = workbook.getWorksheet('Customers')!;
     expect(sheet.getCell('G1').value).toBe('SVCD segment');
