@@ -2,7 +2,7 @@
  * Shared by the reliability tests: builds a workbook with exceljs (or writes CSV text) in a temporary
  * folder, runs the command line on it with `--out` and `--json`, and reads both outputs back.
  */
-import { mkdtempSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Workbook, type CellValue, type Worksheet } from 'exceljs';
@@ -11,9 +11,18 @@ import type { RawCell } from '../../src/engine/types';
 import { toRawCell } from '../../src/host/file/toRawCell';
 import { runCli } from '../cli/runCli';
 
-/** A fresh temporary folder for one test file. */
+const folders: string[] = [];
+
+// Registered when a test file imports this module: its temporary folders go when the file's tests end.
+afterAll(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the importing test file's tests. */
 export function temporaryFolder(prefix: string): string {
-  return mkdtempSync(path.join(os.tmpdir(), `cp-${prefix}-`));
+  const folder = mkdtempSync(path.join(os.tmpdir(), `cp-${prefix}-`));
+  folders.push(folder);
+  return folder;
 }
 
 /** Writes a workbook built by `build` to `folder/name` and returns its path. */
