@@ -4,7 +4,8 @@ import path from 'node:path';
 import { benchFiles } from './benchFiles';
 import { format } from './format';
 import type { BenchTable } from './formatTable';
-import { measureProcess, type ProcessMeasurement } from './measureProcess';
+import { measureProcesses, type ProcessMeasurement } from './measureProcesses';
+import { pairedRatio } from './pairedRatio';
 import type { SectionResult } from './SectionResult';
 
 /** The bundle of the child cases, next to the bench's own. */
@@ -26,29 +27,28 @@ export async function cliSection(rows: number, log: (line: string) => void): Pro
     `cli: ${format.count(rows)}-row CSV ${format.bytesMb(csv.bytes)} MB (${csv.writeMs > 0 ? `written in ${format.ms(csv.writeMs)} ms` : 'reused'})`,
   );
   const report = path.join(benchFiles.directory(), `report-${rows}.json`);
-  const plan = { runs: 5, minRuns: 1, budgetMs: rows >= 1_000_000 ? 100_000 : 30_000 };
-  const cli = await measureProcess(
-    ['bin/customer-pyramid.js', 'analyze', csv.file, '--json', report],
-    [],
-    plan,
+  const measured = await measureProcesses(
+    {
+      cli: { args: ['bin/customer-pyramid.js', 'analyze', csv.file, '--json', report] },
+      duck: { args: [caseScript(), 'duckdb-csv', csv.file] },
+      split: { args: [caseScript(), 'split-csv', csv.file], nodeOptions: ['--max-old-space-size=8192'] },
+    },
+    { runs: 5, minRuns: 1, budgetMs: rows >= 1_000_000 ? 100_000 : 30_000 },
   );
-  log(`  command line ${format.ms(cli.medianMs)} ms (${cli.timesMs.length} runs)`);
+  const cli = measured.cli!;
+  const duck = measured.duck!;
+  const split = measured.split!;
+  log(
+    `  ${cli.timesMs.length} rounds; medians ms: command line ${format.ms(cli.medianMs)}, DuckDB ${format.ms(duck.medianMs)}, split ${format.ms(split.medianMs)}`,
+  );
   const customers = (JSON.parse(readFileSync(report, 'utf8')) as { customers: unknown[] }).customers.length;
-  const duck = await measureProcess([caseScript(), 'duckdb-csv', csv.file], [], plan);
-  log(`  DuckDB ${format.ms(duck.medianMs)} ms`);
-  const split = await measureProcess(
-    [caseScript(), 'split-csv', csv.file],
-    ['--max-old-space-size=8192'],
-    plan,
-  );
-  log(`  split ${format.ms(split.medianMs)} ms`);
-  const ratio = cli.medianMs / duck.medianMs;
+  const ratio = pairedRatio(cli.timesMs, duck.timesMs);
   const row = (name: string, m: ProcessMeasurement, goal: string): string[] => [
     name,
     String(m.timesMs.length),
     format.ms(m.medianMs),
     format.mb(m.maxRssMb),
-    format.ratio(cli.medianMs / m.medianMs),
+    format.ratio(m === cli ? 1 : pairedRatio(cli.timesMs, m.timesMs)),
     goal,
   ];
   const table: BenchTable = {
@@ -64,7 +64,7 @@ export async function cliSection(rows: number, log: (line: string) => void): Pro
       row('plain split-based CSV read (node process)', split, '—'),
     ],
     notes: [
-      `Each case is a separate node process (startup included), run up to 5 times (fewer when a case is slow; median shown); the CSV is in the page cache. The report lists ${format.count(customers)} customers.`,
+      `Each case is a separate node process (startup included); the cases run interleaved, one run of each per round, up to 5 rounds (fewer when they would exceed 100 s); medians shown, ratios are medians of the per-round ratios; the CSV is in the page cache. The report lists ${format.count(customers)} customers.`,
       'The command line also writes its JSON report (pretty-printed); DuckDB fetches its result into JavaScript columns. Goal (issue 5): CLI within 3× of DuckDB.',
       `DuckDB's result: ${String(duck.last.stdout.trim().split('\n').pop())}`,
     ],

@@ -6,6 +6,7 @@ import { format } from './format';
 import type { BenchTable } from './formatTable';
 import { generateSales } from './generateSales';
 import { measureRuns, type Measurement } from './measureRuns';
+import { pairedRatio } from './pairedRatio';
 import { salesInput } from './salesInput';
 import type { Goal, SectionResult } from './SectionResult';
 import { totalsOf, type CustomerTotals } from './totalsOf';
@@ -13,11 +14,13 @@ import { totalsOf, type CustomerTotals } from './totalsOf';
 interface SizeRun {
   rows: number;
   customers: number;
-  analyze: Measurement<AnalysisResult>;
-  compute: Measurement<unknown>;
-  arquero: Measurement<unknown>;
-  duckAggregate: Measurement<JsColumns>;
-  duckRanking: Measurement<JsColumns>;
+  analyze: Measurement;
+  compute: Measurement;
+  arquero: Measurement;
+  duckAggregate: Measurement;
+  duckRanking: Measurement;
+  /** analyze / reference, median over rounds ({@link pairedRatio}). */
+  ratios: { arquero: number; duckAggregate: number; duckRanking: number };
   checks: string[];
 }
 
@@ -119,31 +122,41 @@ export async function engineSection(
       const sales = generateSales(rows);
       const input = salesInput(sales);
       log(`engine: ${format.count(rows)} rows, ${format.count(sales.customers)} customers`);
-      const budgetMs = rows >= 1_000_000 ? 60_000 : 20_000;
-      const analyzed = await measureRuns(() => analyze(input), { budgetMs });
-      log(`  analyze ${format.ms(analyzed.medianMs)} ms (${analyzed.timesMs.length} runs)`);
-      const compute = await measureRuns(() => computeAnalysis(input), { budgetMs });
-      log(`  computeAnalysis ${format.ms(compute.medianMs)} ms (${compute.timesMs.length} runs)`);
-      const arquero = await measureRuns(() => arqueroAggregates(sales.columns), { budgetMs });
-      log(`  arquero ${format.ms(arquero.medianMs)} ms (${arquero.timesMs.length} runs)`);
       await db.load(sales.columns);
-      const duckAggregate = await measureRuns(() => db.query(db.sql.aggregate), { budgetMs });
-      log(`  DuckDB aggregates ${format.ms(duckAggregate.medianMs)} ms`);
-      const duckRanking = await measureRuns(() => db.query(db.sql.ranking), { budgetMs });
-      log(`  DuckDB aggregates + ranking ${format.ms(duckRanking.medianMs)} ms`);
-      const ours = engineTotals(analyzed.result);
+      const measured = await measureRuns(
+        {
+          analyze: () => analyze(input),
+          computeAnalysis: () => computeAnalysis(input),
+          arquero: () => arqueroAggregates(sales.columns),
+          duckAggregate: () => db.query(db.sql.aggregate),
+          duckRanking: () => db.query(db.sql.ranking),
+        },
+        { budgetMs: rows >= 1_000_000 ? 120_000 : 30_000 },
+      );
+      const analyzed = measured.analyze!;
+      const compute = measured.computeAnalysis!;
+      const arquero = measured.arquero!;
+      const duckAggregate = measured.duckAggregate!;
+      const duckRanking = measured.duckRanking!;
+      const ratios = {
+        arquero: pairedRatio(analyzed.timesMs, arquero.timesMs),
+        duckAggregate: pairedRatio(analyzed.timesMs, duckAggregate.timesMs),
+        duckRanking: pairedRatio(analyzed.timesMs, duckRanking.timesMs),
+      };
+      log(
+        `  ${analyzed.timesMs.length} rounds; medians ms: analyze ${format.ms(analyzed.medianMs)}, computeAnalysis ${format.ms(compute.medianMs)}, arquero ${format.ms(arquero.medianMs)}, DuckDB aggregates ${format.ms(duckAggregate.medianMs)}, DuckDB aggregates + ranking ${format.ms(duckRanking.medianMs)}`,
+      );
+      const result = analyzed.result as AnalysisResult;
+      const duckTotals = duckAggregate.result as JsColumns;
+      const ours = engineTotals(result);
       const aq = arquero.result as { numRows(): number; array(name: string): ArrayLike<unknown> };
       const aqColumns: Record<string, ArrayLike<unknown>> = {};
       for (const name of ['revenue', 'profit', 'orders', 'purchaseDays', 'lastPurchase'])
         aqColumns[name] = aq.array(name);
       const checks = [
         compareTotals('arquero', ours, columnTotals(aqColumns, aq.numRows())),
-        compareTotals(
-          'DuckDB',
-          ours,
-          columnTotals(duckAggregate.result, duckAggregate.result.customer_id?.length ?? 0),
-        ),
-        `DuckDB ranking vs engine: ${compareRanks(analyzed.result, duckRanking.result)}`,
+        compareTotals('DuckDB', ours, columnTotals(duckTotals, duckTotals.customer_id?.length ?? 0)),
+        `DuckDB ranking vs engine: ${compareRanks(result, duckRanking.result as JsColumns)}`,
       ];
       checks.forEach((line) => {
         log(`  ${line}`);
@@ -156,6 +169,7 @@ export async function engineSection(
         arquero,
         duckAggregate,
         duckRanking,
+        ratios,
         checks,
       });
     }
@@ -191,8 +205,8 @@ function summarise(runs: readonly SizeRun[]): SectionResult {
         previous === undefined
           ? '—'
           : `${format.ratio(run.analyze.medianMs / previous.analyze.medianMs)}× for ${format.ratio(run.rows / previous.rows)}× rows`;
-      const vsArquero = run.analyze.medianMs / run.arquero.medianMs;
-      const vsDuck = run.analyze.medianMs / run.duckRanking.medianMs;
+      const vsArquero = run.ratios.arquero;
+      const vsDuck = run.ratios.duckRanking;
       return [
         format.count(run.rows),
         format.count(run.customers),
@@ -205,15 +219,15 @@ function summarise(runs: readonly SizeRun[]): SectionResult {
         format.ms(run.duckAggregate.medianMs),
         format.ms(run.duckRanking.medianMs),
         format.ratio(vsArquero),
-        format.ratio(run.analyze.medianMs / run.duckAggregate.medianMs),
+        format.ratio(run.ratios.duckAggregate),
         format.ratio(vsDuck),
         format.met(vsArquero <= 0.1),
         format.met(vsDuck < 1),
       ];
     }),
     notes: [
-      'Median of the timed runs after warm-up runs, each after a full GC; a case whose runs would exceed its time budget (20 s, 60 s at 1M rows) stops after 3 timed runs ("runs" and "peak MB", the peak RSS growth, are those of analyze; memory of every case below).',
-      'Ratios are our time / the reference time: below 1 we are faster. Goals (issue 5): analyze ≤ 0.1 × arquero, < 1 × DuckDB aggregates + ranking, at 1M rows.',
+      'The five cases run interleaved, one run of each per round (5 rounds after warm-up runs; 3 if they would exceed 30 s, 120 s at 1M rows), each run after a full GC; medians shown ("runs" and "peak MB", the peak RSS growth, are those of analyze; memory of every case below).',
+      'Ratios are analyze time / reference time, the median over rounds of the ratio within a round (robust to load from other processes): below 1 we are faster. Goals (issue 5): analyze ≤ 0.1 × arquero, < 1 × DuckDB aggregates + ranking, at 1M rows.',
       'arquero computes the per-customer aggregates only; DuckDB times include fetching the result into JavaScript columns; DuckDB uses its default thread count (all cores).',
       ...runs.flatMap((run) => run.checks.map((check) => `${format.count(run.rows)} rows — ${check}`)),
     ],
@@ -247,8 +261,8 @@ function summarise(runs: readonly SizeRun[]): SectionResult {
   const goals: Goal[] = [];
   if (largest !== undefined) {
     const at = `${format.count(largest.rows)} rows`;
-    const vsArquero = largest.analyze.medianMs / largest.arquero.medianMs;
-    const vsDuck = largest.analyze.medianMs / largest.duckRanking.medianMs;
+    const vsArquero = largest.ratios.arquero;
+    const vsDuck = largest.ratios.duckRanking;
     goals.push(
       {
         section: 'engine',

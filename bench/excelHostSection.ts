@@ -203,7 +203,7 @@ export async function excelHostSection(rows: number, log: (line: string) => void
       'Bytes are the JSON sizes the fake counts for each request and response (Excel refuses either above 5 MB).',
       'Goals (issue 5): largest request < 5 MB (aim ≤ 4 MB), customer columns in ≤ 40 syncs, progress at least every 250 ms while reading and writing.',
       "Times are the fake's, not Excel's: they show the host's own cost (building requests, converting values), not Excel's.",
-      `The longest progress gaps ended at: ${gapEnds.reading} (reading), ${gapEnds.writing} (writing).`,
+      `The longest progress gaps ended at ${gapEnds.reading} and at ${gapEnds.writing}.`,
     ],
   };
   const gap = Math.max(gaps.reading, gaps.writing);

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { benchFiles } from './benchFiles';
 import { format } from './format';
 import type { BenchTable } from './formatTable';
-import { measureProcess, type ProcessMeasurement } from './measureProcess';
+import { measureProcesses, type ProcessMeasurement } from './measureProcesses';
+import { pairedRatio } from './pairedRatio';
 import type { SectionResult } from './SectionResult';
 
 /** The bundle of the child cases, next to the bench's own. */
@@ -33,15 +34,27 @@ export async function xlsxSection(rows: number, log: (line: string) => void): Pr
     `xlsx: ${format.count(rows)}-row workbook ${format.bytesMb(xlsx.bytes)} MB (${xlsx.writeMs > 0 ? `written in ${format.ms(xlsx.writeMs)} ms` : 'reused'})`,
   );
   const plan = { runs: rows >= 1_000_000 ? 1 : 3, minRuns: 1, budgetMs: 60_000 };
-  const host = await measureProcess([caseScript(), 'xlsx-host', xlsx.file], heap, plan);
+  const reads = await measureProcesses(
+    {
+      host: { args: [caseScript(), 'xlsx-host', xlsx.file], nodeOptions: heap },
+      stream: { args: [caseScript(), 'xlsx-exceljs-stream', xlsx.file], nodeOptions: heap },
+    },
+    plan,
+  );
+  const host = reads.host!;
+  const stream = reads.stream!;
   log(`  file host read ${format.ms(host.medianMs)} ms, ${format.mb(host.maxRssMb)} MB`);
-  const stream = await measureProcess([caseScript(), 'xlsx-exceljs-stream', xlsx.file], heap, plan);
   log(`  exceljs streaming read ${format.ms(stream.medianMs)} ms, ${format.mb(stream.maxRssMb)} MB`);
-  const write = await measureProcess([caseScript(), 'xlsx-write-result', csv.file], heap, plan);
+  const write = (
+    await measureProcesses(
+      { write: { args: [caseScript(), 'xlsx-write-result', csv.file], nodeOptions: heap } },
+      plan,
+    )
+  ).write!;
   const written = lastJson(write);
   log(`  result workbook write ${JSON.stringify(written)}`);
   const hostFigures = lastJson(host);
-  const readRatio = host.medianMs / stream.medianMs;
+  const readRatio = pairedRatio(host.timesMs, stream.timesMs);
   const memoryOk = host.maxRssMb !== null && host.maxRssMb <= 600;
   const n = (key: string): number => Number(written[key] ?? Number.NaN);
   const table: BenchTable = {
@@ -74,7 +87,7 @@ export async function xlsxSection(rows: number, log: (line: string) => void): Pr
       ],
     ],
     notes: [
-      'Whole child process per case (node startup included in "median ms" for the reads); peak RSS is the child\'s maxRSS, except for the write, where it is the RSS growth during write + toBuffer.',
+      'Whole child process per case (node startup included in "median ms" for the reads), the two reads interleaved (3 rounds below 1M rows, 1 at 1M); peak RSS is the child\'s maxRSS, except for the write, where it is the RSS growth during write + toBuffer.',
       `Host read phases: open ${format.ms(Number(hostFigures.openMs))} ms, inspect + readColumns ${format.ms(Number(hostFigures.inspectAndReadMs))} ms; first date read: host ${String(hostFigures.firstDay)}, exceljs ${String(lastJson(stream).firstDay)}.`,
       `Result workbook: host.write ${format.ms(n('writeMs'))} ms, toBuffer ${format.ms(n('toBufferMs'))} ms, ${format.bytesMb(n('bytes'))} MB; the write child's whole-process peak RSS (reading the CSV and the analysis included) was ${format.mb(write.maxRssMb)} MB.`,
       `The input workbook was written once with exceljs's streaming writer (shared strings, date format)${xlsx.writeMs > 0 ? ` in ${format.ms(xlsx.writeMs)} ms` : ' by an earlier run'}.`,
