@@ -110,7 +110,9 @@ describe.each([
     first.plan.columns.forEach((spec, k) => {
       expect(fakeColumn(workbook, sheet, userColumns + k, rows)).toEqual(expectedValues(spec));
     });
-    userBefore.forEach((values, c) => expect(fakeColumn(workbook, sheet, c, rows)).toEqual(values));
+    userBefore.forEach((values, c) => {
+      expect(fakeColumn(workbook, sheet, c, rows)).toEqual(values);
+    });
     if (tables) {
       const table = workbook.tables.find((t) => t.sheet.name === sheet)!;
       expect(table.columnIds).toHaveLength(userColumns + headers.length);

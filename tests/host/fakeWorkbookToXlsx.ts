@@ -27,7 +27,7 @@ export async function fakeWorkbookToXlsx(fake: FakeWorkbook): Promise<Uint8Array
         const cell = sheet.getCell(r + 1, c + 1);
         if (format !== 'General') cell.numFmt = format;
         const formula = fakeSheet.cells.formula(r, c);
-        cell.value = (formula === null ? value : { formula: formula.slice(1) }) as CellValue;
+        cell.value = formula === null ? value : { formula: formula.slice(1) };
       }
     }
   }

@@ -101,9 +101,16 @@ export async function inspectWorkbook(
     const header = findHeaderRow(rows);
     if (header === null) return [];
     const headerRow0 = scan.range.rowIndex + header.index;
+    // Ours while the header we wrote is still there (as the write checks): a renamed column is the user's.
     const ours = new Set(
       state.columns
-        .filter((m) => m.tableName === null && m.sheetId === scan.sheet.id && m.headerRow === headerRow0)
+        .filter(
+          (m) =>
+            m.tableName === null &&
+            m.sheetId === scan.sheet.id &&
+            m.headerRow === headerRow0 &&
+            header.headers[m.column - scan.range.columnIndex] === m.header,
+        )
         .map((m) => m.column),
     );
     const headers = header.headers.map((h, i) => (ours.has(scan.range.columnIndex + i) ? '' : h));
