@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport } from '../engine/buildReport';
 import { AnalysisError } from '../engine/errors';
@@ -22,10 +23,35 @@ function progressPrinter(stderr: NodeJS.WritableStream): (stage: RunStage, fract
   };
 }
 
+/** The real path of a file, or its absolute path when it does not exist yet. */
+async function realOrResolved(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+/**
+ * Refuses outputs that would overwrite the input, or each other.
+ *
+ * @throws UsageError naming the clashing option.
+ */
+async function checkOutputs(command: Extract<CliCommand, { command: 'analyze' }>): Promise<void> {
+  const input = await realOrResolved(command.input);
+  const out = command.out === null ? null : await realOrResolved(command.out);
+  const json = command.json === null ? null : await realOrResolved(command.json);
+  const never = 'the input is never overwritten; choose another name.';
+  if (out === input) throw new UsageError(`--out names the input file: ${never}`);
+  if (json === input) throw new UsageError(`--json names the input file: ${never}`);
+  if (out !== null && out === json) throw new UsageError('--out and --json name the same file.');
+}
+
 async function analyzeCommand(
   command: Extract<CliCommand, { command: 'analyze' }>,
   io: CliIo,
 ): Promise<void> {
+  await checkOutputs(command);
   const host = await readWorkbookFile(command.input);
   const info = await host.inspect();
   const rows = info.tables.reduce((sum, t) => sum + t.rowCount, 0);
@@ -104,6 +130,10 @@ export async function main(
         return 0;
     }
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`customer-pyramid: ${error.message}\n`);
+      return 2;
+    }
     const message = error instanceof Error ? error.message : String(error);
     const known =
       error instanceof AnalysisError || (error as NodeJS.ErrnoException | null)?.code !== undefined;

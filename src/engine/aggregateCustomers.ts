@@ -1,3 +1,4 @@
+import { compareIds } from './compareIds';
 import type { ParsedSales } from './parseSales';
 import { roundMoney } from './roundMoney';
 import type { AnalysisWindow } from './types';
@@ -76,7 +77,13 @@ export function aggregateCustomers(
     seenUpToAsOf[c] = 1;
     lifetimeValue[c] = lifetimeValue[c]! + rowValue;
     if (amount > 0 && day > lastPurchaseEver[c]!) lastPurchaseEver[c] = day;
-    if (rowRep !== null && rowRep[i]! >= 0 && day >= latestRepDay[c]!) {
+    // The rep of the latest row; on the same day the smaller name, so row order does not matter.
+    if (
+      rowRep !== null &&
+      rowRep[i]! >= 0 &&
+      (day > latestRepDay[c]! ||
+        (day === latestRepDay[c]! && compareIds(sales.reps[rowRep[i]!]!, sales.reps[latestRep[c]!]!) < 0))
+    ) {
       latestRep[c] = rowRep[i]!;
       latestRepDay[c] = day;
     }

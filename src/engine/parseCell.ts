@@ -21,7 +21,9 @@ const errorValues = new Set([
 
 /** Whether a cell holds an Excel error value such as `#N/A` (hosts pass errors as their text). */
 export function isErrorValue(cell: RawCell): cell is string {
-  return typeof cell === 'string' && cell.startsWith('#') && errorValues.has(cell.trim().toUpperCase());
+  return (
+    typeof cell === 'string' && cell.trimStart().startsWith('#') && errorValues.has(cell.trim().toUpperCase())
+  );
 }
 
 /** Whether a cell is empty: null, or text of only spaces. */

@@ -1,3 +1,4 @@
+import { compareIds } from './compareIds';
 import { isErrorValue, parseDateCell, parseIdCell, parseNumberCell, parseTextCell } from './parseCell';
 import type {
   ColumnMapping,
@@ -21,7 +22,7 @@ export interface ParsedSales {
   /** Distinct customer ids in first-appearance order; `rowCustomer` indexes into it. */
   customerIds: string[];
   customerIndex: Map<string, number>;
-  /** Customer name from the sales table's name column (first non-blank), by customer index. */
+  /** Customer name from the sales table's name column (that of the latest row), by customer index. */
   customerNames: (string | null)[];
   rowCustomer: Int32Array;
   /** Day number of each row. */
@@ -153,6 +154,7 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
   const customers = new Interner();
   const reps = new Interner();
   const customerNames: (string | null)[] = [];
+  const nameDays: number[] = [];
   const rowCustomer = new Int32Array(n);
   const rowDay = new Int32Array(n);
   const rowAmount = new Float64Array(n);
@@ -223,9 +225,23 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
       amount = quantity * price;
     }
     const customer = customers.intern(id);
-    if (customer === customerNames.length) customerNames.push(null);
-    if (names !== null && customerNames[customer] === null)
-      customerNames[customer] = parseTextCell(names[i] ?? null);
+    if (customer === customerNames.length) {
+      customerNames.push(null);
+      nameDays.push(-1);
+    }
+    if (names !== null) {
+      // The name of the latest row, ties by the smaller text: the same whatever the row order.
+      const name = parseTextCell(names[i] ?? null);
+      const current = customerNames[customer] ?? null;
+      const currentDay = nameDays[customer]!;
+      if (
+        name !== null &&
+        (day > currentDay || (day === currentDay && (current === null || compareIds(name, current) < 0)))
+      ) {
+        customerNames[customer] = name;
+        nameDays[customer] = day;
+      }
+    }
     rowCustomer[count] = customer;
     rowDay[count] = day;
     rowAmount[count] = amount;
