@@ -21,8 +21,13 @@ export type ProgressCallback = (done: number, total: number) => void;
 
 /** Where the customer columns go. */
 export type CustomersTarget =
-  /** Append to the user's customers table (Excel table or plain range). */
-  | { kind: 'existing'; table: SourceTable }
+  /**
+   * Append to the user's customers table (Excel table or plain range). `rowIds` are the customer ids of
+   * its data rows as read (see `customerRowId`), and `idColumn` the 0-based position of the id column in
+   * the table: a host that can be edited by others while a run computes (Excel with co-authors) re-reads
+   * them before writing and refuses when a row moved or was added. Both absent: no such check.
+   */
+  | { kind: 'existing'; table: SourceTable; rowIds?: (string | null)[]; idColumn?: number }
   /** Build our own customers sheet from sales: `baseColumns` (id, name, rep) come first. */
   | { kind: 'new'; sheetName: string; baseColumns: ColumnSpec[] };
 

@@ -5,7 +5,8 @@ import { resolveSettings } from '../engine/defaultSettings';
 import { AnalysisError } from '../engine/errors';
 import { sheetName } from '../engine/labels';
 import type { AnalysisSettings, MappedTable, RawCell } from '../engine/types';
-import type { WorkbookHost, WritePlan, WriteSummary } from './WorkbookHost';
+import { customerRowId } from './customerRowId';
+import type { CustomersTarget, WorkbookHost, WritePlan, WriteSummary } from './WorkbookHost';
 
 /** Stages of a run, reported with the fraction done (0–1) of that stage. */
 export type RunStage = 'reading' | 'computing' | 'writing';
@@ -51,6 +52,14 @@ async function load(
   return { table: { ...mapped.source, columns }, mapping: mapped.mapping };
 }
 
+/** The user's customers table as the write target, with its ids as read so a host can spot a re-sort. */
+function existingTarget(mapped: MappedTable, loaded: TableInput | null): CustomersTarget {
+  const idColumn = mapped.mapping.customerId;
+  const cells = idColumn === undefined ? undefined : loaded?.table.columns[idColumn];
+  if (idColumn === undefined || cells === undefined) return { kind: 'existing', table: mapped.source };
+  return { kind: 'existing', table: mapped.source, idColumn, rowIds: cells.map(customerRowId) };
+}
+
 /**
  * One analysis from start to finish on any host: inspect the workbook, choose and map the tables, read
  * only the mapped columns, compute, and (unless `write: false`) write columns, summary sheets and settings.
@@ -67,7 +76,11 @@ export async function runAnalysis(
   const { onStage, signal } = options;
   onStage?.('reading', 0);
   const info = await host.inspect();
-  const resolved = resolveSettings({ dateOrder: info.localeDateOrder, ...(info.savedSettings ?? {}), ...settings });
+  const resolved = resolveSettings({
+    dateOrder: info.localeDateOrder,
+    ...(info.savedSettings ?? {}),
+    ...settings,
+  });
   const chosen = chooseTables(info.tables, resolved.mappingOverrides);
   throwIfCancelled(signal);
   const parts = [chosen.sales, chosen.customers, chosen.visits].filter((t): t is MappedTable => t !== null);
@@ -110,7 +123,7 @@ export async function runAnalysis(
             sheetName: sheetName('customers', resolved.language),
             baseColumns: computed.baseColumns,
           }
-        : { kind: 'existing', table: chosen.customers.source },
+        : existingTarget(chosen.customers, input.customers),
     columns: computed.columns,
     sheets: computed.sheets,
     settings: resolved,

@@ -8,6 +8,7 @@ import { HostStateSheet } from './HostStateSheet';
 import { loadDate1904 } from './loadDate1904';
 import { renderSheet } from './renderSheet';
 import { uniqueName } from './uniqueName';
+import { verifyCustomerRows } from './verifyCustomerRows';
 import { writeGrids, type GridBlock } from './writeGrids';
 
 /** Where the run stands, for the caller to roll back after a failure. */
@@ -143,6 +144,29 @@ export async function writeRun(
     throw new ExcelHostError(
       'PROTECTED',
       'The workbook structure is protected, so the add-in cannot add its summary sheets. Unprotect the workbook (Review › Protect Workbook), then run the analysis again. Nothing was changed.',
+    );
+  }
+
+  if (customers.kind === 'existing' && customers.rowIds !== undefined && customers.idColumn !== undefined) {
+    await verifyCustomerRows(
+      context,
+      tablePart === null
+        ? {
+            sheet: customers.table.sheet,
+            headerRow0: customers.table.headerRow - 1,
+            column0: customers.table.firstColumn - 1,
+            rowCount: customers.table.rowCount,
+            isExcelTable: false,
+          }
+        : {
+            sheet: tablePart.sheet.name,
+            headerRow0: tablePart.header.rowIndex,
+            column0: tablePart.header.columnIndex,
+            rowCount: tablePart.rows.count,
+            isExcelTable: true,
+          },
+      customers.idColumn,
+      customers.rowIds,
     );
   }
 
