@@ -65,6 +65,24 @@ const objects = (value: unknown): Fields[] => (Array.isArray(value) ? value.filt
 const settingsOf = (value: unknown): AnalysisSettings | null =>
   isObject(value) ? (value as unknown as AnalysisSettings) : null;
 
+/**
+ * The JSON of the first `n` pieces for the largest `n` that parses. A host that overwrote a longer record
+ * in place and failed before clearing the rest leaves stale pieces after the new record's last one; no
+ * shorter run of whole pieces of an object's JSON parses, so the first that does is the complete record.
+ */
+function parseLongestRecord(pieces: readonly string[]): unknown {
+  let end = pieces.length;
+  while (end > 0 && pieces[end - 1] === '') end--;
+  for (; end > 0; end--) {
+    try {
+      return JSON.parse(pieces.slice(0, end).join('')) as unknown;
+    } catch {
+      // Stale pieces after the record: try without the last one.
+    }
+  }
+  return null;
+}
+
 /** A v2 record (the shared format): entries that do not make sense are dropped, not fatal. */
 function fromShared(value: Fields): RunRecord {
   const sheets = objects(value.sheets).flatMap((s): RecordSheet[] => {
@@ -193,23 +211,15 @@ export const runRecord = {
   /**
    * Reads a record back from the cells of column A (A1 first, whatever its title), in the shared format or
    * in either host's older format (the command line's version 1 and the Excel add-in's version 1).
-   * Entries that do not make sense are dropped.
+   * Entries that do not make sense are dropped. Pieces left after the record's last one (a longer older
+   * record overwritten in place by a write that stopped part-way) are ignored.
    *
    * @returns The record, or null for an empty, unreadable or unknown (e.g. future) record: the run then
    *   starts afresh rather than failing.
    */
   decode(cells: readonly RawCell[]): RunRecord | null {
-    const json = cells
-      .slice(1)
-      .map((cell) => (typeof cell === 'string' ? cell : ''))
-      .join('');
-    if (json === '') return null;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(json);
-    } catch {
-      return null;
-    }
+    const pieces = cells.slice(1).map((cell) => (typeof cell === 'string' ? cell : ''));
+    const parsed = parseLongestRecord(pieces);
     if (!isObject(parsed)) return null;
     if (parsed.version === 2) return fromShared(parsed);
     if (parsed.version !== 1) return null;

@@ -20,6 +20,9 @@ export interface ExcelWorkbookHostOptions {
   writeBudgetBytes?: number;
 }
 
+/** Batches tried to turn events back on after a failed write. */
+const enableEventsAttempts = 3;
+
 const defaultRun: ExcelRun = (options, batch) => Excel.run(options, batch);
 
 /**
@@ -50,13 +53,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
     this.writeBudgetBytes = options.writeBudgetBytes ?? 4 * 1024 * 1024;
   }
 
-  /** Excel tables first, then plain ranges found by their header rows; the date system; saved settings. */
+  /**
+   * Excel tables first, then plain ranges found by their header rows; the date system; saved settings.
+   * Also turns events back on, in case an earlier write failed so badly it could not (a run starts here).
+   */
   async inspect(): Promise<WorkbookInfo> {
     try {
-      return await this.run(
-        { delayForCellEdit: true },
-        async (context) => (await inspectWorkbook(context)).info,
-      );
+      return await this.run({ delayForCellEdit: true }, async (context) => {
+        context.runtime.enableEvents = true;
+        return (await inspectWorkbook(context)).info;
+      });
     } catch (error) {
       throw ExcelHostError.from(error);
     }
@@ -172,15 +178,23 @@ export class ExcelWorkbookHost implements WorkbookHost {
     }
   }
 
-  /** Best effort: events back on after a failure (they were turned off only while writing). */
+  /**
+   * Best effort: events back on after a failure (they were turned off only while writing). Tried a few
+   * times, as the failure that brought us here (a co-author's conflicting change) may hit the next batch
+   * too; every later operation turns them on again anyway (see {@link inspect}).
+   */
   private async enableEvents(): Promise<void> {
-    try {
-      await this.run({ delayForCellEdit: true }, async (context) => {
-        context.runtime.enableEvents = true;
-        await context.sync();
-      });
-    } catch {
-      // Excel is unreachable: events come back on when the add-in reloads.
+    for (let attempt = 0; attempt < enableEventsAttempts; attempt++) {
+      try {
+        // eslint-disable-next-line no-await-in-loop -- a retry, not a batch per item
+        await this.run({ delayForCellEdit: true }, async (context) => {
+          context.runtime.enableEvents = true;
+          await context.sync();
+        });
+        return;
+      } catch {
+        // Try again; if Excel stays unreachable, events come back on with the next run or a reload.
+      }
     }
   }
 }

@@ -131,18 +131,22 @@ export const HostStateSheet = {
   },
 
   /**
-   * Queues writing the state into `sheet` (as text, so the JSON is never read as a formula). The sheet must
-   * exist (add it in the same batch when missing).
+   * Queues writing the state into `sheet` (as text, so the JSON is never read as a formula), overwriting
+   * the previous record in place and clearing only the cells below it, so the sheet holds a readable record
+   * whichever of the queued operations a failed sync applied. The sheet must exist (add it in the same
+   * batch when missing).
    *
    * @param names Current sheet names by id, so the record names its sheets for hosts that know no ids.
    */
   queueWrite(sheet: Excel.Worksheet, state: HostState, names: ReadonlyMap<string, string>): void {
     const cells = runRecord.encode(toRecord(state, names));
     if (cells.length > stateRows) throw new Error('The add-in state is too large to save.');
-    const all = sheet.getRangeByIndexes(0, 0, stateRows, 1);
-    all.clear('Contents');
+    // The new record first, then the old one's leftover pieces below it: a sync that fails part-way leaves
+    // the old record, or the new one followed by stale pieces (which `runRecord.decode` ignores), never none.
     const used = sheet.getRangeByIndexes(0, 0, cells.length, 1);
     used.numberFormat = cells.map(() => ['@']);
     used.values = cells.map((cell) => [cell]);
+    if (cells.length < stateRows)
+      sheet.getRangeByIndexes(cells.length, 0, stateRows - cells.length, 1).clear('Contents');
   },
 };
