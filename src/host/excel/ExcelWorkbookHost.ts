@@ -185,16 +185,20 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   private async enableEvents(): Promise<void> {
     for (let attempt = 0; attempt < enableEventsAttempts; attempt++) {
-      try {
-        // eslint-disable-next-line no-await-in-loop -- a retry, not a batch per item
-        await this.run({ delayForCellEdit: true }, async (context) => {
-          context.runtime.enableEvents = true;
-          await context.sync();
-        });
-        return;
-      } catch {
-        // Try again; if Excel stays unreachable, events come back on with the next run or a reload.
-      }
+      if (await this.tryEnableEvents()) return;
+    }
+  }
+
+  /** One batch turning events on; false when Excel refused it (events come back on with the next run). */
+  private async tryEnableEvents(): Promise<boolean> {
+    try {
+      await this.run({ delayForCellEdit: true }, async (context) => {
+        context.runtime.enableEvents = true;
+        await context.sync();
+      });
+      return true;
+    } catch {
+      return false;
     }
   }
 }
