@@ -6,6 +6,7 @@ import { AnalysisError } from '../engine/errors';
 import { sheetName } from '../engine/labels';
 import type { AnalysisSettings, MappedTable, RawCell } from '../engine/types';
 import { customerRowId } from './customerRowId';
+import { excelGrid } from './excelGrid';
 import type { CustomersTarget, WorkbookHost, WritePlan, WriteSummary } from './WorkbookHost';
 
 /** Stages of a run, reported with the fraction done (0–1) of that stage. */
@@ -130,6 +131,7 @@ export async function runAnalysis(
   };
   let summary: WriteSummary | null = null;
   if (options.write !== false) {
+    excelGrid.checkPlan(plan);
     onStage?.('writing', 0);
     summary = await host.write(plan, (done, total) => onStage?.('writing', total === 0 ? 1 : done / total));
     onStage?.('writing', 1);

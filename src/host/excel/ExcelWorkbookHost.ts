@@ -1,5 +1,7 @@
+import { AnalysisError } from '../../engine/errors';
 import type { RawCell, SourceTable } from '../../engine/types';
 import type { SampleWorkbook } from '../../sample/buildSampleWorkbook';
+import { excelGrid } from '../excelGrid';
 import type { ProgressCallback, WorkbookHost, WorkbookInfo, WritePlan, WriteSummary } from '../WorkbookHost';
 import { ExcelHostError } from './ExcelHostError';
 import type { ExcelRun } from './ExcelRun';
@@ -88,6 +90,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
    * is never written to); if even that fails, {@link undoLastRun} can restore it later.
    */
   async write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary> {
+    excelGrid.checkPlan(plan);
     const state: RunProgress = { record: null };
     try {
       return await this.run({ delayForCellEdit: true }, (context) =>
@@ -97,6 +100,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const record = state.record;
       if (record === null) {
         await this.enableEvents();
+        // Our own refusals (an output past the grid) already say that nothing was written.
+        if (error instanceof AnalysisError) throw error;
         throw ExcelHostError.from(error, error instanceof ExcelHostError ? '' : 'Nothing was changed.');
       }
       try {

@@ -1,4 +1,5 @@
 import { excelNumberFormat, type ColumnSpec, type SheetSpec } from '../../engine/sheetSpec';
+import { excelGrid } from '../excelGrid';
 import type { ProgressCallback, WritePlan, WriteSummary } from '../WorkbookHost';
 import { ExcelHostError } from './ExcelHostError';
 import { excelFormat } from './excelFormat';
@@ -277,6 +278,9 @@ export async function writeRun(
     renameForLanguage(placements, taken);
   }
   placements.sort((a, b) => a.column - b.column);
+  const lastPlaced = placements[placements.length - 1];
+  if (lastPlaced !== undefined && targetSheet !== null)
+    excelGrid.checkColumns(lastPlaced.column + 1, targetSheet.name, 'the customers table');
 
   // Which sheets are built, under which names; our previous ones are kept (renamed, very hidden) for undo.
   const specs: { key: string; name: string; spec: SheetSpec | null }[] = [

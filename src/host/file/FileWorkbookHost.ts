@@ -3,6 +3,7 @@ import type { Worksheet } from 'exceljs';
 import { findHeaderRow, headerScanRows } from '../../engine/findHeaderRow';
 import type { ColumnSpec } from '../../engine/sheetSpec';
 import type { RawCell, SourceTable } from '../../engine/types';
+import { excelGrid } from '../excelGrid';
 import { runRecord } from '../runRecord';
 import type { RecordColumn, RecordSheet, RunRecord } from '../runRecord';
 import type { ProgressCallback, WorkbookHost, WorkbookInfo, WriteSummary, WritePlan } from '../WorkbookHost';
@@ -218,6 +219,7 @@ export class FileWorkbookHost implements WorkbookHost {
   }
 
   private writeOutput(plan: WritePlan, progress?: ProgressCallback): WriteSummary {
+    excelGrid.checkPlan(plan);
     const previous = this.readRecord();
     const workbook = this.output ?? (this.source.kind === 'xlsx' ? this.source.workbook : new Workbook());
     this.output = workbook;

@@ -1,6 +1,7 @@
 import type { Worksheet } from 'exceljs';
 import type { ColumnSpec } from '../../engine/sheetSpec';
 import type { SourceTable } from '../../engine/types';
+import { excelGrid } from '../excelGrid';
 import type { RecordColumn } from '../runRecord';
 import { columnLetters } from './buildChartXml';
 import { ourColumns } from './ourColumns';
@@ -19,10 +20,11 @@ function cellText(sheet: Worksheet, row: number, column: number): string | null 
  * take them in, or a plain range). Columns an earlier run wrote (per its record, and only while their
  * header is still ours, whichever host wrote them) are cleared and reused; any other occupied cell is never overwritten: the block
  * moves right past it. A header that clashes with one already in the header row gets a suffix
- * (`Revenue (2)`).
+ * (`Revenue (2)`). Nothing is changed when the columns would pass column XFD.
  *
  * @param previous The columns of the last run's record (any sheet; those of this table are picked out).
  * @param date1904 The workbook uses the 1904 date system.
+ * @throws AnalysisError `TOO_LARGE` when the columns would pass Excel's last column (XFD).
  * @returns The columns written, as the run record keeps them, in the order of `columns`.
  */
 export function appendCustomerColumns(
@@ -35,14 +37,10 @@ export function appendCustomerColumns(
   const headerRow = table.headerRow;
   const lastDataRow = headerRow + table.rowCount;
   const ours = ourColumns(sheet, table, previous);
-  const clearTo = Math.max(lastDataRow, sheet.rowCount);
-  for (const { column } of ours) {
-    for (let row = headerRow; row <= clearTo; row++) {
-      const cell = sheet.findRow(row)?.findCell(column);
-      if (cell !== undefined) cell.value = null;
-    }
-  }
+  const oursSet = new Set(ours.map(({ column }) => column));
+  // Our earlier columns count as free (they are cleared below), so the place is known before any change.
   const isFree = (column: number): boolean => {
+    if (oursSet.has(column)) return true;
     for (let row = headerRow; row <= lastDataRow; row++) {
       if (cellText(sheet, row, column) !== null) return false;
     }
@@ -50,10 +48,19 @@ export function appendCustomerColumns(
   };
   const tableEnd = table.firstColumn + table.headers.length;
   let start = tableEnd;
-  for (let offset = 0; offset < columns.length; offset++) {
+  for (let offset = 0; offset < columns.length && start + offset <= excelGrid.columns; offset++) {
     if (!isFree(start + offset)) {
       start = start + offset + 1;
       offset = -1;
+    }
+  }
+  if (columns.length > 0)
+    excelGrid.checkColumns(start + columns.length - 1, sheet.name, 'the customers table');
+  const clearTo = Math.max(lastDataRow, sheet.rowCount);
+  for (const { column } of ours) {
+    for (let row = headerRow; row <= clearTo; row++) {
+      const cell = sheet.findRow(row)?.findCell(column);
+      if (cell !== undefined) cell.value = null;
     }
   }
   const taken: string[] = [];
