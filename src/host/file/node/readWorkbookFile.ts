@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { AnalysisError } from '../../../engine/errors';
 import { FileWorkbookHost } from '../FileWorkbookHost';
 
@@ -68,10 +69,35 @@ export function decodeCsvBytes(bytes: Buffer, pieceBytes = csvPieceBytes): strin
 }
 
 /**
+ * Heap bytes reading a CSV takes per byte of the file, at its peak: the decoded text (up to 2 bytes per
+ * character) while the parsed columns (about 4 bytes per byte, measured on sales exports) are built.
+ */
+const csvHeapPerByte = 6;
+
+/**
+ * Refuses a CSV this process cannot hold, before reading it: V8 stops the whole process with "heap out of
+ * memory" (no error to catch) when the heap limit is reached, whatever the file-size limit says.
+ */
+function checkCsvFitsHeap(fileName: string, size: number): void {
+  const heap = getHeapStatistics();
+  const needed = size * csvHeapPerByte;
+  const available = heap.heap_size_limit - heap.used_heap_size;
+  if (needed <= available) return;
+  const mb = (bytes: number): string => Math.ceil(bytes / 1024 ** 2).toLocaleString('en-US');
+  // A round figure above what is needed, with room for the analysis after the read.
+  const suggested = Math.ceil((needed * 1.5 + heap.used_heap_size) / 1024 ** 3) * 1024;
+  throw new AnalysisError(
+    'TOO_LARGE',
+    `"${fileName}" is ${mb(size)} MB; reading it takes about ${mb(needed)} MB of memory, but this process may use only ${mb(available)} MB more. Give Node more memory (NODE_OPTIONS=--max-old-space-size=${suggested}, in MB), or split the file by date.`,
+  );
+}
+
+/**
  * Opens a workbook file for analysis: `.csv` (or `.txt`) as one table, `.xlsx` / `.xlsm` with every
  * table and headed range in it.
  *
- * @throws AnalysisError `TOO_LARGE` above {@link maxCsvBytes} (CSV) or {@link maxXlsxBytes} (.xlsx);
+ * @throws AnalysisError `TOO_LARGE` above {@link maxCsvBytes} (CSV) or {@link maxXlsxBytes} (.xlsx), and for
+ *   a CSV that needs more memory than this process's heap limit leaves (see `--max-old-space-size`);
  *   Error with a one-line reason for a missing file, an old `.xls` or an unknown extension.
  * @example const host = await readWorkbookFile('data/sales.csv');
  */
@@ -92,6 +118,7 @@ export async function readWorkbookFile(filePath: string): Promise<FileWorkbookHo
         `"${fileName}" is ${megabytes(size)}; CSV files up to ${megabytes(maxCsvBytes)} can be analysed. Split it by date or filter it first.`,
       );
     }
+    checkCsvFitsHeap(fileName, size);
     return FileWorkbookHost.fromCsv(decodeCsvBytes(await readFile(filePath)), fileName);
   }
   if (extension === '.xlsx' || extension === '.xlsm') {
