@@ -4,6 +4,7 @@ import { findHeaderRow, headerScanRows } from '../../engine/findHeaderRow';
 import type { ColumnSpec } from '../../engine/sheetSpec';
 import type { RawCell, SourceTable } from '../../engine/types';
 import { excelGrid } from '../excelGrid';
+import { fitCellText } from '../fitCellText';
 import { runRecord } from '../runRecord';
 import type { RecordColumn, RecordSheet, RunRecord } from '../runRecord';
 import type { ProgressCallback, WorkbookHost, WorkbookInfo, WriteSummary, WritePlan } from '../WorkbookHost';
@@ -357,14 +358,14 @@ function withoutOurColumns(table: SourceTable, record: RunRecord | null, sheet: 
   return count === table.headers.length ? table : { ...table, headers: table.headers.slice(0, count) };
 }
 
-/** Writes a header row and column-major values from row 1 (a CSV table copied into the output). */
+/** Writes a header row and column-major values from row 1 (a CSV table copied into the output), text cut to fit a cell. */
 function copyColumns(sheet: Worksheet, headers: readonly string[], columns: readonly RawCell[][]): void {
   headers.forEach((header, c) => {
     const cell = sheet.getCell(1, c + 1);
-    cell.value = header;
+    cell.value = fitCellText(header);
     cell.font = { bold: true };
     (columns[c] ?? []).forEach((value, r) => {
-      sheet.getCell(r + 2, c + 1).value = value;
+      sheet.getCell(r + 2, c + 1).value = typeof value === 'string' ? fitCellText(value) : value;
     });
   });
 }

@@ -1,12 +1,14 @@
 import type { Cell } from 'exceljs';
 import { excelNumberFormat } from '../../engine/sheetSpec';
 import type { NumberFormatKey, OutputValue } from '../../engine/sheetSpec';
+import { fitCellText } from '../fitCellText';
 import { date1904Offset } from './toRawCell';
 
 /**
  * Writes one output value into a cell with its number format. Text is always stored as a text cell
  * (a shared string), never as a formula, so `=HYPERLINK(…)`, `+SUM(A1)`, `-2+3` and `@cmd` stay literal;
- * ids keep their leading zeros. Dates arrive as 1900-system serials and are shifted for a 1904 workbook.
+ * ids keep their leading zeros; text over Excel's 32,767 characters is cut with a final `…` (see
+ * `fitCellText`). Dates arrive as 1900-system serials and are shifted for a 1904 workbook.
  *
  * @param value The value; null clears the cell.
  * @param format Its meaning, mapped with `excelNumberFormat`; text cells also get the `@` format so a
@@ -22,7 +24,7 @@ export function writeOutputValue(
   if (value === null) {
     cell.value = null;
   } else if (typeof value === 'string') {
-    cell.value = value;
+    cell.value = fitCellText(value);
   } else {
     cell.value = format === 'date' && date1904 ? value - date1904Offset : value;
   }
