@@ -1,5 +1,5 @@
 import { Workbook } from 'exceljs';
-import type { Worksheet } from 'exceljs';
+import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { findHeaderRow, headerScanRows } from '../../engine/findHeaderRow';
 import type { ColumnSpec } from '../../engine/sheetSpec';
 import type { RawCell, SourceTable } from '../../engine/types';
@@ -173,7 +173,7 @@ export class FileWorkbookHost implements WorkbookHost {
       const row = sheet.findRow(table.headerRow + 1 + index);
       if (row !== undefined) {
         sheetColumns.forEach((column, c) => {
-          (result[c] as RawCell[])[index] = toRawCell(row.findCell(column)?.value, this.date1904);
+          (result[c] as RawCell[])[index] = toRawCell(shownValue(row.findCell(column)), this.date1904);
         });
       }
       if (progress !== undefined && index % progressStep === progressStep - 1)
@@ -301,6 +301,15 @@ export class FileWorkbookHost implements WorkbookHost {
   }
 }
 
+/**
+ * A cell's value as Excel shows it: a merged block holds its value in its top-left (master) cell only, so
+ * the other cells of the block are empty (exceljs repeats the master's value in them).
+ */
+function shownValue(cell: Cell | undefined): CellValue | undefined {
+  if (cell === undefined) return undefined;
+  return cell.isMerged && cell.master.address !== cell.address ? null : cell.value;
+}
+
 /** The plain range of a sheet: header row found among the top rows, trailing empty rows dropped. */
 function findPlainRange(sheet: Worksheet): SourceTable | null {
   const scanRows = Math.min(sheet.rowCount, headerScanRows);
@@ -310,7 +319,7 @@ function findPlainRange(sheet: Worksheet): SourceTable | null {
     const cells: RawCell[] = [];
     const sheetRow = sheet.findRow(row);
     for (let column = 1; column <= width; column++)
-      cells.push(toRawCell(sheetRow?.findCell(column)?.value, false));
+      cells.push(toRawCell(shownValue(sheetRow?.findCell(column)), false));
     rows.push(cells);
   }
   const found = findHeaderRow(rows);
@@ -328,7 +337,7 @@ function findPlainRange(sheet: Worksheet): SourceTable | null {
     if (sheetRow === undefined) continue;
     let blank = true;
     for (let column = firstColumn; column < firstColumn + headers.length && blank; column++) {
-      blank = toRawCell(sheetRow.findCell(column)?.value, false) === null;
+      blank = toRawCell(shownValue(sheetRow.findCell(column)), false) === null;
     }
     if (!blank) break;
   }
