@@ -11,7 +11,7 @@ import type { ProgressCallback, WorkbookHost, WorkbookInfo, WriteSummary, WriteP
 import type { SheetCharts } from './addChartsToXlsx';
 import { addChartsToXlsx } from './addChartsToXlsx';
 import { appendCustomerColumns } from './appendCustomerColumns';
-import { decodeReference } from './decodeReference';
+import { decodeReference, type CellBlock } from './decodeReference';
 import { ourColumns } from './ourColumns';
 import { parseCsv } from './parseCsv';
 import { renderSheetSpec } from './renderSheetSpec';
@@ -120,24 +120,23 @@ export class FileWorkbookHost implements WorkbookHost {
     const plainRanges: SourceTable[] = [];
     for (const sheet of workbook.worksheets) {
       if (skipped.has(sheet.name.toLowerCase()) || runRecord.isBookkeeping(sheet.name)) continue;
-      const models = tableModelsOf(sheet);
-      if (models.length > 0) {
-        for (const model of models) {
-          const block = decodeReference(model.tableRef ?? '');
-          if (block === null) continue;
-          const table: SourceTable = {
-            sheet: sheet.name,
-            tableName: model.name,
-            headerRow: block.top,
-            firstColumn: block.left,
-            headers: model.columns.map((column) => column.name),
-            rowCount: Math.max(0, block.bottom - block.top - (model.totalsRow === true ? 1 : 0)),
-          };
-          excelTables.push(withoutOurColumns(table, record, sheet));
-        }
-        continue;
+      const blocks: CellBlock[] = [];
+      for (const model of tableModelsOf(sheet)) {
+        const block = decodeReference(model.tableRef ?? '');
+        if (block === null) continue;
+        blocks.push(block);
+        const table: SourceTable = {
+          sheet: sheet.name,
+          tableName: model.name,
+          headerRow: block.top,
+          firstColumn: block.left,
+          headers: model.columns.map((column) => column.name),
+          rowCount: Math.max(0, block.bottom - block.top - (model.totalsRow === true ? 1 : 0)),
+        };
+        excelTables.push(withoutOurColumns(table, record, sheet));
       }
-      const range = findPlainRange(sheet);
+      // Also on a sheet with tables: a sales range may sit beside a small unrelated table.
+      const range = findPlainRange(sheet, blocks);
       if (range !== null) plainRanges.push(withoutOurColumns(range, record, sheet));
     }
     return Promise.resolve({
@@ -310,16 +309,22 @@ function shownValue(cell: Cell | undefined): CellValue | undefined {
   return cell.isMerged && cell.master.address !== cell.address ? null : cell.value;
 }
 
-/** The plain range of a sheet: header row found among the top rows, trailing empty rows dropped. */
-function findPlainRange(sheet: Worksheet): SourceTable | null {
+/**
+ * The plain range of a sheet: header row found among the top rows, trailing empty rows dropped. Cells of
+ * the sheet's Excel tables (`tables`) are not part of it: they read as blank, and the range ends above the
+ * first table below its header row in its columns.
+ */
+function findPlainRange(sheet: Worksheet, tables: readonly CellBlock[] = []): SourceTable | null {
   const scanRows = Math.min(sheet.rowCount, headerScanRows);
   const width = Math.min(sheet.columnCount, maxScanColumns);
+  const inTable = (row: number, column: number): boolean =>
+    tables.some((t) => row >= t.top && row <= t.bottom && column >= t.left && column <= t.right);
   const rows: RawCell[][] = [];
   for (let row = 1; row <= scanRows; row++) {
     const cells: RawCell[] = [];
     const sheetRow = sheet.findRow(row);
     for (let column = 1; column <= width; column++)
-      cells.push(toRawCell(shownValue(sheetRow?.findCell(column)), false));
+      cells.push(inTable(row, column) ? null : toRawCell(shownValue(sheetRow?.findCell(column)), false));
     rows.push(cells);
   }
   const found = findHeaderRow(rows);
@@ -331,7 +336,11 @@ function findPlainRange(sheet: Worksheet): SourceTable | null {
   const headerRow = found.index + 1;
   const firstColumn = first + 1;
   const headers = found.headers.slice(first, last + 1);
-  let lastRow = sheet.rowCount;
+  // The range ends above the first table below its header in its columns (as the Excel host sees it).
+  const tableBelow = tables
+    .filter((t) => t.top > headerRow && t.left < firstColumn + headers.length && t.right >= firstColumn)
+    .reduce((top, t) => Math.min(top, t.top), Infinity);
+  let lastRow = Math.min(sheet.rowCount, tableBelow - 1);
   for (; lastRow > headerRow; lastRow--) {
     const sheetRow = sheet.findRow(lastRow);
     if (sheetRow === undefined) continue;
