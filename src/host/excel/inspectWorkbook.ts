@@ -10,6 +10,14 @@ function text(cell: unknown): string {
   return typeof cell === 'number' || typeof cell === 'boolean' ? String(cell) : '';
 }
 
+/** A rectangle of cells: 0-based rows and columns, last ones included. */
+interface Block {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 /** Drops trailing empty headers (a table ends at its last named column). */
 function trimEnd(headers: string[]): string[] {
   let end = headers.length;
@@ -19,8 +27,8 @@ function trimEnd(headers: string[]): string[] {
 
 /**
  * Looks at the open workbook: Excel tables first, then plain ranges found by their header row (the engine's
- * `findHeaderRow` over the first 30 rows of each sheet's used range) on sheets that hold no Excel table
- * and are not the add-in's own. Headers of the add-in's own columns are reported blank, so a re-run never
+ * `findHeaderRow` over the first 30 rows of each sheet's used range, the cells of Excel tables read as
+ * blank) on sheets that are not the add-in's own. Headers of the add-in's own columns are reported blank, so a re-run never
  * mistakes its "Revenue" column for the user's amount column. Five syncs whatever the workbook's size,
  * plus one for the date system.
  */
@@ -38,7 +46,7 @@ export async function inspectWorkbook(
   const tableParts = tables.items.map((table) => ({
     table,
     sheet: table.worksheet.load('name,id'),
-    range: table.getRange().load('rowIndex,columnIndex,rowCount'),
+    range: table.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
     header: table.getHeaderRowRange().load('values'),
     columns: table.columns.load('items/id'),
   }));
@@ -52,9 +60,19 @@ export async function inspectWorkbook(
   const state = HostStateSheet.parse(stateRange, sheets.items);
   const ourSheetIds = new Set(state.sheets.map((m) => m.sheetId));
   const found: SourceTable[] = [];
-  const sheetsWithTables = new Set<string>();
+  // Cells of each sheet's Excel tables (0-based, last row and column included): never part of a plain range.
+  const tableBlocks = new Map<string, Block[]>();
   for (const part of tableParts) {
-    sheetsWithTables.add(part.sheet.id);
+    const r = part.range;
+    tableBlocks.set(part.sheet.id, [
+      ...(tableBlocks.get(part.sheet.id) ?? []),
+      {
+        top: r.rowIndex,
+        left: r.columnIndex,
+        bottom: r.rowIndex + r.rowCount - 1,
+        right: r.columnIndex + r.columnCount - 1,
+      },
+    ]);
     if (HostStateSheet.isBookkeeping(part.sheet.name) || ourSheetIds.has(part.sheet.id)) continue;
     const ids = part.columns.items.map((c) => c.id);
     const ours = new Set(
@@ -83,7 +101,7 @@ export async function inspectWorkbook(
   }
 
   const scans = used
-    .filter((u) => !sheetsWithTables.has(u.sheet.id) && !ourSheetIds.has(u.sheet.id) && !u.range.isNullObject)
+    .filter((u) => !ourSheetIds.has(u.sheet.id) && !u.range.isNullObject)
     .map((u) => ({
       ...u,
       top: u.sheet
@@ -97,7 +115,17 @@ export async function inspectWorkbook(
     }));
   if (scans.length > 0) await context.sync();
   const plain = scans.flatMap((scan) => {
-    const rows = scan.top.values.map((row) => row.map((cell) => (cell === '' ? null : (cell as RawCell))));
+    // A sheet may hold a plain range beside its tables: their cells read as blank.
+    const blocks = tableBlocks.get(scan.sheet.id) ?? [];
+    const inTable = (row0: number, column0: number): boolean =>
+      blocks.some((b) => row0 >= b.top && row0 <= b.bottom && column0 >= b.left && column0 <= b.right);
+    const rows = scan.top.values.map((row, r) =>
+      row.map((cell, c) =>
+        cell === '' || inTable(scan.range.rowIndex + r, scan.range.columnIndex + c)
+          ? null
+          : (cell as RawCell),
+      ),
+    );
     const header = findHeaderRow(rows);
     if (header === null) return [];
     const headerRow0 = scan.range.rowIndex + header.index;
@@ -117,8 +145,14 @@ export async function inspectWorkbook(
     let lead = 0;
     while (lead < headers.length && (headers[lead] ?? '').trim() === '') lead++;
     const named = trimEnd(headers.slice(lead));
-    // The table ends at the last row with data in its own columns, not at the sheet's used range.
-    const below = scan.range.rowIndex + scan.range.rowCount - headerRow0;
+    // The table ends at the last row with data in its own columns, not at the sheet's used range, and
+    // above the first Excel table below its header in those columns.
+    const first0 = scan.range.columnIndex + lead;
+    const last0 = first0 + Math.max(1, named.length) - 1;
+    const tableBelow = blocks
+      .filter((b) => b.top > headerRow0 && b.left <= last0 && b.right >= first0)
+      .reduce((top, b) => Math.min(top, b.top), scan.range.rowIndex + scan.range.rowCount);
+    const below = tableBelow - headerRow0;
     const used = scan.sheet
       .getRangeByIndexes(headerRow0, scan.range.columnIndex + lead, below, Math.max(1, named.length))
       .getUsedRangeOrNullObject(true)

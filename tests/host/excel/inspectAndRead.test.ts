@@ -3,7 +3,7 @@ import { openFakeWorkbook } from './excelHostFixture';
 const salesHeader = ['Customer ID', 'Order Date', 'Sales'];
 
 describe('ExcelWorkbookHost.inspect', () => {
-  it('reports Excel tables first, then plain ranges under a header row, skipping sheets with tables', async () => {
+  it('reports Excel tables first, then plain ranges under a header row, also beside a table (its cells excluded)', async () => {
     const { host, close } = openFakeWorkbook({
       sheets: [
         {
@@ -21,7 +21,7 @@ describe('ExcelWorkbookHost.inspect', () => {
           name: 'Orders',
           table: 'Orders',
           rows: [salesHeader, ['C1', 45000, 10]],
-          cells: { H1: 'Customer', I1: 'Amount' },
+          cells: { H1: 'Customer', I1: 'Amount', H2: 'C9', I2: 3, H3: 'C8', I3: 4 },
         },
         { name: 'Blank', rows: [['just text'], ['more text']] },
       ],
@@ -42,6 +42,14 @@ describe('ExcelWorkbookHost.inspect', () => {
         headerRow: 3,
         firstColumn: 2,
         headers: ['Customer', 'Date', 'Amount'],
+        rowCount: 2,
+      },
+      {
+        sheet: 'Orders',
+        tableName: null,
+        headerRow: 1,
+        firstColumn: 8,
+        headers: ['Customer', 'Amount'],
         rowCount: 2,
       },
     ]);
