@@ -6,6 +6,7 @@ import { runAnalysis, type RunStage } from '../host/runAnalysis';
 import { readWorkbookFile } from '../host/file/node/readWorkbookFile';
 import { writeFileAtomically } from '../host/file/node/writeFileAtomically';
 import { writeSampleWorkbook } from '../host/file/node/writeSampleWorkbook';
+import { formatReportJson } from './formatReportJson';
 import { formatSummaryTable } from './formatSummaryTable';
 import { helpText, parseArgs, UsageError, type CliCommand } from './parseArgs';
 
@@ -58,6 +59,7 @@ async function analyzeCommand(
   const started = Date.now();
   const run = await runAnalysis(host, command.settings, {
     write: command.out !== null,
+    describeOutput: command.out !== null,
     ...(rows > progressThreshold ? { onStage: progressPrinter(io.stderr) } : {}),
   });
   const written: string[] = [];
@@ -66,7 +68,7 @@ async function analyzeCommand(
     written.push(command.out);
   }
   if (command.json !== null) {
-    const bytes = new TextEncoder().encode(`${JSON.stringify(buildReport(run.result), null, 2)}\n`);
+    const bytes = new TextEncoder().encode(formatReportJson(buildReport(run.result)));
     await writeFileAtomically(command.json, bytes);
     written.push(command.json);
   }

@@ -15,10 +15,15 @@ export interface ComputedAnalysis {
 
 /**
  * Analyses and describes the output: customer columns and summary sheets. Everything a Web Worker needs to
- * run so the task pane stays responsive; the result is plain data (structured-clone safe).
+ * run so the task pane stays responsive; the result is plain data (structured-clone safe). With
+ * `describeOutput: false` (a JSON report only) the columns and sheets are left empty.
  */
-export function computeAnalysis(input: AnalysisInput): ComputedAnalysis {
+export function computeAnalysis(
+  input: AnalysisInput,
+  options: { describeOutput?: boolean } = {},
+): ComputedAnalysis {
   const result = analyze(input);
+  if (options.describeOutput === false) return { result, columns: [], baseColumns: [], sheets: [] };
   const { columns, baseColumns } = buildCustomerColumns(result);
   return { result, columns, baseColumns, sheets: buildSummarySheets(result) };
 }

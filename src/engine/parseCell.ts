@@ -56,6 +56,8 @@ export function parseTextCell(cell: RawCell): string | null {
   return parseIdCell(cell);
 }
 
+const plainNumberPattern = /^-?\d{1,15}(\.\d{1,15})?$/u;
+
 const currencyPattern = /[$€£¥￥₩₹]|元|人民币|rmb|cny|usd|eur|gbp|hk\$/giu;
 
 /**
@@ -68,6 +70,8 @@ const currencyPattern = /[$€£¥￥₩₹]|元|人民币|rmb|cny|usd|eur|gbp|h
 export function parseNumberCell(cell: RawCell): number | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   if (typeof cell !== 'string') return null;
+  // Fast path: plain decimal text (what CSV files hold) needs none of the clean-up below.
+  if (plainNumberPattern.test(cell)) return Number(cell);
   let text = cell.trim();
   if (text === '' || text.startsWith('#')) return null;
   let negative = false;

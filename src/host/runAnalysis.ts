@@ -19,6 +19,11 @@ export interface RunOptions {
   onStage?: (stage: RunStage, fraction: number) => void;
   /** Cancels between stages and between read chunks; a cancelled run writes nothing. */
   signal?: AbortSignal;
+  /**
+   * Describe the output (customer columns and summary sheets) even when not writing; default true. The
+   * command line turns it off for a JSON report alone.
+   */
+  describeOutput?: boolean;
   /** Runs the engine elsewhere (a Web Worker); defaults to {@link computeAnalysis} in this thread. */
   compute?: (input: AnalysisInput) => Promise<ComputedAnalysis>;
 }
@@ -111,9 +116,13 @@ export async function runAnalysis(
     date1904: info.date1904,
     settings: resolved,
   };
-  const computed = await (options.compute ?? ((i: AnalysisInput) => Promise.resolve(computeAnalysis(i))))(
-    input,
-  );
+  const computed = await (
+    options.compute ??
+    ((i: AnalysisInput) =>
+      Promise.resolve(
+        computeAnalysis(i, { describeOutput: options.write !== false || options.describeOutput !== false }),
+      ))
+  )(input);
   onStage?.('computing', 1);
   throwIfCancelled(signal);
   const plan: WritePlan = {
