@@ -1,11 +1,12 @@
 import { Workbook } from 'exceljs';
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { findHeaderRow, headerScanRows } from '../../engine/findHeaderRow';
-import type { ColumnSpec } from '../../engine/sheetSpec';
+import { excelNumberFormat, type ColumnSpec } from '../../engine/sheetSpec';
 import type { RawCell, SourceTable } from '../../engine/types';
 import { excelGrid } from '../excelGrid';
 import { fitCellText } from '../fitCellText';
 import { runRecord } from '../runRecord';
+import type { StreamedTable, StreamedWorkbook } from './StreamedWorkbook';
 import type { RecordColumn, RecordSheet, RunRecord } from '../runRecord';
 import type { ProgressCallback, WorkbookHost, WorkbookInfo, WriteSummary, WritePlan } from '../WorkbookHost';
 import type { SheetCharts } from './addChartsToXlsx';
@@ -40,6 +41,20 @@ interface XlsxSource {
   workbook: Workbook;
 }
 
+interface StreamedSource {
+  kind: 'streamed';
+  workbook: StreamedWorkbook;
+}
+
+type Source = CsvSource | XlsxSource | StreamedSource;
+
+/**
+ * Said of the output of a large .xlsx input read by streaming (see {@link FileWorkbookHost.fromStreamed}),
+ * for the command line and the page to show.
+ */
+export const largeInputNote =
+  "a large input's result holds the customers and summary sheets; the sales stay in your file";
+
 /**
  * A {@link WorkbookHost} over a workbook held in memory, for the command line and the web page: loaded
  * from .xlsx bytes (Excel tables and plain ranges found by their headers) or from CSV text (one sales
@@ -56,15 +71,33 @@ interface XlsxSource {
 export class FileWorkbookHost implements WorkbookHost {
   /** The input's file name, used as the sheet name of a CSV table and in messages. */
   readonly fileName: string;
-  private readonly source: CsvSource | XlsxSource;
+  private readonly source: Source;
   private output: Workbook | null = null;
   private charts: SheetCharts[] = [];
   private readonly date1904: boolean;
 
-  private constructor(fileName: string, source: CsvSource | XlsxSource) {
+  private constructor(fileName: string, source: Source) {
     this.fileName = fileName;
     this.source = source;
-    this.date1904 = source.kind === 'xlsx' && source.workbook.properties.date1904;
+    this.date1904 =
+      source.kind === 'xlsx'
+        ? source.workbook.properties.date1904
+        : source.kind === 'streamed' && source.workbook.date1904;
+  }
+
+  /**
+   * A host over a large .xlsx read by streaming (`streamXlsx`): only its candidate tables' cells are
+   * held. Its output is a new workbook with our customers sheet (the user's customers table copied with
+   * our columns, or the one built from sales), the summary sheets and the run record, not the sales:
+   * see {@link largeInputNote} and {@link FileWorkbookHost.outputNote}.
+   */
+  static fromStreamed(streamed: StreamedWorkbook, fileName: string): FileWorkbookHost {
+    return new FileWorkbookHost(fileName, { kind: 'streamed', workbook: streamed });
+  }
+
+  /** What the output leaves out, to tell the user ({@link largeInputNote}); null when it holds the whole input. */
+  get outputNote(): string | null {
+    return this.source.kind === 'streamed' ? largeInputNote : null;
   }
 
   /**
@@ -113,6 +146,7 @@ export class FileWorkbookHost implements WorkbookHost {
     if (this.source.kind === 'csv') {
       return Promise.resolve({ tables: [{ ...this.source.table }], date1904: false, savedSettings: null });
     }
+    if (this.source.kind === 'streamed') return Promise.resolve(this.inspectStreamed(this.source.workbook));
     const workbook = this.source.workbook;
     const record = this.readRecord();
     const skipped = new Set((record?.sheets ?? []).map(({ name }) => name.toLowerCase()));
@@ -163,6 +197,22 @@ export class FileWorkbookHost implements WorkbookHost {
         }),
       );
     }
+    if (this.source.kind === 'streamed') {
+      const found = streamedTableOf(this.source.workbook, table);
+      if (found === undefined)
+        return Promise.reject(new Error(`The table on "${table.sheet}" is not in the workbook.`));
+      progress?.(table.rowCount, table.rowCount);
+      return Promise.resolve(
+        columns.map((column) => {
+          const values = found.columns[column];
+          return values === undefined
+            ? new Array<RawCell>(table.rowCount).fill(null)
+            : values.length === table.rowCount
+              ? values
+              : values.slice(0, table.rowCount);
+        }),
+      );
+    }
     const sheet = this.source.workbook.getWorksheet(table.sheet);
     if (sheet === undefined)
       return Promise.reject(new Error(`The sheet "${table.sheet}" is not in the workbook.`));
@@ -206,8 +256,22 @@ export class FileWorkbookHost implements WorkbookHost {
     return addChartsToXlsx(bytes, this.charts);
   }
 
+  /** {@link FileWorkbookHost.inspect} of a streamed input: its tables less our earlier sheets and columns. */
+  private inspectStreamed(streamed: StreamedWorkbook): WorkbookInfo {
+    const record = this.readRecord();
+    const skipped = new Set((record?.sheets ?? []).map(({ name }) => name.toLowerCase()));
+    const tables = streamed.tables
+      .filter(({ table }) => !skipped.has(table.sheet.toLowerCase()))
+      .map(({ table }) => streamedWithoutOurColumns(table, record));
+    return { tables, date1904: this.date1904, savedSettings: record?.settings ?? null };
+  }
+
   /** The last run's record, whichever host wrote it (an older command line's sheet when there is no other). */
   private readRecord(): RunRecord | null {
+    if (this.output === null && this.source.kind === 'streamed') {
+      const cells = this.source.workbook.recordCells;
+      return cells === null ? null : runRecord.decode(cells);
+    }
     const workbook = this.output ?? (this.source.kind === 'xlsx' ? this.source.workbook : null);
     const sheet =
       workbook?.getWorksheet(runRecord.sheetName) ?? workbook?.getWorksheet(runRecord.legacySheetName);
@@ -220,8 +284,11 @@ export class FileWorkbookHost implements WorkbookHost {
 
   private writeOutput(plan: WritePlan, progress?: ProgressCallback): WriteSummary {
     excelGrid.checkPlan(plan);
-    const previous = this.readRecord();
+    // A streamed input's record describes the input, not the new output workbook.
+    const previous = this.source.kind === 'streamed' && this.output === null ? null : this.readRecord();
     const workbook = this.output ?? (this.source.kind === 'xlsx' ? this.source.workbook : new Workbook());
+    // Values keep the input's date system, so a streamed input's new workbook takes it too.
+    if (this.output === null && this.source.kind === 'streamed') workbook.properties.date1904 = this.date1904;
     this.output = workbook;
     this.charts = [];
     const total = plan.sheets.length + 2;
@@ -245,6 +312,20 @@ export class FileWorkbookHost implements WorkbookHost {
         const name = uniqueSheetName(validSheetName(this.fileName.replace(/\.[^.]*$/u, '')), sheetNames());
         sheet = workbook.addWorksheet(name);
         copyColumns(sheet, table.headers, this.source.columns);
+        createdSheets.push({ key: sourceCopyKey, name });
+        table = { ...table, sheet: name, headerRow: 1, firstColumn: 1 };
+      } else if (this.source.kind === 'streamed' && sheet === undefined) {
+        // The input's customers table is copied into the new output (its sheet is not there).
+        const found = streamedTableOf(this.source.workbook, table);
+        if (found === undefined) throw new Error(`The customers table on "${table.sheet}" was not read.`);
+        const name = uniqueSheetName(validSheetName(table.sheet), sheetNames());
+        sheet = workbook.addWorksheet(name);
+        copyColumns(
+          sheet,
+          table.headers,
+          found.columns.slice(0, table.headers.length).map((column) => column.slice(0, table.rowCount)),
+          found.dateColumns,
+        );
         createdSheets.push({ key: sourceCopyKey, name });
         table = { ...table, sheet: name, headerRow: 1, firstColumn: 1 };
       }
@@ -377,13 +458,21 @@ function withoutOurColumns(table: SourceTable, record: RunRecord | null, sheet: 
 }
 
 /** Writes a header row and column-major values from row 1 (a CSV table copied into the output), text cut to fit a cell. */
-function copyColumns(sheet: Worksheet, headers: readonly string[], columns: readonly RawCell[][]): void {
+function copyColumns(
+  sheet: Worksheet,
+  headers: readonly string[],
+  columns: readonly RawCell[][],
+  dateColumns: readonly boolean[] = [],
+): void {
   headers.forEach((header, c) => {
     const cell = sheet.getCell(1, c + 1);
     cell.value = fitCellText(header);
     cell.font = { bold: true };
+    const dates = dateColumns[c] === true;
     (columns[c] ?? []).forEach((value, r) => {
-      sheet.getCell(r + 2, c + 1).value = typeof value === 'string' ? fitCellText(value) : value;
+      const target = sheet.getCell(r + 2, c + 1);
+      target.value = typeof value === 'string' ? fitCellText(value) : value;
+      if (dates && typeof value === 'number') target.numFmt = excelNumberFormat('date');
     });
   });
 }
@@ -399,4 +488,39 @@ function writeColumnsSheet(sheet: Worksheet, columns: readonly ColumnSpec[], dat
     });
     sheet.getColumn(c + 1).width = Math.max(10, Math.min(40, spec.header.length + 4));
   });
+}
+
+/** The streamed table a (possibly narrowed) table of `inspect` came from. */
+function streamedTableOf(streamed: StreamedWorkbook, table: SourceTable): StreamedTable | undefined {
+  return streamed.tables.find(
+    (t) =>
+      t.table.sheet === table.sheet &&
+      t.table.headerRow === table.headerRow &&
+      t.table.firstColumn === table.firstColumn,
+  );
+}
+
+/**
+ * {@link withoutOurColumns} for a streamed table, whose header row is its headers: a recorded column is
+ * still ours while its header cell holds the header we wrote.
+ */
+function streamedWithoutOurColumns(table: SourceTable, record: RunRecord | null): SourceTable {
+  const ours = new Set(
+    (record?.columns ?? [])
+      .filter(
+        (column) =>
+          (column.sheet === null || column.sheet.toLowerCase() === table.sheet.toLowerCase()) &&
+          column.headerRow === table.headerRow &&
+          (table.headers[column.column - table.firstColumn] ?? null) === column.header,
+      )
+      .map(({ column }) => column),
+  );
+  if (ours.size === 0) return table;
+  let count = table.headers.length;
+  while (
+    count > 0 &&
+    (ours.has(table.firstColumn + count - 1) || (table.headers[count - 1] ?? '').trim() === '')
+  )
+    count--;
+  return count === table.headers.length ? table : { ...table, headers: table.headers.slice(0, count) };
 }

@@ -3,11 +3,27 @@ import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { AnalysisError } from '../../../engine/errors';
 import { FileWorkbookHost } from '../FileWorkbookHost';
+import { streamXlsx } from './streamXlsx';
 
 /** Largest CSV file accepted, in bytes (about 1.5 GB): beyond it the columns would not fit in memory. */
 export const maxCsvBytes = 1.5 * 1024 ** 3;
 /** Largest .xlsx file accepted, in bytes: a zip this size unpacks to several gigabytes of XML. */
 export const maxXlsxBytes = 300 * 1024 ** 2;
+/**
+ * .xlsx files larger than this many bytes (20 MB, about 500,000 sales rows) are read by streaming: only
+ * their candidate tables' cells are kept, in a tenth of the memory and less than half the time of loading
+ * the whole workbook, and the output workbook holds our customers and summary sheets but not the sales
+ * (see `FileWorkbookHost.fromStreamed`). Smaller files are loaded whole and their output is the whole
+ * input plus ours.
+ */
+export const streamXlsxAboveBytes = 20 * 1024 ** 2;
+
+/** Options of {@link readWorkbookFile}. */
+export interface ReadWorkbookOptions {
+  /** Overrides {@link streamXlsxAboveBytes} (tests force the streaming path with 0). */
+  streamAboveBytes?: number;
+}
+
 /** CSV files are decoded in pieces of about this many bytes (one JavaScript string holds < 512 M chars). */
 const csvPieceBytes = 256 * 1024 ** 2;
 
@@ -99,9 +115,13 @@ function checkCsvFitsHeap(fileName: string, size: number): void {
  * @throws AnalysisError `TOO_LARGE` above {@link maxCsvBytes} (CSV) or {@link maxXlsxBytes} (.xlsx), and for
  *   a CSV that needs more memory than this process's heap limit leaves (see `--max-old-space-size`);
  *   Error with a one-line reason for a missing file, an old `.xls` or an unknown extension.
+ * An .xlsx above {@link streamXlsxAboveBytes} is read by streaming (see there).
  * @example const host = await readWorkbookFile('data/sales.csv');
  */
-export async function readWorkbookFile(filePath: string): Promise<FileWorkbookHost> {
+export async function readWorkbookFile(
+  filePath: string,
+  options: ReadWorkbookOptions = {},
+): Promise<FileWorkbookHost> {
   const extension = path.extname(filePath).toLowerCase();
   const fileName = path.basename(filePath);
   const size = await stat(filePath).then(
@@ -128,6 +148,8 @@ export async function readWorkbookFile(filePath: string): Promise<FileWorkbookHo
         `"${fileName}" is ${megabytes(size)}; workbooks up to ${megabytes(maxXlsxBytes)} can be analysed. Save the sales sheet as CSV instead.`,
       );
     }
+    if (size > (options.streamAboveBytes ?? streamXlsxAboveBytes))
+      return FileWorkbookHost.fromStreamed(await streamXlsx(filePath, fileName), fileName);
     return FileWorkbookHost.fromXlsx(await readFile(filePath), fileName);
   }
   if (extension === '.xls') {
