@@ -190,7 +190,8 @@ export async function streamXlsx(filePath: string, fileName: string): Promise<St
   const byPart = new Map(info.sheets.map((sheet) => [sheet.partNumber, sheet]));
   const byName = new Map(info.sheets.map((sheet) => [sheet.name, sheet]));
   const found = new Map<string, StreamedTable[]>();
-  let recordCells: RawCell[] | null = null;
+  // The current record sheet wins over an older command line's, whichever comes first in the file.
+  const records = new Map<string, RawCell[]>();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -208,7 +209,10 @@ export async function streamXlsx(filePath: string, fileName: string): Promise<St
       const cells: RawCell[] = [];
       for await (const row of rows)
         cells[row.number - 1] = toRawCell((row.values as unknown[])[1] as CellValue, false);
-      recordCells = Array.from(cells, (cell) => cell ?? null);
+      records.set(
+        sheet.name,
+        Array.from(cells, (cell) => cell ?? null),
+      );
       continue;
     }
     if (runRecord.isBookkeeping(sheet.name)) continue;
@@ -258,7 +262,7 @@ export async function streamXlsx(filePath: string, fileName: string): Promise<St
       ...tables.filter((t) => t.table.tableName === null),
     ],
     date1904: info.date1904,
-    recordCells,
+    recordCells: records.get(runRecord.sheetName) ?? records.get(runRecord.legacySheetName) ?? null,
     sheetNames: info.sheets.map((sheet) => sheet.name),
   };
 }
