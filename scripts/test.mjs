@@ -1,15 +1,23 @@
 // `npm test`: type-check, lint, formatting, then every Jest suite (engine, hosts, CLI, task pane, browser
 // end-to-end) with TZ pinned to UTC. Stops at the first failing step and exits with its code.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const steps = [
   ['Type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['Lint', 'npx', ['eslint', '.']],
   ['Formatting', 'npx', ['prettier', '--check', '.']],
   ['Build the command line', 'node', ['scripts/buildCli.mjs']],
-  ['Tests', 'npx', ['jest', '--runInBand', ...process.argv.slice(2)]],
+  [
+    'Tests',
+    'npx',
+    ['jest', '--runInBand', '--json', '--outputFile=test-output/jest-results.json', ...process.argv.slice(2)],
+  ],
 ];
 
+const results = 'test-output/jest-results.json';
+mkdirSync('test-output', { recursive: true });
+rmSync(results, { force: true });
 for (const [name, command, args] of steps) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
@@ -17,4 +25,10 @@ for (const [name, command, args] of steps) {
     console.error(`\n${name} failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);
   }
+}
+
+// One plain closing line for CI logs.
+if (existsSync(results)) {
+  const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(results, 'utf8'));
+  console.log(`\nTests: ${numPassedTests} passed, ${numFailedTests} failed`);
 }
