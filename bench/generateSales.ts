@@ -1,4 +1,5 @@
 import type { RawCell } from '../src/engine/types';
+import { mulberry32 } from '../src/sample/mulberry32';
 
 /** Headers of the synthetic sales table, in column order (recognised by the header mapper). */
 export const salesHeaders = ['Order ID', 'Customer ID', 'Order Date', 'Amount', 'Cost'] as const;
@@ -19,18 +20,6 @@ export interface SyntheticSales {
   customers: number;
   /** Distinct order ids. */
   orders: number;
-}
-
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same sequence on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** Customers for a given number of sales rows: one per ten rows, 100,000 at a million rows. */

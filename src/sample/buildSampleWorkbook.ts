@@ -1,4 +1,5 @@
 import type { Language, RawCell } from '../engine/types';
+import { mulberry32 } from './mulberry32';
 
 /** One sheet of the sample workbook: a header row and data rows, row-major. */
 export interface SampleSheet {
@@ -105,18 +106,6 @@ const lastDay = serialOf(2024, 12, 31);
 /** Excel 1900-system serial number of a calendar date (days since 1899-12-30). */
 function serialOf(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / 86_400_000 + 25_569;
-}
-
-/** Mulberry32: a small, fast, seeded generator of uniform numbers in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function pick<T>(random: () => number, items: readonly T[]): T {
@@ -335,7 +324,7 @@ function buildVisits(
  */
 export function buildSampleWorkbook(language: Language): SampleWorkbook {
   const t = texts[language];
-  const random = seededRandom(20_240_101);
+  const random = mulberry32(20_240_101);
   const customers = buildCustomers(random, language);
   const sales = buildSales(random, language, customers);
   const visits = buildVisits(random, customers, sales);
