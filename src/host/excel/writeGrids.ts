@@ -41,17 +41,25 @@ export async function writeGrids(
   options: GridWriteOptions,
 ): Promise<number> {
   const totalRows = blocks.reduce((max, b) => Math.max(max, b.rows), 0);
-  const rowBytes = new Float64Array(totalRows);
-  for (const block of blocks) {
-    for (let r = 0; r < block.rows; r++) {
+  // Row sizes are measured as chunks are formed (and remembered for a retry), not all up front, so the
+  // first request of a 100,000-row sheet goes out (and progress moves) without sizing every row first.
+  const rowBytes = new Float64Array(totalRows).fill(-1);
+  const rowSize = (r: number): number => {
+    const known = rowBytes[r]!;
+    if (known >= 0) return known;
+    let size = 0;
+    for (const block of blocks) {
+      if (r >= block.rows) continue;
       let bytes = 4;
       for (let c = 0; c < block.columns; c++) {
         bytes += jsonSize(block.value(r, c));
         if (block.columnFormats[c] === null) bytes += jsonSize(block.format(r, c));
       }
-      rowBytes[r] = (rowBytes[r] ?? 0) + bytes;
+      size += bytes;
     }
-  }
+    rowBytes[r] = size;
+    return size;
+  };
   const perCell = blocks.map((b) => b.columnFormats.some((f) => f === null));
   let budget = options.budgetBytes;
   let start = 0;
@@ -74,8 +82,8 @@ export async function writeGrids(
     }
     let end = start;
     let bytes = 0;
-    while (end < totalRows && (end === start || bytes + (rowBytes[end] ?? 0) <= budget)) {
-      bytes += rowBytes[end] ?? 0;
+    while (end < totalRows && (end === start || bytes + rowSize(end) <= budget)) {
+      bytes += rowSize(end);
       end++;
     }
     blocks.forEach((block, k) => {
