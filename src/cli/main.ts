@@ -77,6 +77,7 @@ async function analyzeCommand(
   if (!command.quiet) {
     io.stdout.write(`${formatSummaryTable(run.result, path.basename(command.input))}\n`);
     if (written.length > 0) io.stdout.write(`Wrote ${written.join(' and ')}.\n`);
+    if (command.out !== null && host.outputNote !== null) io.stdout.write(`${host.outputNote}\n`);
   }
 }
 
