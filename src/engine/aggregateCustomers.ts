@@ -16,7 +16,7 @@ export interface CustomerAggregates {
   /** First and last day with amount > 0 in the window; −1 when none. */
   firstPurchase: Int32Array;
   lastPurchase: Int32Array;
-  /** 1 when the customer has any sales row (any amount) in the window. */
+  /** 1 when the customer has any sales row (any amount) inside the window */
   hasSalesInWindow: Uint8Array;
   /** 1 when the customer has any sales row up to the as-of date. */
   seenUpToAsOf: Uint8Array;
@@ -41,8 +41,9 @@ export interface CustomerAggregates {
 export function aggregateCustomers(
   sales: ParsedSales,
   asOf: number,
-  window: AnalysisWindow,
+  span: AnalysisWindow,
 ): CustomerAggregates {
+  const first = span.start;
   const customers = sales.customerIds.length;
   const revenue = new Float64Array(customers);
   const profit = new Float64Array(customers);
@@ -87,7 +88,7 @@ export function aggregateCustomers(
       latestRep[c] = rowRep[i]!;
       latestRepDay[c] = day;
     }
-    if (day < window.start) {
+    if (day < first) {
       beforeWindowRows++;
       continue;
     }
@@ -115,14 +116,14 @@ export function aggregateCustomers(
     grouped[next[c]!] = i;
     next[c] = next[c]! + 1;
   }
-  const dayStamp = new Int32Array(window.end - window.start + 1);
+  const dayStamp = new Int32Array(span.end - first + 1);
   const seenOrders = new Set<string | number>();
   for (let c = 0; c < customers; c++) {
     const stamp = c + 1;
     let days = 0;
     for (let k = purchaseCount[c]!; k < purchaseCount[c + 1]!; k++) {
       const i = grouped[k]!;
-      const offset = rowDay[i]! - window.start;
+      const offset = rowDay[i]! - first;
       if (dayStamp[offset] !== stamp) {
         dayStamp[offset] = stamp;
         days++;

@@ -42,7 +42,7 @@ export interface InputSummary {
   salesSheet: string;
   /** Data rows in the sales table. */
   salesRows: number;
-  /** Rows with a readable customer, date and amount inside the window. */
+  /** Rows with a readable customer, date and amount inside the window */
   usedRows: number;
   skippedCount: number;
   skipped: SkippedRow[];
@@ -122,8 +122,8 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       `The sales table on sheet "${input.sales.table.sheet}" has no usable row: ${why}.`,
     );
   }
-  const { asOf, window } = resolveWindow(sales.minDay, sales.maxDay, settings);
-  const totals = aggregateCustomers(sales, asOf, window);
+  const { asOf, window: span } = resolveWindow(sales.minDay, sales.maxDay, settings);
+  const totals = aggregateCustomers(sales, asOf, span);
   const table: ParsedCustomerTable | null =
     input.customers === null ? null : parseCustomerTable(input.customers.table, input.customers.mapping);
   const visits =
@@ -148,7 +148,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       const day = visits.days[k]!;
       if (day > asOf) return;
       if (day > (lastVisit.get(id) ?? -1)) lastVisit.set(id, day);
-      if (day >= window.start) {
+      if (day >= span.start) {
         visitsUsed++;
         visitsInWindow.set(id, (visitsInWindow.get(id) ?? 0) + 1);
       }
@@ -180,7 +180,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       firstPurchase: first >= 0 ? first : null,
       lastPurchase: last >= 0 ? last : null,
       recencyDays: last >= 0 ? asOf - last : null,
-      frequencyPerMonth: orders / window.months,
+      frequencyPerMonth: orders / span.months,
       amountPerOrder: orders > 0 ? revenue / orders : null,
       lastContact: visit ?? (lastEver >= 0 ? lastEver : null),
       lifetimeValue: has ? totals.lifetimeValue[s]! : 0,
@@ -206,7 +206,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     asOf,
   );
   const rfm = scoreRfm(base);
-  const churn = assessChurn(base, window.end - window.start + 1);
+  const churn = assessChurn(base, span.end - span.start + 1);
 
   // Listed field by field (no object spread): spread copies of 100k objects fall off V8's fast paths.
   const customers: CustomerResult[] = base.map((c, i) => {
@@ -280,7 +280,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   return {
     settings,
     asOf,
-    window,
+    window: span,
     customers,
     customersTableRows,
     input: {

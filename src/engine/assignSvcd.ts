@@ -21,7 +21,7 @@ export interface SvcdInput {
  * Assigns SVCD segments (Star 明星 = high amount & high frequency, Cow 奶牛 = low amount & high
  * frequency, Volcano 火山 = high amount & low frequency, Dog 小狗 = low & low). "High" means at or above
  * the axis threshold: the fixed one when given, else the smallest value strictly above the median over
- * customers with at least one order in the window. Customers with no order get null.
+ * customers with at least one order in the window; customers with no order get null.
  *
  * @example assignSvcd([{ amountPerOrder: 500, frequencyPerMonth: 2 }], { amount: 300, frequency: 1 }).segments // ['Star']
  */

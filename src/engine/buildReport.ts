@@ -68,14 +68,15 @@ const skippedEntry = (s: SkippedRow): Report['input']['skipped'][number] => ({
  * afterAsOfRows…) only add information.
  */
 export function buildReport(result: AnalysisResult): Report {
+  const span = result.window;
   const iso = (day: number | null): string | null => (day === null ? null : isoFromDay(day));
   return {
     version: 1,
     asOf: isoFromDay(result.asOf),
     window: {
-      start: isoFromDay(result.window.start),
-      end: isoFromDay(result.window.end),
-      months: result.window.months,
+      start: isoFromDay(span.start),
+      end: isoFromDay(span.end),
+      months: span.months,
     },
     input: {
       salesRows: result.input.salesRows,

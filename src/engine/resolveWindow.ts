@@ -6,7 +6,7 @@ import type { AnalysisWindow } from './types';
 export const daysPerMonth = 30.4375;
 
 /**
- * The as-of date and analysis window. As-of: the setting, else the latest sale date. Window: from the
+ * The as-of date and analysis window; as-of: the setting, else the latest sale date. Window: from the
  * earliest sale date up to the as-of date, or with `windowMonths` from the as-of date minus N calendar
  * months, plus one day. Months = days in the window (inclusive) / 30.4375.
  *

@@ -65,6 +65,7 @@ export function topTwentyShare(result: AnalysisResult): number | null {
  */
 export function buildPyramidSheet(result: AnalysisResult): SheetSpec {
   const lang = result.settings.language;
+  const span = result.window;
   const figures = tierFigures(result);
   const totals = figures.reduce(
     (s, f) => ({
@@ -80,7 +81,7 @@ export function buildPyramidSheet(result: AnalysisResult): SheetSpec {
     [titleCell(t('pyramidTitle', lang))],
     [
       cell(
-        `${t('asOf', lang)}: ${isoFromDay(result.asOf)} · ${t('window', lang)}: ${isoFromDay(result.window.start)} – ${isoFromDay(result.window.end)} · ${t('rankedBy', lang)}: ${t(withProfit ? 'byProfit' : 'byRevenue', lang)}`,
+        `${t('asOf', lang)}: ${isoFromDay(result.asOf)} · ${t('window', lang)}: ${isoFromDay(span.start)} – ${isoFromDay(span.end)} · ${t('rankedBy', lang)}: ${t(withProfit ? 'byProfit' : 'byRevenue', lang)}`,
       ),
     ],
     [],
