@@ -1,5 +1,5 @@
 /**
- * Shared vocabulary of the engine. Everything here is plain data: no Office.js, DOM or Node types.
+ * Shared vocabulary of the engine. Everything here is plain data: no Office JS API, DOM or Node types.
  *
  * Glossary: a *customer* is identified by a text id; a *sale* is one row of the sales table; the *as-of
  * date* ends the analysis; the *window* is the span of days analysed; a *segment* (SVCD, RFM), *class*

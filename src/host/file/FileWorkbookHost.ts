@@ -20,6 +20,7 @@ import { uniqueSheetName, validSheetName } from './sheetNames';
 import { tableModelsOf } from './tableModelsOf';
 import { toRawCell } from './toRawCell';
 import { writeOutputValue } from './writeOutputValue';
+import { locateHeadedRange } from './locateHeadedRange';
 
 /** Key of our customers sheet built from sales, as the Excel add-in records it too. */
 const customersSheetKey = 'customers';
@@ -408,19 +409,9 @@ function findPlainRange(sheet: Worksheet, tables: readonly CellBlock[] = []): So
       cells.push(inTable(row, column) ? null : toRawCell(shownValue(sheetRow?.findCell(column)), false));
     rows.push(cells);
   }
-  const found = findHeaderRow(rows);
-  if (found === null) return null;
-  const filled = found.headers.map((header) => header.trim() !== '');
-  const first = filled.indexOf(true);
-  const last = filled.lastIndexOf(true);
-  if (first < 0) return null;
-  const headerRow = found.index + 1;
-  const firstColumn = first + 1;
-  const headers = found.headers.slice(first, last + 1);
-  // The range ends above the first table below its header in its columns (as the Excel host sees it).
-  const tableBelow = tables
-    .filter((t) => t.top > headerRow && t.left < firstColumn + headers.length && t.right >= firstColumn)
-    .reduce((top, t) => Math.min(top, t.top), Infinity);
+  const located = locateHeadedRange(rows, tables);
+  if (located === null) return null;
+  const { headerRow, firstColumn, headers, tableTop: tableBelow } = located;
   let lastRow = Math.min(sheet.rowCount, tableBelow - 1);
   for (; lastRow > headerRow; lastRow--) {
     const sheetRow = sheet.findRow(lastRow);

@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { CellValue } from 'exceljs';
 import JSZip from 'jszip';
-import { findHeaderRow, headerScanRows } from '../../../engine/findHeaderRow';
+import { headerScanRows } from '../../../engine/findHeaderRow';
 import type { RawCell, SourceTable } from '../../../engine/types';
 import { runRecord } from '../../runRecord';
 import { decodeReference, type CellBlock } from '../decodeReference';
 import type { StreamedTable, StreamedWorkbook } from '../StreamedWorkbook';
 import { toRawCell } from '../toRawCell';
 import { xmlUnescape } from '../xmlText';
+import { locateHeadedRange } from '../locateHeadedRange';
 
 /** Widest header row searched in a plain range (columns), as the in-memory reader does. */
 const maxScanColumns = 512;
@@ -155,18 +156,9 @@ function plainRange(
       cells.push(inTable(r + 1, column) ? null : toRawCell(values[column] as CellValue | undefined, false));
     return cells;
   });
-  const found = findHeaderRow(rows);
-  if (found === null) return null;
-  const filled = found.headers.map((header) => header.trim() !== '');
-  const first = filled.indexOf(true);
-  const last = filled.lastIndexOf(true);
-  if (first < 0) return null;
-  const headerRow = found.index + 1;
-  const firstColumn = first + 1;
-  const headers = found.headers.slice(first, last + 1);
-  const tableBelow = tables
-    .filter((t) => t.top > headerRow && t.left < firstColumn + headers.length && t.right >= firstColumn)
-    .reduce((rowTop, t) => Math.min(rowTop, t.top), Infinity);
+  const located = locateHeadedRange(rows, tables);
+  if (located === null) return null;
+  const { headerRow, firstColumn, headers, tableTop: tableBelow } = located;
   return newRegion({ sheet, tableName: null, headerRow, firstColumn, headers, rowCount: 0 }, tableBelow - 1);
 }
 
