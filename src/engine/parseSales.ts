@@ -178,9 +178,8 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
     const idCell = ids[i] ?? null;
     const id = parseIdCell(idCell);
     if (id === null) {
-      if (isErrorValue(idCell))
-        skip('customerError', sheetRow, 'customerId', `customer id is an error value (${idCell.trim()})`);
-      else skip('customerBlank', sheetRow, 'customerId', 'customer id is blank');
+      const why = unreadableIdReason(idCell);
+      skip(why.code, sheetRow, 'customerId', why.reason);
       continue;
     }
     const dateCell = dates[i] ?? null;
@@ -324,6 +323,13 @@ export function orderKey(cell: RawCell): OrderKey {
   if (text === null) return null;
   const asNumber = Number(text);
   return String(asNumber) === text ? asNumber : text;
+}
+
+/** Why a customer id cell gives no id: an error value (named) or a blank. */
+export function unreadableIdReason(cell: RawCell): { code: SkipCode; reason: string } {
+  return isErrorValue(cell)
+    ? { code: 'customerError', reason: `customer id is an error value (${cell.trim()})` }
+    : { code: 'customerBlank', reason: 'customer id is blank' };
 }
 
 /** A short, safe description of a cell for messages. */

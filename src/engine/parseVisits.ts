@@ -1,5 +1,5 @@
-import { isErrorValue, parseIdCell, parseTextCell } from './parseCell';
-import { DateReader, describeCell, type ParseOptions } from './parseSales';
+import { parseIdCell, parseTextCell } from './parseCell';
+import { DateReader, describeCell, unreadableIdReason, type ParseOptions } from './parseSales';
 import type { ColumnMapping, DataNote, LoadedTable, SkippedRow } from './types';
 
 /** The visits log, parsed. */
@@ -37,14 +37,7 @@ export function parseVisits(table: LoadedTable, mapping: ColumnMapping, options:
     const idCell = idColumn[i] ?? null;
     const id = parseIdCell(idCell);
     if (id === null) {
-      const errorValue = isErrorValue(idCell);
-      result.skipped.push({
-        code: errorValue ? 'customerError' : 'customerBlank',
-        sheet: table.sheet,
-        row,
-        column: idHeader,
-        reason: errorValue ? `customer id is an error value (${idCell.trim()})` : 'customer id is blank',
-      });
+      result.skipped.push({ ...unreadableIdReason(idCell), sheet: table.sheet, row, column: idHeader });
       continue;
     }
     const day = reader.read(dateColumn[i] ?? null, row);
