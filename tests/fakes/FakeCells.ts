@@ -213,15 +213,7 @@ export class FakeCells {
           break;
         }
       }
-      block =
-        block === null
-          ? { row0: first, row1: last, col0: col, col1: col }
-          : {
-              row0: Math.min(block.row0, first),
-              row1: Math.max(block.row1, last),
-              col0: Math.min(block.col0, col),
-              col1: Math.max(block.col1, col),
-            };
+      block = growBlock(block, first, last, col);
     }
     return block;
   }
@@ -257,16 +249,20 @@ export class FakeCells {
         }
       }
       if (first < 0) return;
-      block =
-        block === null
-          ? { row0: first, row1: last, col0: col, col1: col }
-          : {
-              row0: Math.min(block.row0, first),
-              row1: Math.max(block.row1, last),
-              col0: Math.min(block.col0, col),
-              col1: Math.max(block.col1, col),
-            };
+      block = growBlock(block, first, last, col);
     });
     return block;
   }
+}
+
+/** The smallest block holding `block` and rows `first`–`last` of column `col`. */
+function growBlock(block: CellBlock | null, first: number, last: number, col: number): CellBlock {
+  return block === null
+    ? { row0: first, row1: last, col0: col, col1: col }
+    : {
+        row0: Math.min(block.row0, first),
+        row1: Math.max(block.row1, last),
+        col0: Math.min(block.col0, col),
+        col1: Math.max(block.col1, col),
+      };
 }
