@@ -62,6 +62,9 @@ export function aggregateCustomers(
   const purchaseRows = new Int32Array(sales.count);
   const purchaseCount = new Int32Array(customers + 1);
   let purchases = 0;
+  let lastCustomer = -1;
+  let lastDay = -1;
+  let lastOrder = -1;
   let usedRows = 0;
   let afterAsOfRows = 0;
   let beforeWindowRows = 0;
@@ -99,14 +102,21 @@ export function aggregateCustomers(
     if (amount > 0) {
       if (firstPurchase[c] === -1 || day < firstPurchase[c]!) firstPurchase[c] = day;
       if (day > lastPurchase[c]!) lastPurchase[c] = day;
-      purchaseRows[purchases++] = i;
-      purchaseCount[c + 1] = purchaseCount[c + 1]! + 1;
+      // The lines of one order come together: a line repeating the previous purchase's customer, day and
+      // order adds no distinct day or order, so only the first is kept for the distinct counts.
+      const order = rowOrder === null ? -1 : rowOrder[i]!;
+      if (c !== lastCustomer || day !== lastDay || order !== lastOrder) {
+        purchaseRows[purchases++] = i;
+        purchaseCount[c + 1] = purchaseCount[c + 1]! + 1;
+        lastCustomer = c;
+        lastDay = day;
+        lastOrder = order;
+      }
     }
   }
 
-  // Counting sort of the purchase rows by customer, then distinct days per customer with a stamp array
-  // (stamp = customer + 1 marks "already counted for this customer") and distinct orders with a small set
-  // cleared per customer: linear and exact, with no table of every order id.
+  // Counting sort of the purchase rows by customer, then distinct days and orders per customer with stamp
+  // arrays (stamp = customer + 1 marks "already counted for this customer"): linear and exact.
   for (let c = 0; c < customers; c++) purchaseCount[c + 1] = purchaseCount[c + 1]! + purchaseCount[c]!;
   const grouped = new Int32Array(purchases);
   const next = purchaseCount.slice(0, customers);
@@ -117,10 +127,11 @@ export function aggregateCustomers(
     next[c] = next[c]! + 1;
   }
   const dayStamp = new Int32Array(span.end - first + 1);
-  const seenOrders = new Set<string | number>();
+  const orderStamp = new Int32Array(rowOrder === null ? 0 : sales.orderCodes);
   for (let c = 0; c < customers; c++) {
     const stamp = c + 1;
     let days = 0;
+    let distinctOrders = 0;
     for (let k = purchaseCount[c]!; k < purchaseCount[c + 1]!; k++) {
       const i = grouped[k]!;
       const offset = rowDay[i]! - first;
@@ -129,13 +140,15 @@ export function aggregateCustomers(
         days++;
       }
       if (rowOrder !== null) {
-        const order = rowOrder[i] ?? null;
-        if (order !== null) seenOrders.add(order);
+        const order = rowOrder[i]!;
+        if (order >= 0 && orderStamp[order] !== stamp) {
+          orderStamp[order] = stamp;
+          distinctOrders++;
+        }
       }
     }
     purchaseDays[c] = days;
-    orders[c] = rowOrder === null ? days : seenOrders.size;
-    seenOrders.clear();
+    orders[c] = rowOrder === null ? days : distinctOrders;
     revenue[c] = roundMoney(revenue[c]!);
     profit[c] = roundMoney(profit[c]!);
     lifetimeValue[c] = roundMoney(lifetimeValue[c]!);

@@ -1,16 +1,18 @@
 import { aggregateCustomers } from './aggregateCustomers';
-import { assessChurn } from './assessChurn';
+import { assessChurnColumns } from './assessChurn';
 import { assignAbc } from './assignAbc';
 import { assignPyramidTiers } from './assignPyramidTiers';
-import { assignSvcd, type SvcdThresholds } from './assignSvcd';
+import { assignSvcdColumns, type SvcdThresholds } from './assignSvcd';
 import { AnalysisError } from './errors';
 import { parseCustomerTable, type ParsedCustomerTable } from './parseCustomerTable';
 import { parseSales, type ProfitSource } from './parseSales';
 import { parseVisits } from './parseVisits';
-import { planVisits } from './planVisits';
+import { identityPositions } from './orderByNumber';
+import { orderByText } from './orderByText';
+import { visitPlanFor } from './planVisits';
 import { resolveWindow } from './resolveWindow';
-import { rfmSegmentFor, validateRfmRules } from './rfmRules';
-import { scoreRfm } from './scoreRfm';
+import { rfmSegmentTable, validateRfmRules } from './rfmRules';
+import { scoreRfmColumns } from './scoreRfm';
 import type {
   AnalysisSettings,
   AnalysisWindow,
@@ -130,15 +132,27 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     input.visits === null ? null : parseVisits(input.visits.table, input.visits.mapping, options);
 
   // Customers: the customers table's, then sales ids seen up to the as-of date, by id.
-  const order: string[] = table === null ? [] : [...table.ids];
-  const listed = new Set(order);
-  const salesOnly: string[] = [];
-  sales.customerIds.forEach((id, index) => {
-    if (totals.seenUpToAsOf[index] === 1 && !listed.has(id)) salesOnly.push(id);
+  const tableIds = table === null ? [] : table.ids;
+  const listed = table === null ? null : new Set(tableIds);
+  const salesOnly: number[] = [];
+  sales.customerIds.forEach((id, s) => {
+    if (totals.seenUpToAsOf[s] === 1 && listed?.has(id) !== true) salesOnly.push(s);
   });
-  // The default sort compares UTF-16 code units (the order of compareIds) without a JS comparator.
-  salesOnly.sort();
-  for (const id of salesOnly) order.push(id);
+  const salesOnlyIds = salesOnly.map((s) => sales.customerIds[s]!);
+  const count = tableIds.length + salesOnly.length;
+  const ids = new Array<string>(count);
+  /** The customer's index in the parsed sales, −1 for a customer with no sales row. */
+  const salesOf = new Int32Array(count);
+  tableIds.forEach((id, i) => {
+    ids[i] = id;
+    salesOf[i] = sales.customerIndexOf(id) ?? -1;
+  });
+  orderByText(salesOnlyIds).forEach((k, j) => {
+    ids[tableIds.length + j] = salesOnlyIds[k]!;
+    salesOf[tableIds.length + j] = salesOnly[k]!;
+  });
+  // Ascending id order, which breaks ties in the rankings (the customers are in it unless a table leads).
+  const byId = table === null ? identityPositions(count) : orderByText(ids);
 
   const lastVisit = new Map<string, number>();
   const visitsInWindow = new Map<string, number>();
@@ -155,105 +169,109 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     });
   }
 
+  // Per-customer measures as columns (−1 or NaN where a value does not apply), gathered from the totals.
   const hasProfit = sales.profitSource !== null;
-  const base = order.map((id) => {
-    const s = sales.customerIndex.get(id);
-    const has = s !== undefined;
-    const orders = has ? totals.orders[s]! : 0;
-    const first = has ? totals.firstPurchase[s]! : -1;
-    const last = has ? totals.lastPurchase[s]! : -1;
-    const revenue = has ? totals.revenue[s]! : 0;
-    const inWindow = has && totals.hasSalesInWindow[s] === 1;
-    const lastEver = has ? totals.lastPurchaseEver[s]! : -1;
-    const visit = lastVisit.get(id);
-    const repIndex = has ? totals.latestRep[s]! : -1;
-    return {
-      id,
-      name: table?.names.get(id) ?? (has ? (sales.customerNames[s] ?? null) : null),
-      rep: table?.reps.get(id) ?? (repIndex >= 0 ? (sales.reps[repIndex] ?? null) : null),
-      inCustomersTable: table !== null && listed.has(id),
-      hasSalesInWindow: inWindow,
-      revenue,
-      profit: hasProfit ? (has ? totals.profit[s]! : 0) : null,
-      orders,
-      purchaseDays: has ? totals.purchaseDays[s]! : 0,
-      firstPurchase: first >= 0 ? first : null,
-      lastPurchase: last >= 0 ? last : null,
-      recencyDays: last >= 0 ? asOf - last : null,
-      frequencyPerMonth: orders / span.months,
-      amountPerOrder: orders > 0 ? revenue / orders : null,
-      lastContact: visit ?? (lastEver >= 0 ? lastEver : null),
-      lifetimeValue: has ? totals.lifetimeValue[s]! : 0,
-      visitsInWindow: visitsInWindow.get(id) ?? 0,
-    };
-  });
+  const revenue = new Float64Array(count);
+  const profit = new Float64Array(count);
+  const orders = new Int32Array(count);
+  const purchaseDays = new Int32Array(count);
+  const firstPurchase = new Int32Array(count).fill(-1);
+  const lastPurchase = new Int32Array(count).fill(-1);
+  const recencyDays = new Float64Array(count).fill(Number.NaN);
+  const frequencyPerMonth = new Float64Array(count);
+  const amountPerOrder = new Float64Array(count).fill(Number.NaN);
+  const pyramidValues = new Float64Array(count).fill(Number.NaN);
+  const lastContact = new Float64Array(count).fill(Number.NaN);
+  for (let i = 0; i < count; i++) {
+    const s = salesOf[i]!;
+    const visit = visits === null ? undefined : lastVisit.get(ids[i]!);
+    if (visit !== undefined) lastContact[i] = visit;
+    if (s < 0) continue;
+    revenue[i] = totals.revenue[s]!;
+    profit[i] = totals.profit[s]!;
+    orders[i] = totals.orders[s]!;
+    purchaseDays[i] = totals.purchaseDays[s]!;
+    firstPurchase[i] = totals.firstPurchase[s]!;
+    const last = totals.lastPurchase[s]!;
+    lastPurchase[i] = last;
+    if (last >= 0) recencyDays[i] = asOf - last;
+    frequencyPerMonth[i] = orders[i]! / span.months;
+    if (orders[i]! > 0) amountPerOrder[i] = revenue[i]! / orders[i]!;
+    if (totals.hasSalesInWindow[s] === 1) pyramidValues[i] = hasProfit ? profit[i]! : revenue[i]!;
+    const lastEver = totals.lastPurchaseEver[s]!;
+    if (visit === undefined && lastEver >= 0) lastContact[i] = lastEver;
+  }
 
-  const ids = base.map((c) => c.id);
-  const svcd = assignSvcd(base, {
+  const svcd = assignSvcdColumns(amountPerOrder, frequencyPerMonth, {
     amount: settings.svcdAmountThreshold,
     frequency: settings.svcdFrequencyThreshold,
   });
-  const abc = assignAbc(
-    ids,
-    base.map((c) => c.revenue),
-    settings.abcCut,
+  const abc = assignAbc(ids, revenue, settings.abcCut, byId);
+  const tiers = assignPyramidTiers(ids, pyramidValues, settings.pyramidCuts, byId);
+  const rfm = scoreRfmColumns(recencyDays, orders, revenue);
+  const rfmSegments = rfmSegmentTable(settings.rfmRules);
+  const churn = assessChurnColumns(
+    { orders, firstPurchase, lastPurchase, purchaseDays, recencyDays },
+    span.end - span.start + 1,
   );
-  const pyramidValues = base.map((c) => (c.hasSalesInWindow ? (hasProfit ? c.profit! : c.revenue) : null));
-  const tiers = assignPyramidTiers(ids, pyramidValues, settings.pyramidCuts);
-  const visitPlans = planVisits(
-    base.map((c, i) => ({ svcd: svcd.segments[i] ?? null, abc: abc[i] ?? 'C', lastContact: c.lastContact })),
-    settings.visitsFrom,
-    asOf,
-  );
-  const rfm = scoreRfm(base);
-  const churn = assessChurn(base, span.end - span.start + 1);
 
-  // Listed field by field (no object spread): spread copies of 100k objects fall off V8's fast paths.
-  const customers: CustomerResult[] = base.map((c, i) => {
-    const scores = rfm[i] ?? null;
-    const plan = visitPlans[i]!;
-    return {
-      id: c.id,
-      name: c.name,
-      rep: c.rep,
-      inCustomersTable: c.inCustomersTable,
-      hasSalesInWindow: c.hasSalesInWindow,
-      revenue: c.revenue,
-      profit: c.profit,
-      orders: c.orders,
-      purchaseDays: c.purchaseDays,
-      firstPurchase: c.firstPurchase,
-      lastPurchase: c.lastPurchase,
-      recencyDays: c.recencyDays,
-      frequencyPerMonth: c.frequencyPerMonth,
-      amountPerOrder: c.amountPerOrder,
-      svcd: svcd.segments[i] ?? null,
-      abc: abc[i] ?? 'C',
+  // One object per customer, listed field by field (no spread: copies of 100k objects fall off V8's
+  // fast paths).
+  const customers = new Array<CustomerResult>(count);
+  for (let i = 0; i < count; i++) {
+    const id = ids[i]!;
+    const s = salesOf[i]!;
+    const segment = svcd.segments[i] ?? null;
+    const abcClass = abc[i] ?? 'C';
+    const contact = Number.isNaN(lastContact[i]!) ? null : lastContact[i]!;
+    const plan = visitPlanFor(segment, abcClass, contact, settings.visitsFrom, asOf);
+    const repIndex = s >= 0 ? totals.latestRep[s]! : -1;
+    const r = rfm.r[i]!;
+    const first = firstPurchase[i]!;
+    const last = lastPurchase[i]!;
+    const pyramidValue = pyramidValues[i]!;
+    customers[i] = {
+      id,
+      name: table?.names.get(id) ?? (s >= 0 ? (sales.customerNames[s] ?? null) : null),
+      rep: table?.reps.get(id) ?? (repIndex >= 0 ? (sales.reps[repIndex] ?? null) : null),
+      inCustomersTable: i < tableIds.length,
+      hasSalesInWindow: s >= 0 && totals.hasSalesInWindow[s] === 1,
+      revenue: revenue[i]!,
+      profit: hasProfit ? profit[i]! : null,
+      orders: orders[i]!,
+      purchaseDays: purchaseDays[i]!,
+      firstPurchase: first >= 0 ? first : null,
+      lastPurchase: last >= 0 ? last : null,
+      recencyDays: last >= 0 ? recencyDays[i]! : null,
+      frequencyPerMonth: frequencyPerMonth[i]!,
+      amountPerOrder: Number.isNaN(amountPerOrder[i]!) ? null : amountPerOrder[i]!,
+      svcd: segment,
+      abc: abcClass,
       pyramidTier: tiers[i] ?? null,
-      pyramidValue: pyramidValues[i] ?? null,
+      pyramidValue: Number.isNaN(pyramidValue) ? null : pyramidValue,
       visitIntervalDays: plan.intervalDays,
       visitsPerMonth: plan.perMonth,
-      lastContact: c.lastContact,
+      lastContact: contact,
       nextVisitDue: plan.nextVisitDue,
       overdue: plan.overdue,
       rfm:
-        scores === null
+        r === 0
           ? null
           : {
-              r: scores.r,
-              f: scores.f,
-              m: scores.m,
-              segment: rfmSegmentFor(settings.rfmRules, scores.r, scores.f, scores.m) ?? 'Hibernating',
+              r,
+              f: rfm.f[i]!,
+              m: rfm.m[i]!,
+              segment: rfmSegments[r * 36 + rfm.f[i]! * 6 + rfm.m[i]!] ?? 'Hibernating',
             },
       churnRisk: churn.risks[i] ?? null,
-      lifetimeValue: c.lifetimeValue,
-      visitsInWindow: c.visitsInWindow,
+      lifetimeValue: s >= 0 ? totals.lifetimeValue[s]! : 0,
+      visitsInWindow: visitsInWindow.get(id) ?? 0,
     };
-  });
+  }
 
   let customersTableRows: (number | null)[] | null = null;
   if (table !== null) {
-    const position = new Map(order.map((id, index) => [id, index]));
+    const position = new Map(ids.map((id, index) => [id, index]));
     customersTableRows = table.rowIds.map((id) => (id === null ? null : (position.get(id) ?? null)));
   }
 
@@ -267,7 +285,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
         'The sales table has neither a profit nor a cost column, so the pyramid ranks customers by revenue.',
     });
   }
-  if (churn.medianGap === null && customers.some((c) => c.churnRisk !== null)) {
+  if (churn.medianGap === null && churn.risks.some((risk) => risk !== null)) {
     notes.push({
       sheet: null,
       row: null,

@@ -11,46 +11,73 @@ export interface ChurnInput {
   recencyDays: number | null;
 }
 
+/** The same per customer as columns: −1 for no first or last purchase, NaN for no recency. */
+export interface ChurnColumns {
+  orders: ArrayLike<number>;
+  firstPurchase: ArrayLike<number>;
+  lastPurchase: ArrayLike<number>;
+  purchaseDays: ArrayLike<number>;
+  recencyDays: ArrayLike<number>;
+}
+
+/** Churn risks with the gaps they were measured against. */
+export interface ChurnAssessment {
+  risks: (ChurnRisk | null)[];
+  medianGap: number | null;
+  fallbackGap: number;
+}
+
 /**
- * Churn risk. Expected gap = the customer's mean gap between purchase days when it has at least two
- * ((last − first) / (purchase days − 1)), else the median of that over all repeat customers. Active when
- * recency ≤ 1.5 × gap, At risk when ≤ 3 × gap, else Lapsed. Customers with no order in the window get null.
- * When nobody bought on two different days there is no gap to compare with: the window length in days is
- * used as the gap (so only customers silent for 1.5 windows could lapse, i.e. everyone is Active) — chosen
- * because with no repeat behaviour there is no evidence of churn; the summary says so.
+ * Churn risk over columns of customers. Expected gap = the customer's mean gap between purchase days when
+ * it has at least two ((last − first) / (purchase days − 1)), else the median of that over all repeat
+ * customers. Active when recency ≤ 1.5 × gap, At risk when ≤ 3 × gap, else Lapsed. Customers with no order
+ * in the window get null. When nobody bought on two different days there is no gap to compare with: the
+ * window length in days is used as the gap (so only customers silent for 1.5 windows could lapse, i.e.
+ * everyone is Active) — chosen because with no repeat behaviour there is no evidence of churn; the summary
+ * says so.
+ *
+ * @param windowDays Days in the window (inclusive), the fallback gap.
+ */
+export function assessChurnColumns(c: ChurnColumns, windowDays: number): ChurnAssessment {
+  const count = c.purchaseDays.length;
+  const hasOrder = (i: number): boolean =>
+    c.orders[i]! > 0 && c.firstPurchase[i]! >= 0 && c.lastPurchase[i]! >= 0;
+  const gaps: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (hasOrder(i) && c.purchaseDays[i]! >= 2)
+      gaps.push((c.lastPurchase[i]! - c.firstPurchase[i]!) / (c.purchaseDays[i]! - 1));
+  }
+  const medianGap = median(gaps);
+  const fallbackGap = medianGap ?? windowDays;
+  const risks = new Array<ChurnRisk | null>(count);
+  for (let i = 0; i < count; i++) {
+    const recency = c.recencyDays[i]!;
+    if (!hasOrder(i) || Number.isNaN(recency)) {
+      risks[i] = null;
+      continue;
+    }
+    const days = c.purchaseDays[i]!;
+    const gap = days >= 2 ? (c.lastPurchase[i]! - c.firstPurchase[i]!) / (days - 1) : fallbackGap;
+    risks[i] = recency <= 1.5 * gap ? 'Active' : recency <= 3 * gap ? 'At risk' : 'Lapsed';
+  }
+  return { risks, medianGap, fallbackGap };
+}
+
+/**
+ * Churn risk per customer; see {@link assessChurnColumns}.
  *
  * @param windowDays Days in the window (inclusive), the fallback gap.
  * @example assessChurn([{ orders: 3, firstPurchase: 0, lastPurchase: 20, purchaseDays: 3, recencyDays: 25 }], 100).risks // ['At risk']: gap 10, 25 > 15 and ≤ 30
  */
-export function assessChurn(
-  customers: readonly ChurnInput[],
-  windowDays: number,
-): { risks: (ChurnRisk | null)[]; medianGap: number | null; fallbackGap: number } {
-  const gaps: number[] = [];
-  for (const c of customers) {
-    if (
-      (c.orders ?? c.purchaseDays) > 0 &&
-      c.purchaseDays >= 2 &&
-      c.firstPurchase !== null &&
-      c.lastPurchase !== null
-    ) {
-      gaps.push((c.lastPurchase - c.firstPurchase) / (c.purchaseDays - 1));
-    }
-  }
-  const medianGap = median(gaps);
-  const fallbackGap = medianGap ?? windowDays;
-  const risks = customers.map((c): ChurnRisk | null => {
-    if (
-      (c.orders ?? c.purchaseDays) === 0 ||
-      c.recencyDays === null ||
-      c.firstPurchase === null ||
-      c.lastPurchase === null
-    )
-      return null;
-    const gap = c.purchaseDays >= 2 ? (c.lastPurchase - c.firstPurchase) / (c.purchaseDays - 1) : fallbackGap;
-    if (c.recencyDays <= 1.5 * gap) return 'Active';
-    if (c.recencyDays <= 3 * gap) return 'At risk';
-    return 'Lapsed';
-  });
-  return { risks, medianGap, fallbackGap };
+export function assessChurn(customers: readonly ChurnInput[], windowDays: number): ChurnAssessment {
+  return assessChurnColumns(
+    {
+      orders: customers.map((c) => c.orders ?? c.purchaseDays),
+      firstPurchase: customers.map((c) => c.firstPurchase ?? -1),
+      lastPurchase: customers.map((c) => c.lastPurchase ?? -1),
+      purchaseDays: customers.map((c) => c.purchaseDays),
+      recencyDays: customers.map((c) => c.recencyDays ?? Number.NaN),
+    },
+    windowDays,
+  );
 }

@@ -1,29 +1,36 @@
-import { compareIds } from './compareIds';
+import { orderByNumber } from './orderByNumber';
+import { orderByText } from './orderByText';
 import type { PyramidTier } from './types';
 
 /** The course's tier cut-offs: cumulative share of customers ending tiers 1–5. */
 export const defaultPyramidCuts: [number, number, number, number, number] = [0.05, 0.15, 0.35, 0.6, 1];
 
 /**
- * Assigns customer-pyramid tiers. Customers with a value (those with any sales row in the window; null =
- * off the pyramid) are sorted by value descending, ties by id ascending; position p (1-based) of n gets
- * the first tier k with p ≤ ceil(n × cut_k). A customer whose value equals that of a better-placed
+ * Assigns customer-pyramid tiers. Customers with a value (those with any sales row in the window; null or
+ * NaN = off the pyramid) are sorted by value descending, ties by id ascending; position p (1-based) of n
+ * gets the first tier k with p ≤ ceil(n × cut_k). A customer whose value equals that of a better-placed
  * customer takes that customer's tier, so ties are never split. Cut-offs are applied in basis points so
  * that float error cannot move a boundary (ceil(20 × 0.35) is 7, not 8).
  *
+ * @param byId Positions of `ids` in ascending id order, when the caller has them ({@link orderByText}).
  * @example assignPyramidTiers(ids300, values300) // 15 / 30 / 60 / 75 / 120 customers in tiers 1–5 (no ties)
  */
 export function assignPyramidTiers(
   ids: readonly string[],
-  values: readonly (number | null)[],
+  values: ArrayLike<number | null>,
   cuts: readonly number[] = defaultPyramidCuts,
+  byId: Int32Array = orderByText(ids),
 ): (PyramidTier | null)[] {
-  const tiers: (PyramidTier | null)[] = ids.map(() => null);
-  const ranked: number[] = [];
-  values.forEach((value, index) => {
-    if (value !== null) ranked.push(index);
-  });
-  ranked.sort((a, b) => values[b]! - values[a]! || compareIds(ids[a]!, ids[b]!));
+  const tiers = new Array<PyramidTier | null>(ids.length).fill(null);
+  const valued: number[] = [];
+  const numbers = new Float64Array(ids.length);
+  for (const index of byId) {
+    const value = values[index] ?? null;
+    if (value === null || Number.isNaN(value)) continue;
+    valued.push(index);
+    numbers[index] = value;
+  }
+  const ranked = orderByNumber(numbers, Int32Array.from(valued), true);
   const n = ranked.length;
   const limits = cuts.map((cut) => Math.ceil((n * Math.round(cut * 10_000)) / 10_000));
   let tier = 0;
@@ -32,7 +39,7 @@ export function assignPyramidTiers(
   ranked.forEach((index, position) => {
     const p = position + 1;
     while (tier < limits.length - 1 && p > limits[tier]!) tier++;
-    const value = values[index]!;
+    const value = numbers[index]!;
     const assigned =
       previousValue !== null && value === previousValue ? previousTier : ((tier + 1) as PyramidTier);
     tiers[index] = assigned;

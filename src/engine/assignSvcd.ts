@@ -19,22 +19,23 @@ export interface SvcdInput {
 
 /**
  * Assigns SVCD segments (Star 明星 = high amount & high frequency, Cow 奶牛 = low amount & high
- * frequency, Volcano 火山 = high amount & low frequency, Dog 小狗 = low & low). "High" means at or above
- * the axis threshold: the fixed one when given, else the smallest value strictly above the median over
- * customers with at least one order in the window; customers with no order get null.
- *
- * @example assignSvcd([{ amountPerOrder: 500, frequencyPerMonth: 2 }], { amount: 300, frequency: 1 }).segments // ['Star']
+ * frequency, Volcano 火山 = high amount & low frequency, Dog 小狗 = low & low) over columns of customers;
+ * NaN amount per order = no order in the window, so no segment. "High" means at or above the axis
+ * threshold: the fixed one when given, else the smallest value strictly above the median over customers
+ * with at least one order in the window.
  */
-export function assignSvcd(
-  customers: readonly SvcdInput[],
+export function assignSvcdColumns(
+  amountPerOrder: ArrayLike<number>,
+  frequencyPerMonth: ArrayLike<number>,
   fixed: { amount: number | null; frequency: number | null },
 ): { segments: (SvcdSegment | null)[]; thresholds: SvcdThresholds } {
+  const count = amountPerOrder.length;
   const amounts: number[] = [];
   const frequencies: number[] = [];
-  for (const c of customers) {
-    if (c.amountPerOrder === null) continue;
-    amounts.push(c.amountPerOrder);
-    frequencies.push(c.frequencyPerMonth);
+  for (let i = 0; i < count; i++) {
+    if (Number.isNaN(amountPerOrder[i]!)) continue;
+    amounts.push(amountPerOrder[i]!);
+    frequencies.push(frequencyPerMonth[i]!);
   }
   const thresholds: SvcdThresholds = {
     amount: fixed.amount ?? thresholdAboveMedian(amounts),
@@ -42,12 +43,32 @@ export function assignSvcd(
     amountSource: fixed.amount === null ? 'median' : 'fixed',
     frequencySource: fixed.frequency === null ? 'median' : 'fixed',
   };
-  const segments = customers.map((c): SvcdSegment | null => {
-    if (c.amountPerOrder === null) return null;
-    const highAmount = thresholds.amount !== null && c.amountPerOrder >= thresholds.amount;
-    const highFrequency = thresholds.frequency !== null && c.frequencyPerMonth >= thresholds.frequency;
-    if (highAmount) return highFrequency ? 'Star' : 'Volcano';
-    return highFrequency ? 'Cow' : 'Dog';
-  });
+  const segments = new Array<SvcdSegment | null>(count);
+  for (let i = 0; i < count; i++) {
+    const amount = amountPerOrder[i]!;
+    if (Number.isNaN(amount)) {
+      segments[i] = null;
+      continue;
+    }
+    const highAmount = thresholds.amount !== null && amount >= thresholds.amount;
+    const highFrequency = thresholds.frequency !== null && frequencyPerMonth[i]! >= thresholds.frequency;
+    segments[i] = highAmount ? (highFrequency ? 'Star' : 'Volcano') : highFrequency ? 'Cow' : 'Dog';
+  }
   return { segments, thresholds };
+}
+
+/**
+ * Assigns SVCD segments per customer (null amount per order = no segment); see {@link assignSvcdColumns}.
+ *
+ * @example assignSvcd([{ amountPerOrder: 500, frequencyPerMonth: 2 }], { amount: 300, frequency: 1 }).segments // ['Star']
+ */
+export function assignSvcd(
+  customers: readonly SvcdInput[],
+  fixed: { amount: number | null; frequency: number | null },
+): { segments: (SvcdSegment | null)[]; thresholds: SvcdThresholds } {
+  return assignSvcdColumns(
+    customers.map((c) => c.amountPerOrder ?? Number.NaN),
+    customers.map((c) => c.frequencyPerMonth),
+    fixed,
+  );
 }

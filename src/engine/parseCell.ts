@@ -142,6 +142,18 @@ function fromSerial(serial: number, date1904: boolean): number | null {
 }
 
 /**
+ * A date from a number cell, as a day number: an Excel serial (time of day dropped) or `20240105`. Null
+ * when it is neither.
+ */
+export function dayFromNumber(cell: number, date1904: boolean): number | null {
+  if (!Number.isFinite(cell)) return null;
+  if (cell >= 19000101 && cell <= 99991231 && Number.isInteger(cell)) {
+    return dayFromYmd(Math.floor(cell / 10000), Math.floor(cell / 100) % 100, cell % 100);
+  }
+  return fromSerial(cell, date1904);
+}
+
+/**
  * A date from a cell, as a day number (1900-system serial, time of day dropped). Reads Excel serials (1900
  * system, or 1904 when the workbook says so), ISO dates and timestamps (`2010-12-01 08:26:00`), `2024/1/5`,
  * `2024年1月5日`, `20240105` (text or number), `5 Jan 2024`, `Jan 5, 2024`, and day/month text such as
@@ -152,12 +164,7 @@ function fromSerial(serial: number, date1904: boolean): number | null {
  */
 export function parseDateCell(cell: RawCell, date1904: boolean, order: DateOrder): ParsedDate | null {
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return null;
-    if (cell >= 19000101 && cell <= 99991231 && Number.isInteger(cell)) {
-      const day = dayFromYmd(Math.floor(cell / 10000), Math.floor(cell / 100) % 100, cell % 100);
-      return day === null ? null : { day, ambiguous: false };
-    }
-    const day = fromSerial(cell, date1904);
+    const day = dayFromNumber(cell, date1904);
     return day === null ? null : { day, ambiguous: false };
   }
   if (typeof cell !== 'string') return null;

@@ -1,3 +1,4 @@
+import { cellsOf, cellsOrNull } from './cellColumn';
 import { parseIdCell, parseTextCell } from './parseCell';
 import type { ColumnMapping, DataNote, LoadedTable } from './types';
 
@@ -17,10 +18,10 @@ export interface ParsedCustomerTable {
  * gets the same result columns). Rows with a blank id get no results and are reported.
  */
 export function parseCustomerTable(table: LoadedTable, mapping: ColumnMapping): ParsedCustomerTable {
-  const idColumn = mapping.customerId === undefined ? [] : (table.columns[mapping.customerId] ?? []);
+  const idColumn = mapping.customerId === undefined ? [] : cellsOf(table.columns[mapping.customerId] ?? []);
   const nameColumn =
-    mapping.customerName === undefined ? null : (table.columns[mapping.customerName] ?? null);
-  const repColumn = mapping.rep === undefined ? null : (table.columns[mapping.rep] ?? null);
+    mapping.customerName === undefined ? null : cellsOrNull(table.columns[mapping.customerName]);
+  const repColumn = mapping.rep === undefined ? null : cellsOrNull(table.columns[mapping.rep]);
   const idHeader = mapping.customerId === undefined ? null : (table.headers[mapping.customerId] ?? '').trim();
   const rowIds: (string | null)[] = [];
   const ids: string[] = [];

@@ -1,7 +1,18 @@
+import { canonicalCodes } from './canonicalCodes';
+import { cellAt, encodeColumn, isEncoded } from './cellColumn';
 import { compareIds } from './compareIds';
-import { isErrorValue, parseDateCell, parseIdCell, parseNumberCell, parseTextCell } from './parseCell';
+import {
+  dayFromNumber,
+  isErrorValue,
+  parseDateCell,
+  parseIdCell,
+  parseNumberCell,
+  parseTextCell,
+} from './parseCell';
 import type {
+  CellColumn,
   ColumnMapping,
+  EncodedColumn,
   DataNote,
   DateOrder,
   FieldKey,
@@ -21,7 +32,8 @@ export type ProfitSource = 'profit' | 'cost' | null;
 export interface ParsedSales {
   /** Distinct customer ids in first-appearance order; `rowCustomer` indexes into it. */
   customerIds: string[];
-  customerIndex: Map<string, number>;
+  /** The index of a customer id in `customerIds` (a map built on first use). */
+  customerIndexOf: (id: string) => number | undefined;
   /** Customer name from the sales table's name column (that of the latest row), by customer index. */
   customerNames: (string | null)[];
   rowCustomer: Int32Array;
@@ -31,10 +43,12 @@ export interface ParsedSales {
   /** Profit per row (profit column, or amount − cost); null when there is neither. */
   rowProfit: Float64Array | null;
   /**
-   * Order id per row (null when blank); null when no order-id column is mapped. Not interned: distinct
-   * orders are counted per customer, which needs no global table of order ids.
+   * Order per row as a small integer below `orderCodes` (equal ids, such as `42` and `"42"`, get the same
+   * one), −1 when blank; null when no order-id column is mapped.
    */
-  rowOrder: OrderKey[] | null;
+  rowOrder: Int32Array | null;
+  /** Upper bound of the `rowOrder` integers. */
+  orderCodes: number;
   /** Interned sales rep per row, −1 when blank; null without a rep column. */
   rowRep: Int32Array | null;
   reps: string[];
@@ -62,21 +76,48 @@ function header(table: LoadedTable, mapping: ColumnMapping, field: FieldKey): st
   return column === undefined ? null : (table.headers[column] ?? '').trim();
 }
 
-function column(table: LoadedTable, mapping: ColumnMapping, field: FieldKey): RawCell[] | null {
+function column(table: LoadedTable, mapping: ColumnMapping, field: FieldKey): CellColumn | null {
   const index = mapping[field];
   return index === undefined ? null : (table.columns[index] ?? null);
 }
 
+/** Marks an unreadable value in {@link DateReader}'s memo (below any −(day + 1)). */
+const unreadableDay = -1e15;
+
 /** Caches date parses by text: sales tables repeat the same few thousand dates. */
 export class DateReader {
   private readonly cache = new Map<string, { day: number; ambiguous: boolean } | null>();
+  /** Per value of an encoded column: NaN unparsed, the day, −(day + 1) when ambiguous, or unreadable. */
+  private memo: Float64Array | null = null;
   ambiguousCount = 0;
   firstAmbiguous: { row: number; text: string } | null = null;
 
   constructor(private readonly options: ParseOptions) {}
 
+  /**
+   * Day number of row `i` of a column, or null when unreadable; each distinct value of an encoded column is
+   * parsed once. A reader serves one column.
+   */
+  readAt(column: CellColumn, i: number, row: number): number | null {
+    if (!isEncoded(column)) return this.read(column[i] ?? null, row);
+    const code = column.codes[i]!;
+    const memo = (this.memo ??= new Float64Array(column.values.length).fill(Number.NaN));
+    let day = memo[code]!;
+    if (Number.isNaN(day)) {
+      const parsed = this.parse(column.values[code] ?? null);
+      day = parsed === null ? unreadableDay : parsed.ambiguous ? -parsed.day - 1 : parsed.day;
+      memo[code] = day;
+    }
+    if (day === unreadableDay) return null;
+    if (day >= 0) return day;
+    // Ambiguous text is memoised as −(day + 1) so it is still counted once per row.
+    this.noteAmbiguous(row, column.values[code] as string);
+    return -day - 1;
+  }
+
   /** Day number of a cell, or null when unreadable; counts ambiguous day/month text. */
   read(cell: RawCell, row: number): number | null {
+    if (typeof cell === 'number') return dayFromNumber(cell, this.options.date1904);
     let parsed;
     if (typeof cell === 'string') {
       parsed = this.cache.get(cell);
@@ -84,14 +125,20 @@ export class DateReader {
         parsed = parseDateCell(cell, this.options.date1904, this.options.dateOrder);
         if (this.cache.size < 200_000) this.cache.set(cell, parsed);
       }
-      if (parsed?.ambiguous === true) {
-        this.ambiguousCount++;
-        this.firstAmbiguous ??= { row, text: cell };
-      }
+      if (parsed?.ambiguous === true) this.noteAmbiguous(row, cell);
     } else {
-      parsed = parseDateCell(cell, this.options.date1904, this.options.dateOrder);
+      parsed = this.parse(cell);
     }
     return parsed === null ? null : parsed.day;
+  }
+
+  private parse(cell: RawCell): { day: number; ambiguous: boolean } | null {
+    return parseDateCell(cell, this.options.date1904, this.options.dateOrder);
+  }
+
+  private noteAmbiguous(row: number, text: string): void {
+    this.ambiguousCount++;
+    this.firstAmbiguous ??= { row, text };
   }
 
   /** A note for the Data issues sheet when ambiguous dates were read, else null. */
@@ -139,19 +186,27 @@ class Interner {
  */
 export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: ParseOptions): ParsedSales {
   const n = table.rowCount;
-  const ids = column(table, mapping, 'customerId') ?? [];
+  // Ids and order ids are read through their distinct values: each is parsed once, rows carry codes.
+  const ids = encoded(column(table, mapping, 'customerId') ?? []);
+  const idKeys = canonicalCodes(ids.values, parseIdCell);
   const dates = column(table, mapping, 'date') ?? [];
   const amounts = column(table, mapping, 'amount');
   const quantities = amounts === null ? column(table, mapping, 'quantity') : null;
   const prices = amounts === null ? column(table, mapping, 'unitPrice') : null;
   const profits = column(table, mapping, 'profit');
   const costs = profits === null ? column(table, mapping, 'cost') : null;
-  const orders = column(table, mapping, 'orderId');
+  const profitColumn = profits ?? costs;
+  const orderColumn = column(table, mapping, 'orderId');
+  const orders = orderColumn === null ? null : encoded(orderColumn);
+  const orderKeys = orders === null ? null : canonicalCodes(orders.values, orderKey).canonical;
   const repsColumn = column(table, mapping, 'rep');
   const names = column(table, mapping, 'customerName');
   const profitSource: ProfitSource = profits !== null ? 'profit' : costs !== null ? 'cost' : null;
 
-  const customers = new Interner();
+  // Customer of each canonical id value, −1 until its first usable row (so only customers with a usable
+  // row are interned, in the order of their first one).
+  const customerOfValue = new Int32Array(ids.values.length).fill(-1);
+  const customerIds: string[] = [];
   const reps = new Interner();
   const customerNames: (string | null)[] = [];
   const nameDays: number[] = [];
@@ -159,12 +214,13 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
   const rowDay = new Int32Array(n);
   const rowAmount = new Float64Array(n);
   const rowProfit = profitSource === null ? null : new Float64Array(n);
-  const rowOrder: OrderKey[] | null = orders === null ? null : new Array<OrderKey>(n);
+  const rowOrder = orders === null ? null : new Int32Array(n);
   const rowRep = repsColumn === null ? null : new Int32Array(n);
   const skipped: SkippedRow[] = [];
   const dateReader = new DateReader(options);
   let missingProfit = 0;
   let firstMissingProfitRow = 0;
+  let blankOrders = 0;
   let count = 0;
   let minDay = Number.POSITIVE_INFINITY;
   let maxDay = Number.NEGATIVE_INFINITY;
@@ -172,65 +228,69 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
   const skip = (code: SkipCode, row: number, field: FieldKey, reason: string): void => {
     skipped.push({ code, sheet: table.sheet, row, column: header(table, mapping, field), reason });
   };
+  const numberAt = (cells: CellColumn | null, i: number): number | null => {
+    if (cells === null) return null;
+    const cell = isEncoded(cells) ? cellAt(cells, i) : (cells[i] ?? null);
+    return typeof cell === 'number' && Number.isFinite(cell) ? cell : parseNumberCell(cell);
+  };
+  const notNumber = (cells: CellColumn | null, i: number): string =>
+    describeCell(cells === null ? null : cellAt(cells, i));
 
   for (let i = 0; i < n; i++) {
     const sheetRow = firstDataRow + i;
-    const idCell = ids[i] ?? null;
-    const id = parseIdCell(idCell);
-    if (id === null) {
-      const why = unreadableIdReason(idCell);
+    const idValue = i < ids.codes.length ? ids.codes[i]! : -1;
+    const canonicalId = idValue < 0 ? -1 : idKeys.canonical[idValue]!;
+    if (canonicalId < 0) {
+      const why = unreadableIdReason(idValue < 0 ? null : (ids.values[idValue] ?? null));
       skip(why.code, sheetRow, 'customerId', why.reason);
       continue;
     }
-    const dateCell = dates[i] ?? null;
-    const day = dateReader.read(dateCell, sheetRow);
+    const day = dateReader.readAt(dates, i, sheetRow);
     if (day === null) {
-      skip('dateUnreadable', sheetRow, 'date', `date is not readable (${describeCell(dateCell)})`);
+      skip('dateUnreadable', sheetRow, 'date', `date is not readable (${describeCell(cellAt(dates, i))})`);
       continue;
     }
     let amount: number | null;
     if (amounts !== null) {
-      amount = parseNumberCell(amounts[i] ?? null);
+      amount = numberAt(amounts, i);
       if (amount === null) {
-        skip(
-          'amountNotNumber',
-          sheetRow,
-          'amount',
-          `amount is not a number (${describeCell(amounts[i] ?? null)})`,
-        );
+        skip('amountNotNumber', sheetRow, 'amount', `amount is not a number (${notNumber(amounts, i)})`);
         continue;
       }
     } else {
-      const quantity = parseNumberCell(quantities?.[i] ?? null);
+      const quantity = numberAt(quantities, i);
       if (quantity === null) {
         skip(
           'quantityNotNumber',
           sheetRow,
           'quantity',
-          `quantity is not a number (${describeCell(quantities?.[i] ?? null)})`,
+          `quantity is not a number (${notNumber(quantities, i)})`,
         );
         continue;
       }
-      const price = parseNumberCell(prices?.[i] ?? null);
+      const price = numberAt(prices, i);
       if (price === null) {
         skip(
           'unitPriceNotNumber',
           sheetRow,
           'unitPrice',
-          `unit price is not a number (${describeCell(prices?.[i] ?? null)})`,
+          `unit price is not a number (${notNumber(prices, i)})`,
         );
         continue;
       }
       amount = quantity * price;
     }
-    const customer = customers.intern(id);
-    if (customer === customerNames.length) {
+    let customer = customerOfValue[canonicalId]!;
+    if (customer < 0) {
+      customer = customerIds.length;
+      customerOfValue[canonicalId] = customer;
+      customerIds.push(idKeys.keys[canonicalId] as string);
       customerNames.push(null);
       nameDays.push(-1);
     }
     if (names !== null) {
       // The name of the latest row, ties by the smaller text: the same whatever the row order.
-      const name = parseTextCell(names[i] ?? null);
+      const name = parseTextCell(cellAt(names, i));
       const current = customerNames[customer] ?? null;
       const currentDay = nameDays[customer]!;
       if (
@@ -245,19 +305,21 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
     rowDay[count] = day;
     rowAmount[count] = amount;
     if (rowProfit !== null) {
-      const source = profits ?? costs;
-      const value = parseNumberCell(source?.[i] ?? null);
+      const value = numberAt(profitColumn, i);
       if (value === null) {
         if (missingProfit === 0) firstMissingProfitRow = sheetRow;
         missingProfit++;
       }
       rowProfit[count] = profitSource === 'profit' ? (value ?? 0) : amount - (value ?? 0);
     }
-    if (rowOrder !== null && orders !== null) {
-      rowOrder[count] = orderKey(orders[i] ?? null);
+    if (rowOrder !== null && orders !== null && orderKeys !== null) {
+      const orderValue = i < orders.codes.length ? orders.codes[i]! : -1;
+      const order = orderValue < 0 ? -1 : orderKeys[orderValue]!;
+      if (order < 0) blankOrders++;
+      rowOrder[count] = order;
     }
     if (rowRep !== null && repsColumn !== null) {
-      const rep = parseTextCell(repsColumn[i] ?? null);
+      const rep = parseTextCell(cellAt(repsColumn, i));
       rowRep[count] = rep === null ? -1 : reps.intern(rep);
     }
     if (day < minDay) minDay = day;
@@ -265,7 +327,6 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
     count++;
   }
 
-  if (rowOrder !== null) rowOrder.length = count;
   const notes: DataNote[] = [];
   const ambiguity = dateReader.ambiguityNote(table.sheet, header(table, mapping, 'date'));
   if (ambiguity !== null) notes.push(ambiguity);
@@ -278,28 +339,29 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
       message: `${missingProfit} row(s) have a blank or non-numeric ${field}; it was counted as 0.`,
     });
   }
-  if (orders !== null) {
-    let blankOrders = 0;
-    for (let i = 0; i < count; i++) if (rowOrder?.[i] === null) blankOrders++;
-    if (blankOrders > 0) {
-      notes.push({
-        sheet: table.sheet,
-        row: null,
-        column: header(table, mapping, 'orderId'),
-        message: `${blankOrders} row(s) have no order id; they count towards revenue but not towards orders.`,
-      });
-    }
+  if (blankOrders > 0) {
+    notes.push({
+      sheet: table.sheet,
+      row: null,
+      column: header(table, mapping, 'orderId'),
+      message: `${blankOrders} row(s) have no order id; they count towards revenue but not towards orders.`,
+    });
   }
 
+  let customerIndex: Map<string, number> | null = null;
   return {
-    customerIds: customers.values,
-    customerIndex: customers.index,
+    customerIds,
+    customerIndexOf: (id) => {
+      customerIndex ??= new Map(customerIds.map((value, index) => [value, index]));
+      return customerIndex.get(id);
+    },
     customerNames,
     rowCustomer: rowCustomer.subarray(0, count),
     rowDay: rowDay.subarray(0, count),
     rowAmount: rowAmount.subarray(0, count),
     rowProfit: rowProfit === null ? null : rowProfit.subarray(0, count),
-    rowOrder: rowOrder === null ? null : ((rowOrder.length = count), rowOrder),
+    rowOrder: rowOrder === null ? null : rowOrder.subarray(0, count),
+    orderCodes: orders === null ? 0 : orders.values.length,
     rowRep: rowRep === null ? null : rowRep.subarray(0, count),
     reps: reps.values,
     count,
@@ -313,6 +375,11 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
   };
 }
 
+/** The column as codes into distinct values (plain cells are encoded here, in one pass). */
+function encoded(cells: CellColumn): EncodedColumn {
+  return isEncoded(cells) ? cells : encodeColumn(cells);
+}
+
 /** An order id as a comparable key: a number for numeric ids (so `42` and `"42"` match), else its text. */
 export type OrderKey = string | number | null;
 
@@ -321,6 +388,9 @@ export function orderKey(cell: RawCell): OrderKey {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   const text = parseIdCell(cell);
   if (text === null) return null;
+  // Text starting with a letter other than I (Infinity) or N (NaN) is never number text.
+  const first = text.charCodeAt(0) | 0x20;
+  if (first >= 0x61 && first <= 0x7a && first !== 0x69 && first !== 0x6e) return text;
   const asNumber = Number(text);
   return String(asNumber) === text ? asNumber : text;
 }

@@ -1,3 +1,4 @@
+import { cellsOf, cellsOrNull } from './cellColumn';
 import { parseIdCell, parseTextCell } from './parseCell';
 import { DateReader, describeCell, unreadableIdReason, type ParseOptions } from './parseSales';
 import type { ColumnMapping, DataNote, LoadedTable, SkippedRow } from './types';
@@ -18,9 +19,9 @@ export interface ParsedVisits {
  */
 export function parseVisits(table: LoadedTable, mapping: ColumnMapping, options: ParseOptions): ParsedVisits {
   const dateField = mapping.visitDate ?? mapping.date;
-  const idColumn = mapping.customerId === undefined ? [] : (table.columns[mapping.customerId] ?? []);
-  const dateColumn = dateField === undefined ? [] : (table.columns[dateField] ?? []);
-  const repColumn = mapping.rep === undefined ? null : (table.columns[mapping.rep] ?? null);
+  const idColumn = mapping.customerId === undefined ? [] : cellsOf(table.columns[mapping.customerId] ?? []);
+  const dateColumn = dateField === undefined ? [] : cellsOf(table.columns[dateField] ?? []);
+  const repColumn = mapping.rep === undefined ? null : cellsOrNull(table.columns[mapping.rep]);
   const idHeader = mapping.customerId === undefined ? null : (table.headers[mapping.customerId] ?? '').trim();
   const dateHeader = dateField === undefined ? null : (table.headers[dateField] ?? '').trim();
   const reader = new DateReader(options);

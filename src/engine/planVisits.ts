@@ -44,17 +44,24 @@ export function planVisits(
   model: 'svcd' | 'abc',
   asOf: number,
 ): VisitPlan[] {
-  return customers.map((c) => {
-    const plan =
-      model === 'svcd' && c.svcd !== null
-        ? svcdVisitPlan[c.svcd]
-        : abcVisitPlan[model === 'abc' ? c.abc : 'C'];
-    const nextVisitDue = c.lastContact === null ? asOf : c.lastContact + plan.intervalDays;
-    return {
-      intervalDays: plan.intervalDays,
-      perMonth: plan.perMonth,
-      nextVisitDue,
-      overdue: nextVisitDue < asOf,
-    };
-  });
+  return customers.map((c) => visitPlanFor(c.svcd, c.abc, c.lastContact, model, asOf));
+}
+
+/** One customer's visit plan; see {@link planVisits}. */
+export function visitPlanFor(
+  svcd: SvcdSegment | null,
+  abc: AbcClass,
+  lastContact: number | null,
+  model: 'svcd' | 'abc',
+  asOf: number,
+): VisitPlan {
+  const plan =
+    model === 'svcd' && svcd !== null ? svcdVisitPlan[svcd] : abcVisitPlan[model === 'abc' ? abc : 'C'];
+  const nextVisitDue = lastContact === null ? asOf : lastContact + plan.intervalDays;
+  return {
+    intervalDays: plan.intervalDays,
+    perMonth: plan.perMonth,
+    nextVisitDue,
+    overdue: nextVisitDue < asOf,
+  };
 }

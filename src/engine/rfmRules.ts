@@ -43,6 +43,18 @@ export function rfmSegmentFor(rules: readonly RfmRule[], r: number, f: number, m
   return null;
 }
 
+/**
+ * Every score combination's segment at once, for scoring many customers: entry r × 36 + f × 6 + m (scores
+ * 1–5) holds {@link rfmSegmentFor}'s answer.
+ */
+export function rfmSegmentTable(rules: readonly RfmRule[]): (RfmSegment | null)[] {
+  const table = new Array<RfmSegment | null>(216).fill(null);
+  for (let r = 1; r <= 5; r++)
+    for (let f = 1; f <= 5; f++)
+      for (let m = 1; m <= 5; m++) table[r * 36 + f * 6 + m] = rfmSegmentFor(rules, r, f, m);
+  return table;
+}
+
 /** Score codes (`"RFM"`, e.g. `"315"`) that no rule matches. */
 export function uncoveredRfmCodes(rules: readonly RfmRule[]): string[] {
   const missing: string[] = [];

@@ -1,3 +1,5 @@
+import { orderByNumber } from './orderByNumber';
+
 /** Recency, frequency and monetary scores, 1–5 each. */
 export interface RfmScores {
   r: number;
@@ -12,75 +14,77 @@ export interface RfmInput {
   revenue: number;
 }
 
+/** RFM scores by customer as columns: 1–5, or 0 for a customer that is not scored. */
+export interface RfmScoreColumns {
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+}
+
 /**
  * Scores for one metric: 1 + floor(5 × w / n), where n is the number of scored values and w how many of
- * them are strictly worse. Ties share a score. Sort once, then count: O(n log n).
+ * them are strictly worse. Ties share a score. One linear-time sort, then a walk over groups of ties.
  */
-function scoreMetric(values: readonly number[], largerIsBetter: boolean): number[] {
-  const n = values.length;
-  const sorted = Float64Array.from(values).sort();
-  return values.map((value) => {
-    let worse: number;
-    if (largerIsBetter) {
-      worse = lowerBound(sorted, value);
-    } else {
-      worse = n - upperBound(sorted, value);
-    }
-    return 1 + Math.floor((5 * worse) / n);
-  });
-}
-
-/** First index whose value is ≥ `value`: the count of values strictly below it. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
+function scoreMetric(
+  values: ArrayLike<number>,
+  scored: Int32Array,
+  largerIsBetter: boolean,
+  scores: Uint8Array,
+): void {
+  const n = scored.length;
+  const ascending = orderByNumber(values, scored);
+  let start = 0;
+  while (start < n) {
+    const value = values[ascending[start]!]!;
+    let end = start + 1;
+    while (end < n && values[ascending[end]!] === value) end++;
+    // Larger is better: the values strictly below are worse; else those strictly above.
+    const worse = largerIsBetter ? start : n - end;
+    const score = 1 + Math.floor((5 * worse) / n);
+    for (let k = start; k < end; k++) scores[ascending[k]!] = score;
+    start = end;
   }
-  return lo;
-}
-
-/** First index whose value is > `value`. */
-function upperBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
- * RFM scores over customers with at least one order in the window (others get null). Recency: fewer days
- * is better; frequency: more orders is better; monetary: more revenue is better. A customer's score on a
- * metric is 1 + floor(5 × w / n), n = scored customers, w = how many of them are strictly worse.
+ * RFM scores over columns of customers: those with a recency (not NaN) and at least one order are scored.
+ * Recency: fewer days is better; frequency: more orders is better; monetary: more revenue is better. A
+ * customer's score on a metric is 1 + floor(5 × w / n), n = scored customers, w = how many of them are
+ * strictly worse.
+ */
+export function scoreRfmColumns(
+  recencyDays: ArrayLike<number>,
+  orders: ArrayLike<number>,
+  revenue: ArrayLike<number>,
+): RfmScoreColumns {
+  const count = recencyDays.length;
+  let eligible = 0;
+  for (let i = 0; i < count; i++) if (!Number.isNaN(recencyDays[i]!) && orders[i]! > 0) eligible++;
+  const scored = new Int32Array(eligible);
+  let k = 0;
+  for (let i = 0; i < count; i++) if (!Number.isNaN(recencyDays[i]!) && orders[i]! > 0) scored[k++] = i;
+  const columns: RfmScoreColumns = {
+    r: new Uint8Array(count),
+    f: new Uint8Array(count),
+    m: new Uint8Array(count),
+  };
+  scoreMetric(recencyDays, scored, false, columns.r);
+  scoreMetric(orders, scored, true, columns.f);
+  scoreMetric(revenue, scored, true, columns.m);
+  return columns;
+}
+
+/**
+ * RFM scores over customers with at least one order in the window (others get null); see
+ * {@link scoreRfmColumns}.
  *
  * @example scoreRfm([{ recencyDays: 1, orders: 3, revenue: 90 }, { recencyDays: 9, orders: 1, revenue: 10 }]) // [{r:3,f:3,m:3},{r:1,f:1,m:1}]
  */
 export function scoreRfm(customers: readonly RfmInput[]): (RfmScores | null)[] {
-  const eligible: number[] = [];
-  customers.forEach((c, index) => {
-    if (c.recencyDays !== null && c.orders > 0) eligible.push(index);
-  });
-  const r = scoreMetric(
-    eligible.map((i) => customers[i]!.recencyDays!),
-    false,
+  const { r, f, m } = scoreRfmColumns(
+    customers.map((c) => c.recencyDays ?? Number.NaN),
+    customers.map((c) => c.orders),
+    customers.map((c) => c.revenue),
   );
-  const f = scoreMetric(
-    eligible.map((i) => customers[i]!.orders),
-    true,
-  );
-  const m = scoreMetric(
-    eligible.map((i) => customers[i]!.revenue),
-    true,
-  );
-  const scores: (RfmScores | null)[] = customers.map(() => null);
-  eligible.forEach((customer, k) => {
-    scores[customer] = { r: r[k]!, f: f[k]!, m: m[k]! };
-  });
-  return scores;
+  return customers.map((_, i) => (r[i] === 0 ? null : { r: r[i]!, f: f[i]!, m: m[i]! }));
 }

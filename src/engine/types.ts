@@ -53,10 +53,23 @@ export interface SourceTable {
   rowCount: number;
 }
 
-/** A source table with the column data a host read for it: `columns[c][i]` is data row i of column c. */
+/**
+ * A column whose values repeat, stored once each: row i holds `values[codes[i]]`. Hosts hand text columns
+ * over this way (the .xlsx shared-string table, the CSV reader's interned fields) so the engine parses each
+ * distinct customer id, order id or date once instead of once per row. `values` hold no duplicates.
+ */
+export interface EncodedColumn {
+  readonly codes: Int32Array;
+  readonly values: readonly RawCell[];
+}
+
+/** One column of a table as a host reads it: plain cells, or {@link EncodedColumn}. */
+export type CellColumn = readonly RawCell[] | EncodedColumn;
+
+/** A source table with the column data a host read for it: `cellAt(columns[c], i)` is data row i of column c. */
 export interface LoadedTable extends SourceTable {
   /** Column-major values; a column that was not read is an empty array. */
-  columns: RawCell[][];
+  columns: CellColumn[];
 }
 
 /** A source table classified and mapped by {@link chooseTables}. */

@@ -1,5 +1,6 @@
 import type { AnalysisInput, TableInput } from '../engine/analyze';
 import { chooseTables } from '../engine/chooseTables';
+import { cellsOf } from '../engine/cellColumn';
 import { computeAnalysis, type ComputedAnalysis } from '../engine/computeAnalysis';
 import { resolveSettings } from '../engine/defaultSettings';
 import { AnalysisError } from '../engine/errors';
@@ -63,7 +64,7 @@ function existingTarget(mapped: MappedTable, loaded: TableInput | null): Custome
   const idColumn = mapped.mapping.customerId;
   const cells = idColumn === undefined ? undefined : loaded?.table.columns[idColumn];
   if (idColumn === undefined || cells === undefined) return { kind: 'existing', table: mapped.source };
-  return { kind: 'existing', table: mapped.source, idColumn, rowIds: cells.map(customerRowId) };
+  return { kind: 'existing', table: mapped.source, idColumn, rowIds: cellsOf(cells).map(customerRowId) };
 }
 
 /**

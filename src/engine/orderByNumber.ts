@@ -1,0 +1,73 @@
+/**
+ * Stable sort of positions by a number, in linear time: an LSD radix sort over the 64 bits of each value
+ * (16 bits a pass, passes whose digit is the same everywhere skipped). Sorting 100,000 customers this way
+ * takes a few milliseconds where a comparator sort takes tens.
+ *
+ * @param values The number of each position (−0 sorts as 0; NaN must not occur).
+ * @param order Positions to sort, in the order that breaks ties (e.g. ascending id); default 0…n−1 over
+ *   `values`.
+ * @param descending Largest first; ties still keep their order in `order`.
+ * @returns A new array of the positions of `order`, sorted.
+ * @example orderByNumber([3, 1, 2]) // Int32Array [1, 2, 0]
+ */
+export function orderByNumber(
+  values: ArrayLike<number>,
+  order: Int32Array = identityPositions(values.length),
+  descending = false,
+): Int32Array {
+  const n = order.length;
+  // Sortable unsigned keys: flip every bit of negatives, only the sign bit of positives; all bits again for
+  // a descending sort.
+  const keys = new Float64Array(n);
+  const words = new Uint32Array(keys.buffer);
+  for (let k = 0; k < n; k++) keys[k] = values[order[k]!]! + 0;
+  const flip = descending ? 0xffffffff : 0;
+  for (let k = 0; k < 2 * n; k += 2) {
+    const high = words[k + 1]!;
+    const negative = high >>> 31 === 1;
+    words[k] = (negative ? ~words[k]! : words[k]!) ^ flip;
+    words[k + 1] = (negative ? ~high : high ^ 0x80000000) ^ flip;
+  }
+  // One counting pass for all four 16-bit digits; a digit that is the same for every key needs no pass.
+  const counts = new Uint32Array(4 * 65_536);
+  for (let k = 0; k < n; k++) {
+    const low = words[2 * k]!;
+    const high = words[2 * k + 1]!;
+    counts[low & 0xffff]!++;
+    counts[65_536 + (low >>> 16)]!++;
+    counts[131_072 + (high & 0xffff)]!++;
+    counts[196_608 + (high >>> 16)]!++;
+  }
+  let from: Int32Array = identityPositions(n);
+  let to: Int32Array = new Int32Array(n);
+  // Little-endian words: the low word of key k is words[2k]. Digits from least to most significant.
+  for (let pass = 0; pass < 4 && n > 0; pass++) {
+    const word = pass >> 1;
+    const shift = (pass & 1) * 16;
+    const base = pass * 65_536;
+    if (counts[base + ((words[word]! >>> shift) & 0xffff)] === n) continue;
+    // Exclusive prefix sums: where each digit's keys start.
+    let total = 0;
+    for (let d = base; d < base + 65_536; d++) {
+      const count = counts[d]!;
+      counts[d] = total;
+      total += count;
+    }
+    for (let j = 0; j < n; j++) {
+      const k = from[j]!;
+      const digit = base + ((words[2 * k + word]! >>> shift) & 0xffff);
+      to[counts[digit]!++] = k;
+    }
+    [from, to] = [to, from];
+  }
+  const sorted = new Int32Array(n);
+  for (let j = 0; j < n; j++) sorted[j] = order[from[j]!]!;
+  return sorted;
+}
+
+/** 0, 1, …, n − 1. */
+export function identityPositions(n: number): Int32Array {
+  const positions = new Int32Array(n);
+  for (let k = 0; k < n; k++) positions[k] = k;
+  return positions;
+}

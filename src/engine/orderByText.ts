@@ -1,0 +1,54 @@
+import { identityPositions } from './orderByNumber';
+
+/** Longest text sorted by radix; longer ones fall back to a comparison sort. */
+const longestRadixText = 48;
+
+/**
+ * Positions of `texts` in code-unit order (the order of {@link compareIds}), stable. Already sorted input is
+ * recognised in one pass; otherwise an LSD radix sort over the characters (their alphabet renumbered densely,
+ * so each pass counts into a few dozen buckets) sorts 100,000 ids several times faster than
+ * `Array.prototype.sort`.
+ *
+ * @example orderByText(['b', 'a', 'ab']) // Int32Array [1, 2, 0]
+ */
+export function orderByText(texts: readonly string[]): Int32Array {
+  const n = texts.length;
+  let sorted = true;
+  let longest = 0;
+  for (let k = 0; k < n; k++) {
+    const text = texts[k]!;
+    if (text.length > longest) longest = text.length;
+    if (sorted && k > 0 && texts[k - 1]! > text) sorted = false;
+  }
+  if (sorted) return identityPositions(n);
+  if (longest > longestRadixText) {
+    return identityPositions(n).sort((a, b) => {
+      const x = texts[a]!;
+      const y = texts[b]!;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+  }
+  // Dense ranks of the code units in use; 0 stands for "past the end", which sorts first.
+  const rank = new Int32Array(65_536);
+  for (const text of texts) for (let p = 0; p < text.length; p++) rank[text.charCodeAt(p)] = 1;
+  let alphabet = 0;
+  for (let unit = 0; unit < 65_536; unit++) if (rank[unit] === 1) rank[unit] = ++alphabet;
+  const counts = new Uint32Array(alphabet + 2);
+  let from: Int32Array = identityPositions(n);
+  let to: Int32Array = new Int32Array(n);
+  for (let p = longest - 1; p >= 0; p--) {
+    counts.fill(0);
+    for (let k = 0; k < n; k++) {
+      const text = texts[k]!;
+      counts[(p < text.length ? rank[text.charCodeAt(p)]! : 0) + 1]!++;
+    }
+    for (let d = 1; d < counts.length; d++) counts[d] = counts[d]! + counts[d - 1]!;
+    for (let j = 0; j < n; j++) {
+      const k = from[j]!;
+      const text = texts[k]!;
+      to[counts[p < text.length ? rank[text.charCodeAt(p)]! : 0]!++] = k;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
