@@ -58,8 +58,11 @@ export function aggregateCustomers(
   const latestRep = new Int32Array(customers).fill(-1);
   const latestRepDay = new Int32Array(customers).fill(-1);
   const { rowCustomer, rowDay, rowAmount, rowProfit, rowOrder, rowRep } = sales;
-  // Rows with amount > 0 in the window, grouped by customer below to count distinct days and orders.
-  const purchaseRows = new Int32Array(sales.count);
+  // Purchases (rows with amount > 0 in the window) as customer, day and order, grouped by customer below
+  // to count distinct days and orders.
+  const purchaseCustomer = new Int32Array(sales.count);
+  const purchaseDay = new Int32Array(sales.count);
+  const purchaseOrder = new Int32Array(rowOrder === null ? 0 : sales.count);
   const purchaseCount = new Int32Array(customers + 1);
   let purchases = 0;
   let lastCustomer = -1;
@@ -106,7 +109,10 @@ export function aggregateCustomers(
       // order adds no distinct day or order, so only the first is kept for the distinct counts.
       const order = rowOrder === null ? -1 : rowOrder[i]!;
       if (c !== lastCustomer || day !== lastDay || order !== lastOrder) {
-        purchaseRows[purchases++] = i;
+        purchaseCustomer[purchases] = c;
+        purchaseDay[purchases] = day;
+        if (rowOrder !== null) purchaseOrder[purchases] = order;
+        purchases++;
         purchaseCount[c + 1] = purchaseCount[c + 1]! + 1;
         lastCustomer = c;
         lastDay = day;
@@ -118,13 +124,15 @@ export function aggregateCustomers(
   // Counting sort of the purchase rows by customer, then distinct days and orders per customer with stamp
   // arrays (stamp = customer + 1 marks "already counted for this customer"): linear and exact.
   for (let c = 0; c < customers; c++) purchaseCount[c + 1] = purchaseCount[c + 1]! + purchaseCount[c]!;
-  const grouped = new Int32Array(purchases);
+  const groupedDay = new Int32Array(purchases);
+  const groupedOrder = new Int32Array(rowOrder === null ? 0 : purchases);
   const next = purchaseCount.slice(0, customers);
   for (let k = 0; k < purchases; k++) {
-    const i = purchaseRows[k]!;
-    const c = rowCustomer[i]!;
-    grouped[next[c]!] = i;
-    next[c] = next[c]! + 1;
+    const c = purchaseCustomer[k]!;
+    const at = next[c]!;
+    groupedDay[at] = purchaseDay[k]!;
+    if (rowOrder !== null) groupedOrder[at] = purchaseOrder[k]!;
+    next[c] = at + 1;
   }
   const dayStamp = new Int32Array(span.end - first + 1);
   const orderStamp = new Int32Array(rowOrder === null ? 0 : sales.orderCodes);
@@ -133,14 +141,13 @@ export function aggregateCustomers(
     let days = 0;
     let distinctOrders = 0;
     for (let k = purchaseCount[c]!; k < purchaseCount[c + 1]!; k++) {
-      const i = grouped[k]!;
-      const offset = rowDay[i]! - first;
+      const offset = groupedDay[k]! - first;
       if (dayStamp[offset] !== stamp) {
         dayStamp[offset] = stamp;
         days++;
       }
       if (rowOrder !== null) {
-        const order = rowOrder[i]!;
+        const order = groupedOrder[k]!;
         if (order >= 0 && orderStamp[order] !== stamp) {
           orderStamp[order] = stamp;
           distinctOrders++;

@@ -138,7 +138,6 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   sales.customerIds.forEach((id, s) => {
     if (totals.seenUpToAsOf[s] === 1 && listed?.has(id) !== true) salesOnly.push(s);
   });
-  const salesOnlyIds = salesOnly.map((s) => sales.customerIds[s]!);
   const count = tableIds.length + salesOnly.length;
   const ids = new Array<string>(count);
   /** The customer's index in the parsed sales, −1 for a customer with no sales row. */
@@ -147,9 +146,10 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     ids[i] = id;
     salesOf[i] = sales.customerIndexOf(id) ?? -1;
   });
-  orderByText(salesOnlyIds).forEach((k, j) => {
-    ids[tableIds.length + j] = salesOnlyIds[k]!;
-    salesOf[tableIds.length + j] = salesOnly[k]!;
+  // The parsed sales number their customers in id order already.
+  salesOnly.forEach((s, j) => {
+    ids[tableIds.length + j] = sales.customerIds[s]!;
+    salesOf[tableIds.length + j] = s;
   });
   // Ascending id order, which breaks ties in the rankings (the customers are in it unless a table leads).
   const byId = table === null ? identityPositions(count) : orderByText(ids);
@@ -209,7 +209,10 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   const abc = assignAbc(ids, revenue, settings.abcCut, byId);
   const tiers = assignPyramidTiers(ids, pyramidValues, settings.pyramidCuts, byId);
   const rfm = scoreRfmColumns(recencyDays, orders, revenue);
-  const rfmSegments = rfmSegmentTable(settings.rfmRules);
+  // One scores object per combination, shared by the customers that have it (results are read-only).
+  const rfmScores = rfmSegmentTable(settings.rfmRules).map((segment, code) =>
+    segment === null ? null : { r: Math.floor(code / 36), f: Math.floor(code / 6) % 6, m: code % 6, segment },
+  );
   const churn = assessChurnColumns(
     { orders, firstPurchase, lastPurchase, purchaseDays, recencyDays },
     span.end - span.start + 1,
@@ -254,18 +257,10 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       lastContact: contact,
       nextVisitDue: plan.nextVisitDue,
       overdue: plan.overdue,
-      rfm:
-        r === 0
-          ? null
-          : {
-              r,
-              f: rfm.f[i]!,
-              m: rfm.m[i]!,
-              segment: rfmSegments[r * 36 + rfm.f[i]! * 6 + rfm.m[i]!] ?? 'Hibernating',
-            },
+      rfm: r === 0 ? null : (rfmScores[r * 36 + rfm.f[i]! * 6 + rfm.m[i]!] ?? null),
       churnRisk: churn.risks[i] ?? null,
       lifetimeValue: s >= 0 ? totals.lifetimeValue[s]! : 0,
-      visitsInWindow: visitsInWindow.get(id) ?? 0,
+      visitsInWindow: visits === null ? 0 : (visitsInWindow.get(id) ?? 0),
     };
   }
 

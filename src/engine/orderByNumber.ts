@@ -16,6 +16,8 @@ export function orderByNumber(
   descending = false,
 ): Int32Array {
   const n = order.length;
+  const small = countingSortOfIntegers(values, order, descending);
+  if (small !== null) return small;
   // Sortable unsigned keys: flip every bit of negatives, only the sign bit of positives; all bits again for
   // a descending sort.
   const keys = new Float64Array(n);
@@ -62,6 +64,38 @@ export function orderByNumber(
   }
   const sorted = new Int32Array(n);
   for (let j = 0; j < n; j++) sorted[j] = order[from[j]!]!;
+  return sorted;
+}
+
+/**
+ * The same sort in one counting pass when every value is an integer and their range is at most a few
+ * times the count (days, order counts); null otherwise.
+ */
+function countingSortOfIntegers(
+  values: ArrayLike<number>,
+  order: Int32Array,
+  descending: boolean,
+): Int32Array | null {
+  const n = order.length;
+  if (n === 0) return new Int32Array(0);
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < n; k++) {
+    const value = values[order[k]!]!;
+    if (!Number.isInteger(value)) return null;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  if (max - min > 4 * n + 1024) return null;
+  const counts = new Int32Array(max - min + 2);
+  const keyOf = (value: number): number => (descending ? max - value : value - min);
+  for (let k = 0; k < n; k++) counts[keyOf(values[order[k]!]!) + 1]!++;
+  for (let d = 1; d < counts.length; d++) counts[d] = counts[d]! + counts[d - 1]!;
+  const sorted = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const position = order[k]!;
+    sorted[counts[keyOf(values[position]!)]!++] = position;
+  }
   return sorted;
 }
 

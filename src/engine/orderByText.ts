@@ -42,6 +42,8 @@ export function orderByText(texts: readonly string[]): Int32Array {
       const text = texts[k]!;
       counts[(p < text.length ? rank[text.charCodeAt(p)]! : 0) + 1]!++;
     }
+    // A position where every text has the same character (a common prefix) leaves the order as it is.
+    if (counts.some((count) => count === n)) continue;
     for (let d = 1; d < counts.length; d++) counts[d] = counts[d]! + counts[d - 1]!;
     for (let j = 0; j < n; j++) {
       const k = from[j]!;

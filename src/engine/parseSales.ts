@@ -1,6 +1,7 @@
 import { canonicalCodes } from './canonicalCodes';
-import { cellAt, encodeColumn, isEncoded } from './cellColumn';
+import { cellAt, cellsOf, encodeColumn, isEncoded } from './cellColumn';
 import { compareIds } from './compareIds';
+import { orderByText } from './orderByText';
 import {
   dayFromNumber,
   isErrorValue,
@@ -30,7 +31,7 @@ export type ProfitSource = 'profit' | 'cost' | null;
  * interned to small integers. No per-row objects are kept.
  */
 export interface ParsedSales {
-  /** Distinct customer ids in first-appearance order; `rowCustomer` indexes into it. */
+  /** Distinct customer ids of usable rows in ascending code-unit order; `rowCustomer` indexes into it. */
   customerIds: string[];
   /** The index of a customer id in `customerIds` (a map built on first use). */
   customerIndexOf: (id: string) => number | undefined;
@@ -83,6 +84,12 @@ function column(table: LoadedTable, mapping: ColumnMapping, field: FieldKey): Ce
 
 /** Marks an unreadable value in {@link DateReader}'s memo (below any −(day + 1)). */
 const unreadableDay = -1e15;
+
+/** A column as plain cells (an encoded one decoded), or null when the field is not mapped. */
+function plainColumn(table: LoadedTable, mapping: ColumnMapping, field: FieldKey): readonly RawCell[] | null {
+  const cells = column(table, mapping, field);
+  return cells === null ? null : cellsOf(cells);
+}
 
 /** Caches date parses by text: sales tables repeat the same few thousand dates. */
 export class DateReader {
@@ -190,11 +197,12 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
   const ids = encoded(column(table, mapping, 'customerId') ?? []);
   const idKeys = canonicalCodes(ids.values, parseIdCell);
   const dates = column(table, mapping, 'date') ?? [];
-  const amounts = column(table, mapping, 'amount');
-  const quantities = amounts === null ? column(table, mapping, 'quantity') : null;
-  const prices = amounts === null ? column(table, mapping, 'unitPrice') : null;
-  const profits = column(table, mapping, 'profit');
-  const costs = profits === null ? column(table, mapping, 'cost') : null;
+  // Money and quantities are numbers almost always: read as plain cells.
+  const amounts = plainColumn(table, mapping, 'amount');
+  const quantities = amounts === null ? plainColumn(table, mapping, 'quantity') : null;
+  const prices = amounts === null ? plainColumn(table, mapping, 'unitPrice') : null;
+  const profits = plainColumn(table, mapping, 'profit');
+  const costs = profits === null ? plainColumn(table, mapping, 'cost') : null;
   const profitColumn = profits ?? costs;
   const orderColumn = column(table, mapping, 'orderId');
   const orders = orderColumn === null ? null : encoded(orderColumn);
@@ -228,13 +236,12 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
   const skip = (code: SkipCode, row: number, field: FieldKey, reason: string): void => {
     skipped.push({ code, sheet: table.sheet, row, column: header(table, mapping, field), reason });
   };
-  const numberAt = (cells: CellColumn | null, i: number): number | null => {
-    if (cells === null) return null;
-    const cell = isEncoded(cells) ? cellAt(cells, i) : (cells[i] ?? null);
+  const numberAt = (cells: readonly RawCell[] | null, i: number): number | null => {
+    const cell = cells === null ? null : (cells[i] ?? null);
     return typeof cell === 'number' && Number.isFinite(cell) ? cell : parseNumberCell(cell);
   };
-  const notNumber = (cells: CellColumn | null, i: number): string =>
-    describeCell(cells === null ? null : cellAt(cells, i));
+  const notNumber = (cells: readonly RawCell[] | null, i: number): string =>
+    describeCell(cells === null ? null : (cells[i] ?? null));
 
   for (let i = 0; i < n; i++) {
     const sheetRow = firstDataRow + i;
@@ -348,14 +355,26 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
     });
   }
 
+  // Customers numbered in ascending id order, so per-customer arrays downstream are in the output's order.
+  const byId = orderByText(customerIds);
+  const sortedIds = customerIds.slice();
+  const sortedNames = customerNames.slice();
+  const renumber = new Int32Array(customerIds.length);
+  byId.forEach((old, index) => {
+    renumber[old] = index;
+    sortedIds[index] = customerIds[old]!;
+    sortedNames[index] = customerNames[old] ?? null;
+  });
+  for (let k = 0; k < count; k++) rowCustomer[k] = renumber[rowCustomer[k]!]!;
+
   let customerIndex: Map<string, number> | null = null;
   return {
-    customerIds,
+    customerIds: sortedIds,
     customerIndexOf: (id) => {
-      customerIndex ??= new Map(customerIds.map((value, index) => [value, index]));
+      customerIndex ??= new Map(sortedIds.map((value, index) => [value, index]));
       return customerIndex.get(id);
     },
-    customerNames,
+    customerNames: sortedNames,
     rowCustomer: rowCustomer.subarray(0, count),
     rowDay: rowDay.subarray(0, count),
     rowAmount: rowAmount.subarray(0, count),
