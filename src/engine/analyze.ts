@@ -1,4 +1,3 @@
-import { aggregateCustomers } from './aggregateCustomers';
 import { assessChurnColumns } from './assessChurn';
 import { assignAbc } from './assignAbc';
 import { assignPyramidTiers } from './assignPyramidTiers';
@@ -112,7 +111,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   if (input.sales.mapping.amount === undefined)
     requireColumns(input.sales, [['amount', 'quantity'], ['unitPrice']], 'sales table');
   const options = { date1904: input.date1904, dateOrder: settings.dateOrder };
-  const sales = parseSales(input.sales.table, input.sales.mapping, options);
+  let sales = parseSales(input.sales.table, input.sales.mapping, options);
   if (sales.count === 0) {
     const first = sales.skipped[0];
     const why =
@@ -125,7 +124,11 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     );
   }
   const { asOf, window: span } = resolveWindow(sales.minDay, sales.maxDay, settings);
-  const totals = aggregateCustomers(sales, asOf, span);
+  // One pass when the window holds every sale (the default); a narrower one adds the rows up again.
+  if (asOf < sales.maxDay || span.start > sales.minDay) {
+    sales = parseSales(input.sales.table, input.sales.mapping, options, { asOf, start: span.start });
+  }
+  const totals = sales.totals;
   const table: ParsedCustomerTable | null =
     input.customers === null ? null : parseCustomerTable(input.customers.table, input.customers.mapping);
   const visits =

@@ -1,5 +1,6 @@
 import { canonicalCodes } from './canonicalCodes';
 import { cellAt, cellsOf, encodeColumn, isEncoded } from './cellColumn';
+import { SalesTotals, type CustomerAggregates, type SalesBounds } from './SalesTotals';
 import { compareIds } from './compareIds';
 import { orderByText } from './orderByText';
 import {
@@ -27,8 +28,8 @@ import type {
 export type ProfitSource = 'profit' | 'cost' | null;
 
 /**
- * Sales rows parsed into columns (one entry per *usable* row), with customer ids, order ids and sales reps
- * interned to small integers. No per-row objects are kept.
+ * Sales rows parsed and added up per customer, with customer ids, order ids and sales reps interned to small
+ * integers. No per-row objects or arrays are kept.
  */
 export interface ParsedSales {
   /** Distinct customer ids of usable rows in ascending code-unit order; `rowCustomer` indexes into it. */
@@ -37,21 +38,8 @@ export interface ParsedSales {
   customerIndexOf: (id: string) => number | undefined;
   /** Customer name from the sales table's name column (that of the latest row), by customer index. */
   customerNames: (string | null)[];
-  rowCustomer: Int32Array;
-  /** Day number of each row. */
-  rowDay: Int32Array;
-  rowAmount: Float64Array;
-  /** Profit per row (profit column, or amount − cost); null when there is neither. */
-  rowProfit: Float64Array | null;
-  /**
-   * Order per row as a small integer below `orderCodes` (equal ids, such as `42` and `"42"`, get the same
-   * one), −1 when blank; null when no order-id column is mapped.
-   */
-  rowOrder: Int32Array | null;
-  /** Upper bound of the `rowOrder` integers. */
-  orderCodes: number;
-  /** Interned sales rep per row, −1 when blank; null without a rep column. */
-  rowRep: Int32Array | null;
+  /** Per-customer totals over the bounds the sales were parsed with. */
+  totals: CustomerAggregates;
   reps: string[];
   /** Usable rows. */
   count: number;
@@ -84,6 +72,19 @@ function column(table: LoadedTable, mapping: ColumnMapping, field: FieldKey): Ce
 
 /** Marks an unreadable value in {@link DateReader}'s memo (below any −(day + 1)). */
 const unreadableDay = -1e15;
+
+/** The numbers of a column (NaN where a cell is not a number), n of them; null without the column. */
+function numbersOf(cells: readonly RawCell[] | null, n: number): Float64Array {
+  const numbers = new Float64Array(n).fill(Number.NaN);
+  if (cells === null) return numbers;
+  const end = Math.min(n, cells.length);
+  for (let i = 0; i < end; i++) {
+    const cell = cells[i] ?? null;
+    numbers[i] =
+      typeof cell === 'number' && Number.isFinite(cell) ? cell : (parseNumberCell(cell) ?? Number.NaN);
+  }
+  return numbers;
+}
 
 /** A column as plain cells (an encoded one decoded), or null when the field is not mapped. */
 function plainColumn(table: LoadedTable, mapping: ColumnMapping, field: FieldKey): readonly RawCell[] | null {
@@ -190,8 +191,15 @@ class Interner {
  *
  * @param table The sales table with its mapped columns read.
  * @param mapping Column positions; needs customerId, date and amount or quantity + unitPrice.
+ * @param bounds The as-of date and window start the totals are for; null counts every row (one pass when
+ *   the window turns out to hold every sale, the default).
  */
-export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: ParseOptions): ParsedSales {
+export function parseSales(
+  table: LoadedTable,
+  mapping: ColumnMapping,
+  options: ParseOptions,
+  bounds: SalesBounds = null,
+): ParsedSales {
   const n = table.rowCount;
   // Ids and order ids are read through their distinct values: each is parsed once, rows carry codes.
   const ids = encoded(column(table, mapping, 'customerId') ?? []);
@@ -214,16 +222,13 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
   // Customer of each canonical id value, −1 until its first usable row (so only customers with a usable
   // row are interned, in the order of their first one).
   const customerOfValue = new Int32Array(ids.values.length).fill(-1);
+  // The same by value code (any value, canonical or not), so a row needs one lookup.
+  const customerOfCode = new Int32Array(ids.values.length).fill(-1);
   const customerIds: string[] = [];
   const reps = new Interner();
   const customerNames: (string | null)[] = [];
   const nameDays: number[] = [];
-  const rowCustomer = new Int32Array(n);
-  const rowDay = new Int32Array(n);
-  const rowAmount = new Float64Array(n);
-  const rowProfit = profitSource === null ? null : new Float64Array(n);
-  const rowOrder = orders === null ? null : new Int32Array(n);
-  const rowRep = repsColumn === null ? null : new Int32Array(n);
+  const totals = new SalesTotals(ids.values.length, n, bounds, orders !== null, reps.values);
   const skipped: SkippedRow[] = [];
   const dateReader = new DateReader(options);
   let missingProfit = 0;
@@ -236,18 +241,21 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
   const skip = (code: SkipCode, row: number, field: FieldKey, reason: string): void => {
     skipped.push({ code, sheet: table.sheet, row, column: header(table, mapping, field), reason });
   };
-  const numberAt = (cells: readonly RawCell[] | null, i: number): number | null => {
-    const cell = cells === null ? null : (cells[i] ?? null);
-    return typeof cell === 'number' && Number.isFinite(cell) ? cell : parseNumberCell(cell);
-  };
   const notNumber = (cells: readonly RawCell[] | null, i: number): string =>
     describeCell(cells === null ? null : (cells[i] ?? null));
+  // Numbers are read column by column into typed arrays (NaN = not a number), so the row loop handles
+  // unboxed numbers only. The amounts array ends up holding each row's amount (quantity × unit price when
+  // there is no amount column) and the profits array each row's profit, which SalesTotals reads by row.
+  const rowAmount = numbersOf(amounts ?? quantities, n);
+  const rowPrice = amounts === null ? numbersOf(prices, n) : null;
+  const rowProfit = profitColumn === null ? null : numbersOf(profitColumn, n);
+  totals.readRowsFrom(rowAmount, rowProfit);
 
   for (let i = 0; i < n; i++) {
     const sheetRow = firstDataRow + i;
     const idValue = i < ids.codes.length ? ids.codes[i]! : -1;
-    const canonicalId = idValue < 0 ? -1 : idKeys.canonical[idValue]!;
-    if (canonicalId < 0) {
+    let customer = idValue < 0 ? -1 : customerOfCode[idValue]!;
+    if (customer < 0 && (idValue < 0 || idKeys.canonical[idValue]! < 0)) {
       const why = unreadableIdReason(idValue < 0 ? null : (ids.values[idValue] ?? null));
       skip(why.code, sheetRow, 'customerId', why.reason);
       continue;
@@ -257,16 +265,14 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
       skip('dateUnreadable', sheetRow, 'date', `date is not readable (${describeCell(cellAt(dates, i))})`);
       continue;
     }
-    let amount: number | null;
-    if (amounts !== null) {
-      amount = numberAt(amounts, i);
-      if (amount === null) {
+    let amount = rowAmount[i]!;
+    if (rowPrice === null) {
+      if (Number.isNaN(amount)) {
         skip('amountNotNumber', sheetRow, 'amount', `amount is not a number (${notNumber(amounts, i)})`);
         continue;
       }
     } else {
-      const quantity = numberAt(quantities, i);
-      if (quantity === null) {
+      if (Number.isNaN(amount)) {
         skip(
           'quantityNotNumber',
           sheetRow,
@@ -275,8 +281,8 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
         );
         continue;
       }
-      const price = numberAt(prices, i);
-      if (price === null) {
+      const price = rowPrice[i]!;
+      if (Number.isNaN(price)) {
         skip(
           'unitPriceNotNumber',
           sheetRow,
@@ -285,15 +291,20 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
         );
         continue;
       }
-      amount = quantity * price;
+      amount *= price;
+      rowAmount[i] = amount;
     }
-    let customer = customerOfValue[canonicalId]!;
     if (customer < 0) {
-      customer = customerIds.length;
-      customerOfValue[canonicalId] = customer;
-      customerIds.push(idKeys.keys[canonicalId] as string);
-      customerNames.push(null);
-      nameDays.push(-1);
+      const canonicalId = idKeys.canonical[idValue]!;
+      customer = customerOfValue[canonicalId]!;
+      if (customer < 0) {
+        customer = customerIds.length;
+        customerOfValue[canonicalId] = customer;
+        customerIds.push(idKeys.keys[canonicalId] as string);
+        customerNames.push(null);
+        nameDays.push(-1);
+      }
+      customerOfCode[idValue] = customer;
     }
     if (names !== null) {
       // The name of the latest row, ties by the smaller text: the same whatever the row order.
@@ -308,27 +319,27 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
         nameDays[customer] = day;
       }
     }
-    rowCustomer[count] = customer;
-    rowDay[count] = day;
-    rowAmount[count] = amount;
     if (rowProfit !== null) {
-      const value = numberAt(profitColumn, i);
-      if (value === null) {
+      let value = rowProfit[i]!;
+      if (Number.isNaN(value)) {
         if (missingProfit === 0) firstMissingProfitRow = sheetRow;
         missingProfit++;
+        value = 0;
       }
-      rowProfit[count] = profitSource === 'profit' ? (value ?? 0) : amount - (value ?? 0);
+      rowProfit[i] = profitSource === 'profit' ? value : amount - value;
     }
-    if (rowOrder !== null && orders !== null && orderKeys !== null) {
+    let order = -1;
+    if (orders !== null && orderKeys !== null) {
       const orderValue = i < orders.codes.length ? orders.codes[i]! : -1;
-      const order = orderValue < 0 ? -1 : orderKeys[orderValue]!;
+      order = orderValue < 0 ? -1 : orderKeys[orderValue]!;
       if (order < 0) blankOrders++;
-      rowOrder[count] = order;
     }
-    if (rowRep !== null && repsColumn !== null) {
-      const rep = parseTextCell(cellAt(repsColumn, i));
-      rowRep[count] = rep === null ? -1 : reps.intern(rep);
+    let rep = -1;
+    if (repsColumn !== null) {
+      const text = parseTextCell(cellAt(repsColumn, i));
+      if (text !== null) rep = reps.intern(text);
     }
+    totals.add(customer, day, i, order, rep);
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;
     count++;
@@ -365,7 +376,14 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
     sortedIds[index] = customerIds[old]!;
     sortedNames[index] = customerNames[old] ?? null;
   });
-  for (let k = 0; k < count; k++) rowCustomer[k] = renumber[rowCustomer[k]!]!;
+  const [fromDay, toDay] = bounds === null ? [minDay, maxDay] : [bounds.start, bounds.asOf];
+  const customerTotals = totals.finish(
+    customerIds.length,
+    renumber,
+    count === 0 ? 0 : fromDay,
+    count === 0 ? 0 : toDay,
+    orders === null ? 0 : orders.values.length,
+  );
 
   let customerIndex: Map<string, number> | null = null;
   return {
@@ -375,13 +393,7 @@ export function parseSales(table: LoadedTable, mapping: ColumnMapping, options: 
       return customerIndex.get(id);
     },
     customerNames: sortedNames,
-    rowCustomer: rowCustomer.subarray(0, count),
-    rowDay: rowDay.subarray(0, count),
-    rowAmount: rowAmount.subarray(0, count),
-    rowProfit: rowProfit === null ? null : rowProfit.subarray(0, count),
-    rowOrder: rowOrder === null ? null : rowOrder.subarray(0, count),
-    orderCodes: orders === null ? 0 : orders.values.length,
-    rowRep: rowRep === null ? null : rowRep.subarray(0, count),
+    totals: customerTotals,
     reps: reps.values,
     count,
     totalRows: n,
