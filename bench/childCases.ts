@@ -1,4 +1,5 @@
 import type { CellValue } from 'exceljs';
+import { cellAt, columnLength } from '../src/engine/cellColumn';
 import { readFileSync } from 'node:fs';
 import type { RawCell } from '../src/engine/types';
 
@@ -64,9 +65,9 @@ export const childCases: Record<string, (args: readonly string[]) => Promise<Cas
     const wanted = [...new Set(Object.values(chosen.sales.mapping))].sort((a, b) => a - b);
     const read = await host.readColumns(chosen.sales.source, wanted);
     const t2 = performance.now();
-    const rows = read[0]?.length ?? 0;
+    const rows = read[0] === undefined ? 0 : columnLength(read[0]);
     const days = read[wanted.indexOf(chosen.sales.mapping.date ?? -1)] ?? [];
-    return { rows, openMs: t1 - t0, inspectAndReadMs: t2 - t1, firstDay: String(days[0]) };
+    return { rows, openMs: t1 - t0, inspectAndReadMs: t2 - t1, firstDay: String(cellAt(days, 0)) };
   },
 
   /** exceljs's streaming reader alone, collecting every cell of the sales sheet into columns. */

@@ -28,6 +28,19 @@ export function cellsOf(column: CellColumn): readonly RawCell[] {
   return cells;
 }
 
+/** The first `rows` rows of a column, blank rows added when it is shorter (the column itself when it fits). */
+export function columnOfLength(column: CellColumn, rows: number): CellColumn {
+  if (columnLength(column) === rows) return column;
+  if (isEncoded(column)) {
+    const codes = new Int32Array(rows).fill(-1);
+    codes.set(column.codes.subarray(0, Math.min(rows, column.codes.length)));
+    return { codes, values: column.values };
+  }
+  const cells = column.slice(0, rows);
+  while (cells.length < rows) cells.push(null);
+  return cells;
+}
+
 /** {@link cellsOf} a column that may be missing (null when it is). */
 export function cellsOrNull(column: CellColumn | undefined): readonly RawCell[] | null {
   return column === undefined ? null : cellsOf(column);

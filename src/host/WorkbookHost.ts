@@ -1,4 +1,4 @@
-import type { AnalysisSettings, DateOrder, RawCell, SourceTable } from '../engine/types';
+import type { AnalysisSettings, CellColumn, DateOrder, SourceTable } from '../engine/types';
 import type { ColumnSpec, SheetSpec } from '../engine/sheetSpec';
 
 /** What a host found when it looked at a workbook. */
@@ -62,16 +62,16 @@ export interface WorkbookHost {
   inspect(): Promise<WorkbookInfo>;
   /**
    * Reads some columns of a table, data rows only, as raw values (dates as serials in the workbook's own
-   * date system, errors as their text).
+   * date system, errors as their text); a host may hand repeated text over encoded (`EncodedColumn`).
    *
    * @param columns 0-based positions within the table.
-   * @returns One array per requested column, in the order requested, each `table.rowCount` long.
+   * @returns One column per requested column, in the order requested, each `table.rowCount` long.
    */
   readColumns(
     table: SourceTable,
     columns: readonly number[],
     progress?: ProgressCallback,
-  ): Promise<RawCell[][]>;
+  ): Promise<CellColumn[]>;
   /** Writes one run's output; on failure the workbook is left as it was (or restorable by undo). */
   write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary>;
 }

@@ -5,7 +5,7 @@ import { computeAnalysis, type ComputedAnalysis } from '../engine/computeAnalysi
 import { resolveSettings } from '../engine/defaultSettings';
 import { AnalysisError } from '../engine/errors';
 import { sheetName } from '../engine/labels';
-import type { AnalysisSettings, MappedTable, RawCell } from '../engine/types';
+import type { AnalysisSettings, CellColumn, MappedTable } from '../engine/types';
 import { customerRowId } from './customerRowId';
 import { excelGrid } from './excelGrid';
 import type { CustomersTarget, WorkbookHost, WritePlan, WriteSummary } from './WorkbookHost';
@@ -52,7 +52,7 @@ async function load(
     throwIfCancelled(signal);
     progress(total === 0 ? 1 : done / total);
   });
-  const columns: RawCell[][] = mapped.source.headers.map(() => []);
+  const columns: CellColumn[] = mapped.source.headers.map(() => []);
   wanted.forEach((column, k) => {
     columns[column] = read[k] ?? [];
   });

@@ -1,4 +1,5 @@
 import { chooseTables } from '../../src/engine/chooseTables';
+import { cellAt } from '../../src/engine/cellColumn';
 import { mapHeaders } from '../../src/engine/mapHeaders';
 import type { SourceTable } from '../../src/engine/types';
 import { FileWorkbookHost } from '../../src/host/file/FileWorkbookHost';
@@ -143,7 +144,7 @@ describe('sampleWorkbookToXlsx', () => {
           table,
           spec.headers.map((_, c) => c),
         );
-        const rows = spec.rows.map((_, r) => columns.map((column) => column[r]));
+        const rows = spec.rows.map((_, r) => columns.map((column) => cellAt(column, r)));
         expect(rows).toEqual(spec.rows.map((row) => row.map((value) => (value === '' ? null : value))));
       }
     },

@@ -1,8 +1,9 @@
+import { cellsOf, columnOfLength } from '../../engine/cellColumn';
 import { Workbook } from 'exceljs';
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { findHeaderRow, headerScanRows } from '../../engine/findHeaderRow';
 import { excelNumberFormat, type ColumnSpec } from '../../engine/sheetSpec';
-import type { RawCell, SourceTable } from '../../engine/types';
+import type { CellColumn, RawCell, SourceTable } from '../../engine/types';
 import { excelGrid } from '../excelGrid';
 import { fitCellText } from '../fitCellText';
 import { runRecord } from '../runRecord';
@@ -186,7 +187,7 @@ export class FileWorkbookHost implements WorkbookHost {
     table: SourceTable,
     columns: readonly number[],
     progress?: ProgressCallback,
-  ): Promise<RawCell[][]> {
+  ): Promise<CellColumn[]> {
     if (this.source.kind === 'csv') {
       const data = this.source.columns;
       return Promise.resolve(
@@ -208,9 +209,7 @@ export class FileWorkbookHost implements WorkbookHost {
           const values = found.columns[column];
           return values === undefined
             ? new Array<RawCell>(table.rowCount).fill(null)
-            : values.length === table.rowCount
-              ? values
-              : values.slice(0, table.rowCount);
+            : columnOfLength(values, table.rowCount);
         }),
       );
     }
@@ -324,7 +323,9 @@ export class FileWorkbookHost implements WorkbookHost {
         copyColumns(
           sheet,
           table.headers,
-          found.columns.slice(0, table.headers.length).map((column) => column.slice(0, table.rowCount)),
+          found.columns
+            .slice(0, table.headers.length)
+            .map((column) => cellsOf(columnOfLength(column, table.rowCount))),
           found.dateColumns,
         );
         createdSheets.push({ key: sourceCopyKey, name });
@@ -452,7 +453,7 @@ function withoutOurColumns(table: SourceTable, record: RunRecord | null, sheet: 
 function copyColumns(
   sheet: Worksheet,
   headers: readonly string[],
-  columns: readonly RawCell[][],
+  columns: readonly (readonly RawCell[])[],
   dateColumns: readonly boolean[] = [],
 ): void {
   headers.forEach((header, c) => {

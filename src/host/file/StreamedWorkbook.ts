@@ -1,10 +1,10 @@
-import type { RawCell, SourceTable } from '../../engine/types';
+import type { CellColumn, RawCell, SourceTable } from '../../engine/types';
 
 /** One candidate table of a workbook read by streaming, with every column of its data rows. */
 export interface StreamedTable {
   table: SourceTable;
-  /** Column-major data rows, `table.rowCount` long each, one per header (dates as serials in the workbook's own system). */
-  columns: RawCell[][];
+  /** Column-major data rows, `table.rowCount` long each, one per header (dates as serials in the workbook's own system; shared strings may stay encoded). */
+  columns: CellColumn[];
   /** Per column: it held a date-formatted cell (its serials are written back as dates when copied). */
   dateColumns: boolean[];
 }

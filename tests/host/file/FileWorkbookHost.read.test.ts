@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { cellsOf } from '../../../src/engine/cellColumn';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chooseTables } from '../../../src/engine/chooseTables';
@@ -39,7 +40,7 @@ describe('FileWorkbookHost reading real files', () => {
       'CustomerID',
       'Country',
     ]);
-    const [invoice, customer] = await host.readColumns(table, [0, 6]);
+    const [invoice, customer] = (await host.readColumns(table, [0, 6])).map(cellsOf);
     expect(invoice).toHaveLength(42_481);
     expect(invoice![0]).toBe('536365');
     expect(customer![0]).toBe('17850.0');
@@ -57,7 +58,7 @@ describe('FileWorkbookHost reading real files', () => {
     expect(orders!.headers.slice(0, 4)).toEqual(['Row ID', 'Order ID', 'Order Date', 'Ship Date']);
     // Returns (Returned, Order ID) and People (Person, Region) name one recognised field each: no table.
     expect(info.tables.map((t) => t.sheet)).toEqual(['Orders']);
-    const [orderDate, customerId, sales] = await host.readColumns(orders!, [2, 5, 17]);
+    const [orderDate, customerId, sales] = (await host.readColumns(orders!, [2, 5, 17])).map(cellsOf);
     expect(orderDate![0]).toBe(serial1900('2016-11-08'));
     expect(orderDate!.every((value) => typeof value === 'number')).toBe(true);
     expect(customerId![0]).toBe('CG-12520');
@@ -75,10 +76,9 @@ describe('FileWorkbookHost reading real files', () => {
     const table = info.tables[0]!;
     expect(table).toMatchObject({ tableName: 'financials', rowCount: 700 });
     expect(table.headers).toContain(' Sales');
-    const [year, date] = await host.readColumns(table, [
-      table.headers.indexOf('Year'),
-      table.headers.indexOf('Date'),
-    ]);
+    const [year, date] = (
+      await host.readColumns(table, [table.headers.indexOf('Year'), table.headers.indexOf('Date')])
+    ).map(cellsOf);
     expect(year![0]).toBe('2014');
     expect(date![0]).toBe(serial1900('2014-01-01'));
   });

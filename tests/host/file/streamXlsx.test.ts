@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cellsOf } from '../../../src/engine/cellColumn';
 import os from 'node:os';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
@@ -28,10 +29,11 @@ async function bothReaders(file: string): Promise<{ whole: FileWorkbookHost; str
 }
 
 async function allColumns(host: FileWorkbookHost, table: SourceTable): Promise<unknown[][]> {
-  return host.readColumns(
+  const columns = await host.readColumns(
     table,
     table.headers.map((_, c) => c),
   );
+  return columns.map((column) => [...cellsOf(column)]);
 }
 
 /** Expects the streaming reader to find the same tables and read the same values as the in-memory one. */
