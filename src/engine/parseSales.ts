@@ -108,7 +108,8 @@ export class DateReader {
    */
   readAt(column: CellColumn, i: number, row: number): number | null {
     if (!isEncoded(column)) return this.read(column[i] ?? null, row);
-    const code = column.codes[i]!;
+    const code = column.codes[i] ?? -1;
+    if (code < 0) return null;
     const memo = (this.memo ??= new Float64Array(column.values.length).fill(Number.NaN));
     let day = memo[code]!;
     if (Number.isNaN(day)) {

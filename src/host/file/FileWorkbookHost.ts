@@ -20,7 +20,7 @@ import { renderSheetSpec } from './renderSheetSpec';
 import { uniqueSheetName, validSheetName } from './sheetNames';
 import { tableModelsOf } from './tableModelsOf';
 import { toRawCell } from './toRawCell';
-import { writeOutputValue } from './writeOutputValue';
+import { applyNumberFormat, writeOutputValue } from './writeOutputValue';
 import { locateHeadedRange } from './locateHeadedRange';
 
 /** Key of our customers sheet built from sales, as the Excel add-in records it too. */
@@ -464,7 +464,7 @@ function copyColumns(
     (columns[c] ?? []).forEach((value, r) => {
       const target = sheet.getCell(r + 2, c + 1);
       target.value = typeof value === 'string' ? fitCellText(value) : value;
-      if (dates && typeof value === 'number') target.numFmt = excelNumberFormat('date');
+      if (dates && typeof value === 'number') applyNumberFormat(target, excelNumberFormat('date'));
     });
   });
 }

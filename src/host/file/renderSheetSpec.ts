@@ -1,7 +1,7 @@
-import type { Worksheet } from 'exceljs';
+import type { Style, Worksheet } from 'exceljs';
 import type { RangeRef, SheetSpec } from '../../engine/sheetSpec';
 import { columnLetters } from './buildChartXml';
-import { writeOutputValue } from './writeOutputValue';
+import { addStyle, writeOutputValue } from './writeOutputValue';
 
 /** `A1:C3`-style address of a 0-based range. */
 export function rangeAddress(range: RangeRef): string {
@@ -25,16 +25,18 @@ export function renderSheetSpec(sheet: Worksheet, spec: SheetSpec, date1904: boo
     row.forEach((cellSpec, c) => {
       const cell = sheet.getCell(r + 1, c + 1);
       writeOutputValue(cell, cellSpec.value, cellSpec.format, date1904);
+      const extra: Partial<Style> = {};
       if (cellSpec.bold === true || cellSpec.size !== undefined) {
-        cell.font = {
+        extra.font = {
           ...(cellSpec.bold === true ? { bold: true } : {}),
           ...(cellSpec.size !== undefined ? { size: cellSpec.size } : {}),
         };
       }
       if (cellSpec.fill !== undefined) {
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cellSpec.fill) } };
+        extra.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cellSpec.fill) } };
       }
-      if (cellSpec.wrap === true) cell.alignment = { wrapText: true, vertical: 'top' };
+      if (cellSpec.wrap === true) extra.alignment = { wrapText: true, vertical: 'top' };
+      if (Object.keys(extra).length > 0) addStyle(cell, extra);
     });
   });
   spec.columnWidths.forEach((width, c) => {
