@@ -44,8 +44,7 @@ export class ColumnBuilder {
    */
   build(rowCount: number): CellColumn {
     if (this.cells !== null) {
-      const cells = this.cells;
-      cells.length = Math.min(cells.length, rowCount);
+      const cells = this.cells.slice(0, rowCount);
       while (cells.length < rowCount) cells.push(null);
       return cells;
     }

@@ -217,7 +217,9 @@ function columnOfReference(bytes: Uint8Array, start: number, end: number): numbe
 
 function readInteger(bytes: Uint8Array, start: number, end: number): number {
   let value = 0;
-  for (let at = start; at < end; at++) {
+  let at = start;
+  while (at < end && isSpace(bytes[at]!)) at++;
+  for (; at < end; at++) {
     const digit = bytes[at]! - 0x30;
     if (digit < 0 || digit > 9) break;
     value = value * 10 + digit;
