@@ -22,7 +22,7 @@ export interface SvcdInput {
  * frequency, Volcano 火山 = high amount & low frequency, Dog 小狗 = low & low) over columns of customers;
  * NaN amount per order = no order in the window, so no segment. "High" means at or above the axis
  * threshold: the fixed one when given, else the smallest value strictly above the median over customers
- * with at least one order in the window.
+ * with at least one order in the analysed period.
  */
 export function assignSvcdColumns(
   amountPerOrder: ArrayLike<number>,
