@@ -114,26 +114,14 @@ function insertDrawingElement(sheetXml: string, relationshipId: string): string 
 }
 
 /**
- * Adds native Excel charts to an .xlsx file that a library without chart support wrote: for each sheet, a
- * drawing part with one graphic frame per chart, a chart part per chart, the sheet → drawing → chart
- * relationships and the content types. Sheets are found by name through the workbook's relationships.
+ * The worksheet part of each sheet of a package, by sheet name (through the workbook's relationships).
  *
- * @param bytes The .xlsx file (a zip package).
- * @param sheets Charts by sheet name; sheets without charts are left alone.
- * @returns The new package's bytes; the input array is not modified.
- * @throws Error when a named sheet does not exist or already has a drawing (pictures) of its own.
+ * @throws Error when the package lacks its workbook part or relationships.
  */
-export async function addChartsToXlsx(
-  bytes: Uint8Array,
-  sheets: readonly SheetCharts[],
-): Promise<Uint8Array> {
-  const withCharts = sheets.filter((sheet) => sheet.charts.length > 0);
-  if (withCharts.length === 0) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
+export async function sheetPartsByName(zip: JSZip): Promise<Map<string, string>> {
   const workbookXml = await readText(zip, 'xl/workbook.xml');
   const workbookRelationships = await readText(zip, 'xl/_rels/workbook.xml.rels');
-  let contentTypesXml = await readText(zip, '[Content_Types].xml');
-  if (workbookXml === null || workbookRelationships === null || contentTypesXml === null) {
+  if (workbookXml === null || workbookRelationships === null) {
     throw new Error('The written file is not a complete .xlsx package.');
   }
   const sheetTargets = relationshipsOf(workbookRelationships);
@@ -144,6 +132,46 @@ export async function addChartsToXlsx(
     const name = attributes.get('name');
     if (name !== undefined && target !== undefined) sheetPaths.set(name, resolvePart('xl', target));
   }
+  return sheetPaths;
+}
+
+/**
+ * Adds native Excel charts to an .xlsx file that a library without chart support wrote; see
+ * {@link addChartsToPackage}.
+ *
+ * @param bytes The .xlsx file (a zip package).
+ * @param sheets Charts by sheet name; sheets without charts are left alone.
+ * @returns The new package's bytes; the input array is not modified.
+ */
+export async function addChartsToXlsx(
+  bytes: Uint8Array,
+  sheets: readonly SheetCharts[],
+): Promise<Uint8Array> {
+  if (sheets.every((sheet) => sheet.charts.length === 0)) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  await addChartsToPackage(zip, sheets);
+  return packageBytes(zip);
+}
+
+/** The bytes of a package changed in memory, compressed as Excel does. */
+export function packageBytes(zip: JSZip): Promise<Uint8Array> {
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/**
+ * Adds native Excel charts to an opened .xlsx package: for each sheet, a drawing part with one graphic
+ * frame per chart, a chart part per chart, the sheet → drawing → chart relationships and the content types.
+ * Sheets are found by name through the workbook's relationships.
+ *
+ * @param sheets Charts by sheet name; sheets without charts are left alone.
+ * @throws Error when a named sheet does not exist or already has a drawing (pictures) of its own.
+ */
+export async function addChartsToPackage(zip: JSZip, sheets: readonly SheetCharts[]): Promise<void> {
+  const withCharts = sheets.filter((sheet) => sheet.charts.length > 0);
+  if (withCharts.length === 0) return;
+  let contentTypesXml = await readText(zip, '[Content_Types].xml');
+  if (contentTypesXml === null) throw new Error('The written file is not a complete .xlsx package.');
+  const sheetPaths = await sheetPartsByName(zip);
   let drawingNumber = nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/u);
   let chartNumber = nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/u);
   for (const sheet of withCharts) {
@@ -192,5 +220,4 @@ export async function addChartsToXlsx(
     drawingNumber++;
   }
   zip.file('[Content_Types].xml', contentTypesXml);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -22,14 +22,21 @@ export function writeOutputValue(
   format: NumberFormatKey | undefined,
   date1904: boolean,
 ): void {
-  if (value === null) {
-    cell.value = null;
-  } else if (typeof value === 'string') {
-    cell.value = fitCellText(value);
-  } else {
-    cell.value = format === 'date' && date1904 ? value - date1904Offset : value;
-  }
+  cell.value = storedValue(value, format, date1904);
   if (format !== undefined) applyNumberFormat(cell, excelNumberFormat(format));
+}
+
+/**
+ * What a cell stores for an output value: text cut to fit a cell, a date serial shifted for a 1904 workbook,
+ * other numbers as they are.
+ */
+export function storedValue(
+  value: OutputValue,
+  format: NumberFormatKey | undefined,
+  date1904: boolean,
+): string | number | null {
+  if (value === null || typeof value !== 'number') return value === null ? null : fitCellText(value);
+  return format === 'date' && date1904 ? value - date1904Offset : value;
 }
 
 /**
