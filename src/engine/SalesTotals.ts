@@ -108,28 +108,19 @@ export class SalesTotals {
    * @param rep The row's interned rep (−1 when blank or not mapped).
    */
   add(c: number, day: number, row: number, order: number, rep: number): void {
-    const amount = this.amounts[row]!;
-    const profit = this.profits === null ? 0 : this.profits[row]!;
-    const value = this.profits === null ? amount : profit;
     if (day > this.asOf) {
       this.afterAsOfRows++;
       return;
     }
-    const { money, days } = this;
+    const { money, days, profits } = this;
+    const amount = this.amounts[row]!;
+    const profit = profits === null ? 0 : profits[row]!;
     const m = 3 * c;
     const d = 5 * c;
     days[d + 4] = days[d + 4]! | 1;
-    money[m + 2] = money[m + 2]! + value;
+    money[m + 2] = money[m + 2]! + (profits === null ? amount : profit);
     if (amount > 0 && day > days[d + 2]!) days[d + 2] = day;
-    // The rep of the latest row; on the same day the smaller name, so row order does not matter.
-    if (
-      rep >= 0 &&
-      (day > days[d + 3]! ||
-        (day === days[d + 3]! && compareIds(this.reps[rep]!, this.reps[this.latestRep[c]!]!) < 0))
-    ) {
-      this.latestRep[c] = rep;
-      days[d + 3] = day;
-    }
+    if (rep >= 0) this.addRep(c, day, rep);
     if (day < this.start) {
       this.beforeWindowRows++;
       return;
@@ -138,7 +129,23 @@ export class SalesTotals {
     days[d + 4] = days[d + 4]! | 2;
     money[m] = money[m]! + amount;
     money[m + 1] = money[m + 1]! + profit;
-    if (amount <= 0) return;
+    if (amount > 0) this.addPurchase(c, day, order);
+  }
+
+  /** The rep of the latest row; on the same day the smaller name, so row order does not matter. */
+  private addRep(c: number, day: number, rep: number): void {
+    const d = 5 * c;
+    const latest = this.days[d + 3]!;
+    if (day > latest || (day === latest && compareIds(this.reps[rep]!, this.reps[this.latestRep[c]!]!) < 0)) {
+      this.latestRep[c] = rep;
+      this.days[d + 3] = day;
+    }
+  }
+
+  /** A row with amount > 0 in the window: first and last purchase, and a purchase record. */
+  private addPurchase(c: number, day: number, order: number): void {
+    const { days } = this;
+    const d = 5 * c;
     if (days[d] === -1 || day < days[d]!) days[d] = day;
     if (day > days[d + 1]!) days[d + 1] = day;
     // The lines of one order come together: a line repeating the previous purchase's customer, day and
