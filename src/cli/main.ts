@@ -53,7 +53,9 @@ async function analyzeCommand(
   io: CliIo,
 ): Promise<void> {
   await checkOutputs(command);
-  const host = await readWorkbookFile(command.input);
+  // Without a workbook to write, an .xlsx of any size is read by the fast streaming reader: the whole
+  // workbook is loaded only when the output must carry it.
+  const host = await readWorkbookFile(command.input, command.out === null ? { streamAboveBytes: 0 } : {});
   const info = await host.inspect();
   const rows = info.tables.reduce((sum, t) => sum + t.rowCount, 0);
   const started = Date.now();
