@@ -61,6 +61,8 @@ export class ZipArchive {
         const extraLength = directory.readUInt16LE(at + 30);
         const commentLength = directory.readUInt16LE(at + 32);
         const name = directory.toString('utf8', at + 46, at + 46 + nameLength);
+        if (directory.readUInt32LE(at + 20) === 0xffffffff || directory.readUInt32LE(at + 42) === 0xffffffff)
+          throw new Error('a zip64 archive (a part over 4 GB), which is not supported');
         entries.set(name, {
           method: directory.readUInt16LE(at + 10),
           compressedSize: directory.readUInt32LE(at + 20),
