@@ -17,7 +17,7 @@ import { appendRowsToPackage, type DeferredRows } from './appendSheetRows';
 import { appendCustomerColumns } from './appendCustomerColumns';
 import { decodeReference, type CellBlock } from './decodeReference';
 import { ourColumns } from './ourColumns';
-import { parseCsv } from './parseCsv';
+import { parseCsv, parseCsvEncoded } from './parseCsv';
 import { renderSheetSpec } from './renderSheetSpec';
 import { uniqueSheetName, validSheetName } from './sheetNames';
 import { tableModelsOf } from './tableModelsOf';
@@ -37,7 +37,7 @@ const progressStep = 20_000;
 interface CsvSource {
   kind: 'csv';
   table: SourceTable;
-  columns: RawCell[][];
+  columns: CellColumn[];
 }
 
 interface XlsxSource {
@@ -143,7 +143,7 @@ export class FileWorkbookHost implements WorkbookHost {
     const rows: RawCell[][] = [top.headers];
     for (let row = 0; row < top.rowCount; row++) rows.push(top.columns.map((column) => column[row] ?? null));
     const skipRows = findHeaderRow(rows)?.index ?? 0;
-    const parsed = parseCsv(text, { skipRows });
+    const parsed = parseCsvEncoded(text, { skipRows });
     const table: SourceTable = {
       sheet: fileName,
       tableName: null,
@@ -207,7 +207,7 @@ export class FileWorkbookHost implements WorkbookHost {
           const values = data[column];
           return values === undefined
             ? new Array<RawCell>(table.rowCount).fill(null)
-            : values.slice(0, table.rowCount);
+            : columnOfLength(values, table.rowCount);
         }),
       );
     }
@@ -328,7 +328,7 @@ export class FileWorkbookHost implements WorkbookHost {
         // A CSV customers table: its values are copied into a sheet of the output, ours beside them.
         const name = uniqueSheetName(validSheetName(this.fileName.replace(/\.[^.]*$/u, '')), sheetNames());
         sheet = workbook.addWorksheet(name);
-        copyColumns(sheet, table.headers, this.source.columns);
+        copyColumns(sheet, table.headers, this.source.columns.map(cellsOf));
         createdSheets.push({ key: sourceCopyKey, name });
         table = { ...table, sheet: name, headerRow: 1, firstColumn: 1 };
       } else if (this.source.kind === 'streamed' && sheet === undefined) {

@@ -1,4 +1,5 @@
-import type { RawCell } from '../../engine/types';
+import type { CellColumn, RawCell } from '../../engine/types';
+import { CsvColumn } from './CsvColumn';
 
 /** Options of {@link parseCsv}. */
 export interface CsvOptions {
@@ -11,11 +12,14 @@ export interface CsvOptions {
 }
 
 /** A parsed CSV: the header row and the data column by column. */
-export interface CsvTable {
+export interface CsvTable<Column extends CellColumn = RawCell[]> {
   /** Header texts as written; a row longer than the header adds columns with header `''`. */
   headers: string[];
-  /** Column-major values: `columns[c][i]` is data row i of column c. Text stays text; blanks are null. */
-  columns: RawCell[][];
+  /**
+   * Column-major values: `cellAt(columns[c], i)` is data row i of column c (plain arrays unless
+   * `parseCsvEncoded`). Text stays text; blanks are null.
+   */
+  columns: Column[];
   /** Number of data rows (trailing blank records are dropped, blank records in between kept as nulls). */
   rowCount: number;
 }
@@ -62,6 +66,25 @@ export function detectDelimiter(text: string): string {
  * @example parseCsv('id,amount\r\n"00042","1,5"\r\n') // { headers: ['id', 'amount'], columns: [['00042'], ['1,5']], rowCount: 1 }
  */
 export function parseCsv(text: string | readonly string[], options: CsvOptions = {}): CsvTable {
+  return parseCsvText(text, options, false) as CsvTable;
+}
+
+/**
+ * {@link parseCsv}, keeping columns whose fields mostly repeat (ids, dates) as codes into their distinct
+ * texts (`EncodedColumn`, see {@link CsvColumn}); the others are plain arrays.
+ */
+export function parseCsvEncoded(
+  text: string | readonly string[],
+  options: CsvOptions = {},
+): CsvTable<CellColumn> {
+  return parseCsvText(text, options, true);
+}
+
+function parseCsvText(
+  text: string | readonly string[],
+  options: CsvOptions,
+  encodeRepeats: boolean,
+): CsvTable<CellColumn> {
   const chunks = typeof text === 'string' ? [text] : text;
   const firstChunk = chunks[0] ?? '';
   const delimiter = options.delimiter ?? detectDelimiter(stripBom(firstChunk));
@@ -72,6 +95,7 @@ export function parseCsv(text: string | readonly string[], options: CsvOptions =
     maxRows: options.maxRows ?? Number.POSITIVE_INFINITY,
     headers: null,
     columns: [],
+    encoded: encodeRepeats ? [] : null,
     rowCount: 0,
     lastNonBlankRow: 0,
     done: false,
@@ -85,8 +109,16 @@ export function parseCsv(text: string | readonly string[], options: CsvOptions =
   chunks.forEach((chunk, index) => {
     if (!state.done) parseChunk(index === 0 ? stripBom(chunk) : chunk, state);
   });
-  for (const column of state.columns) column.length = state.lastNonBlankRow;
-  return { headers: state.headers ?? [], columns: state.columns, rowCount: state.lastNonBlankRow };
+  const rowCount = state.lastNonBlankRow;
+  if (state.encoded !== null) {
+    return {
+      headers: state.headers ?? [],
+      columns: state.encoded.map((column) => column.build(rowCount)),
+      rowCount,
+    };
+  }
+  for (const column of state.columns) column.length = rowCount;
+  return { headers: state.headers ?? [], columns: state.columns, rowCount };
 }
 
 interface ParseState {
@@ -95,6 +127,8 @@ interface ParseState {
   maxRows: number;
   headers: string[] | null;
   columns: RawCell[][];
+  /** The columns when repeats are encoded (then `columns` stays empty). */
+  encoded: CsvColumn[] | null;
   rowCount: number;
   lastNonBlankRow: number;
   done: boolean;
@@ -160,20 +194,31 @@ function parseChunk(text: string, state: ParseState): void {
       let valueEnd = fieldEnd;
       if (fieldEnd === lineEnd && valueEnd > start && text.charCodeAt(valueEnd - 1) === carriageReturn)
         valueEnd--;
-      const value =
-        valueEnd > start
-          ? pieces === ''
-            ? text.slice(start, valueEnd)
-            : pieces + text.slice(start, valueEnd)
-          : pieces;
-      if (direct) {
-        if (value !== '') {
-          if (column >= state.columns.length) addColumn(state);
-          (state.columns[column] as RawCell[])[row] = value;
+      if (direct && state.encoded !== null && pieces === '') {
+        // An unquoted field is looked up by its characters, sliced only when new.
+        if (valueEnd > start) {
+          while (column >= state.encoded.length) addColumn(state);
+          state.encoded[column]!.addRange(row, text, start, valueEnd);
           blank = false;
         }
         column++;
-      } else record.push(value);
+      } else {
+        const value =
+          valueEnd > start
+            ? pieces === ''
+              ? text.slice(start, valueEnd)
+              : pieces + text.slice(start, valueEnd)
+            : pieces;
+        if (direct) {
+          if (value !== '') {
+            while (column >= state.columns.length + (state.encoded?.length ?? 0)) addColumn(state);
+            if (state.encoded !== null) state.encoded[column]!.addString(row, value);
+            else (state.columns[column] as RawCell[])[row] = value;
+            blank = false;
+          }
+          column++;
+        } else record.push(value);
+      }
       if (fieldEnd < lineEnd) {
         position = fieldEnd + 1;
         continue;
@@ -188,8 +233,10 @@ function parseChunk(text: string, state: ParseState): void {
     } else if (state.skip > 0) state.skip--;
     else {
       state.headers = [...record];
-      for (let c = 0; c < record.length; c++)
-        state.columns.push(new Array<RawCell>(state.capacity).fill(null));
+      for (let c = 0; c < record.length; c++) {
+        if (state.encoded !== null) state.encoded.push(new CsvColumn(state.capacity));
+        else state.columns.push(new Array<RawCell>(state.capacity).fill(null));
+      }
     }
   }
 }
@@ -197,5 +244,6 @@ function parseChunk(text: string, state: ParseState): void {
 /** A data row longer than the header: a new column, header `''`, null above. */
 function addColumn(state: ParseState): void {
   state.headers?.push('');
-  state.columns.push(new Array<RawCell>(state.capacity).fill(null));
+  if (state.encoded !== null) state.encoded.push(new CsvColumn(state.capacity));
+  else state.columns.push(new Array<RawCell>(state.capacity).fill(null));
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { detectDelimiter, parseCsv } from '../../../src/host/file/parseCsv';
+import { cellsOf } from '../../../src/engine/cellColumn';
+import { detectDelimiter, parseCsv, parseCsvEncoded } from '../../../src/host/file/parseCsv';
 
 /** Rows of a parsed table, header first, for readable expectations. */
 function rowsOf(text: string | string[], options = {}): (string | null)[][] {
@@ -234,5 +235,13 @@ describe('parseCsv', () => {
     expect(table.columns[7]?.[999_999]).toBe('United Kingdom');
     // About a second on a quiet machine; the bound leaves room for a shared, busy test runner.
     expect(elapsed).toBeLessThan(10_000);
+  });
+
+  it('widens past blank fields when a row is longer than the header by more than one field', () => {
+    for (const encodeRepeats of [false, true]) {
+      const table = (encodeRepeats ? parseCsvEncoded : parseCsv)('A\nC1,, x\n');
+      expect(table.headers).toEqual(['A', '', '']);
+      expect(table.columns.map((column) => [...cellsOf(column)])).toEqual([['C1'], [null], [' x']]);
+    }
   });
 });
