@@ -18,9 +18,15 @@ export interface ExcelWorkbookHostOptions {
   run?: ExcelRun;
   /** Rows per read request at first (halved on payload errors); default 5,000. */
   readChunkRows?: number;
-  /** Largest write request in bytes; default 4 MB, well under Excel's 5 MB limit. */
+  /** Largest write request in bytes; default {@link defaultWriteBudgetBytes}. */
   writeBudgetBytes?: number;
 }
+
+/**
+ * Largest write request by default: 2 MB, well under Excel's 5 MB limit, and small enough that building and
+ * sending one request takes well under a quarter of a second, so the pane's progress keeps moving.
+ */
+export const defaultWriteBudgetBytes = 2 * 1024 * 1024;
 
 /** Batches tried to turn events back on after a failed write. */
 const enableEventsAttempts = 3;
@@ -32,7 +38,7 @@ const defaultRun: ExcelRun = (options, batch) => Excel.run(options, batch);
  * their columns in chunks, and writes the customer columns and summary sheets safely:
  * - one `Excel.run` per operation, with `delayForCellEdit` so a cell being edited makes Excel wait
  *   instead of failing;
- * - loads only what it reads, one sync per chunk of rows (never per row), requests under 4 MB;
+ * - loads only what it reads, one sync per chunk of rows (never per row), requests under 2 MB;
  * - checks read-only state and sheet and workbook protection before changing anything, and says what to do;
  * - writes only into cells it created, recognised by markers kept in a very hidden sheet (a user column
  *   with a clashing header gives ours a suffixed name, e.g. `SVCD segment (2)`), text as text, ids as
@@ -52,7 +58,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   constructor(options: ExcelWorkbookHostOptions = {}) {
     this.run = options.run ?? defaultRun;
     this.readChunkRows = options.readChunkRows ?? firstReadChunkRows;
-    this.writeBudgetBytes = options.writeBudgetBytes ?? 4 * 1024 * 1024;
+    this.writeBudgetBytes = options.writeBudgetBytes ?? defaultWriteBudgetBytes;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { defaultSettings } from '../../../src/engine/defaultSettings';
 import type { ColumnSpec } from '../../../src/engine/sheetSpec';
 import type { SourceTable } from '../../../src/engine/types';
+import { defaultWriteBudgetBytes } from '../../../src/host/excel/ExcelWorkbookHost';
 import { payloadLimitBytes } from '../../fakes/FakeWorkbook';
 import { openFakeWorkbook } from './excelHostFixture';
 
@@ -40,9 +41,9 @@ describe('ExcelWorkbookHost.write request sizes', () => {
     );
     expect(bytes).toBeGreaterThan(2.5 * payloadLimitBytes);
     expect(workbook.stats.log.every((s) => s.failed === null)).toBe(true);
-    expect(workbook.stats.largestRequestBytes).toBeLessThanOrEqual(4.2 * 1024 * 1024);
+    expect(workbook.stats.largestRequestBytes).toBeLessThanOrEqual(defaultWriteBudgetBytes * 1.05);
     const chunks = workbook.stats.log.filter((s) => s.cellsWritten >= 1000);
-    expect(chunks.length).toBe(Math.ceil(bytes / (4 * 1024 * 1024)));
+    expect(chunks.length).toBe(Math.ceil(bytes / defaultWriteBudgetBytes));
     expect(workbook.stats.syncs).toBeLessThanOrEqual(chunks.length + 8);
     expect(workbook.values('Customers', `B${n + 1}:E${n + 1}`)).toEqual([
       columns.map((c) => c.values[n - 1]),
