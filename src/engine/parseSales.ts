@@ -73,7 +73,7 @@ function column(table: LoadedTable, mapping: ColumnMapping, field: FieldKey): Ce
 /** Marks an unreadable value in {@link DateReader}'s memo (below any −(day + 1)). */
 const unreadableDay = -1e15;
 
-/** The numbers of a column (NaN where a cell is not a number), n of them; null without the column. */
+/** The numbers of a column, n of them: NaN where a cell is not a number, and everywhere without the column. */
 function numbersOf(cells: readonly RawCell[] | null, n: number): Float64Array {
   const numbers = new Float64Array(n).fill(Number.NaN);
   if (cells === null) return numbers;

@@ -1,3 +1,5 @@
+import { xmlUnescape } from './xmlText';
+
 /** Receives the cells of a worksheet as {@link SheetXmlScanner} finds them (rows and columns 1-based). */
 export interface CellSink {
   /** A number cell (dates are numbers with a date style). */
@@ -304,33 +306,10 @@ export function runsText(xml: string): string {
 
 /** Undoes XML's escapes (`&amp;`, `&#10;`…) and OOXML's `_xHHHH_` escapes of control characters. */
 export function unescapeXml(text: string): string {
-  let result = text;
-  if (result.includes('&')) {
-    result = result.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/gu, (_, entity: string) => {
-      switch (entity) {
-        case 'amp':
-          return '&';
-        case 'lt':
-          return '<';
-        case 'gt':
-          return '>';
-        case 'quot':
-          return '"';
-        case 'apos':
-          return "'";
-        default:
-          return String.fromCodePoint(
-            entity.startsWith('#x') ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10),
-          );
-      }
-    });
-  }
-  if (result.includes('_x')) {
-    result = result.replace(/_x([0-9A-Fa-f]{4})_/gu, (_, hex: string) =>
-      String.fromCharCode(parseInt(hex, 16)),
-    );
-  }
-  return result;
+  const result = text.includes('&') ? xmlUnescape(text) : text;
+  return result.includes('_x')
+    ? result.replace(/_x([0-9A-Fa-f]{4})_/gu, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : result;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

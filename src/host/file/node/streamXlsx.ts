@@ -119,8 +119,8 @@ function newRegion(table: SourceTable, lastRow: number, strings: SharedStrings):
   };
 }
 
-/** One cell as the scanner delivered it, kept for the top rows until the plain range is found. */
-interface TopCell {
+/** One cell as the scanner delivered it (the top rows' cells are kept until the plain range is found). */
+interface ScannedCell {
   row: number;
   column: number;
   /** Shared-string index, or −1 for another kind of cell. */
@@ -130,7 +130,7 @@ interface TopCell {
 }
 
 /** Stores a cell into a region when it falls inside it. */
-function store(region: Region, cell: TopCell): void {
+function store(region: Region, cell: ScannedCell): void {
   const { table } = region;
   const c = cell.column - table.firstColumn;
   if (cell.row <= table.headerRow || cell.row > region.lastRow || c < 0 || c >= region.columns.length) return;
@@ -159,7 +159,7 @@ function finish(region: Region, exact: boolean): StreamedTable {
 /** The plain range of a sheet from its top rows, as `findPlainRange` of the in-memory reader finds it. */
 function plainRange(
   sheet: string,
-  top: readonly TopCell[],
+  top: readonly ScannedCell[],
   tables: readonly CellBlock[],
   strings: SharedStrings,
 ): Region | null {
@@ -259,14 +259,14 @@ export async function streamXlsx(filePath: string, fileName: string): Promise<St
       return newRegion(table, block.top + rowCount, strings);
     });
     const blocks = sheet.tables.map(({ block }) => block);
-    const top: TopCell[] = [];
+    const top: ScannedCell[] = [];
     let range: Region | null | undefined;
     const decide = (): void => {
       range = plainRange(sheet.name, top, blocks, strings);
       if (range !== null) for (const cell of top) store(range, cell);
     };
     // One reusable record per cell: the scanner calls back once per cell, millions of times.
-    const current: TopCell = { row: 0, column: 0, shared: -1, cell: null, date: false };
+    const current: ScannedCell = { row: 0, column: 0, shared: -1, cell: null, date: false };
     const deliver = (): void => {
       if (range === undefined) {
         if (current.row <= headerScanRows) top.push({ ...current });
