@@ -2,6 +2,7 @@ import { assessChurnColumns } from './assessChurn';
 import { assignAbc } from './assignAbc';
 import { assignPyramidTiers } from './assignPyramidTiers';
 import { assignSvcdColumns, type SvcdThresholds } from './assignSvcd';
+import { customerResultsOf, type CustomerResultColumns } from './customerResultColumns';
 import { AnalysisError } from './errors';
 import { parseCustomerTable, type ParsedCustomerTable } from './parseCustomerTable';
 import { parseSales, type ProfitSource } from './parseSales';
@@ -64,8 +65,13 @@ export interface AnalysisResult {
   settings: AnalysisSettings;
   asOf: number;
   window: AnalysisWindow;
-  /** Customers-table customers in table order, then sales-only customers by id. */
-  customers: CustomerResult[];
+  /**
+   * Customers-table customers in table order, then sales-only customers by id. Built from `perCustomer` on
+   * first read.
+   */
+  readonly customers: CustomerResult[];
+  /** The same results as columns, as the engine computes them. */
+  perCustomer: CustomerResultColumns;
   /** For each data row of the customers table, the index into `customers` (null for a blank id). */
   customersTableRows: (number | null)[] | null;
   input: InputSummary;
@@ -221,51 +227,84 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     span.end - span.start + 1,
   );
 
-  // One object per customer, listed field by field (no spread: copies of 100k objects fall off V8's
-  // fast paths).
-  const customers = new Array<CustomerResult>(count);
+  // The results stay columns; the per-customer objects are built when first read (customerResultColumns).
+  const visitIntervalDays = new Float64Array(count);
+  const visitsPerMonth = new Float64Array(count);
+  const nextVisitDue = new Float64Array(count);
+  const overdue = new Uint8Array(count);
+  const rfmCodes = new Int16Array(count);
+  const names = new Array<string | null>(count);
+  const reps = new Array<string | null>(count);
+  const hasSalesInWindow = new Uint8Array(count);
+  const lifetimeValue = new Float64Array(count);
+  const visitsInWindowColumn = new Int32Array(count);
+  const abcClasses = abc;
   for (let i = 0; i < count; i++) {
-    const id = ids[i]!;
     const s = salesOf[i]!;
-    const segment = svcd.segments[i] ?? null;
-    const abcClass = abc[i] ?? 'C';
-    const contact = Number.isNaN(lastContact[i]!) ? null : lastContact[i]!;
-    const plan = visitPlanFor(segment, abcClass, contact, settings.visitsFrom, asOf);
-    const repIndex = s >= 0 ? totals.latestRep[s]! : -1;
+    const contact = lastContact[i]!;
+    const plan = visitPlanFor(
+      svcd.segments[i] ?? null,
+      abcClasses[i] ?? 'C',
+      Number.isNaN(contact) ? null : contact,
+      settings.visitsFrom,
+      asOf,
+    );
+    visitIntervalDays[i] = plan.intervalDays;
+    visitsPerMonth[i] = plan.perMonth;
+    nextVisitDue[i] = plan.nextVisitDue;
+    overdue[i] = plan.overdue ? 1 : 0;
     const r = rfm.r[i]!;
-    const first = firstPurchase[i]!;
-    const last = lastPurchase[i]!;
-    const pyramidValue = pyramidValues[i]!;
-    customers[i] = {
-      id,
-      name: table?.names.get(id) ?? (s >= 0 ? (sales.customerNames[s] ?? null) : null),
-      rep: table?.reps.get(id) ?? (repIndex >= 0 ? (sales.reps[repIndex] ?? null) : null),
-      inCustomersTable: i < tableIds.length,
-      hasSalesInWindow: s >= 0 && totals.hasSalesInWindow[s] === 1,
-      revenue: revenue[i]!,
-      profit: hasProfit ? profit[i]! : null,
-      orders: orders[i]!,
-      purchaseDays: purchaseDays[i]!,
-      firstPurchase: first >= 0 ? first : null,
-      lastPurchase: last >= 0 ? last : null,
-      recencyDays: last >= 0 ? recencyDays[i]! : null,
-      frequencyPerMonth: frequencyPerMonth[i]!,
-      amountPerOrder: Number.isNaN(amountPerOrder[i]!) ? null : amountPerOrder[i]!,
-      svcd: segment,
-      abc: abcClass,
-      pyramidTier: tiers[i] ?? null,
-      pyramidValue: Number.isNaN(pyramidValue) ? null : pyramidValue,
-      visitIntervalDays: plan.intervalDays,
-      visitsPerMonth: plan.perMonth,
-      lastContact: contact,
-      nextVisitDue: plan.nextVisitDue,
-      overdue: plan.overdue,
-      rfm: r === 0 ? null : (rfmScores[r * 36 + rfm.f[i]! * 6 + rfm.m[i]!] ?? null),
-      churnRisk: churn.risks[i] ?? null,
-      lifetimeValue: s >= 0 ? totals.lifetimeValue[s]! : 0,
-      visitsInWindow: visits === null ? 0 : (visitsInWindow.get(id) ?? 0),
-    };
+    rfmCodes[i] = r === 0 ? -1 : r * 36 + rfm.f[i]! * 6 + rfm.m[i]!;
+    if (s >= 0) {
+      hasSalesInWindow[i] = totals.hasSalesInWindow[s]!;
+      lifetimeValue[i] = totals.lifetimeValue[s]!;
+    }
   }
+  for (let i = 0; i < count; i++) {
+    const s = salesOf[i]!;
+    const repIndex = s >= 0 ? totals.latestRep[s]! : -1;
+    if (table === null) {
+      names[i] = s >= 0 ? (sales.customerNames[s] ?? null) : null;
+      reps[i] = repIndex >= 0 ? (sales.reps[repIndex] ?? null) : null;
+    } else {
+      const id = ids[i]!;
+      names[i] = table.names.get(id) ?? (s >= 0 ? (sales.customerNames[s] ?? null) : null);
+      reps[i] = table.reps.get(id) ?? (repIndex >= 0 ? (sales.reps[repIndex] ?? null) : null);
+    }
+  }
+  if (visits !== null)
+    for (let i = 0; i < count; i++) visitsInWindowColumn[i] = visitsInWindow.get(ids[i]!) ?? 0;
+  const perCustomer: CustomerResultColumns = {
+    count,
+    ids,
+    names,
+    reps,
+    listed: tableIds.length,
+    hasSalesInWindow,
+    revenue,
+    profit: hasProfit ? profit : null,
+    orders,
+    purchaseDays,
+    firstPurchase,
+    lastPurchase,
+    recencyDays,
+    frequencyPerMonth,
+    amountPerOrder,
+    svcd: svcd.segments,
+    abc: abcClasses,
+    pyramidTier: tiers,
+    pyramidValue: pyramidValues,
+    visitIntervalDays,
+    visitsPerMonth,
+    lastContact,
+    nextVisitDue,
+    overdue,
+    rfm: rfmCodes,
+    rfmResults: rfmScores,
+    churnRisk: churn.risks,
+    lifetimeValue,
+    visitsInWindow: visitsInWindowColumn,
+  };
 
   let customersTableRows: (number | null)[] | null = null;
   if (table !== null) {
@@ -293,11 +332,11 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     });
   }
 
-  return {
+  const result: Omit<AnalysisResult, 'customers'> = {
     settings,
     asOf,
     window: span,
-    customers,
+    perCustomer,
     customersTableRows,
     input: {
       salesSheet: input.sales.table.sheet,
@@ -322,4 +361,18 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     churn: { medianGap: churn.medianGap, fallbackGap: churn.fallbackGap },
     hasVisitsLog: visits !== null,
   };
+  return withCustomerObjects(result);
+}
+
+/**
+ * The result with `customers` as an own, enumerable property that builds the objects from the columns on
+ * first read and keeps them: JSON, structured clone and deep equality see an ordinary array.
+ */
+function withCustomerObjects(result: Omit<AnalysisResult, 'customers'>): AnalysisResult {
+  let customers: CustomerResult[] | null = null;
+  return Object.defineProperty(result, 'customers', {
+    enumerable: true,
+    configurable: true,
+    get: () => (customers ??= customerResultsOf(result.perCustomer)),
+  }) as AnalysisResult;
 }

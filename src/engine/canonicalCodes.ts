@@ -9,6 +9,8 @@ export interface CanonicalCodes {
   canonical: Int32Array;
   /** For each value code: its key (only read at canonical codes). */
   keys: CellKey[];
+  /** Every value is its own key (`canonical[code] === code` throughout): clean ids need no lookup. */
+  canonicalIsIdentity: boolean;
 }
 
 /**
@@ -26,11 +28,13 @@ export function canonicalCodes(
   const canonical = new Int32Array(values.length);
   const keys = new Array<CellKey>(values.length);
   const changed: number[] = [];
+  let blanks = 0;
   for (let code = 0; code < values.length; code++) {
     const value = values[code] ?? null;
     const key = keyOf(value);
     keys[code] = key;
     canonical[code] = key === null ? -1 : code;
+    if (key === null) blanks++;
     if (key !== null && key !== value) changed.push(code);
   }
   if (changed.length > 0) {
@@ -43,5 +47,5 @@ export function canonicalCodes(
       else canonical[code] = seen;
     }
   }
-  return { canonical, keys };
+  return { canonical, keys, canonicalIsIdentity: changed.length === 0 && blanks === 0 };
 }

@@ -73,17 +73,24 @@ function column(table: LoadedTable, mapping: ColumnMapping, field: FieldKey): Ce
 /** Marks an unreadable value in {@link DateReader}'s memo (below any −(day + 1)). */
 const unreadableDay = -1e15;
 
-/** The numbers of a column, n of them: NaN where a cell is not a number, and everywhere without the column. */
-function numbersOf(cells: readonly RawCell[] | null, n: number): Float64Array {
-  const numbers = new Float64Array(n).fill(Number.NaN);
-  if (cells === null) return numbers;
-  const end = Math.min(n, cells.length);
-  for (let i = 0; i < end; i++) {
-    const cell = cells[i] ?? null;
-    numbers[i] =
-      typeof cell === 'number' && Number.isFinite(cell) ? cell : (parseNumberCell(cell) ?? Number.NaN);
+/** Rows whose numbers are read into typed arrays at a time. */
+const rowsPerBlock = 1 << 14;
+
+/**
+ * The numbers of a column from row `from` on, into `into` (as many as fit): NaN where a cell is not a
+ * number or the column is missing or shorter.
+ */
+function readNumbers(cells: readonly RawCell[] | null, from: number, into: Float64Array): void {
+  let end = from;
+  if (cells !== null) {
+    end = Math.min(from + into.length, cells.length);
+    for (let i = from; i < end; i++) {
+      const cell = cells[i] ?? null;
+      into[i - from] =
+        typeof cell === 'number' && Number.isFinite(cell) ? cell : (parseNumberCell(cell) ?? Number.NaN);
+    }
   }
-  return numbers;
+  into.fill(Number.NaN, Math.max(0, end - from));
 }
 
 /** A column as plain cells (an encoded one decoded), or null when the field is not mapped. */
@@ -220,16 +227,14 @@ export function parseSales(
   const names = column(table, mapping, 'customerName');
   const profitSource: ProfitSource = profits !== null ? 'profit' : costs !== null ? 'cost' : null;
 
-  // Customer of each canonical id value, −1 until its first usable row (so only customers with a usable
-  // row are interned, in the order of their first one).
-  const customerOfValue = new Int32Array(ids.values.length).fill(-1);
-  // The same by value code (any value, canonical or not), so a row needs one lookup.
-  const customerOfCode = new Int32Array(ids.values.length).fill(-1);
-  const customerIds: string[] = [];
+  // Totals are kept per canonical id value (the value code of the id's first spelling); the customers are
+  // the values with a usable row, numbered in id order at the end.
+  const { canonical } = idKeys;
+  const cleanIds = idKeys.canonicalIsIdentity;
   const reps = new Interner();
-  const customerNames: (string | null)[] = [];
-  const nameDays: number[] = [];
-  const totals = new SalesTotals(ids.values.length, n, bounds, orders !== null, reps.values);
+  const valueNames: (string | null)[] | null =
+    names === null ? null : new Array(ids.values.length).fill(null);
+  const nameDays = names === null ? null : new Float64Array(ids.values.length).fill(-1);
   const skipped: SkippedRow[] = [];
   const dateReader = new DateReader(options);
   let missingProfit = 0;
@@ -247,16 +252,35 @@ export function parseSales(
   // Numbers are read column by column into typed arrays (NaN = not a number), so the row loop handles
   // unboxed numbers only. The amounts array ends up holding each row's amount (quantity × unit price when
   // there is no amount column) and the profits array each row's profit, which SalesTotals reads by row.
-  const rowAmount = numbersOf(amounts ?? quantities, n);
-  const rowPrice = amounts === null ? numbersOf(prices, n) : null;
-  const rowProfit = profitColumn === null ? null : numbersOf(profitColumn, n);
+  // Numbers are read a block of rows at a time into typed arrays (NaN = not a number), so the row loop
+  // handles unboxed numbers only and the buffers stay small (no per-row arrays of the whole table). The
+  // amount buffer ends up holding each row's amount (quantity × unit price when there is no amount column)
+  // and the profit buffer each row's profit, which SalesTotals reads by row within the block.
+  const block = Math.min(n, rowsPerBlock);
+  const rowAmount = new Float64Array(block);
+  const rowPrice = amounts === null ? new Float64Array(block) : null;
+  const rowProfit = profitColumn === null ? null : new Float64Array(block);
+  const totals = new SalesTotals(
+    ids.values.length,
+    n,
+    bounds,
+    orders === null ? 0 : orders.values.length,
+    reps.values,
+  );
   totals.readRowsFrom(rowAmount, rowProfit);
 
-  for (let i = 0; i < n; i++) {
+  // b: the row's position in the block.
+  for (let i = 0, b = block - 1; i < n; i++) {
+    if (++b === block) {
+      b = 0;
+      readNumbers(amounts ?? quantities, i, rowAmount);
+      if (rowPrice !== null) readNumbers(prices, i, rowPrice);
+      if (rowProfit !== null) readNumbers(profitColumn, i, rowProfit);
+    }
     const sheetRow = firstDataRow + i;
     const idValue = i < ids.codes.length ? ids.codes[i]! : -1;
-    let customer = idValue < 0 ? -1 : customerOfCode[idValue]!;
-    if (customer < 0 && (idValue < 0 || idKeys.canonical[idValue]! < 0)) {
+    const customer = idValue < 0 ? -1 : cleanIds ? idValue : canonical[idValue]!;
+    if (customer < 0) {
       const why = unreadableIdReason(idValue < 0 ? null : (ids.values[idValue] ?? null));
       skip(why.code, sheetRow, 'customerId', why.reason);
       continue;
@@ -266,7 +290,7 @@ export function parseSales(
       skip('dateUnreadable', sheetRow, 'date', `date is not readable (${describeCell(cellAt(dates, i))})`);
       continue;
     }
-    let amount = rowAmount[i]!;
+    let amount = rowAmount[b]!;
     if (rowPrice === null) {
       if (Number.isNaN(amount)) {
         skip('amountNotNumber', sheetRow, 'amount', `amount is not a number (${notNumber(amounts, i)})`);
@@ -282,7 +306,7 @@ export function parseSales(
         );
         continue;
       }
-      const price = rowPrice[i]!;
+      const price = rowPrice[b]!;
       if (Number.isNaN(price)) {
         skip(
           'unitPriceNotNumber',
@@ -293,41 +317,29 @@ export function parseSales(
         continue;
       }
       amount *= price;
-      rowAmount[i] = amount;
+      rowAmount[b] = amount;
     }
-    if (customer < 0) {
-      const canonicalId = idKeys.canonical[idValue]!;
-      customer = customerOfValue[canonicalId]!;
-      if (customer < 0) {
-        customer = customerIds.length;
-        customerOfValue[canonicalId] = customer;
-        customerIds.push(idKeys.keys[canonicalId] as string);
-        customerNames.push(null);
-        nameDays.push(-1);
-      }
-      customerOfCode[idValue] = customer;
-    }
-    if (names !== null) {
+    if (names !== null && valueNames !== null && nameDays !== null) {
       // The name of the latest row, ties by the smaller text: the same whatever the row order.
       const name = parseTextCell(cellAt(names, i));
-      const current = customerNames[customer] ?? null;
+      const current = valueNames[customer] ?? null;
       const currentDay = nameDays[customer]!;
       if (
         name !== null &&
         (day > currentDay || (day === currentDay && (current === null || compareIds(name, current) < 0)))
       ) {
-        customerNames[customer] = name;
+        valueNames[customer] = name;
         nameDays[customer] = day;
       }
     }
     if (rowProfit !== null) {
-      let value = rowProfit[i]!;
+      let value = rowProfit[b]!;
       if (Number.isNaN(value)) {
         if (missingProfit === 0) firstMissingProfitRow = sheetRow;
         missingProfit++;
         value = 0;
       }
-      rowProfit[i] = profitSource === 'profit' ? value : amount - value;
+      rowProfit[b] = profitSource === 'profit' ? value : amount - value;
     }
     let order = -1;
     if (orders !== null && orderKeys !== null) {
@@ -340,7 +352,7 @@ export function parseSales(
       const text = parseTextCell(cellAt(repsColumn, i));
       if (text !== null) rep = reps.intern(text);
     }
-    totals.add(customer, day, i, order, rep);
+    totals.add(customer, day, b, order, rep);
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;
     count++;
@@ -368,23 +380,22 @@ export function parseSales(
   }
 
   // Customers numbered in ascending id order, so per-customer arrays downstream are in the output's order.
-  const byId = orderByText(customerIds);
-  const sortedIds = customerIds.slice();
-  const sortedNames = customerNames.slice();
-  const renumber = new Int32Array(customerIds.length);
-  byId.forEach((old, index) => {
-    renumber[old] = index;
-    sortedIds[index] = customerIds[old]!;
-    sortedNames[index] = customerNames[old] ?? null;
-  });
-  const [fromDay, toDay] = bounds === null ? [minDay, maxDay] : [bounds.start, bounds.asOf];
-  const customerTotals = totals.finish(
-    customerIds.length,
-    renumber,
-    count === 0 ? 0 : fromDay,
-    count === 0 ? 0 : toDay,
-    orders === null ? 0 : orders.values.length,
-  );
+  const used = totals.usedValues();
+  const usedIds = new Array<string>(used.length);
+  for (let k = 0; k < used.length; k++) usedIds[k] = idKeys.keys[used[k]!] as string;
+  const byId = orderByText(usedIds);
+  const sortedIds = new Array<string>(used.length);
+  const sortedNames = new Array<string | null>(used.length).fill(null);
+  const customerOfValue = new Int32Array(ids.values.length).fill(-1);
+  const valueOfCustomer = new Int32Array(used.length);
+  for (let index = 0; index < used.length; index++) {
+    const value = used[byId[index]!]!;
+    customerOfValue[value] = index;
+    valueOfCustomer[index] = value;
+    sortedIds[index] = usedIds[byId[index]!]!;
+    if (valueNames !== null) sortedNames[index] = valueNames[value] ?? null;
+  }
+  const customerTotals = totals.finish(valueOfCustomer, customerOfValue, orders !== null, minDay, maxDay);
 
   let customerIndex: Map<string, number> | null = null;
   return {
