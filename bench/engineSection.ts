@@ -142,7 +142,7 @@ export async function engineSection(
           duckAggregate: () => db.query(db.sql.aggregate),
           duckRanking: () => db.query(db.sql.ranking),
         },
-        { budgetMs: rows >= 1_000_000 ? 120_000 : 30_000 },
+        { runs: 7, budgetMs: rows >= 1_000_000 ? 120_000 : 30_000, warmUpMs: 1_500 },
       );
       const analyzed = measured.analyze!;
       const analyzedPlain = measured.analyzePlain!;
@@ -252,7 +252,7 @@ function summarise(runs: readonly SizeRun[]): SectionResult {
     }),
     notes: [
       '"analyze" is the engine on columns as the .xlsx reader hands them over (order and customer ids as codes into their distinct texts, see EncodedColumn; numbers and dates plain); "plain cells" is the same data as one JavaScript value per cell, as the CSV reader and Excel hand it over (the engine then encodes the id columns itself). arquero gets the plain cell arrays; DuckDB its own table, loaded before timing.',
-      'The six cases run interleaved, one run of each per round (5 rounds after warm-up runs; 3 if they would exceed 30 s, 120 s at 1M rows), each run after a full GC; medians shown ("runs" and "peak MB", the peak RSS growth, are those of analyze; memory of every case below).',
+      'The six cases run interleaved, one run of each per round (7 rounds after warm-up runs of at least 1.5 s per case; 3 if they would exceed 30 s, 120 s at 1M rows), each run after a full GC; medians shown ("runs" and "peak MB", the peak RSS growth, are those of analyze; memory of every case below).',
       'Ratios are analyze time / reference time, the median over rounds of the ratio within a round (robust to load from other processes): below 1 we are faster. Goals (issue 5): analyze ≤ 0.1 × arquero, < 1 × DuckDB aggregates + ranking, at 1M rows.',
       'arquero computes the per-customer aggregates only; DuckDB times include fetching the result into JavaScript columns; DuckDB uses its default thread count (all cores).',
       ...runs.flatMap((run) => run.checks.map((check) => `${format.count(run.rows)} rows — ${check}`)),

@@ -2,17 +2,18 @@ import { assessChurnColumns } from './assessChurn';
 import { assignAbc } from './assignAbc';
 import { assignPyramidTiers } from './assignPyramidTiers';
 import { assignSvcdColumns, type SvcdThresholds } from './assignSvcd';
+import { gatherMeasures } from './customerMeasures';
 import { customerResultsOf, type CustomerResultColumns } from './customerResultColumns';
 import { AnalysisError } from './errors';
 import { parseCustomerTable, type ParsedCustomerTable } from './parseCustomerTable';
-import { parseSales, type ProfitSource } from './parseSales';
+import { parseSales, type ParsedSales, type ProfitSource } from './parseSales';
 import { parseVisits } from './parseVisits';
-import { identityPositions } from './orderByNumber';
+import { identityPositions, orderByNumber } from './orderByNumber';
 import { orderByText } from './orderByText';
-import { visitPlanFor } from './planVisits';
+import { visitPlanColumns } from './planVisits';
 import { resolveWindow } from './resolveWindow';
 import { rfmSegmentTable, validateRfmRules } from './rfmRules';
-import { scoreRfmColumns } from './scoreRfm';
+import { rfmCodesOf, scoreRfmColumns } from './scoreRfm';
 import type {
   AnalysisSettings,
   AnalysisWindow,
@@ -140,26 +141,9 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   const visits =
     input.visits === null ? null : parseVisits(input.visits.table, input.visits.mapping, options);
 
-  // Customers: the customers table's, then sales ids seen up to the as-of date, by id.
   const tableIds = table === null ? [] : table.ids;
-  const listed = table === null ? null : new Set(tableIds);
-  const salesOnly: number[] = [];
-  sales.customerIds.forEach((id, s) => {
-    if (totals.seenUpToAsOf[s] === 1 && listed?.has(id) !== true) salesOnly.push(s);
-  });
-  const count = tableIds.length + salesOnly.length;
-  const ids = new Array<string>(count);
-  /** The customer's index in the parsed sales, −1 for a customer with no sales row. */
-  const salesOf = new Int32Array(count);
-  tableIds.forEach((id, i) => {
-    ids[i] = id;
-    salesOf[i] = sales.customerIndexOf(id) ?? -1;
-  });
-  // The parsed sales number their customers in id order already.
-  salesOnly.forEach((s, j) => {
-    ids[tableIds.length + j] = sales.customerIds[s]!;
-    salesOf[tableIds.length + j] = s;
-  });
+  const { ids, salesOf } = listCustomers(tableIds, sales);
+  const count = ids.length;
   // Ascending id order, which breaks ties in the rankings (the customers are in it unless a table leads).
   const byId = table === null ? identityPositions(count) : orderByText(ids);
 
@@ -178,46 +162,36 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     });
   }
 
-  // Per-customer measures as columns (−1 or NaN where a value does not apply), gathered from the totals.
   const hasProfit = sales.profitSource !== null;
-  const revenue = new Float64Array(count);
-  const profit = new Float64Array(count);
-  const orders = new Int32Array(count);
-  const purchaseDays = new Int32Array(count);
-  const firstPurchase = new Int32Array(count).fill(-1);
-  const lastPurchase = new Int32Array(count).fill(-1);
-  const recencyDays = new Float64Array(count).fill(Number.NaN);
-  const frequencyPerMonth = new Float64Array(count);
-  const amountPerOrder = new Float64Array(count).fill(Number.NaN);
-  const pyramidValues = new Float64Array(count).fill(Number.NaN);
-  const lastContact = new Float64Array(count).fill(Number.NaN);
-  for (let i = 0; i < count; i++) {
-    const s = salesOf[i]!;
-    const visit = visits === null ? undefined : lastVisit.get(ids[i]!);
-    if (visit !== undefined) lastContact[i] = visit;
-    if (s < 0) continue;
-    revenue[i] = totals.revenue[s]!;
-    profit[i] = totals.profit[s]!;
-    orders[i] = totals.orders[s]!;
-    purchaseDays[i] = totals.purchaseDays[s]!;
-    firstPurchase[i] = totals.firstPurchase[s]!;
-    const last = totals.lastPurchase[s]!;
-    lastPurchase[i] = last;
-    if (last >= 0) recencyDays[i] = asOf - last;
-    frequencyPerMonth[i] = orders[i]! / span.months;
-    if (orders[i]! > 0) amountPerOrder[i] = revenue[i]! / orders[i]!;
-    if (totals.hasSalesInWindow[s] === 1) pyramidValues[i] = hasProfit ? profit[i]! : revenue[i]!;
-    const lastEver = totals.lastPurchaseEver[s]!;
-    if (visit === undefined && lastEver >= 0) lastContact[i] = lastEver;
+  let lastVisitColumn: Float64Array | null = null;
+  if (visits !== null) {
+    lastVisitColumn = new Float64Array(count);
+    for (let i = 0; i < count; i++) lastVisitColumn[i] = lastVisit.get(ids[i]!) ?? Number.NaN;
   }
+  const measures = gatherMeasures(totals, salesOf, asOf, span.months, hasProfit, lastVisitColumn);
+  const {
+    revenue,
+    profit,
+    orders,
+    purchaseDays,
+    firstPurchase,
+    lastPurchase,
+    recencyDays,
+    frequencyPerMonth,
+    amountPerOrder,
+    pyramidValues,
+    lastContact,
+  } = measures;
 
   const svcd = assignSvcdColumns(amountPerOrder, frequencyPerMonth, {
     amount: settings.svcdAmountThreshold,
     frequency: settings.svcdFrequencyThreshold,
   });
-  const abc = assignAbc(ids, revenue, settings.abcCut, byId);
+  // One sort by revenue serves ABC (descending) and the RFM monetary score (ascending).
+  const revenueAscending = orderByNumber(revenue, byId);
+  const abc = assignAbc(ids, revenue, settings.abcCut, byId, revenueAscending);
   const tiers = assignPyramidTiers(ids, pyramidValues, settings.pyramidCuts, byId);
-  const rfm = scoreRfmColumns(recencyDays, orders, revenue);
+  const rfm = scoreRfmColumns(recencyDays, orders, revenue, revenueAscending);
   // One scores object per combination, shared by the customers that have it (results are read-only).
   const rfmScores = rfmSegmentTable(settings.rfmRules).map((segment, code) =>
     segment === null ? null : { r: Math.floor(code / 36), f: Math.floor(code / 6) % 6, m: code % 6, segment },
@@ -228,50 +202,10 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   );
 
   // The results stay columns; the per-customer objects are built when first read (customerResultColumns).
-  const visitIntervalDays = new Float64Array(count);
-  const visitsPerMonth = new Float64Array(count);
-  const nextVisitDue = new Float64Array(count);
-  const overdue = new Uint8Array(count);
-  const rfmCodes = new Int16Array(count);
-  const names = new Array<string | null>(count);
-  const reps = new Array<string | null>(count);
-  const hasSalesInWindow = new Uint8Array(count);
-  const lifetimeValue = new Float64Array(count);
+  const plan = visitPlanColumns(svcd.segments, abc, lastContact, settings.visitsFrom, asOf);
+  const rfmCodes = rfmCodesOf(rfm);
+  const { names, reps } = namesAndReps(ids, salesOf, sales, totals.latestRep, table);
   const visitsInWindowColumn = new Int32Array(count);
-  const abcClasses = abc;
-  for (let i = 0; i < count; i++) {
-    const s = salesOf[i]!;
-    const contact = lastContact[i]!;
-    const plan = visitPlanFor(
-      svcd.segments[i] ?? null,
-      abcClasses[i] ?? 'C',
-      Number.isNaN(contact) ? null : contact,
-      settings.visitsFrom,
-      asOf,
-    );
-    visitIntervalDays[i] = plan.intervalDays;
-    visitsPerMonth[i] = plan.perMonth;
-    nextVisitDue[i] = plan.nextVisitDue;
-    overdue[i] = plan.overdue ? 1 : 0;
-    const r = rfm.r[i]!;
-    rfmCodes[i] = r === 0 ? -1 : r * 36 + rfm.f[i]! * 6 + rfm.m[i]!;
-    if (s >= 0) {
-      hasSalesInWindow[i] = totals.hasSalesInWindow[s]!;
-      lifetimeValue[i] = totals.lifetimeValue[s]!;
-    }
-  }
-  for (let i = 0; i < count; i++) {
-    const s = salesOf[i]!;
-    const repIndex = s >= 0 ? totals.latestRep[s]! : -1;
-    if (table === null) {
-      names[i] = s >= 0 ? (sales.customerNames[s] ?? null) : null;
-      reps[i] = repIndex >= 0 ? (sales.reps[repIndex] ?? null) : null;
-    } else {
-      const id = ids[i]!;
-      names[i] = table.names.get(id) ?? (s >= 0 ? (sales.customerNames[s] ?? null) : null);
-      reps[i] = table.reps.get(id) ?? (repIndex >= 0 ? (sales.reps[repIndex] ?? null) : null);
-    }
-  }
   if (visits !== null)
     for (let i = 0; i < count; i++) visitsInWindowColumn[i] = visitsInWindow.get(ids[i]!) ?? 0;
   const perCustomer: CustomerResultColumns = {
@@ -280,7 +214,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     names,
     reps,
     listed: tableIds.length,
-    hasSalesInWindow,
+    hasSalesInWindow: measures.hasSalesInWindow,
     revenue,
     profit: hasProfit ? profit : null,
     orders,
@@ -291,18 +225,18 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     frequencyPerMonth,
     amountPerOrder,
     svcd: svcd.segments,
-    abc: abcClasses,
+    abc,
     pyramidTier: tiers,
     pyramidValue: pyramidValues,
-    visitIntervalDays,
-    visitsPerMonth,
+    visitIntervalDays: plan.intervalDays,
+    visitsPerMonth: plan.perMonth,
     lastContact,
-    nextVisitDue,
-    overdue,
+    nextVisitDue: plan.nextVisitDue,
+    overdue: plan.overdue,
     rfm: rfmCodes,
     rfmResults: rfmScores,
     churnRisk: churn.risks,
-    lifetimeValue,
+    lifetimeValue: measures.lifetimeValue,
     visitsInWindow: visitsInWindowColumn,
   };
 
@@ -362,6 +296,62 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     hasVisitsLog: visits !== null,
   };
   return withCustomerObjects(result);
+}
+
+/**
+ * The customers: the customers table's (in its order), then the ids of the sales seen up to the as-of date
+ * that the table does not list, by id.
+ *
+ * @returns Their ids, and for each its index in the parsed sales (−1 for a customer with no sales row).
+ */
+function listCustomers(
+  tableIds: readonly string[],
+  sales: ParsedSales,
+): { ids: string[]; salesOf: Int32Array } {
+  const listed = tableIds.length === 0 ? null : new Set(tableIds);
+  const seen = sales.totals.seenUpToAsOf;
+  const salesIds = sales.customerIds;
+  const salesOnly = new Int32Array(salesIds.length);
+  let salesOnlyCount = 0;
+  for (let s = 0; s < salesIds.length; s++) {
+    if (seen[s] === 1 && listed?.has(salesIds[s]!) !== true) salesOnly[salesOnlyCount++] = s;
+  }
+  const count = tableIds.length + salesOnlyCount;
+  const ids = new Array<string>(count);
+  const salesOf = new Int32Array(count);
+  for (let i = 0; i < tableIds.length; i++) {
+    ids[i] = tableIds[i]!;
+    salesOf[i] = sales.customerIndexOf(tableIds[i]!) ?? -1;
+  }
+  // The parsed sales number their customers in id order already.
+  for (let j = 0; j < salesOnlyCount; j++) {
+    const s = salesOnly[j]!;
+    ids[tableIds.length + j] = salesIds[s]!;
+    salesOf[tableIds.length + j] = s;
+  }
+  return { ids, salesOf };
+}
+
+/** Each customer's name and rep: the customers table's, else those of the sales (see parseSales). */
+function namesAndReps(
+  ids: readonly string[],
+  salesOf: Int32Array,
+  sales: ParsedSales,
+  latestRep: Int32Array,
+  table: ParsedCustomerTable | null,
+): { names: (string | null)[]; reps: (string | null)[] } {
+  const count = ids.length;
+  const names = new Array<string | null>(count);
+  const reps = new Array<string | null>(count);
+  for (let i = 0; i < count; i++) {
+    const s = salesOf[i]!;
+    const repIndex = s >= 0 ? latestRep[s]! : -1;
+    const salesName = s >= 0 ? (sales.customerNames[s] ?? null) : null;
+    const salesRep = repIndex >= 0 ? (sales.reps[repIndex] ?? null) : null;
+    names[i] = table === null ? salesName : (table.names.get(ids[i]!) ?? salesName);
+    reps[i] = table === null ? salesRep : (table.reps.get(ids[i]!) ?? salesRep);
+  }
+  return { names, reps };
 }
 
 /**

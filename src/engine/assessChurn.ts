@@ -42,12 +42,13 @@ export function assessChurnColumns(c: ChurnColumns, windowDays: number): ChurnAs
   const count = c.purchaseDays.length;
   const hasOrder = (i: number): boolean =>
     c.orders[i]! > 0 && c.firstPurchase[i]! >= 0 && c.lastPurchase[i]! >= 0;
-  const gaps: number[] = [];
+  const allGaps = new Float64Array(count);
+  let gapCount = 0;
   for (let i = 0; i < count; i++) {
     if (hasOrder(i) && c.purchaseDays[i]! >= 2)
-      gaps.push((c.lastPurchase[i]! - c.firstPurchase[i]!) / (c.purchaseDays[i]! - 1));
+      allGaps[gapCount++] = (c.lastPurchase[i]! - c.firstPurchase[i]!) / (c.purchaseDays[i]! - 1);
   }
-  const medianGap = median(gaps);
+  const medianGap = median(allGaps.subarray(0, gapCount));
   const fallbackGap = medianGap ?? windowDays;
   const risks = new Array<ChurnRisk | null>(count);
   for (let i = 0; i < count; i++) {

@@ -11,6 +11,8 @@ import type { AbcClass } from './types';
  *
  * @param cut Share of revenue, 0 < cut ≤ 1; default 0.75.
  * @param byId Positions of `ids` in ascending id order, when the caller has them ({@link orderByText}).
+ * @param revenueAscending All positions sorted by revenue ascending, ties in `byId` order, when the caller
+ *   has them (the RFM scores use the same order).
  * @example assignAbc(['a', 'b', 'c', 'd'], [60, 30, 10, 0]) // ['A', 'A', 'B', 'C']: 60% before b is below 75%
  */
 export function assignAbc(
@@ -18,12 +20,13 @@ export function assignAbc(
   revenue: ArrayLike<number>,
   cut = 0.75,
   byId: Int32Array = orderByText(ids),
+  revenueAscending: Int32Array | null = null,
 ): AbcClass[] {
   const classes = new Array<AbcClass>(ids.length).fill('C');
   let positives = 0;
   let total = 0;
-  for (const index of byId) {
-    const value = revenue[index]!;
+  for (let k = 0; k < byId.length; k++) {
+    const value = revenue[byId[k]!]!;
     if (value > 0) {
       positives++;
       total += value;
@@ -31,13 +34,40 @@ export function assignAbc(
   }
   const positive = new Int32Array(positives);
   let k = 0;
-  for (const index of byId) if (revenue[index]! > 0) positive[k++] = index;
+  for (let j = 0; j < byId.length; j++) if (revenue[byId[j]!]! > 0) positive[k++] = byId[j]!;
   // Compare money with money, both rounded, so an exact 75 % boundary in cents is not "below" the cut.
   const limit = roundMoney(total * cut);
   let before = 0;
-  for (const index of orderByNumber(revenue, positive, true)) {
+  const ranked =
+    revenueAscending === null
+      ? orderByNumber(revenue, positive, true)
+      : descendingPositives(revenue, revenueAscending, positives);
+  for (let j = 0; j < ranked.length; j++) {
+    const index = ranked[j]!;
     classes[index] = before < limit ? 'A' : 'B';
     before = roundMoney(before + revenue[index]!);
   }
   return classes;
+}
+
+/**
+ * The positions with a positive value, largest first and ties in their order in `ascending` (the order a
+ * stable descending sort gives): `ascending` read backwards a group of equal values at a time.
+ */
+function descendingPositives(
+  values: ArrayLike<number>,
+  ascending: Int32Array,
+  positives: number,
+): Int32Array {
+  const ranked = new Int32Array(positives);
+  let k = 0;
+  let end = ascending.length;
+  while (end > 0 && values[ascending[end - 1]!]! > 0) {
+    const value = values[ascending[end - 1]!]!;
+    let start = end - 1;
+    while (start > 0 && values[ascending[start - 1]!]! === value) start--;
+    for (let j = start; j < end; j++) ranked[k++] = ascending[j]!;
+    end = start;
+  }
+  return ranked;
 }

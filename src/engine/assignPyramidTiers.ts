@@ -22,29 +22,31 @@ export function assignPyramidTiers(
   byId: Int32Array = orderByText(ids),
 ): (PyramidTier | null)[] {
   const tiers = new Array<PyramidTier | null>(ids.length).fill(null);
-  const valued: number[] = [];
+  const allValued = new Int32Array(byId.length);
+  let valuedCount = 0;
   const numbers = new Float64Array(ids.length);
-  for (const index of byId) {
+  for (let k = 0; k < byId.length; k++) {
+    const index = byId[k]!;
     const value = values[index] ?? null;
     if (value === null || Number.isNaN(value)) continue;
-    valued.push(index);
+    allValued[valuedCount++] = index;
     numbers[index] = value;
   }
-  const ranked = orderByNumber(numbers, Int32Array.from(valued), true);
+  const ranked = orderByNumber(numbers, allValued.subarray(0, valuedCount), true);
   const n = ranked.length;
   const limits = cuts.map((cut) => Math.ceil((n * Math.round(cut * 10_000)) / 10_000));
   let tier = 0;
-  let previousValue: number | null = null;
+  let previousValue = Number.NaN; // equal to no value
   let previousTier: PyramidTier = 1;
-  ranked.forEach((index, position) => {
+  for (let position = 0; position < n; position++) {
+    const index = ranked[position]!;
     const p = position + 1;
     while (tier < limits.length - 1 && p > limits[tier]!) tier++;
     const value = numbers[index]!;
-    const assigned =
-      previousValue !== null && value === previousValue ? previousTier : ((tier + 1) as PyramidTier);
+    const assigned: PyramidTier = value === previousValue ? previousTier : ((tier + 1) as PyramidTier);
     tiers[index] = assigned;
     previousValue = value;
     previousTier = assigned;
-  });
+  }
   return tiers;
 }

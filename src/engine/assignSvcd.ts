@@ -30,13 +30,16 @@ export function assignSvcdColumns(
   fixed: { amount: number | null; frequency: number | null },
 ): { segments: (SvcdSegment | null)[]; thresholds: SvcdThresholds } {
   const count = amountPerOrder.length;
-  const amounts: number[] = [];
-  const frequencies: number[] = [];
+  const allAmounts = new Float64Array(count);
+  const allFrequencies = new Float64Array(count);
+  let ordered = 0;
   for (let i = 0; i < count; i++) {
     if (Number.isNaN(amountPerOrder[i]!)) continue;
-    amounts.push(amountPerOrder[i]!);
-    frequencies.push(frequencyPerMonth[i]!);
+    allAmounts[ordered] = amountPerOrder[i]!;
+    allFrequencies[ordered++] = frequencyPerMonth[i]!;
   }
+  const amounts = allAmounts.subarray(0, ordered);
+  const frequencies = allFrequencies.subarray(0, ordered);
   const thresholds: SvcdThresholds = {
     amount: fixed.amount ?? thresholdAboveMedian(amounts),
     frequency: fixed.frequency ?? thresholdAboveMedian(frequencies),

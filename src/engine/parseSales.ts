@@ -2,6 +2,7 @@ import { canonicalCodes } from './canonicalCodes';
 import { cellAt, cellsOf, encodeColumn, isEncoded } from './cellColumn';
 import { SalesTotals, type CustomerAggregates, type SalesBounds } from './SalesTotals';
 import { compareIds } from './compareIds';
+import { date1904Offset, maxSerial } from './dayNumbers';
 import { orderByText } from './orderByText';
 import {
   dayFromNumber,
@@ -85,12 +86,70 @@ function readNumbers(cells: readonly RawCell[] | null, from: number, into: Float
   if (cells !== null) {
     end = Math.min(from + into.length, cells.length);
     for (let i = from; i < end; i++) {
-      const cell = cells[i] ?? null;
+      // Written so a number goes straight into the typed array unboxed (x − x is 0 for finite x only):
+      // merged with null, or passed through Number.isFinite, each would allocate a heap number per cell.
+      const cell = cells[i];
       into[i - from] =
-        typeof cell === 'number' && Number.isFinite(cell) ? cell : (parseNumberCell(cell) ?? Number.NaN);
+        typeof cell === 'number' ? (cell - cell === 0 ? cell : Number.NaN) : numberOfText(cell);
     }
   }
-  into.fill(Number.NaN, Math.max(0, end - from));
+  // A plain loop rather than fill(): code reached only after the hot loop has no type feedback, and an
+  // optimised function would be thrown away on reaching it.
+  for (let k = Math.max(0, end - from); k < into.length; k++) into[k] = Number.NaN;
+}
+
+/** The number of a cell that is not a number (text such as "1,234.50"), NaN when none. */
+function numberOfText(cell: RawCell | undefined): number {
+  return parseNumberCell(cell ?? null) ?? Number.NaN;
+}
+
+/** Whole numbers from here up are read as yyyymmdd dates (see dayFromNumber). */
+const yyyymmddFrom = 19_000_101;
+
+/** An unreadable date in a block of day numbers. */
+const noDay = -0x80000000;
+
+/**
+ * Day numbers of rows `from`… (as many as fit in `into`), {@link noDay} where unreadable. Only rows with a
+ * customer id are read (the others are skipped before their date is looked at), so ambiguous dates are
+ * counted as before, once per row that uses one. With `cleanIds` no id value is blank, so any code will do.
+ */
+function readDays(
+  reader: DateReader,
+  dates: CellColumn,
+  idCodes: Int32Array,
+  canonical: Int32Array,
+  from: number,
+  into: Int32Array,
+  firstDataRow: number,
+  date1904: boolean,
+  cleanIds: boolean,
+): void {
+  const end = Math.min(from + into.length, idCodes.length);
+  for (let k = 0; k < into.length; k++) into[k] = noDay;
+  if (isEncoded(dates)) {
+    for (let i = from; i < end; i++) {
+      const idValue = idCodes[i]!;
+      if (idValue < 0 || (!cleanIds && canonical[idValue]! < 0)) continue;
+      const day = reader.readAt(dates, i, firstDataRow + i);
+      if (day !== null) into[i - from] = day;
+    }
+    return;
+  }
+  const offset = date1904 ? date1904Offset : 0;
+  for (let i = from; i < end; i++) {
+    const idValue = idCodes[i]!;
+    if (idValue < 0 || (!cleanIds && canonical[idValue]! < 0)) continue;
+    const cell = dates[i];
+    // A whole-day serial (what Excel and the file readers hand over) is its own day number, as
+    // dayFromNumber reads it; anything else goes through the date reader.
+    if (typeof cell === 'number' && cell >= 1 && cell < yyyymmddFrom && cell === Math.floor(cell)) {
+      if (cell + offset <= maxSerial) into[i - from] = cell + offset;
+    } else {
+      const day = reader.read(cell ?? null, firstDataRow + i);
+      if (day !== null) into[i - from] = day;
+    }
+  }
 }
 
 /** A column as plain cells (an encoded one decoded), or null when the field is not mapped. */
@@ -260,6 +319,8 @@ export function parseSales(
   const rowAmount = new Float64Array(block);
   const rowPrice = amounts === null ? new Float64Array(block) : null;
   const rowProfit = profitColumn === null ? null : new Float64Array(block);
+  // Day numbers are int32 (a boxed double per row would be garbage to collect); noDay = unreadable.
+  const rowDay = new Int32Array(block);
   const totals = new SalesTotals(
     ids.values.length,
     n,
@@ -276,6 +337,7 @@ export function parseSales(
       readNumbers(amounts ?? quantities, i, rowAmount);
       if (rowPrice !== null) readNumbers(prices, i, rowPrice);
       if (rowProfit !== null) readNumbers(profitColumn, i, rowProfit);
+      readDays(dateReader, dates, ids.codes, canonical, i, rowDay, firstDataRow, options.date1904, cleanIds);
     }
     const sheetRow = firstDataRow + i;
     const idValue = i < ids.codes.length ? ids.codes[i]! : -1;
@@ -285,8 +347,8 @@ export function parseSales(
       skip(why.code, sheetRow, 'customerId', why.reason);
       continue;
     }
-    const day = dateReader.readAt(dates, i, sheetRow);
-    if (day === null) {
+    const day = rowDay[b]!;
+    if (day === noDay) {
       skip('dateUnreadable', sheetRow, 'date', `date is not readable (${describeCell(cellAt(dates, i))})`);
       continue;
     }
@@ -455,3 +517,6 @@ export function describeCell(cell: RawCell): string {
   }
   return String(cell);
 }
+
+/** Instances kept so their hidden classes outlive a full GC (see `salesTotalsShape`). */
+export const parseSalesShapes = [new DateReader({ date1904: false, dateOrder: 'mdy' }), new Interner()];

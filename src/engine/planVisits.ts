@@ -65,3 +65,47 @@ export function visitPlanFor(
     overdue: nextVisitDue < asOf,
   };
 }
+
+/** Visit plans of many customers as columns (see {@link visitPlanFor}). */
+export interface VisitPlanColumns {
+  intervalDays: Float64Array;
+  perMonth: Float64Array;
+  nextVisitDue: Float64Array;
+  /** 1 when overdue. */
+  overdue: Uint8Array;
+}
+
+/**
+ * {@link visitPlanFor} over columns of customers.
+ *
+ * @param lastContact Day of each customer's last contact, NaN for never contacted.
+ */
+export function visitPlanColumns(
+  svcd: readonly (SvcdSegment | null)[],
+  abc: readonly AbcClass[],
+  lastContact: Float64Array,
+  model: 'svcd' | 'abc',
+  asOf: number,
+): VisitPlanColumns {
+  const count = lastContact.length;
+  const plans: VisitPlanColumns = {
+    intervalDays: new Float64Array(count),
+    perMonth: new Float64Array(count),
+    nextVisitDue: new Float64Array(count),
+    overdue: new Uint8Array(count),
+  };
+  for (let i = 0; i < count; i++) {
+    const segment = svcd[i] ?? null;
+    const plan =
+      model === 'svcd' && segment !== null
+        ? svcdVisitPlan[segment]
+        : abcVisitPlan[model === 'abc' ? (abc[i] ?? 'C') : 'C'];
+    const contact = lastContact[i]!;
+    const due = Number.isNaN(contact) ? asOf : contact + plan.intervalDays;
+    plans.intervalDays[i] = plan.intervalDays;
+    plans.perMonth[i] = plan.perMonth;
+    plans.nextVisitDue[i] = due;
+    plans.overdue[i] = due < asOf ? 1 : 0;
+  }
+  return plans;
+}

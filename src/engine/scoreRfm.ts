@@ -23,16 +23,18 @@ export interface RfmScoreColumns {
 
 /**
  * Scores for one metric: 1 + floor(5 × w / n), where n is the number of scored values and w how many of
- * them are strictly worse. Ties share a score. One linear-time sort, then a walk over groups of ties.
+ * them are strictly worse. Ties share a score. A walk over groups of ties in the scored customers sorted
+ * by value.
+ *
+ * @param ascending The scored customers, ascending by value.
  */
 function scoreMetric(
   values: ArrayLike<number>,
-  scored: Int32Array,
+  ascending: Int32Array,
   largerIsBetter: boolean,
   scores: Uint8Array,
 ): void {
-  const n = scored.length;
-  const ascending = orderByNumber(values, scored);
+  const n = ascending.length;
   let start = 0;
   while (start < n) {
     const value = values[ascending[start]!]!;
@@ -51,11 +53,14 @@ function scoreMetric(
  * Recency: fewer days is better; frequency: more orders is better; monetary: more revenue is better. A
  * customer's score on a metric is 1 + floor(5 × w / n), n = scored customers, w = how many of them are
  * strictly worse.
+ *
+ * @param revenueAscending All customers in ascending order of revenue, when the caller has sorted them.
  */
 export function scoreRfmColumns(
   recencyDays: ArrayLike<number>,
   orders: ArrayLike<number>,
   revenue: ArrayLike<number>,
+  revenueAscending: Int32Array | null = null,
 ): RfmScoreColumns {
   const count = recencyDays.length;
   let eligible = 0;
@@ -68,10 +73,32 @@ export function scoreRfmColumns(
     f: new Uint8Array(count),
     m: new Uint8Array(count),
   };
-  scoreMetric(recencyDays, scored, false, columns.r);
-  scoreMetric(orders, scored, true, columns.f);
-  scoreMetric(revenue, scored, true, columns.m);
+  scoreMetric(recencyDays, orderByNumber(recencyDays, scored), false, columns.r);
+  scoreMetric(orders, orderByNumber(orders, scored), true, columns.f);
+  let byRevenue: Int32Array;
+  if (revenueAscending === null) {
+    byRevenue = orderByNumber(revenue, scored);
+  } else {
+    byRevenue = new Int32Array(eligible);
+    let j = 0;
+    for (let k = 0; k < revenueAscending.length; k++) {
+      const i = revenueAscending[k]!;
+      if (!Number.isNaN(recencyDays[i]!) && orders[i]! > 0) byRevenue[j++] = i;
+    }
+  }
+  scoreMetric(revenue, byRevenue, true, columns.m);
   return columns;
+}
+
+/** Each customer's scores as one code, r × 36 + f × 6 + m (see `rfmSegmentTable`), −1 when not scored. */
+export function rfmCodesOf(scores: RfmScoreColumns): Int16Array {
+  const count = scores.r.length;
+  const codes = new Int16Array(count);
+  for (let i = 0; i < count; i++) {
+    const r = scores.r[i]!;
+    codes[i] = r === 0 ? -1 : r * 36 + scores.f[i]! * 6 + scores.m[i]!;
+  }
+  return codes;
 }
 
 /**

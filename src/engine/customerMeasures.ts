@@ -1,0 +1,81 @@
+import type { CustomerAggregates } from './SalesTotals';
+
+/**
+ * Per-customer measures as columns, in the analysis's customer order: NaN (or −1 for day numbers) where a
+ * value does not apply.
+ */
+export interface CustomerMeasures {
+  revenue: Float64Array;
+  profit: Float64Array;
+  orders: Int32Array;
+  purchaseDays: Int32Array;
+  firstPurchase: Int32Array;
+  lastPurchase: Int32Array;
+  recencyDays: Float64Array;
+  frequencyPerMonth: Float64Array;
+  amountPerOrder: Float64Array;
+  /** What the pyramid ranks by (profit, or revenue without profit data); NaN off the pyramid. */
+  pyramidValues: Float64Array;
+  /** Latest visit up to the as-of date, else latest purchase up to it; NaN if never contacted. */
+  lastContact: Float64Array;
+  hasSalesInWindow: Uint8Array;
+  lifetimeValue: Float64Array;
+}
+
+/**
+ * Gathers the measures of each customer from the sales totals, in one pass over the customers.
+ *
+ * @param salesOf For each customer, its index in the totals; −1 for a customer without sales rows.
+ * @param months Months in the window (orders per month divide by it).
+ * @param lastVisit Each customer's latest logged visit up to the as-of date (NaN for none); null without a
+ *   visits log.
+ */
+export function gatherMeasures(
+  totals: CustomerAggregates,
+  salesOf: Int32Array,
+  asOf: number,
+  months: number,
+  hasProfit: boolean,
+  lastVisit: Float64Array | null,
+): CustomerMeasures {
+  const count = salesOf.length;
+  const m: CustomerMeasures = {
+    revenue: new Float64Array(count),
+    profit: new Float64Array(count),
+    orders: new Int32Array(count),
+    purchaseDays: new Int32Array(count),
+    firstPurchase: new Int32Array(count).fill(-1),
+    lastPurchase: new Int32Array(count).fill(-1),
+    recencyDays: new Float64Array(count).fill(Number.NaN),
+    frequencyPerMonth: new Float64Array(count),
+    amountPerOrder: new Float64Array(count).fill(Number.NaN),
+    pyramidValues: new Float64Array(count).fill(Number.NaN),
+    lastContact: lastVisit === null ? new Float64Array(count).fill(Number.NaN) : lastVisit.slice(),
+    hasSalesInWindow: new Uint8Array(count),
+    lifetimeValue: new Float64Array(count),
+  };
+  for (let i = 0; i < count; i++) {
+    const s = salesOf[i]!;
+    if (s < 0) continue;
+    const revenue = totals.revenue[s]!;
+    const profit = totals.profit[s]!;
+    const orders = totals.orders[s]!;
+    m.revenue[i] = revenue;
+    m.profit[i] = profit;
+    m.orders[i] = orders;
+    m.purchaseDays[i] = totals.purchaseDays[s]!;
+    m.firstPurchase[i] = totals.firstPurchase[s]!;
+    const last = totals.lastPurchase[s]!;
+    m.lastPurchase[i] = last;
+    if (last >= 0) m.recencyDays[i] = asOf - last;
+    m.frequencyPerMonth[i] = orders / months;
+    if (orders > 0) m.amountPerOrder[i] = revenue / orders;
+    const inWindow = totals.hasSalesInWindow[s]!;
+    m.hasSalesInWindow[i] = inWindow;
+    if (inWindow === 1) m.pyramidValues[i] = hasProfit ? profit : revenue;
+    const lastEver = totals.lastPurchaseEver[s]!;
+    if (Number.isNaN(m.lastContact[i]!) && lastEver >= 0) m.lastContact[i] = lastEver;
+    m.lifetimeValue[i] = totals.lifetimeValue[s]!;
+  }
+  return m;
+}
