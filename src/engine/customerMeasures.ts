@@ -23,7 +23,8 @@ export interface CustomerMeasures {
 }
 
 /**
- * Gathers the measures of each customer from the sales totals, in one pass over the customers.
+ * Gathers the measures of each customer from the sales totals, in one pass over the customers. The
+ * columns may be the totals' own (read-only from here on).
  *
  * @param salesOf For each customer, its index in the totals; −1 for a customer without sales rows.
  * @param months Months in the window (orders per month divide by it).
@@ -39,20 +40,23 @@ export function gatherMeasures(
   lastVisit: Float64Array | null,
 ): CustomerMeasures {
   const count = salesOf.length;
+  // When the customers are the totals' customers in the same order (no customers table, the default
+  // window), the totals' own columns serve as they are: no copies to make and collect.
+  const same = isIdentity(salesOf, totals.revenue.length);
   const m: CustomerMeasures = {
-    revenue: new Float64Array(count),
-    profit: new Float64Array(count),
-    orders: new Int32Array(count),
-    purchaseDays: new Int32Array(count),
-    firstPurchase: new Int32Array(count).fill(-1),
-    lastPurchase: new Int32Array(count).fill(-1),
+    revenue: same ? totals.revenue : new Float64Array(count),
+    profit: same ? totals.profit : new Float64Array(count),
+    orders: same ? totals.orders : new Int32Array(count),
+    purchaseDays: same ? totals.purchaseDays : new Int32Array(count),
+    firstPurchase: same ? totals.firstPurchase : new Int32Array(count).fill(-1),
+    lastPurchase: same ? totals.lastPurchase : new Int32Array(count).fill(-1),
     recencyDays: new Float64Array(count).fill(Number.NaN),
     frequencyPerMonth: new Float64Array(count),
     amountPerOrder: new Float64Array(count).fill(Number.NaN),
     pyramidValues: new Float64Array(count).fill(Number.NaN),
     lastContact: lastVisit === null ? new Float64Array(count).fill(Number.NaN) : lastVisit.slice(),
-    hasSalesInWindow: new Uint8Array(count),
-    lifetimeValue: new Float64Array(count),
+    hasSalesInWindow: same ? totals.hasSalesInWindow : new Uint8Array(count),
+    lifetimeValue: same ? totals.lifetimeValue : new Float64Array(count),
   };
   for (let i = 0; i < count; i++) {
     const s = salesOf[i]!;
@@ -78,4 +82,11 @@ export function gatherMeasures(
     m.lifetimeValue[i] = totals.lifetimeValue[s]!;
   }
   return m;
+}
+
+/** Whether `salesOf` is 0, 1, …, n − 1 over all n totals. */
+function isIdentity(salesOf: Int32Array, n: number): boolean {
+  if (salesOf.length !== n) return false;
+  for (let i = 0; i < n; i++) if (salesOf[i] !== i) return false;
+  return true;
 }
