@@ -108,7 +108,7 @@ function benchmarksDoc(command: string, machine: string[], body: string, minutes
     '   result workbook;',
     '4. the Excel host against the fake Excel of `tests/fakes`: syncs, payloads, bytes moved.',
     '',
-    'Run `npm run bench` (about 6 minutes here; writes this file), `npm run bench -- --quick` (10k and 100k',
+    'Run `npm run bench` (2–3 minutes here; writes this file), `npm run bench -- --quick` (10k and 100k',
     'rows), `npm run bench -- --sizes=10k,100k --only=engine,cli` (see `bench/main.ts`). Input files are',
     'written once to `$TMPDIR/customer-pyramid-bench` and reused.',
     '',
