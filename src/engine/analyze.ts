@@ -169,19 +169,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     for (let i = 0; i < count; i++) lastVisitColumn[i] = lastVisit.get(ids[i]!) ?? Number.NaN;
   }
   const measures = gatherMeasures(totals, salesOf, asOf, span.months, hasProfit, lastVisitColumn);
-  const {
-    revenue,
-    profit,
-    orders,
-    purchaseDays,
-    firstPurchase,
-    lastPurchase,
-    recencyDays,
-    frequencyPerMonth,
-    amountPerOrder,
-    pyramidValues,
-    lastContact,
-  } = measures;
+  const { revenue, orders, recencyDays, frequencyPerMonth, amountPerOrder } = measures;
 
   const svcd = assignSvcdColumns(amountPerOrder, frequencyPerMonth, {
     amount: settings.svcdAmountThreshold,
@@ -190,53 +178,39 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   // One sort by revenue serves ABC (descending) and the RFM monetary score (ascending).
   const revenueAscending = orderByNumber(revenue, byId);
   const abc = assignAbc(ids, revenue, settings.abcCut, byId, revenueAscending);
-  const tiers = assignPyramidTiers(ids, pyramidValues, settings.pyramidCuts, byId);
+  const tiers = assignPyramidTiers(ids, measures.pyramidValue, settings.pyramidCuts, byId);
   const rfm = scoreRfmColumns(recencyDays, orders, revenue, revenueAscending);
   // One scores object per combination, shared by the customers that have it (results are read-only).
   const rfmScores = rfmSegmentTable(settings.rfmRules).map((segment, code) =>
     segment === null ? null : { r: Math.floor(code / 36), f: Math.floor(code / 6) % 6, m: code % 6, segment },
   );
-  const churn = assessChurnColumns(
-    { orders, firstPurchase, lastPurchase, purchaseDays, recencyDays },
-    span.end - span.start + 1,
-  );
+  const churn = assessChurnColumns(measures, span.end - span.start + 1);
 
   // The results stay columns; the per-customer objects are built when first read (customerResultColumns).
-  const plan = visitPlanColumns(svcd.segments, abc, lastContact, settings.visitsFrom, asOf);
+  const plan = visitPlanColumns(svcd.segments, abc, measures.lastContact, settings.visitsFrom, asOf);
   const rfmCodes = rfmCodesOf(rfm);
   const { names, reps } = namesAndReps(ids, salesOf, sales, totals.latestRep, table);
   const visitsInWindowColumn = new Int32Array(count);
   if (visits !== null)
     for (let i = 0; i < count; i++) visitsInWindowColumn[i] = visitsInWindow.get(ids[i]!) ?? 0;
   const perCustomer: CustomerResultColumns = {
+    ...measures,
     count,
     ids,
     names,
     reps,
     listed: tableIds.length,
-    hasSalesInWindow: measures.hasSalesInWindow,
-    revenue,
-    profit: hasProfit ? profit : null,
-    orders,
-    purchaseDays,
-    firstPurchase,
-    lastPurchase,
-    recencyDays,
-    frequencyPerMonth,
-    amountPerOrder,
+    profit: hasProfit ? measures.profit : null,
     svcd: svcd.segments,
     abc,
     pyramidTier: tiers,
-    pyramidValue: pyramidValues,
     visitIntervalDays: plan.intervalDays,
     visitsPerMonth: plan.perMonth,
-    lastContact,
     nextVisitDue: plan.nextVisitDue,
     overdue: plan.overdue,
     rfm: rfmCodes,
     rfmResults: rfmScores,
     churnRisk: churn.risks,
-    lifetimeValue: measures.lifetimeValue,
     visitsInWindow: visitsInWindowColumn,
   };
 

@@ -1,26 +1,25 @@
+import type { CustomerResultColumns } from './customerResultColumns';
 import type { CustomerAggregates } from './SalesTotals';
 
 /**
- * Per-customer measures as columns, in the analysis's customer order: NaN (or −1 for day numbers) where a
- * value does not apply.
+ * Per-customer measures as columns, in the analysis's customer order, as {@link CustomerResultColumns}
+ * holds them (profit all zero when the sales have no profit data).
  */
-export interface CustomerMeasures {
-  revenue: Float64Array;
-  profit: Float64Array;
-  orders: Int32Array;
-  purchaseDays: Int32Array;
-  firstPurchase: Int32Array;
-  lastPurchase: Int32Array;
-  recencyDays: Float64Array;
-  frequencyPerMonth: Float64Array;
-  amountPerOrder: Float64Array;
-  /** What the pyramid ranks by (profit, or revenue without profit data); NaN off the pyramid. */
-  pyramidValues: Float64Array;
-  /** Latest visit up to the as-of date, else latest purchase up to it; NaN if never contacted. */
-  lastContact: Float64Array;
-  hasSalesInWindow: Uint8Array;
-  lifetimeValue: Float64Array;
-}
+export type CustomerMeasures = Pick<
+  CustomerResultColumns,
+  | 'revenue'
+  | 'orders'
+  | 'purchaseDays'
+  | 'firstPurchase'
+  | 'lastPurchase'
+  | 'recencyDays'
+  | 'frequencyPerMonth'
+  | 'amountPerOrder'
+  | 'pyramidValue'
+  | 'lastContact'
+  | 'hasSalesInWindow'
+  | 'lifetimeValue'
+> & { profit: Float64Array };
 
 /**
  * Gathers the measures of each customer from the sales totals, in one pass over the customers. The
@@ -53,7 +52,7 @@ export function gatherMeasures(
     recencyDays: new Float64Array(count).fill(Number.NaN),
     frequencyPerMonth: new Float64Array(count),
     amountPerOrder: new Float64Array(count).fill(Number.NaN),
-    pyramidValues: new Float64Array(count).fill(Number.NaN),
+    pyramidValue: new Float64Array(count).fill(Number.NaN),
     lastContact: lastVisit === null ? new Float64Array(count).fill(Number.NaN) : lastVisit.slice(),
     hasSalesInWindow: same ? totals.hasSalesInWindow : new Uint8Array(count),
     lifetimeValue: same ? totals.lifetimeValue : new Float64Array(count),
@@ -76,7 +75,7 @@ export function gatherMeasures(
     if (orders > 0) m.amountPerOrder[i] = revenue / orders;
     const inWindow = totals.hasSalesInWindow[s]!;
     m.hasSalesInWindow[i] = inWindow;
-    if (inWindow === 1) m.pyramidValues[i] = hasProfit ? profit : revenue;
+    if (inWindow === 1) m.pyramidValue[i] = hasProfit ? profit : revenue;
     const lastEver = totals.lastPurchaseEver[s]!;
     if (Number.isNaN(m.lastContact[i]!) && lastEver >= 0) m.lastContact[i] = lastEver;
     m.lifetimeValue[i] = totals.lifetimeValue[s]!;
