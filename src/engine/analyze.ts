@@ -290,6 +290,9 @@ function listCustomers(
   for (let s = 0; s < salesIds.length; s++) {
     if (seen[s] === 1 && listed?.has(salesIds[s]!) !== true) salesOnly[salesOnlyCount++] = s;
   }
+  // Every customer of the sales and no table (the default): the sales' own list serves.
+  if (tableIds.length === 0 && salesOnlyCount === salesIds.length)
+    return { ids: salesIds, salesOf: salesOnly };
   const count = tableIds.length + salesOnlyCount;
   const ids = new Array<string>(count);
   const salesOf = new Int32Array(count);
@@ -315,6 +318,10 @@ function namesAndReps(
   table: ParsedCustomerTable | null,
 ): { names: (string | null)[]; reps: (string | null)[] } {
   const count = ids.length;
+  // Without a customers table, a sales table without name (or rep) column names nobody.
+  const noNames = table === null && sales.customerNames.length === 0;
+  const noReps = table === null && sales.reps.length === 0;
+  if (noNames && noReps) return { names: [], reps: [] };
   const names = new Array<string | null>(count);
   const reps = new Array<string | null>(count);
   for (let i = 0; i < count; i++) {

@@ -7,8 +7,8 @@ export type CellKey = string | number | null;
 export interface CanonicalCodes {
   /** For each value code: the code of the first value with the same key, or −1 when the key is null. */
   canonical: Int32Array;
-  /** For each value code: its key (only read at canonical codes). */
-  keys: CellKey[];
+  /** For each value code: its key (only read at canonical codes, the values themselves when no key differs). */
+  keys: readonly CellKey[];
   /** Every value is its own key (`canonical[code] === code` throughout): clean ids need no lookup. */
   canonicalIsIdentity: boolean;
 }
@@ -26,18 +26,23 @@ export function canonicalCodes(
   keyOf: (cell: RawCell) => CellKey,
 ): CanonicalCodes {
   const canonical = new Int32Array(values.length);
-  const keys = new Array<CellKey>(values.length);
-  const changed: number[] = [];
+  // The keys are kept apart only once a value's key differs from it; until then (and for a clean column
+  // throughout) the values are their own keys, and the values array serves as the keys.
+  let keys: CellKey[] | null = null;
+  let changed = 0;
   let blanks = 0;
   for (let code = 0; code < values.length; code++) {
     const value = values[code] ?? null;
     const key = keyOf(value);
-    keys[code] = key;
     canonical[code] = key === null ? -1 : code;
     if (key === null) blanks++;
-    if (key !== null && key !== value) changed.push(code);
+    else if (key !== value) {
+      changed++;
+      keys ??= values.slice(0, code) as CellKey[];
+    }
+    if (keys !== null) keys[code] = key;
   }
-  if (changed.length > 0) {
+  if (keys !== null) {
     const first = new Map<CellKey, number>();
     for (let code = 0; code < values.length; code++) {
       const key = keys[code] ?? null;
@@ -47,5 +52,9 @@ export function canonicalCodes(
       else canonical[code] = seen;
     }
   }
-  return { canonical, keys, canonicalIsIdentity: changed.length === 0 && blanks === 0 };
+  return {
+    canonical,
+    keys: keys ?? (values as CellKey[]),
+    canonicalIsIdentity: changed === 0 && blanks === 0,
+  };
 }

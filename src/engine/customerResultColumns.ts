@@ -12,6 +12,7 @@ export type RfmResult = NonNullable<CustomerResult['rfm']>;
 export interface CustomerResultColumns {
   count: number;
   ids: readonly string[];
+  /** Names and reps by customer; shorter (to empty) when the customers past the end have none. */
   names: readonly (string | null)[];
   reps: readonly (string | null)[];
   /** The first `listed` customers come from the customers table (in its order), the rest from sales only. */

@@ -37,7 +37,10 @@ export interface ParsedSales {
   customerIds: string[];
   /** The index of a customer id in `customerIds` (a map built on first use). */
   customerIndexOf: (id: string) => number | undefined;
-  /** Customer name from the sales table's name column (that of the latest row), by customer index. */
+  /**
+   * Customer name from the sales table's name column (that of the latest row), by customer index; empty
+   * when the table has no name column.
+   */
   customerNames: (string | null)[];
   /** Per-customer totals over the bounds the sales were parsed with. */
   totals: CustomerAggregates;
@@ -447,7 +450,7 @@ export function parseSales(
   for (let k = 0; k < used.length; k++) usedIds[k] = idKeys.keys[used[k]!] as string;
   const byId = orderByText(usedIds);
   const sortedIds = new Array<string>(used.length);
-  const sortedNames = new Array<string | null>(used.length).fill(null);
+  const sortedNames: (string | null)[] = valueNames === null ? [] : new Array<string | null>(used.length);
   const customerOfValue = new Int32Array(ids.values.length).fill(-1);
   const valueOfCustomer = new Int32Array(used.length);
   for (let index = 0; index < used.length; index++) {
