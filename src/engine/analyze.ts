@@ -1,7 +1,7 @@
 import { assessChurnColumns } from './assessChurn';
-import { assignAbc } from './assignAbc';
-import { assignPyramidTiers } from './assignPyramidTiers';
-import { assignSvcdColumns, type SvcdThresholds } from './assignSvcd';
+import { abcCodes } from './assignAbc';
+import { pyramidTierCodes } from './assignPyramidTiers';
+import { svcdCodes, type SvcdThresholds } from './assignSvcd';
 import { gatherMeasures } from './customerMeasures';
 import { customerResultsOf, type CustomerResultColumns } from './customerResultColumns';
 import { AnalysisError } from './errors';
@@ -171,14 +171,14 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   const measures = gatherMeasures(totals, salesOf, asOf, span.months, hasProfit, lastVisitColumn);
   const { revenue, orders, recencyDays, frequencyPerMonth, amountPerOrder } = measures;
 
-  const svcd = assignSvcdColumns(amountPerOrder, frequencyPerMonth, {
+  const svcd = svcdCodes(amountPerOrder, frequencyPerMonth, {
     amount: settings.svcdAmountThreshold,
     frequency: settings.svcdFrequencyThreshold,
   });
   // One sort by revenue serves ABC (descending) and the RFM monetary score (ascending).
   const revenueAscending = orderByNumber(revenue, byId);
-  const abc = assignAbc(ids, revenue, settings.abcCut, byId, revenueAscending);
-  const tiers = assignPyramidTiers(ids, measures.pyramidValue, settings.pyramidCuts, byId);
+  const abc = abcCodes(ids, revenue, settings.abcCut, byId, revenueAscending);
+  const tiers = pyramidTierCodes(ids, measures.pyramidValue, settings.pyramidCuts, byId);
   const rfm = scoreRfmColumns(recencyDays, orders, revenue, revenueAscending);
   // One scores object per combination, shared by the customers that have it (results are read-only).
   const rfmScores = rfmSegmentTable(settings.rfmRules).map((segment, code) =>
@@ -187,7 +187,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   const churn = assessChurnColumns(measures, span.end - span.start + 1);
 
   // The results stay columns; the per-customer objects are built when first read (customerResultColumns).
-  const plan = visitPlanColumns(svcd.segments, abc, measures.lastContact, settings.visitsFrom, asOf);
+  const plan = visitPlanColumns(svcd.codes, abc, measures.lastContact, settings.visitsFrom, asOf);
   const rfmCodes = rfmCodesOf(rfm);
   const { names, reps } = namesAndReps(ids, salesOf, sales, totals.latestRep, table);
   const visitsInWindowColumn = new Int32Array(count);
@@ -201,7 +201,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     reps,
     listed: tableIds.length,
     profit: hasProfit ? measures.profit : null,
-    svcd: svcd.segments,
+    svcd: svcd.codes,
     abc,
     pyramidTier: tiers,
     visitIntervalDays: plan.intervalDays,
@@ -210,7 +210,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     overdue: plan.overdue,
     rfm: rfmCodes,
     rfmResults: rfmScores,
-    churnRisk: churn.risks,
+    churnRisk: churn.codes,
     visitsInWindow: visitsInWindowColumn,
   };
 
@@ -230,7 +230,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
         'The sales table has neither a profit nor a cost column, so the pyramid ranks customers by revenue.',
     });
   }
-  if (churn.medianGap === null && churn.risks.some((risk) => risk !== null)) {
+  if (churn.medianGap === null && churn.codes.some((code) => code !== 0)) {
     notes.push({
       sheet: null,
       row: null,

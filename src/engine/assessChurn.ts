@@ -27,6 +27,16 @@ export interface ChurnAssessment {
   fallbackGap: number;
 }
 
+/** Churn risks by code: 0 = none, then Active, At risk, Lapsed. */
+export const churnByCode: readonly (ChurnRisk | null)[] = [null, 'Active', 'At risk', 'Lapsed'];
+
+/** {@link ChurnAssessment} with each risk as its code in {@link churnByCode}. */
+export interface ChurnCodes {
+  codes: Uint8Array;
+  medianGap: number | null;
+  fallbackGap: number;
+}
+
 /**
  * Churn risk over columns of customers. Expected gap = the customer's mean gap between purchase days when
  * it has at least two ((last − first) / (purchase days − 1)), else the median of that over all repeat
@@ -38,7 +48,7 @@ export interface ChurnAssessment {
  *
  * @param windowDays Days in the window (inclusive), the fallback gap.
  */
-export function assessChurnColumns(c: ChurnColumns, windowDays: number): ChurnAssessment {
+export function assessChurnColumns(c: ChurnColumns, windowDays: number): ChurnCodes {
   const count = c.purchaseDays.length;
   const hasOrder = (i: number): boolean =>
     c.orders[i]! > 0 && c.firstPurchase[i]! >= 0 && c.lastPurchase[i]! >= 0;
@@ -50,18 +60,15 @@ export function assessChurnColumns(c: ChurnColumns, windowDays: number): ChurnAs
   }
   const medianGap = median(allGaps.subarray(0, gapCount));
   const fallbackGap = medianGap ?? windowDays;
-  const risks = new Array<ChurnRisk | null>(count);
+  const codes = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const recency = c.recencyDays[i]!;
-    if (!hasOrder(i) || Number.isNaN(recency)) {
-      risks[i] = null;
-      continue;
-    }
+    if (!hasOrder(i) || Number.isNaN(recency)) continue;
     const days = c.purchaseDays[i]!;
     const gap = days >= 2 ? (c.lastPurchase[i]! - c.firstPurchase[i]!) / (days - 1) : fallbackGap;
-    risks[i] = recency <= 1.5 * gap ? 'Active' : recency <= 3 * gap ? 'At risk' : 'Lapsed';
+    codes[i] = recency <= 1.5 * gap ? 1 : recency <= 3 * gap ? 2 : 3;
   }
-  return { risks, medianGap, fallbackGap };
+  return { codes, medianGap, fallbackGap };
 }
 
 /**
@@ -71,7 +78,7 @@ export function assessChurnColumns(c: ChurnColumns, windowDays: number): ChurnAs
  * @example assessChurn([{ orders: 3, firstPurchase: 0, lastPurchase: 20, purchaseDays: 3, recencyDays: 25 }], 100).risks // ['At risk']: gap 10, 25 > 15 and ≤ 30
  */
 export function assessChurn(customers: readonly ChurnInput[], windowDays: number): ChurnAssessment {
-  return assessChurnColumns(
+  const { codes, medianGap, fallbackGap } = assessChurnColumns(
     {
       orders: customers.map((c) => c.orders ?? c.purchaseDays),
       firstPurchase: customers.map((c) => c.firstPurchase ?? -1),
@@ -81,4 +88,5 @@ export function assessChurn(customers: readonly ChurnInput[], windowDays: number
     },
     windowDays,
   );
+  return { risks: Array.from(codes, (code) => churnByCode[code] ?? null), medianGap, fallbackGap };
 }

@@ -22,7 +22,21 @@ export function assignAbc(
   byId: Int32Array = orderByText(ids),
   revenueAscending: Int32Array | null = null,
 ): AbcClass[] {
-  const classes = new Array<AbcClass>(ids.length).fill('C');
+  return Array.from(abcCodes(ids, revenue, cut, byId, revenueAscending), (code) => abcByCode[code]!);
+}
+
+/** ABC classes by code. */
+export const abcByCode: readonly AbcClass[] = ['A', 'B', 'C'];
+
+/** {@link assignAbc} with each class as its code in {@link abcByCode}. */
+export function abcCodes(
+  ids: readonly string[],
+  revenue: ArrayLike<number>,
+  cut = 0.75,
+  byId: Int32Array = orderByText(ids),
+  revenueAscending: Int32Array | null = null,
+): Uint8Array {
+  const classes = new Uint8Array(ids.length).fill(2);
   let positives = 0;
   let total = 0;
   for (let k = 0; k < byId.length; k++) {
@@ -44,7 +58,7 @@ export function assignAbc(
       : descendingPositives(revenue, revenueAscending, positives);
   for (let j = 0; j < ranked.length; j++) {
     const index = ranked[j]!;
-    classes[index] = before < limit ? 'A' : 'B';
+    classes[index] = before < limit ? 0 : 1;
     before = roundMoney(before + revenue[index]!);
   }
   return classes;

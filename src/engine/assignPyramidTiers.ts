@@ -21,7 +21,19 @@ export function assignPyramidTiers(
   cuts: readonly number[] = defaultPyramidCuts,
   byId: Int32Array = orderByText(ids),
 ): (PyramidTier | null)[] {
-  const tiers = new Array<PyramidTier | null>(ids.length).fill(null);
+  return Array.from(pyramidTierCodes(ids, values, cuts, byId), (tier) =>
+    tier === 0 ? null : (tier as PyramidTier),
+  );
+}
+
+/** {@link assignPyramidTiers} with the tiers as numbers, 0 for a customer off the pyramid. */
+export function pyramidTierCodes(
+  ids: readonly string[],
+  values: ArrayLike<number | null>,
+  cuts: readonly number[] = defaultPyramidCuts,
+  byId: Int32Array = orderByText(ids),
+): Uint8Array {
+  const tiers = new Uint8Array(ids.length);
   const allValued = new Int32Array(byId.length);
   let valuedCount = 0;
   const numbers = new Float64Array(ids.length);

@@ -29,6 +29,19 @@ export function assignSvcdColumns(
   frequencyPerMonth: ArrayLike<number>,
   fixed: { amount: number | null; frequency: number | null },
 ): { segments: (SvcdSegment | null)[]; thresholds: SvcdThresholds } {
+  const { codes, thresholds } = svcdCodes(amountPerOrder, frequencyPerMonth, fixed);
+  return { segments: Array.from(codes, (code) => svcdByCode[code] ?? null), thresholds };
+}
+
+/** SVCD segments by code: 0 = none, then Star, Cow, Volcano, Dog. */
+export const svcdByCode: readonly (SvcdSegment | null)[] = [null, 'Star', 'Cow', 'Volcano', 'Dog'];
+
+/** {@link assignSvcdColumns} with each segment as its code in {@link svcdByCode}. */
+export function svcdCodes(
+  amountPerOrder: ArrayLike<number>,
+  frequencyPerMonth: ArrayLike<number>,
+  fixed: { amount: number | null; frequency: number | null },
+): { codes: Uint8Array; thresholds: SvcdThresholds } {
   const count = amountPerOrder.length;
   const allAmounts = new Float64Array(count);
   const allFrequencies = new Float64Array(count);
@@ -46,18 +59,15 @@ export function assignSvcdColumns(
     amountSource: fixed.amount === null ? 'median' : 'fixed',
     frequencySource: fixed.frequency === null ? 'median' : 'fixed',
   };
-  const segments = new Array<SvcdSegment | null>(count);
+  const codes = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const amount = amountPerOrder[i]!;
-    if (Number.isNaN(amount)) {
-      segments[i] = null;
-      continue;
-    }
+    if (Number.isNaN(amount)) continue;
     const highAmount = thresholds.amount !== null && amount >= thresholds.amount;
     const highFrequency = thresholds.frequency !== null && frequencyPerMonth[i]! >= thresholds.frequency;
-    segments[i] = highAmount ? (highFrequency ? 'Star' : 'Volcano') : highFrequency ? 'Cow' : 'Dog';
+    codes[i] = highAmount ? (highFrequency ? 1 : 3) : highFrequency ? 2 : 4;
   }
-  return { segments, thresholds };
+  return { codes, thresholds };
 }
 
 /**

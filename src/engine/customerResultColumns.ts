@@ -1,4 +1,7 @@
-import type { AbcClass, ChurnRisk, CustomerResult, PyramidTier, SvcdSegment } from './types';
+import { churnByCode } from './assessChurn';
+import { abcByCode } from './assignAbc';
+import { svcdByCode } from './assignSvcd';
+import type { CustomerResult, PyramidTier } from './types';
 
 /** RFM scores with their segment, as a {@link CustomerResult} holds them. */
 export type RfmResult = NonNullable<CustomerResult['rfm']>;
@@ -30,9 +33,12 @@ export interface CustomerResultColumns {
   recencyDays: Float64Array;
   frequencyPerMonth: Float64Array;
   amountPerOrder: Float64Array;
-  svcd: readonly (SvcdSegment | null)[];
-  abc: readonly AbcClass[];
-  pyramidTier: readonly (PyramidTier | null)[];
+  /** Segment codes (`svcdByCode`): typed arrays, so the results make no large JavaScript arrays. */
+  svcd: Uint8Array;
+  /** Class codes (`abcByCode`). */
+  abc: Uint8Array;
+  /** Tier numbers, 0 off the pyramid. */
+  pyramidTier: Uint8Array;
   pyramidValue: Float64Array;
   visitIntervalDays: Float64Array;
   visitsPerMonth: Float64Array;
@@ -44,7 +50,8 @@ export interface CustomerResultColumns {
   rfm: Int16Array;
   /** The shared RFM result of each score code (null where no rule applies or the code is not a score). */
   rfmResults: readonly (RfmResult | null)[];
-  churnRisk: readonly (ChurnRisk | null)[];
+  /** Risk codes (`churnByCode`). */
+  churnRisk: Uint8Array;
   lifetimeValue: Float64Array;
   visitsInWindow: Int32Array;
 }
@@ -55,6 +62,7 @@ const dayOrNull = (day: number): number | null => (day >= 0 ? day : null);
 /** Customer i as an object, field by field (no spread: copies of 100k objects fall off V8's fast paths). */
 export function customerResultAt(c: CustomerResultColumns, i: number): CustomerResult {
   const rfm = c.rfm[i]!;
+  const tier = c.pyramidTier[i]!;
   return {
     id: c.ids[i]!,
     name: c.names[i] ?? null,
@@ -70,9 +78,9 @@ export function customerResultAt(c: CustomerResultColumns, i: number): CustomerR
     recencyDays: orNull(c.recencyDays[i]!),
     frequencyPerMonth: c.frequencyPerMonth[i]!,
     amountPerOrder: orNull(c.amountPerOrder[i]!),
-    svcd: c.svcd[i] ?? null,
-    abc: c.abc[i] ?? 'C',
-    pyramidTier: c.pyramidTier[i] ?? null,
+    svcd: svcdByCode[c.svcd[i]!] ?? null,
+    abc: abcByCode[c.abc[i]!] ?? 'C',
+    pyramidTier: tier === 0 ? null : (tier as PyramidTier),
     pyramidValue: orNull(c.pyramidValue[i]!),
     visitIntervalDays: c.visitIntervalDays[i]!,
     visitsPerMonth: c.visitsPerMonth[i]!,
@@ -80,7 +88,7 @@ export function customerResultAt(c: CustomerResultColumns, i: number): CustomerR
     nextVisitDue: c.nextVisitDue[i]!,
     overdue: c.overdue[i] === 1,
     rfm: rfm < 0 ? null : (c.rfmResults[rfm] ?? null),
-    churnRisk: c.churnRisk[i] ?? null,
+    churnRisk: churnByCode[c.churnRisk[i]!] ?? null,
     lifetimeValue: c.lifetimeValue[i]!,
     visitsInWindow: c.visitsInWindow[i]!,
   };

@@ -1,3 +1,5 @@
+import { abcByCode } from './assignAbc';
+import { svcdByCode } from './assignSvcd';
 import type { AbcClass, SvcdSegment } from './types';
 
 /** Visit interval in days and visits per month for each SVCD segment (the course's table). */
@@ -78,11 +80,12 @@ export interface VisitPlanColumns {
 /**
  * {@link visitPlanFor} over columns of customers.
  *
+ * @param svcd Segment codes ({@link svcdByCode}); `abc` class codes ({@link abcByCode}).
  * @param lastContact Day of each customer's last contact, NaN for never contacted.
  */
 export function visitPlanColumns(
-  svcd: readonly (SvcdSegment | null)[],
-  abc: readonly AbcClass[],
+  svcd: Uint8Array,
+  abc: Uint8Array,
   lastContact: Float64Array,
   model: 'svcd' | 'abc',
   asOf: number,
@@ -95,11 +98,11 @@ export function visitPlanColumns(
     overdue: new Uint8Array(count),
   };
   for (let i = 0; i < count; i++) {
-    const segment = svcd[i] ?? null;
+    const segment = svcdByCode[svcd[i]!] ?? null;
     const plan =
       model === 'svcd' && segment !== null
         ? svcdVisitPlan[segment]
-        : abcVisitPlan[model === 'abc' ? (abc[i] ?? 'C') : 'C'];
+        : abcVisitPlan[model === 'abc' ? (abcByCode[abc[i]!] ?? 'C') : 'C'];
     const contact = lastContact[i]!;
     const due = Number.isNaN(contact) ? asOf : contact + plan.intervalDays;
     plans.intervalDays[i] = plan.intervalDays;
