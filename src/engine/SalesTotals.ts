@@ -109,7 +109,9 @@ export class SalesTotals {
     this.orderCount = new Int32Array(capacity);
     this.orderCodes = orderCodes;
     this.orderOwner = new Int32Array(orderCodes).fill(-1);
-    const room = Math.min(rows, 1 << 16);
+    // Purchase records: about one per order (its lines repeat customer and day), so the distinct order ids
+    // are a good first size; growing by doubling would allocate twice what is kept.
+    const room = Math.min(rows, orderCodes > 0 ? orderCodes + 1024 : Math.max(1 << 16, rows >> 2));
     this.purchaseCustomer = new Int32Array(room);
     this.purchaseDay = new Int32Array(room);
   }

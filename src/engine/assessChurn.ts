@@ -58,7 +58,7 @@ export function assessChurnColumns(c: ChurnColumns, windowDays: number): ChurnCo
     if (hasOrder(i) && c.purchaseDays[i]! >= 2)
       allGaps[gapCount++] = (c.lastPurchase[i]! - c.firstPurchase[i]!) / (c.purchaseDays[i]! - 1);
   }
-  const medianGap = median(allGaps.subarray(0, gapCount));
+  const medianGap = median(allGaps.subarray(0, gapCount), true);
   const fallbackGap = medianGap ?? windowDays;
   const codes = new Uint8Array(count);
   for (let i = 0; i < count; i++) {

@@ -54,8 +54,8 @@ export function svcdCodes(
   const amounts = allAmounts.subarray(0, ordered);
   const frequencies = allFrequencies.subarray(0, ordered);
   const thresholds: SvcdThresholds = {
-    amount: fixed.amount ?? thresholdAboveMedian(amounts),
-    frequency: fixed.frequency ?? thresholdAboveMedian(frequencies),
+    amount: fixed.amount ?? thresholdAboveMedian(amounts, true),
+    frequency: fixed.frequency ?? thresholdAboveMedian(frequencies, true),
     amountSource: fixed.amount === null ? 'median' : 'fixed',
     frequencySource: fixed.frequency === null ? 'median' : 'fixed',
   };

@@ -1,12 +1,13 @@
 /**
  * The standard median: the middle value, or the mean of the two middle values. Null for no values.
  *
+ * @param reorder The values are a scratch array of the caller's that may be reordered (no copy is made).
  * @example median([1, 2, 3, 10]) === 2.5
  */
-export function median(values: ArrayLike<number>): number | null {
+export function median(values: ArrayLike<number>, reorder = false): number | null {
   const n = values.length;
   if (n === 0) return null;
-  const copy = Float64Array.from(values);
+  const copy = reorder && values instanceof Float64Array ? values : Float64Array.from(values);
   const middle = n >> 1;
   const upper = selectNth(copy, middle);
   if (n % 2 === 1) return upper;
@@ -54,15 +55,16 @@ function selectNth(values: Float64Array, nth: number): number {
  * SVCD's default axis threshold: the smallest value strictly above the median. Null when no value is
  * above the median (then nobody is "high" on that axis) or there are no values.
  *
+ * @param reorder As for {@link median}.
  * @example thresholdAboveMedian([1, 1, 1, 2, 5]) === 2 // median 1: buying once is low
  */
-export function thresholdAboveMedian(values: ArrayLike<number>): number | null {
-  const middle = median(values);
+export function thresholdAboveMedian(values: ArrayLike<number>, reorder = false): number | null {
+  const middle = median(values, reorder);
   if (middle === null) return null;
-  let best: number | null = null;
+  let best = Number.POSITIVE_INFINITY; // none yet (the values are finite)
   for (let k = 0; k < values.length; k++) {
     const value = values[k]!;
-    if (value > middle && (best === null || value < best)) best = value;
+    if (value > middle && value < best) best = value;
   }
-  return best;
+  return best === Number.POSITIVE_INFINITY ? null : best;
 }
