@@ -18,6 +18,29 @@ function requireArg(args: readonly string[], index: number, what: string): strin
  * reads its peak RSS. Modules are imported inside each case, so a process loads only what its case uses.
  */
 export const childCases: Record<string, (args: readonly string[]) => Promise<CaseReport>> = {
+  /**
+   * One run in a fresh process, as the command line and the task pane's worker make it: `analyze` on the
+   * encoded input (JIT cold), or arquero's aggregates. Only the run itself is timed, not the generation.
+   */
+  async 'first-run'(args) {
+    const which = requireArg(args, 0, 'analyze or arquero');
+    const rows = Number(requireArg(args, 1, 'rows'));
+    const { generateSales } = await import('./generateSales');
+    const sales = generateSales(rows);
+    if (which === 'arquero') {
+      const { arqueroAggregates } = await import('./arqueroAggregates');
+      const t0 = performance.now();
+      const table = arqueroAggregates(sales.columns);
+      return { ms: performance.now() - t0, customers: table.numRows() };
+    }
+    const { salesInput } = await import('./salesInput');
+    const { analyze } = await import('../src/engine/analyze');
+    const input = salesInput(sales, true);
+    const t0 = performance.now();
+    const result = analyze(input);
+    return { ms: performance.now() - t0, customers: result.perCustomer.count };
+  },
+
   /** DuckDB reads the CSV (`read_csv_auto`) and computes the aggregates and the ranking, result into JS. */
   async 'duckdb-csv'(args) {
     const file = requireArg(args, 0, 'CSV file').replaceAll("'", "''");

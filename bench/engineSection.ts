@@ -2,6 +2,7 @@ import { analyze, type AnalysisResult } from '../src/engine/analyze';
 import { computeAnalysis } from '../src/engine/computeAnalysis';
 import { arqueroAggregates } from './arqueroAggregates';
 import { DuckDbSales, type JsColumns } from './DuckDbSales';
+import { firstRunTable, measureFirstRuns } from './firstRuns';
 import { format } from './format';
 import type { BenchTable } from './formatTable';
 import { generateSales } from './generateSales';
@@ -195,7 +196,11 @@ export async function engineSection(
   } finally {
     db.close();
   }
-  return summarise(runs);
+  const largest = sizes[sizes.length - 1] ?? 100_000;
+  log(`engine: first runs in fresh processes, ${format.count(largest)} rows`);
+  const first = await measureFirstRuns(largest);
+  const section = summarise(runs);
+  return { ...section, tables: [...section.tables, firstRunTable(first)] };
 }
 
 function summarise(runs: readonly SizeRun[]): SectionResult {
