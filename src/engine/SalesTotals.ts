@@ -4,7 +4,7 @@ import { roundMoney } from './roundMoney';
 /**
  * Per-customer totals over the window, indexed like `ParsedSales.customerIds`. Typed arrays, added up row by
  * row as the sales are parsed ({@link SalesTotals}), then one linear pass over the purchases grouped by
- * customer for distinct purchase days and orders.
+ * customer for distinct purchase days.
  */
 export interface CustomerAggregates {
   revenue: Float64Array;
@@ -41,7 +41,7 @@ const FIRST = 3;
 const LAST = 4;
 const LAST_EVER = 5;
 const REP_DAY = 6;
-/** 0 = no row yet, 1 = a usable row, 2 = one up to the as-of date, 3 = one in the window. */
+/** 0 = no row yet, 1 = a usable row, 2 = one up to the as-of date, 3 = one inside the analysis window as well. */
 const FLAGS = 7;
 const STRIDE = 8;
 

@@ -60,25 +60,25 @@ export function gatherMeasures(
   for (let i = 0; i < count; i++) {
     const s = salesOf[i]!;
     if (s < 0) continue;
+    if (!same) {
+      m.revenue[i] = totals.revenue[s]!;
+      m.profit[i] = totals.profit[s]!;
+      m.orders[i] = totals.orders[s]!;
+      m.purchaseDays[i] = totals.purchaseDays[s]!;
+      m.firstPurchase[i] = totals.firstPurchase[s]!;
+      m.lastPurchase[i] = totals.lastPurchase[s]!;
+      m.hasSalesInWindow[i] = totals.hasSalesInWindow[s]!;
+      m.lifetimeValue[i] = totals.lifetimeValue[s]!;
+    }
     const revenue = totals.revenue[s]!;
-    const profit = totals.profit[s]!;
     const orders = totals.orders[s]!;
-    m.revenue[i] = revenue;
-    m.profit[i] = profit;
-    m.orders[i] = orders;
-    m.purchaseDays[i] = totals.purchaseDays[s]!;
-    m.firstPurchase[i] = totals.firstPurchase[s]!;
     const last = totals.lastPurchase[s]!;
-    m.lastPurchase[i] = last;
     if (last >= 0) m.recencyDays[i] = asOf - last;
     m.frequencyPerMonth[i] = orders / months;
     if (orders > 0) m.amountPerOrder[i] = revenue / orders;
-    const inWindow = totals.hasSalesInWindow[s]!;
-    m.hasSalesInWindow[i] = inWindow;
-    if (inWindow === 1) m.pyramidValue[i] = hasProfit ? profit : revenue;
+    if (totals.hasSalesInWindow[s] === 1) m.pyramidValue[i] = hasProfit ? totals.profit[s]! : revenue;
     const lastEver = totals.lastPurchaseEver[s]!;
     if (Number.isNaN(m.lastContact[i]!) && lastEver >= 0) m.lastContact[i] = lastEver;
-    m.lifetimeValue[i] = totals.lifetimeValue[s]!;
   }
   return m;
 }

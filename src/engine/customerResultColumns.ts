@@ -20,7 +20,7 @@ export interface CustomerResultColumns {
   reps: readonly (string | null)[];
   /** The first `listed` customers come from the customers table (in its order), the rest from sales only. */
   listed: number;
-  /** 1 when the customer has any sales row in the window. */
+  /** 1 when the customer has any sales row inside the analysis window (any amount). */
   hasSalesInWindow: Uint8Array;
   revenue: Float64Array;
   /** Null when the sales have neither a profit nor a cost column. */

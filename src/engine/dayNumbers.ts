@@ -13,6 +13,10 @@ export const date1904Offset = 1462;
 /** Largest serial Excel accepts (9999-12-31). */
 export const maxSerial = 2_958_465;
 
+/** Whole numbers in this range are read as yyyymmdd dates (`20240105`), not as serials. */
+export const yyyymmddFrom = 19_000_101;
+export const yyyymmddTo = 99_991_231;
+
 /**
  * Day number of a calendar date, or null when the date does not exist (e.g. 2023-02-29).
  *

@@ -1,4 +1,4 @@
-import { date1904Offset, dayFromYmd, maxSerial } from './dayNumbers';
+import { date1904Offset, dayFromYmd, maxSerial, yyyymmddFrom, yyyymmddTo } from './dayNumbers';
 import type { DateOrder, RawCell } from './types';
 
 const errorValues = new Set([
@@ -147,7 +147,7 @@ function fromSerial(serial: number, date1904: boolean): number | null {
  */
 export function dayFromNumber(cell: number, date1904: boolean): number | null {
   if (!Number.isFinite(cell)) return null;
-  if (cell >= 19000101 && cell <= 99991231 && Number.isInteger(cell)) {
+  if (cell >= yyyymmddFrom && cell <= yyyymmddTo && Number.isInteger(cell)) {
     return dayFromYmd(Math.floor(cell / 10000), Math.floor(cell / 100) % 100, cell % 100);
   }
   return fromSerial(cell, date1904);

@@ -2,7 +2,7 @@ import { canonicalCodes } from './canonicalCodes';
 import { cellAt, cellsOf, encodeColumn, isEncoded } from './cellColumn';
 import { SalesTotals, type CustomerAggregates, type SalesBounds } from './SalesTotals';
 import { compareIds } from './compareIds';
-import { date1904Offset, maxSerial } from './dayNumbers';
+import { date1904Offset, maxSerial, yyyymmddFrom } from './dayNumbers';
 import { orderByText } from './orderByText';
 import {
   dayFromNumber,
@@ -105,9 +105,6 @@ function readNumbers(cells: readonly RawCell[] | null, from: number, into: Float
 function numberOfText(cell: RawCell | undefined): number {
   return parseNumberCell(cell ?? null) ?? Number.NaN;
 }
-
-/** Whole numbers from here up are read as yyyymmdd dates (see dayFromNumber). */
-const yyyymmddFrom = 19_000_101;
 
 /** An unreadable date in a block of day numbers. */
 const noDay = -0x80000000;
@@ -311,9 +308,6 @@ export function parseSales(
   };
   const notNumber = (cells: readonly RawCell[] | null, i: number): string =>
     describeCell(cells === null ? null : (cells[i] ?? null));
-  // Numbers are read column by column into typed arrays (NaN = not a number), so the row loop handles
-  // unboxed numbers only. The amounts array ends up holding each row's amount (quantity × unit price when
-  // there is no amount column) and the profits array each row's profit, which SalesTotals reads by row.
   // Numbers are read a block of rows at a time into typed arrays (NaN = not a number), so the row loop
   // handles unboxed numbers only and the buffers stay small (no per-row arrays of the whole table). The
   // amount buffer ends up holding each row's amount (quantity × unit price when there is no amount column)
