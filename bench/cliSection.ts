@@ -7,9 +7,7 @@ import type { BenchTable } from './formatTable';
 import { measureProcesses, type ProcessMeasurement } from './measureProcesses';
 import { pairedRatio } from './pairedRatio';
 import type { SectionResult } from './SectionResult';
-
-/** The bundle of the child cases, next to the bench's own. */
-const caseScript = (): string => path.join(path.dirname(process.argv[1] ?? 'dist/bench/bench.js'), 'case.js');
+import { caseScript } from './runProcess';
 
 /**
  * Section 3 of the bench: the command line on a sales CSV as a whole process

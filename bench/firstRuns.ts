@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { format } from './format';
 import type { BenchTable } from './formatTable';
 import { median } from './median';
 import { pairedRatio } from './pairedRatio';
-import { runProcess } from './runProcess';
+import { caseScript, runProcess } from './runProcess';
 
 /** The first run of `analyze` and of arquero in fresh processes, several rounds of each. */
 export interface FirstRuns {
@@ -11,8 +10,6 @@ export interface FirstRuns {
   analyzeMs: number[];
   arqueroMs: number[];
 }
-
-const caseScript = (): string => path.join(path.dirname(process.argv[1] ?? 'dist/bench/bench.js'), 'case.js');
 
 async function firstRun(which: 'analyze' | 'arquero', rows: number): Promise<number> {
   const run = await runProcess(

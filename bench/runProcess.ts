@@ -14,6 +14,11 @@ export interface ProcessRun {
   stderr: string;
 }
 
+/** The child-case script (`dist/bench/case.js`) next to the running bench script. */
+export function caseScript(): string {
+  return path.join(path.dirname(process.argv[1] ?? 'dist/bench/bench.js'), 'case.js');
+}
+
 let preloadFile: string | null = null;
 
 /** A CommonJS file preloaded with `node -r` that writes the process's peak RSS to $BENCH_RSS_FILE at exit. */

@@ -1,13 +1,11 @@
-import path from 'node:path';
 import { benchFiles } from './benchFiles';
 import { format } from './format';
 import type { BenchTable } from './formatTable';
 import { measureProcesses, type ProcessMeasurement } from './measureProcesses';
 import { pairedRatio } from './pairedRatio';
 import type { SectionResult } from './SectionResult';
+import { caseScript } from './runProcess';
 
-/** The bundle of the child cases, next to the bench's own. */
-const caseScript = (): string => path.join(path.dirname(process.argv[1] ?? 'dist/bench/bench.js'), 'case.js');
 const heap = ['--max-old-space-size=8192', '--expose-gc'];
 
 function lastJson(m: ProcessMeasurement): Record<string, unknown> {
