@@ -49,6 +49,15 @@ export function planVisits(
   return customers.map((c) => visitPlanFor(c.svcd, c.abc, c.lastContact, model, asOf));
 }
 
+/** The visit rhythm of a customer: from its SVCD segment or ABC class as the model says (C without one). */
+function visitRhythm(
+  svcd: SvcdSegment | null,
+  abc: AbcClass,
+  model: 'svcd' | 'abc',
+): { intervalDays: number; perMonth: number } {
+  return model === 'svcd' && svcd !== null ? svcdVisitPlan[svcd] : abcVisitPlan[model === 'abc' ? abc : 'C'];
+}
+
 /** One customer's visit plan; see {@link planVisits}. */
 export function visitPlanFor(
   svcd: SvcdSegment | null,
@@ -57,8 +66,7 @@ export function visitPlanFor(
   model: 'svcd' | 'abc',
   asOf: number,
 ): VisitPlan {
-  const plan =
-    model === 'svcd' && svcd !== null ? svcdVisitPlan[svcd] : abcVisitPlan[model === 'abc' ? abc : 'C'];
+  const plan = visitRhythm(svcd, abc, model);
   const nextVisitDue = lastContact === null ? asOf : lastContact + plan.intervalDays;
   return {
     intervalDays: plan.intervalDays,
@@ -98,11 +106,7 @@ export function visitPlanColumns(
     overdue: new Uint8Array(count),
   };
   for (let i = 0; i < count; i++) {
-    const segment = svcdByCode[svcd[i]!] ?? null;
-    const plan =
-      model === 'svcd' && segment !== null
-        ? svcdVisitPlan[segment]
-        : abcVisitPlan[model === 'abc' ? (abcByCode[abc[i]!] ?? 'C') : 'C'];
+    const plan = visitRhythm(svcdByCode[svcd[i]!] ?? null, abcByCode[abc[i]!] ?? 'C', model);
     const contact = lastContact[i]!;
     const due = Number.isNaN(contact) ? asOf : contact + plan.intervalDays;
     plans.intervalDays[i] = plan.intervalDays;
