@@ -1,4 +1,4 @@
-import { orderByNumber } from './orderByNumber';
+import { orderByNumber, positionsWhere } from './orderByNumber';
 import { orderByText } from './orderByText';
 import { roundMoney } from './roundMoney';
 import type { AbcClass } from './types';
@@ -46,15 +46,16 @@ export function abcCodes(
       total += value;
     }
   }
-  const positive = new Int32Array(positives);
-  let k = 0;
-  for (let j = 0; j < byId.length; j++) if (revenue[byId[j]!]! > 0) positive[k++] = byId[j]!;
   // Compare money with money, both rounded, so an exact 75 % boundary in cents is not "below" the cut.
   const limit = roundMoney(total * cut);
   let before = 0;
   const ranked =
     revenueAscending === null
-      ? orderByNumber(revenue, positive, true)
+      ? orderByNumber(
+          revenue,
+          positionsWhere(byId, (i) => revenue[i]! > 0),
+          true,
+        )
       : descendingPositives(revenue, revenueAscending, positives);
   for (let j = 0; j < ranked.length; j++) {
     const index = ranked[j]!;

@@ -99,6 +99,16 @@ function countingSortOfIntegers(
   return sorted;
 }
 
+/** The positions of `order` that `keep` accepts, in their order there. */
+export function positionsWhere(order: Int32Array, keep: (position: number) => boolean): Int32Array {
+  let count = 0;
+  for (let k = 0; k < order.length; k++) if (keep(order[k]!)) count++;
+  const kept = new Int32Array(count);
+  count = 0;
+  for (let k = 0; k < order.length; k++) if (keep(order[k]!)) kept[count++] = order[k]!;
+  return kept;
+}
+
 /** 0, 1, …, n − 1. */
 export function identityPositions(n: number): Int32Array {
   const positions = new Int32Array(n);

@@ -1,4 +1,4 @@
-import { orderByNumber } from './orderByNumber';
+import { identityPositions, orderByNumber, positionsWhere } from './orderByNumber';
 
 /** Recency, frequency and monetary scores, 1–5 each. */
 export interface RfmScores {
@@ -63,11 +63,8 @@ export function scoreRfmColumns(
   revenueAscending: Int32Array | null = null,
 ): RfmScoreColumns {
   const count = recencyDays.length;
-  let eligible = 0;
-  for (let i = 0; i < count; i++) if (!Number.isNaN(recencyDays[i]!) && orders[i]! > 0) eligible++;
-  const scored = new Int32Array(eligible);
-  let k = 0;
-  for (let i = 0; i < count; i++) if (!Number.isNaN(recencyDays[i]!) && orders[i]! > 0) scored[k++] = i;
+  const isScored = (i: number): boolean => !Number.isNaN(recencyDays[i]!) && orders[i]! > 0;
+  const scored = positionsWhere(identityPositions(count), isScored);
   const columns: RfmScoreColumns = {
     r: new Uint8Array(count),
     f: new Uint8Array(count),
@@ -75,17 +72,8 @@ export function scoreRfmColumns(
   };
   scoreMetric(recencyDays, orderByNumber(recencyDays, scored), false, columns.r);
   scoreMetric(orders, orderByNumber(orders, scored), true, columns.f);
-  let byRevenue: Int32Array;
-  if (revenueAscending === null) {
-    byRevenue = orderByNumber(revenue, scored);
-  } else {
-    byRevenue = new Int32Array(eligible);
-    let j = 0;
-    for (let k = 0; k < revenueAscending.length; k++) {
-      const i = revenueAscending[k]!;
-      if (!Number.isNaN(recencyDays[i]!) && orders[i]! > 0) byRevenue[j++] = i;
-    }
-  }
+  const byRevenue =
+    revenueAscending === null ? orderByNumber(revenue, scored) : positionsWhere(revenueAscending, isScored);
   scoreMetric(revenue, byRevenue, true, columns.m);
   return columns;
 }
