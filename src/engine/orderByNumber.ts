@@ -1,5 +1,6 @@
 /**
- * Stable sort of positions by a number, in linear time: an LSD radix sort over the 64 bits of each value
+ * Stable sort of positions by a number, in linear time: a counting sort for integers in a small range, two
+ * 16-bit radix passes for whole hundredths (money), else an LSD radix sort over the 64 bits of each value
  * (16 bits a pass, passes whose digit is the same everywhere skipped). Sorting 100,000 customers this way
  * takes a few milliseconds where a comparator sort takes tens.
  *
@@ -18,6 +19,8 @@ export function orderByNumber(
   const n = order.length;
   const small = countingSortOfIntegers(values, order, descending);
   if (small !== null) return small;
+  const hundredths = orderByHundredths(values, order, descending);
+  if (hundredths !== null) return hundredths;
   // Sortable unsigned keys: flip every bit of negatives, only the sign bit of positives; all bits again for
   // a descending sort.
   const keys = new Float64Array(n);
@@ -95,6 +98,87 @@ function countingSortOfIntegers(
   for (let k = 0; k < n; k++) {
     const position = order[k]!;
     sorted[counts[keyOf(values[position]!)]!++] = position;
+  }
+  return sorted;
+}
+
+/** Largest magnitude {@link orderByHundredths} takes: doubles there are 0.002 apart, far finer than 0.01. */
+const largestHundredths = 1e13;
+
+/**
+ * The same sort in two 16-bit passes when every value is a whole number of hundredths (money, counts) and
+ * they span less than 2³² hundredths; null otherwise. Exact: each value is `c / 100` for the integer `c`
+ * it is sorted by, and distinct integers below 10¹⁵ give distinct, equally ordered quotients.
+ */
+function orderByHundredths(
+  values: ArrayLike<number>,
+  order: Int32Array,
+  descending: boolean,
+): Int32Array | null {
+  const n = order.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < n; k++) {
+    const value = values[order[k]!]!;
+    const hundredths = Math.round(value * 100);
+    if (!(Math.abs(value) <= largestHundredths) || hundredths / 100 !== value) return null;
+    if (hundredths < min) min = hundredths;
+    if (hundredths > max) max = hundredths;
+  }
+  if (max - min >= 2 ** 32) return null;
+  const keys = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const hundredths = Math.round(values[order[k]!]! * 100);
+    keys[k] = descending ? max - hundredths : hundredths - min;
+  }
+  return orderByKeys32(keys, order);
+}
+
+/**
+ * Stable sort of `order` by unsigned 32-bit keys (`keys[k]` is that of `order[k]`; `keys` is overwritten):
+ * an LSD radix sort over the bits in use, in one pass up to 12 bits, else two passes of half of them each.
+ * The keys move with the positions, so every pass reads its input in sequence.
+ */
+export function orderByKeys32(keys: Uint32Array, order: Int32Array): Int32Array {
+  const n = order.length;
+  let used = 0;
+  for (let k = 0; k < n; k++) used |= keys[k]!;
+  const bits = 32 - Math.clz32(used);
+  if (bits === 0) return order.slice();
+  const passes = bits <= 12 ? 1 : 2;
+  const digitBits = Math.ceil(bits / passes);
+  const buckets = 2 ** digitBits;
+  const mask = buckets - 1;
+  const counts = new Uint32Array(2 * buckets);
+  for (let k = 0; k < n; k++) {
+    const key = keys[k]!;
+    counts[key & mask]!++;
+    counts[buckets + ((key >>> digitBits) & mask)]!++;
+  }
+  const sorted = new Int32Array(n);
+  let fromKeys = keys;
+  let fromPositions = order;
+  let toKeys = new Uint32Array(n);
+  let toPositions = passes === 1 ? sorted : new Int32Array(n);
+  for (let pass = 0; pass < passes; pass++) {
+    const shift = pass * digitBits;
+    const base = pass * buckets;
+    let total = 0;
+    for (let d = base; d < base + buckets; d++) {
+      const count = counts[d]!;
+      counts[d] = total;
+      total += count;
+    }
+    for (let j = 0; j < n; j++) {
+      const key = fromKeys[j]!;
+      const at = counts[base + ((key >>> shift) & mask)]!++;
+      toKeys[at] = key;
+      toPositions[at] = fromPositions[j]!;
+    }
+    fromKeys = toKeys;
+    fromPositions = toPositions;
+    toKeys = keys;
+    toPositions = sorted;
   }
   return sorted;
 }

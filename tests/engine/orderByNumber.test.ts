@@ -174,6 +174,27 @@ describe('orderByNumber', () => {
     }
   });
 
+  it('sorts whole hundredths in two passes up to a span of 2^32 − 1 hundredths, and past it by all 64 bits', () => {
+    for (const span of [2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1]) {
+      const random = mulberry32(span % 1_000);
+      const values = Array.from({ length: 300 }, () => (Math.round(random() * 20_000) - 10_000) / 100);
+      values[0] = -1e6;
+      values[1] = (-1e8 + span) / 100;
+      expectSorted(values);
+      expectSorted(values, undefined, true);
+    }
+  });
+
+  it('sorts hundredths at the magnitude limit (1e13) and past it, and values that are not hundredths', () => {
+    const random = mulberry32(99);
+    const near = Array.from({ length: 200 }, () => 1e13 - Math.floor(random() * 1_000) / 100);
+    near[0] = 1e13;
+    expectSorted(near);
+    expectSorted([...near, 1e13 + 0.125, 1e13 + 0.25]);
+    expectSorted(near.map((value, k) => (k === 5 ? value + 0.001 : value)));
+    expectSorted([0.1, 0.2, 0.30000000000000004, 0.3, 0.1 + 0.2, -0.07, 0.07, -0, 0]);
+  });
+
   describe.each(Object.entries(generators))('random inputs: %s', (_name, generate) => {
     it.each([1, 2, 3, 17, 256, 3_000])('n = %i, ascending and descending, whole and subset', (n) => {
       for (let seed = 1; seed <= 5; seed++) {

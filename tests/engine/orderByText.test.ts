@@ -140,6 +140,21 @@ describe('orderByText', () => {
     }
   });
 
+  it('sorts by one packed number when the varying positions fit 32 bits, and by characters when not', () => {
+    // 15 symbols + "past the end" = base 16: 8 varying positions make exactly 2^32 keys, 9 are too many.
+    const symbols = Array.from('0123456789ABCDE');
+    for (const varying of [7, 8, 9]) {
+      const random = mulberry32(varying);
+      const texts = Array.from(
+        { length: 3_000 },
+        () => `ID-${randomText(random, symbols, varying - Math.floor(random() * 2))}`,
+      );
+      texts[0] = `ID-${'E'.repeat(varying)}`;
+      texts[1] = 'ID-';
+      expectSorted(texts);
+    }
+  });
+
   describe.each(Object.entries(generators))('random inputs: %s', (_name, generate) => {
     it.each([2, 3, 10, 200, 2_000])('n = %i', (n) => {
       for (let seed = 1; seed <= 5; seed++) expectSorted(generate(mulberry32(seed * 1_009 + n), n));
