@@ -33,17 +33,17 @@ export interface CustomerAggregates {
 /** The as-of date and the window's first day; null = every row counts (the window holds them all). */
 export type SalesBounds = { asOf: number; start: number } | null;
 
-// Fields of a customer's record in SalesTotals.state: eight doubles, one 64-byte cache line.
+// A customer's record: four doubles (32 bytes, two records to a cache line), read as doubles through
+// `money` and as int32 through `ints`. The money fields are doubles 0 and 1; the int32 fields follow.
 const REVENUE = 0;
 const PROFIT = 1;
-const LIFETIME = 2;
-const FIRST = 3;
-const LAST = 4;
-const LAST_EVER = 5;
-const REP_DAY = 6;
+const MONEY_STRIDE = 4;
+const FIRST = 4;
+const LAST = 5;
+const ORDERS = 6;
 /** 0 = no row yet, 1 = a usable row, 2 = one up to the as-of date, 3 = one inside the analysis window as well. */
 const FLAGS = 7;
-const STRIDE = 8;
+const INT_STRIDE = 8;
 
 /**
  * Adds up sales per customer while they are parsed, so no per-row arrays are kept. In the window:
@@ -60,10 +60,20 @@ const STRIDE = 8;
  * the cache and the TLB more often than the grouping's.)
  */
 export class SalesTotals {
-  /** Per customer, {@link STRIDE} doubles: a row touches one record. */
-  private readonly state: Float64Array;
+  /** Per customer, one record: a row of the window touches only it. */
+  private readonly money: Float64Array;
+  /** The same records as int32. */
+  private readonly ints: Int32Array;
+  /**
+   * Kept apart, for a window narrower than the rows only (else they equal profit, or revenue, and the last
+   * purchase): lifetime value and latest purchase day up to the as-of date.
+   */
+  private readonly lifetime: Float64Array;
+  private readonly lastEver: Int32Array;
+  private readonly windowed: boolean;
+  /** The rep of the latest row and its day, touched only by rows with a rep. */
   private readonly latestRep: Int32Array;
-  private readonly orderCount: Int32Array;
+  private readonly repDay: Int32Array;
   private amounts: Float64Array = new Float64Array(0);
   private profits: Float64Array | null = null;
   /** Per order: the customer it was first bought by, −1 before its first purchase. */
@@ -98,15 +108,17 @@ export class SalesTotals {
   ) {
     this.asOf = bounds === null ? Number.POSITIVE_INFINITY : bounds.asOf;
     this.start = bounds === null ? Number.NEGATIVE_INFINITY : bounds.start;
-    this.state = new Float64Array(STRIDE * capacity);
-    for (let r = 0; r < this.state.length; r += STRIDE) {
-      this.state[r + FIRST] = -1;
-      this.state[r + LAST] = -1;
-      this.state[r + LAST_EVER] = -1;
-      this.state[r + REP_DAY] = -1;
+    this.windowed = bounds !== null;
+    this.money = new Float64Array(MONEY_STRIDE * capacity);
+    this.ints = new Int32Array(this.money.buffer);
+    for (let r = 0; r < this.ints.length; r += INT_STRIDE) {
+      this.ints[r + FIRST] = -1;
+      this.ints[r + LAST] = -1;
     }
+    this.lifetime = new Float64Array(this.windowed ? capacity : 0);
+    this.lastEver = new Int32Array(this.windowed ? capacity : 0).fill(-1);
     this.latestRep = new Int32Array(capacity).fill(-1);
-    this.orderCount = new Int32Array(capacity);
+    this.repDay = new Int32Array(capacity).fill(-1);
     this.orderCodes = orderCodes;
     this.orderOwner = new Int32Array(orderCodes).fill(-1);
     // Purchase records: about one per order (its lines repeat customer and day), so the distinct order ids
@@ -135,45 +147,56 @@ export class SalesTotals {
    * @param rep The row's interned rep (−1 when blank or not mapped).
    */
   add(c: number, day: number, row: number, order: number, rep: number): void {
-    const { state, profits } = this;
-    const r = STRIDE * c;
+    const { ints } = this;
+    const flags = INT_STRIDE * c + FLAGS;
     if (day > this.asOf) {
-      if (state[r + FLAGS] === 0) state[r + FLAGS] = 1;
+      if (ints[flags] === 0) ints[flags] = 1;
       this.afterAsOfRows++;
       return;
     }
-    const amount = this.amounts[row]!;
-    if (state[r + FLAGS]! < 2) state[r + FLAGS] = 2;
-    state[r + LIFETIME] = state[r + LIFETIME]! + (profits === null ? amount : profits[row]!);
-    if (amount > 0 && day > state[r + LAST_EVER]!) state[r + LAST_EVER] = day;
     if (rep >= 0) this.addRep(c, day, rep);
-    if (day < this.start) {
-      this.beforeWindowRows++;
-      return;
+    if (this.windowed) {
+      if (ints[flags]! < 2) ints[flags] = 2;
+      this.addLifetime(c, day, row);
+      if (day < this.start) {
+        this.beforeWindowRows++;
+        return;
+      }
     }
     this.usedRows++;
-    state[r + FLAGS] = 3;
-    state[r + REVENUE] = state[r + REVENUE]! + amount;
-    if (profits !== null) state[r + PROFIT] = state[r + PROFIT]! + profits[row]!;
+    ints[flags] = 3;
+    const { money, profits } = this;
+    const amount = this.amounts[row]!;
+    const m = MONEY_STRIDE * c;
+    money[m + REVENUE] = money[m + REVENUE]! + amount;
+    if (profits !== null) money[m + PROFIT] = money[m + PROFIT]! + profits[row]!;
     if (amount > 0) this.addPurchase(c, day, order);
+  }
+
+  /** Lifetime value and latest purchase of a row up to the as-of date, kept apart under a window. */
+  private addLifetime(c: number, day: number, row: number): void {
+    const amount = this.amounts[row]!;
+    const { profits } = this;
+    this.lifetime[c] = this.lifetime[c]! + (profits === null ? amount : profits[row]!);
+    if (amount > 0 && day > this.lastEver[c]!) this.lastEver[c] = day;
   }
 
   /** The rep of the latest row; on the same day the smaller name, so row order does not matter. */
   private addRep(c: number, day: number, rep: number): void {
-    const at = STRIDE * c + REP_DAY;
-    const latest = this.state[at]!;
+    const latest = this.repDay[c]!;
     if (day > latest || (day === latest && compareIds(this.reps[rep]!, this.reps[this.latestRep[c]!]!) < 0)) {
       this.latestRep[c] = rep;
-      this.state[at] = day;
+      this.repDay[c] = day;
     }
   }
 
   /** A row with amount > 0 in the window: first and last purchase, its day and its order. */
   private addPurchase(c: number, day: number, order: number): void {
-    const { state } = this;
-    const r = STRIDE * c;
-    if (state[r + FIRST] === -1 || day < state[r + FIRST]!) state[r + FIRST] = day;
-    if (day > state[r + LAST]!) state[r + LAST] = day;
+    const { ints } = this;
+    const r = INT_STRIDE * c;
+    const first = ints[r + FIRST]!;
+    if (first === -1 || day < first) ints[r + FIRST] = day;
+    if (day > ints[r + LAST]!) ints[r + LAST] = day;
     if (order >= 0) this.addOrder(c, order);
     // The lines of one order come together: a line repeating the previous purchase's customer and day
     // adds no distinct day.
@@ -186,15 +209,16 @@ export class SalesTotals {
   private addOrder(c: number, order: number): void {
     const owner = this.orderOwner[order]!;
     if (owner === c) return;
+    const orders = INT_STRIDE * c + ORDERS;
     if (owner === -1) {
       this.orderOwner[order] = c;
-      this.orderCount[c]!++;
+      this.ints[orders]!++;
       return;
     }
     const pair = c * this.orderCodes + order;
     if (!this.sharedOrders.has(pair)) {
       this.sharedOrders.add(pair);
-      this.orderCount[c]!++;
+      this.ints[orders]!++;
     }
   }
 
@@ -215,12 +239,12 @@ export class SalesTotals {
 
   /** The customers (as given to {@link add}) with a usable row, ascending. */
   usedValues(): Int32Array {
-    const { state } = this;
+    const { ints } = this;
     let count = 0;
-    for (let r = FLAGS; r < state.length; r += STRIDE) if (state[r]! > 0) count++;
+    for (let r = FLAGS; r < ints.length; r += INT_STRIDE) if (ints[r]! > 0) count++;
     const used = new Int32Array(count);
     count = 0;
-    for (let c = 0, r = FLAGS; r < state.length; c++, r += STRIDE) if (state[r]! > 0) used[count++] = c;
+    for (let c = 0, r = FLAGS; r < ints.length; c++, r += INT_STRIDE) if (ints[r]! > 0) used[count++] = c;
     return used;
   }
 
@@ -251,21 +275,30 @@ export class SalesTotals {
     const latestRep = new Int32Array(customers);
     const orders = new Int32Array(customers);
     const purchaseDays = new Int32Array(customers);
-    const { state } = this;
+    const { money, ints, windowed } = this;
     for (let to = 0; to < customers; to++) {
       const c = valueOf[to]!;
-      const r = STRIDE * c;
-      revenue[to] = roundMoney(state[r + REVENUE]!);
-      profit[to] = roundMoney(state[r + PROFIT]!);
-      lifetimeValue[to] = roundMoney(state[r + LIFETIME]!);
-      firstPurchase[to] = state[r + FIRST]!;
-      lastPurchase[to] = state[r + LAST]!;
-      lastPurchaseEver[to] = state[r + LAST_EVER]!;
-      const flags = state[r + FLAGS]!;
+      const m = MONEY_STRIDE * c;
+      const r = INT_STRIDE * c;
+      revenue[to] = roundMoney(money[m + REVENUE]!);
+      profit[to] = roundMoney(money[m + PROFIT]!);
+      firstPurchase[to] = ints[r + FIRST]!;
+      lastPurchase[to] = ints[r + LAST]!;
+      orders[to] = ints[r + ORDERS]!;
+      const flags = ints[r + FLAGS]!;
+      // Without a window every row up to the as-of date is in it: flags are 0 or 3.
       seenUpToAsOf[to] = flags >= 2 ? 1 : 0;
       hasSalesInWindow[to] = flags === 3 ? 1 : 0;
       latestRep[to] = this.latestRep[c]!;
-      orders[to] = this.orderCount[c]!;
+      if (windowed) {
+        lifetimeValue[to] = roundMoney(this.lifetime[c]!);
+        lastPurchaseEver[to] = this.lastEver[c]!;
+      }
+    }
+    if (!windowed) {
+      // The same sums in the same order: lifetime value is the profit (or revenue) of the window.
+      lifetimeValue.set(this.profits === null ? revenue : profit);
+      lastPurchaseEver.set(lastPurchase);
     }
     this.countDays(customers, customerOf, purchaseDays, minDay, maxDay);
     if (!withOrders) orders.set(purchaseDays);

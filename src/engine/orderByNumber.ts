@@ -156,10 +156,10 @@ export function orderByKeys32(keys: Uint32Array, order: Int32Array): Int32Array 
     counts[buckets + ((key >>> digitBits) & mask)]!++;
   }
   const sorted = new Int32Array(n);
-  let fromKeys = keys;
-  let fromPositions = order;
-  let toKeys = new Uint32Array(n);
-  let toPositions = passes === 1 ? sorted : new Int32Array(n);
+  let fromKeys: Uint32Array = keys;
+  let fromPositions: Int32Array = order;
+  let toKeys: Uint32Array = new Uint32Array(n);
+  let toPositions: Int32Array = passes === 1 ? sorted : new Int32Array(n);
   for (let pass = 0; pass < passes; pass++) {
     const shift = pass * digitBits;
     const base = pass * buckets;
