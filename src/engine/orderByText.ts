@@ -30,9 +30,14 @@ export function orderByText(texts: readonly string[]): Int32Array {
     });
   }
   // Each text's code units, `longest` to a text: the strings are read once, every later step reads these.
+  // A position where every text has the same unit (a common prefix) cannot change the order.
   const lengths = new Uint8Array(n);
   const units = new Uint16Array(longest * n);
   const rank = new Int32Array(65_536);
+  const varies = new Uint8Array(longest);
+  const first = texts[0]!;
+  const firstUnits = new Int32Array(longest).fill(-1);
+  for (let p = 0; p < first.length; p++) firstUnits[p] = first.charCodeAt(p);
   for (let k = 0, at = 0; k < n; k++, at += longest) {
     const text = texts[k]!;
     lengths[k] = text.length;
@@ -40,22 +45,19 @@ export function orderByText(texts: readonly string[]): Int32Array {
       const unit = text.charCodeAt(p);
       units[at + p] = unit;
       rank[unit] = 1;
+      if (unit !== firstUnits[p]) varies[p] = 1;
     }
+    for (let p = text.length; p < first.length; p++) varies[p] = 1;
   }
   // Dense ranks of the code units in use; 0 stands for "past the end", which sorts first.
   let alphabet = 0;
   for (let unit = 0; unit < 65_536; unit++) if (rank[unit] === 1) rank[unit] = ++alphabet;
-  const ranks = alphabet < 65_536 ? units : Int32Array.from(units);
-  // The units become their ranks; a position where every text has the same one (a common prefix) cannot
-  // change the order.
-  const varies = new Uint8Array(longest);
-  for (let k = 0, at = 0; k < n; k++, at += longest) {
-    const length = lengths[k]!;
-    for (let p = 0; p < length; p++) ranks[at + p] = rank[ranks[at + p]!]!;
-    for (let p = 0; p < longest; p++) if (ranks[at + p] !== ranks[p]) varies[p] = 1;
-  }
-  const keyed = orderByPackedKey(ranks, longest, alphabet, varies);
+  const keyed = orderByPackedKey(units, lengths, rank, alphabet, varies);
   if (keyed !== null) return keyed;
+  const ranks = new Int32Array(longest * n);
+  for (let k = 0, at = 0; k < n; k++, at += longest) {
+    for (let p = 0; p < lengths[k]!; p++) ranks[at + p] = rank[units[at + p]!]!;
+  }
   const counts = new Uint32Array(alphabet + 2);
   let from: Int32Array = identityPositions(n);
   let to: Int32Array = new Int32Array(n);
@@ -83,22 +85,31 @@ export function orderByText(texts: readonly string[]): Int32Array {
  * two radix passes instead of six. Null when the key would not fit.
  */
 function orderByPackedKey(
-  ranks: Uint16Array | Int32Array,
-  longest: number,
+  units: Uint16Array,
+  lengths: Uint8Array,
+  rank: Int32Array,
   alphabet: number,
   varies: Uint8Array,
 ): Int32Array | null {
   const base = alphabet + 1;
+  const longest = varies.length;
   let span = 1;
+  let lastVarying = -1;
   for (let p = 0; p < longest; p++) {
-    if (varies[p] === 1) span *= base;
+    if (varies[p] === 1) {
+      span *= base;
+      lastVarying = p;
+    }
     if (span > 2 ** 32) return null;
   }
-  const n = longest === 0 ? 0 : ranks.length / longest;
+  const n = lengths.length;
   const keys = new Uint32Array(n);
   for (let k = 0, at = 0; k < n; k++, at += longest) {
+    const length = lengths[k]!;
     let key = 0;
-    for (let p = 0; p < longest; p++) if (varies[p] === 1) key = key * base + ranks[at + p]!;
+    for (let p = 0; p <= lastVarying; p++) {
+      if (varies[p] === 1) key = key * base + (p < length ? rank[units[at + p]!]! : 0);
+    }
     keys[k] = key;
   }
   return orderByKeys32(keys, identityPositions(n));
