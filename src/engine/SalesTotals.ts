@@ -71,9 +71,10 @@ export class SalesTotals {
   private readonly lifetime: Float64Array;
   private readonly lastEver: Int32Array;
   private readonly windowed: boolean;
-  /** The rep of the latest row and its day, touched only by rows with a rep. */
-  private readonly latestRep: Int32Array;
-  private readonly repDay: Int32Array;
+  /** The rep of the latest row and its day; made by the first row with a rep. */
+  private latestRep: Int32Array | null = null;
+  private repDay: Int32Array = new Int32Array(0);
+  private readonly capacity: number;
   private amounts: Float64Array = new Float64Array(0);
   private profits: Float64Array | null = null;
   /** Per order: the customer it was first bought by, −1 before its first purchase. */
@@ -117,8 +118,7 @@ export class SalesTotals {
     }
     this.lifetime = new Float64Array(this.windowed ? capacity : 0);
     this.lastEver = new Int32Array(this.windowed ? capacity : 0).fill(-1);
-    this.latestRep = new Int32Array(capacity).fill(-1);
-    this.repDay = new Int32Array(capacity).fill(-1);
+    this.capacity = capacity;
     this.orderCodes = orderCodes;
     this.orderOwner = new Int32Array(orderCodes).fill(-1);
     // Purchase records: about one per order (its lines repeat customer and day), so the distinct order ids
@@ -183,9 +183,14 @@ export class SalesTotals {
 
   /** The rep of the latest row; on the same day the smaller name, so row order does not matter. */
   private addRep(c: number, day: number, rep: number): void {
+    if (this.latestRep === null) {
+      this.latestRep = new Int32Array(this.capacity).fill(-1);
+      this.repDay = new Int32Array(this.capacity).fill(-1);
+    }
+    const latestRep = this.latestRep;
     const latest = this.repDay[c]!;
-    if (day > latest || (day === latest && compareIds(this.reps[rep]!, this.reps[this.latestRep[c]!]!) < 0)) {
-      this.latestRep[c] = rep;
+    if (day > latest || (day === latest && compareIds(this.reps[rep]!, this.reps[latestRep[c]!]!) < 0)) {
+      latestRep[c] = rep;
       this.repDay[c] = day;
     }
   }
@@ -251,18 +256,11 @@ export class SalesTotals {
   /**
    * The totals of the used customers, renumbered: entry k holds the totals of customer `valueOf[k]`.
    *
-   * @param customerOf The new number of each customer given to {@link add} (−1 for one not used).
    * @param withOrders Whether an order-id column was mapped (else orders are purchase days).
    * @param minDay Earliest day of a row added (purchase days are counted from it).
    * @param maxDay Latest day of a row added.
    */
-  finish(
-    valueOf: Int32Array,
-    customerOf: Int32Array,
-    withOrders: boolean,
-    minDay: number,
-    maxDay: number,
-  ): CustomerAggregates {
+  finish(valueOf: Int32Array, withOrders: boolean, minDay: number, maxDay: number): CustomerAggregates {
     const customers = valueOf.length;
     const revenue = new Float64Array(customers);
     const profit = new Float64Array(customers);
@@ -289,18 +287,20 @@ export class SalesTotals {
       // Without a window every row up to the as-of date is in it: flags are 0 or 3.
       seenUpToAsOf[to] = flags >= 2 ? 1 : 0;
       hasSalesInWindow[to] = flags === 3 ? 1 : 0;
-      latestRep[to] = this.latestRep[c]!;
       if (windowed) {
         lifetimeValue[to] = roundMoney(this.lifetime[c]!);
         lastPurchaseEver[to] = this.lastEver[c]!;
       }
     }
+    const reps = this.latestRep;
+    if (reps === null) latestRep.fill(-1);
+    else for (let to = 0; to < customers; to++) latestRep[to] = reps[valueOf[to]!]!;
     if (!windowed) {
       // The same sums in the same order: lifetime value is the profit (or revenue) of the window.
       lifetimeValue.set(this.profits === null ? revenue : profit);
       lastPurchaseEver.set(lastPurchase);
     }
-    this.countDays(customers, customerOf, purchaseDays, minDay, maxDay);
+    this.countDays(customers, valueOf, purchaseDays, minDay, maxDay);
     if (!withOrders) orders.set(purchaseDays);
     return {
       revenue,
@@ -321,39 +321,41 @@ export class SalesTotals {
   }
 
   /**
-   * Distinct purchase days from the purchase records: a counting sort by (renumbered) customer, then a
-   * stamp per day (stamp = customer + 1 marks "already counted for this customer"): linear and exact.
+   * Distinct purchase days from the purchase records: grouped by day with a counting sort (a few thousand
+   * days, so the records go to few places at a time), then day by day a customer's count goes up the
+   * first time that day is seen for it (a stamp per customer, next to its count): linear and exact.
    */
   private countDays(
     customers: number,
-    renumber: Int32Array,
+    valueOf: Int32Array,
     purchaseDays: Int32Array,
     minDay: number,
     maxDay: number,
   ): void {
     const n = this.purchases;
-    const starts = new Int32Array(customers + 1);
-    for (let k = 0; k < n; k++) starts[renumber[this.purchaseCustomer[k]!]! + 1]!++;
-    for (let c = 0; c < customers; c++) starts[c + 1] = starts[c + 1]! + starts[c]!;
-    const groupedDay = new Int32Array(n);
-    const next = starts.slice(0, customers);
-    for (let k = 0; k < n; k++) {
-      const c = renumber[this.purchaseCustomer[k]!]!;
-      groupedDay[next[c]!++] = this.purchaseDay[k]!;
-    }
-    const dayStamp = new Int32Array(n === 0 ? 0 : maxDay - minDay + 1);
-    for (let c = 0; c < customers; c++) {
-      const stamp = c + 1;
-      let days = 0;
-      for (let k = starts[c]!; k < starts[c + 1]!; k++) {
-        const offset = groupedDay[k]! - minDay;
-        if (dayStamp[offset] !== stamp) {
-          dayStamp[offset] = stamp;
-          days++;
+    const { purchaseCustomer, purchaseDay } = this;
+    const days = n === 0 ? 0 : maxDay - minDay + 1;
+    // ends[d]: where day d's records end once they are placed.
+    const ends = new Int32Array(days + 1);
+    for (let k = 0; k < n; k++) ends[purchaseDay[k]! - minDay + 1]!++;
+    for (let d = 0; d < days; d++) ends[d + 1] = ends[d + 1]! + ends[d]!;
+    const byDay = new Int32Array(n);
+    for (let k = 0; k < n; k++) byDay[ends[purchaseDay[k]! - minDay]!++] = purchaseCustomer[k]!;
+    // Per customer value: the last day counted (as day + 1) and the count.
+    const seen = new Int32Array(2 * this.capacity);
+    for (let d = 0, from = 0; d < days; d++) {
+      const stamp = d + 1;
+      const end = ends[d]!;
+      for (let k = from; k < end; k++) {
+        const at = 2 * byDay[k]!;
+        if (seen[at] !== stamp) {
+          seen[at] = stamp;
+          seen[at + 1]!++;
         }
       }
-      purchaseDays[c] = days;
+      from = end;
     }
+    for (let to = 0; to < customers; to++) purchaseDays[to] = seen[2 * valueOf[to]! + 1]!;
   }
 }
 

@@ -185,12 +185,14 @@ export function orderByKeys32(keys: Uint32Array, order: Int32Array): Int32Array 
 
 /** The positions of `order` that `keep` accepts, in their order there. */
 export function positionsWhere(order: Int32Array, keep: (position: number) => boolean): Int32Array {
+  // One call of `keep` per position (a callback is rarely inlined); the rest of the buffer is left unused.
+  const kept = new Int32Array(order.length);
   let count = 0;
-  for (let k = 0; k < order.length; k++) if (keep(order[k]!)) count++;
-  const kept = new Int32Array(count);
-  count = 0;
-  for (let k = 0; k < order.length; k++) if (keep(order[k]!)) kept[count++] = order[k]!;
-  return kept;
+  for (let k = 0; k < order.length; k++) {
+    const position = order[k]!;
+    if (keep(position)) kept[count++] = position;
+  }
+  return kept.subarray(0, count);
 }
 
 /** 0, 1, …, n − 1. */

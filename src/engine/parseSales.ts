@@ -445,16 +445,14 @@ export function parseSales(
   const byId = orderByText(usedIds);
   const sortedIds = new Array<string>(used.length);
   const sortedNames: (string | null)[] = valueNames === null ? [] : new Array<string | null>(used.length);
-  const customerOfValue = new Int32Array(ids.values.length).fill(-1);
   const valueOfCustomer = new Int32Array(used.length);
   for (let index = 0; index < used.length; index++) {
     const value = used[byId[index]!]!;
-    customerOfValue[value] = index;
     valueOfCustomer[index] = value;
     sortedIds[index] = usedIds[byId[index]!]!;
     if (valueNames !== null) sortedNames[index] = valueNames[value] ?? null;
   }
-  const customerTotals = totals.finish(valueOfCustomer, customerOfValue, orders !== null, minDay, maxDay);
+  const customerTotals = totals.finish(valueOfCustomer, orders !== null, minDay, maxDay);
 
   let customerIndex: Map<string, number> | null = null;
   return {
