@@ -61,6 +61,19 @@ const INT_STRIDE = 8;
  * the cache and the TLB more often than the grouping's.)
  */
 export class SalesTotals {
+  /**
+   * One small instance kept as long as the class is. V8 drops the hidden class an instance's fields were
+   * laid out in once no instance is alive, at the next full GC, and with it the type feedback and the
+   * optimised code of every function that read those fields: the next analysis would run unoptimised code
+   * until the JIT re-learned them. A static field rather than a module constant, which a bundle that does
+   * not export it would leave unreferenced.
+   */
+  private static readonly shape = new SalesTotals(0, 0, null, 0, []);
+  static {
+    // Its (empty) working tables go back to the scratch arrays at once.
+    SalesTotals.shape.finish(new Int32Array(0), false, 0, 0);
+  }
+
   /** Per customer, one record: a row of the window touches only it. */
   private readonly money: Float64Array;
   /** The same records as int32. */
@@ -372,13 +385,3 @@ export class SalesTotals {
     scratchArrays.giveBack('salesTotals.seen', seen);
   }
 }
-
-/**
- * One small instance kept for the life of the module. V8 drops the hidden class an instance's fields
- * were laid out in once no instance is alive, at the next full GC, and with it the type feedback and the
- * optimised code of every function that read those fields: the next analysis would run unoptimised code
- * until the JIT re-learned them. This keeps the layout alive (a few hundred bytes).
- */
-export const salesTotalsShape = new SalesTotals(0, 0, null, 0, []);
-// Finished at once: its (empty) scratch arrays go back.
-salesTotalsShape.finish(new Int32Array(0), false, 0, 0);
