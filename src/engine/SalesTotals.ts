@@ -57,8 +57,8 @@ const INT_STRIDE = 8;
  * Distinct orders are counted as the rows come, whatever their order: an order id belongs to the first
  * customer that buys under it (one integer per order; the rare order shared by customers goes to a set of
  * pairs). Distinct purchase days are counted at the end from compact (customer, day) records, grouped by
- * customer with a counting sort. (A bit table of customers × days was slower: its random accesses miss
- * the cache and the TLB more often than the grouping's.)
+ * day with a counting sort. (A bit table of customers × days was slower: its random accesses miss the
+ * cache and the TLB more often than the grouping's.)
  */
 export class SalesTotals {
   /**

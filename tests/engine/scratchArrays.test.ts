@@ -87,6 +87,24 @@ describe('the engine with its scratch arrays', () => {
     ['B', 45_012, 9, 'X3'],
   ];
 
+  it('gives back grown purchase records: one order id shared by many customers and days', () => {
+    // One order id: the purchase records start at 1 + 1,024 and must grow to hold 50 × 4 purchases per block.
+    const shared: RawCell[][] = Array.from({ length: 5_000 }, (_, i) => [
+      `C${i % 50}`,
+      45_000 + (i % 200),
+      1,
+      'X',
+    ]);
+    const result = analyze(input(shared));
+    expect(result.customers).toHaveLength(50);
+    for (const customer of result.customers) {
+      expect(customer.purchaseDays).toBe(4);
+      expect(customer.orders).toBe(1);
+      expect(customer.revenue).toBe(100);
+    }
+    expect(scratchArrays.outUses()).toEqual([]);
+  });
+
   it('gives the same results whatever ran before, and all its arrays back', () => {
     scratchArrays.release();
     const alone = JSON.stringify(analyze(input(small)).customers);
