@@ -22,13 +22,7 @@ export function orderByText(texts: readonly string[]): Int32Array {
     if (sorted && k > 0 && texts[k - 1]! > text) sorted = false;
   }
   if (sorted) return identityPositions(n);
-  if (longest > longestRadixText) {
-    return identityPositions(n).sort((a, b) => {
-      const x = texts[a]!;
-      const y = texts[b]!;
-      return x < y ? -1 : x > y ? 1 : a - b;
-    });
-  }
+  if (longest > longestRadixText) return orderByComparison(texts);
   // Each text's code units, `longest` to a text: the strings are read once, every later step reads these.
   // A position where every text has the same unit (a common prefix) cannot change the order.
   const lengths = new Uint8Array(n);
@@ -54,7 +48,10 @@ export function orderByText(texts: readonly string[]): Int32Array {
   for (let unit = 0; unit < 65_536; unit++) if (rank[unit] === 1) rank[unit] = ++alphabet;
   const keyed = orderByPackedKey(units, lengths, rank, alphabet, varies);
   if (keyed !== null) return keyed;
-  const ranks = new Int32Array(longest * n);
+  // Every one of the 65,536 code units in use: their ranks would not fit 16 bits.
+  if (alphabet === 65_536) return orderByComparison(texts);
+  // The units become their ranks, in place.
+  const ranks = units;
   for (let k = 0, at = 0; k < n; k++, at += longest) {
     for (let p = 0; p < lengths[k]!; p++) ranks[at + p] = rank[units[at + p]!]!;
   }
@@ -113,4 +110,13 @@ function orderByPackedKey(
     keys[k] = key;
   }
   return orderByKeys32(keys, identityPositions(n));
+}
+
+/** The same order by `Array.prototype.sort` (ties by position). */
+function orderByComparison(texts: readonly string[]): Int32Array {
+  return identityPositions(texts.length).sort((a, b) => {
+    const x = texts[a]!;
+    const y = texts[b]!;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
 }

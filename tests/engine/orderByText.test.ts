@@ -155,6 +155,18 @@ describe('orderByText', () => {
     }
   });
 
+  it('sorts texts that use every one of the 65,536 code units', () => {
+    const random = mulberry32(65_536);
+    const texts = Array.from({ length: 2_048 }, (_, k) =>
+      String.fromCharCode(...Array.from({ length: 32 }, (_unused, p) => k * 32 + p)),
+    );
+    for (let k = texts.length - 1; k > 0; k--) {
+      const j = Math.floor(random() * (k + 1));
+      [texts[k], texts[j]] = [texts[j]!, texts[k]!];
+    }
+    expectSorted([...texts, texts[5]!.slice(0, 3), '']);
+  });
+
   describe.each(Object.entries(generators))('random inputs: %s', (_name, generate) => {
     it.each([2, 3, 10, 200, 2_000])('n = %i', (n) => {
       for (let seed = 1; seed <= 5; seed++) expectSorted(generate(mulberry32(seed * 1_009 + n), n));
