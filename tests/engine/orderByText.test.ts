@@ -164,7 +164,7 @@ describe('orderByText', () => {
       const j = Math.floor(random() * (k + 1));
       [texts[k], texts[j]] = [texts[j]!, texts[k]!];
     }
-    expectSorted([...texts, texts[5]!.slice(0, 3), '']);
+    expectSorted(['a\uFFFF', ...texts, 'a', texts[5]!.slice(0, 3), '', 'a\uFFFE']);
   });
 
   describe.each(Object.entries(generators))('random inputs: %s', (_name, generate) => {
