@@ -15,26 +15,28 @@ export class ScratchArrays {
 
   /** An Int32Array of `length` for `use`, with stale contents. */
   int32(use: string, length: number): Int32Array {
-    if (this.out.has(use)) return new Int32Array(length);
-    this.out.add(use);
-    let kept = this.int32s.get(use);
-    if (kept === undefined || kept.length < length) {
-      kept = new Int32Array(length);
-      this.int32s.set(use, kept);
-    }
-    return kept.subarray(0, length);
+    return this.take(this.int32s, use, length, (size) => new Int32Array(size));
   }
 
   /** A Float64Array of `length` for `use`, with stale contents. */
   float64(use: string, length: number): Float64Array {
-    if (this.out.has(use)) return new Float64Array(length);
+    return this.take(this.float64s, use, length, (size) => new Float64Array(size));
+  }
+
+  private take<T extends Int32Array | Float64Array>(
+    kept: Map<string, T>,
+    use: string,
+    length: number,
+    make: (size: number) => T,
+  ): T {
+    if (this.out.has(use)) return make(length);
     this.out.add(use);
-    let kept = this.float64s.get(use);
-    if (kept === undefined || kept.length < length) {
-      kept = new Float64Array(length);
-      this.float64s.set(use, kept);
+    let array = kept.get(use);
+    if (array === undefined || array.length < length) {
+      array = make(length);
+      kept.set(use, array);
     }
-    return kept.subarray(0, length);
+    return array.subarray(0, length) as T;
   }
 
   /** Gives back the array taken for `use` (its contents may be overwritten by the next taker). */
