@@ -192,7 +192,7 @@ export class SalesTotals {
     if (amount > 0) this.addPurchase(c, day, order);
   }
 
-  /** Lifetime value and latest purchase of a row up to the as-of date, kept apart under a window. */
+  /** Lifetime value and latest purchase of a row up to the as-of date, kept apart for a narrower window (see `windowed`). */
   private addLifetime(c: number, day: number, row: number): void {
     const amount = this.amounts[row]!;
     const { profits } = this;
@@ -317,7 +317,7 @@ export class SalesTotals {
     if (reps === null) latestRep.fill(-1);
     else for (let to = 0; to < customers; to++) latestRep[to] = reps[valueOf[to]!]!;
     if (!windowed) {
-      // The same sums in the same order: lifetime value is the profit (or revenue) of the window.
+      // The same sums in the same order: lifetime value is the profit (or revenue) of the window's rows.
       lifetimeValue.set(this.profits === null ? revenue : profit);
       lastPurchaseEver.set(lastPurchase);
     }
