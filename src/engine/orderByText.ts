@@ -59,12 +59,10 @@ export function orderByText(texts: readonly string[]): Int32Array {
   let from: Int32Array = identityPositions(n);
   let to: Int32Array = new Int32Array(n);
   for (let p = longest - 1; p >= 0; p--) {
+    // A position where every text has the same character (a common prefix) leaves the order as it is.
+    if (varies[p] === 0) continue;
     counts.fill(0);
     for (let k = 0; k < n; k++) counts[ranks[k * longest + p]! + 1]!++;
-    // A position where every text has the same character (a common prefix) leaves the order as it is.
-    let same = false;
-    for (let d = 1; d < counts.length && !same; d++) same = counts[d] === n;
-    if (same) continue;
     for (let d = 1; d < counts.length; d++) counts[d] = counts[d]! + counts[d - 1]!;
     for (let j = 0; j < n; j++) {
       const k = from[j]!;
