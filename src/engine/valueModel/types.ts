@@ -1,0 +1,103 @@
+/**
+ * Types of the customer value models (BG/NBD purchases, Gamma-Gamma spend). Time is in weeks throughout,
+ * money in the sales' currency.
+ */
+
+/** The value of a series and whether it met its tolerance. */
+export interface SeriesResult {
+  value: number;
+  /** Terms added after the leading 1. */
+  terms: number;
+  converged: boolean;
+}
+
+/** Where a minimiser stopped, and whether it met its tolerances there. */
+export interface Minimum {
+  /** The best point found. */
+  x: number[];
+  /** The objective there. */
+  value: number;
+  iterations: number;
+  evaluations: number;
+  converged: boolean;
+  /** Why it stopped, in a sentence (`converged` or which limit was hit). */
+  reason: string;
+}
+
+/** BG/NBD parameters: purchase rates ~ Gamma(shape r, rate α per week); drop-out chance ~ Beta(a, b). */
+export interface BgNbdParams {
+  r: number;
+  /** Weeks. */
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+/** Gamma-Gamma parameters: spend per order ~ Gamma(p, ν), ν ~ Gamma(q, γ) (γ in money). */
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  gamma: number;
+}
+
+/**
+ * Customers as the BG/NBD sees them, one entry per group of customers with the same (frequency, recency,
+ * T); `weight` counts the customers in the group (1 per customer when not grouped).
+ */
+export interface RepeatGroups {
+  /** Repeat purchases: distinct purchase days − 1. */
+  frequency: Float64Array;
+  /** Weeks from the first to the last purchase. */
+  recency: Float64Array;
+  /** T: weeks from the first purchase to the end of the observation. */
+  age: Float64Array;
+  weight: Float64Array;
+}
+
+/** A fit that converged: its parameters, the log-likelihood at them and the customers it used. */
+export interface FitSuccess<P> {
+  converged: true;
+  params: P;
+  logLikelihood: number;
+  customers: number;
+  iterations: number;
+  evaluations: number;
+}
+
+/** A fit that did not converge or could not start, with the reason; it carries no parameters to show. */
+export interface FitFailure {
+  converged: false;
+  reason: string;
+  customers: number;
+  iterations: number;
+}
+
+/** The outcome of a model fit. */
+export type FitResult<P> = FitSuccess<P> | FitFailure;
+
+/**
+ * Per customer (indexed like the customers of the sales), the purchase history a value model needs, up to
+ * an end day. Customers without a purchase day (amount > 0) up to the end have `firstDay` −1 and zeros.
+ */
+export interface RepeatPurchaseSummary {
+  /** First purchase day (engine day number), −1 for none. */
+  firstDay: Int32Array;
+  /** Distinct purchase days − 1 (0 for one purchase day or none). */
+  frequency: Int32Array;
+  /** Days from the first to the last purchase day. */
+  recencyDays: Int32Array;
+  /** Days from the first purchase day to the end day (T in days). */
+  ageDays: Int32Array;
+  /** Mean over the repeat purchase days (all but the first) of the day's amount; 0 when none. */
+  meanRepeatSpend: Float64Array;
+  /** Customers with at least one purchase day up to the end. */
+  customersWithPurchases: number;
+}
+
+/** Customers' histories grouped for the BG/NBD, and each customer's group. */
+export interface GroupedHistories {
+  /** One entry per distinct (frequency, recency, T), in weeks (days / 7). */
+  groups: RepeatGroups;
+  /** Per customer, the index of its group; −1 for customers left out (no purchase day). */
+  groupOf: Int32Array;
+}
