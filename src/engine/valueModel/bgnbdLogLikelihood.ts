@@ -12,7 +12,12 @@ import type { BgNbdParams } from './types';
  * @param age T: weeks from the first purchase to the end of the observation.
  * @example bgnbdLogLikelihood({ r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 }, 0, 0, 38.86) // ≈ −0.4596
  */
-export function bgnbdLogLikelihood(params: BgNbdParams, frequency: number, recency: number, age: number): number {
+export function bgnbdLogLikelihood(
+  params: BgNbdParams,
+  frequency: number,
+  recency: number,
+  age: number,
+): number {
   const { r, alpha, a, b } = params;
   const x = frequency;
   const common =
@@ -25,6 +30,8 @@ export function bgnbdLogLikelihood(params: BgNbdParams, frequency: number, recen
     logGamma(a + b + x);
   const stillAlive = -(r + x) * Math.log(alpha + age);
   const droppedOut =
-    x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + recency) : Number.NEGATIVE_INFINITY;
+    x > 0
+      ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + recency)
+      : Number.NEGATIVE_INFINITY;
   return common + logSumExp(stillAlive, droppedOut);
 }

@@ -8,9 +8,14 @@ import type { BgNbdParams } from './types';
  * @param frequency x: repeat purchases.
  * @param recency t_x in weeks.
  * @param age T in weeks.
- * @example bgnbdProbabilityAlive({ r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 }, 2, 30.43, 38.86) // ≈ 0.79
+ * @example bgnbdProbabilityAlive({ r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 }, 2, 30.43, 38.86) // ≈ 0.727
  */
-export function bgnbdProbabilityAlive(params: BgNbdParams, frequency: number, recency: number, age: number): number {
+export function bgnbdProbabilityAlive(
+  params: BgNbdParams,
+  frequency: number,
+  recency: number,
+  age: number,
+): number {
   if (frequency <= 0) return 1;
   const { r, alpha, a, b } = params;
   const logOdds =

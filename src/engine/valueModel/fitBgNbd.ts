@@ -27,13 +27,17 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
     const x = frequency[g]!;
     const w = weight[g]!;
     if (!(Number.isInteger(x) && x >= 0 && recency[g]! >= 0 && recency[g]! <= age[g]! && w >= 0)) {
-      return failure(`customer group ${g} has an invalid history (x ${x}, t_x ${recency[g]}, T ${age[g]})`, customers);
+      return failure(
+        `customer group ${g} has an invalid history (x ${x}, t_x ${recency[g]}, T ${age[g]})`,
+        customers,
+      );
     }
     customers += w;
     if (x > 0) repeaters += w;
   }
   if (customers === 0) return failure('there are no customers to fit', 0);
-  if (repeaters === 0) return failure('no customer bought again, so the drop-out rate cannot be estimated', customers);
+  if (repeaters === 0)
+    return failure('no customer bought again, so the drop-out rate cannot be estimated', customers);
 
   // The parts of the likelihood that depend on x alone, once per distinct x.
   const xIndex = new Map<number, number>();

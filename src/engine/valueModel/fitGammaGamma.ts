@@ -18,7 +18,10 @@ import type { FitResult, GammaGammaParams } from './types';
  * @example
  * const fit = fitGammaGamma(Float64Array.of(1, 2, 5), Float64Array.of(20, 35.5, 18));
  */
-export function fitGammaGamma(frequency: ArrayLike<number>, meanSpend: ArrayLike<number>): FitResult<GammaGammaParams> {
+export function fitGammaGamma(
+  frequency: ArrayLike<number>,
+  meanSpend: ArrayLike<number>,
+): FitResult<GammaGammaParams> {
   const count = frequency.length;
   const fail = (reason: string, iterations = 0): FitResult<GammaGammaParams> => ({
     converged: false,

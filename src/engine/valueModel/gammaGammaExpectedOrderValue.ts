@@ -9,7 +9,11 @@ import type { GammaGammaParams } from './types';
  * @param meanSpend m̄: mean spend of the repeat purchases (money; ignored when x = 0).
  * @example gammaGammaExpectedOrderValue({ p: 6.25, q: 3.74, gamma: 15.44 }, 2, 30) // ≈ 31.1
  */
-export function gammaGammaExpectedOrderValue(params: GammaGammaParams, frequency: number, meanSpend: number): number {
+export function gammaGammaExpectedOrderValue(
+  params: GammaGammaParams,
+  frequency: number,
+  meanSpend: number,
+): number {
   const { p, q, gamma } = params;
   if (q <= 1) return Number.NaN;
   const x = frequency > 0 ? frequency : 0;

@@ -35,7 +35,10 @@ export function hypergeometric2F1(
     if (term === 0) return { value: sum, terms: n + 1, converged: true };
     // The ratios tend to |z|, from above or from below: past n, every ratio is at most the larger of the
     // next one and |z|, so the tail is at most term·r/(1 − r).
-    const nextRatio = Math.max(Math.abs((((a + n + 1) * (b + n + 1)) / ((c + n + 1) * (n + 2))) * z), Math.abs(z));
+    const nextRatio = Math.max(
+      Math.abs((((a + n + 1) * (b + n + 1)) / ((c + n + 1) * (n + 2))) * z),
+      Math.abs(z),
+    );
     if (nextRatio < 1 && Math.abs((term * nextRatio) / (1 - nextRatio)) <= tolerance * Math.abs(sum)) {
       return { value: sum, terms: n + 1, converged: Number.isFinite(sum) };
     }

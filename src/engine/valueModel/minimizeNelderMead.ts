@@ -107,7 +107,14 @@ export function minimizeNelderMead(
     bestPoint = points[0]!;
     bestValue = values[0]!;
     if (!settled) {
-      return minimum(bestPoint, bestValue, iterations, evaluations, false, `no convergence in ${maxIterations} iterations`);
+      return minimum(
+        bestPoint,
+        bestValue,
+        iterations,
+        evaluations,
+        false,
+        `no convergence in ${maxIterations} iterations`,
+      );
     }
     if (restart > 0 && before - bestValue <= valueTolerance(bestValue)) {
       return minimum(bestPoint, bestValue, iterations, evaluations, true, 'converged');

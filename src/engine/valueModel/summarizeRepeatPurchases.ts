@@ -35,7 +35,12 @@ export function summarizeRepeatPurchases(
   const counted = (row: number): boolean => {
     const value = amount[row]!;
     const when = day[row]!;
-    return customer[row]! >= 0 && (value > 0 || (countZeroAmounts && value === 0)) && when >= startDay && when <= endDay;
+    return (
+      customer[row]! >= 0 &&
+      (value > 0 || (countZeroAmounts && value === 0)) &&
+      when >= startDay &&
+      when <= endDay
+    );
   };
   for (let row = 0; row < rows; row++) {
     if (!counted(row)) continue;

@@ -101,3 +101,29 @@ export interface GroupedHistories {
   /** Per customer, the index of its group; −1 for customers left out (no purchase day). */
   groupOf: Int32Array;
 }
+
+/** One row of the holdout check: customers with a given number of repeat purchases in the calibration. */
+export interface HoldoutRow {
+  /** Repeat purchases in the calibration period: 0 … 7, where 7 stands for 7 or more. */
+  calibrationRepeats: number;
+  customers: number;
+  /** Mean purchases (distinct purchase days) per customer in the holdout. */
+  actual: number;
+  /** Mean expected purchases per customer in the holdout, from the calibration fit. */
+  predicted: number;
+}
+
+/** The calibration-vs-holdout check of the BG/NBD. */
+export interface HoldoutCheck {
+  /** Last day of the calibration period (engine day number). */
+  calibrationEnd: number;
+  holdoutEnd: number;
+  /** Length of the holdout in weeks. */
+  holdoutWeeks: number;
+  /** The BG/NBD fitted on the calibration period. */
+  fit: FitResult<BgNbdParams>;
+  /** Rows for 0 … 7+ repeat purchases; empty when the fit failed. Groups without customers are left out. */
+  rows: HoldoutRow[];
+  /** Customers (first purchase in the calibration) whose expectation could not be computed. */
+  notPredicted: number;
+}

@@ -21,7 +21,10 @@ export const ymd = (text: string): number => {
 
 /** Reads the file: customer id, id in the full set, date yyyymmdd, CDs, dollars (whitespace-separated). */
 export function readCdnow(): CdnowRows {
-  const lines = fs.readFileSync(cdnowPath, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const lines = fs
+    .readFileSync(cdnowPath, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   const ids = new Map<string, number>();
   const customer = new Int32Array(lines.length);
   const day = new Int32Array(lines.length);

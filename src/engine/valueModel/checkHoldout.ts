@@ -1,0 +1,97 @@
+import { bgnbdConditionalExpectedPurchases } from './bgnbdConditionalExpectedPurchases';
+import { fitBgNbd } from './fitBgNbd';
+import { groupRepeatHistories } from './groupRepeatHistories';
+import { summarizeRepeatPurchases } from './summarizeRepeatPurchases';
+import type { HoldoutCheck, HoldoutRow } from './types';
+
+const daysPerWeek = 7;
+/** Calibration repeat purchases from this many on share the last row ("7+"). */
+const lastRow = 7;
+
+/**
+ * Calibration-vs-holdout check of the BG/NBD: fits it on the purchases before `holdoutStart` (customers whose
+ * first purchase falls before it, T measured to the day before it), then compares, per number of repeat
+ * purchases in the calibration (0 … 7+), the mean purchase days each customer actually had from
+ * `holdoutStart` to `holdoutEnd` with the mean the model expected for that span. Rows as for
+ * {@link summarizeRepeatPurchases}.
+ *
+ * @param holdoutStart First day of the holdout (engine day number).
+ * @param holdoutEnd Last day of the holdout, ≥ holdoutStart.
+ * @param countZeroAmounts As for {@link summarizeRepeatPurchases}.
+ * @example
+ * const check = checkHoldout(customer, day, amount, n, dayFromIso('1997-10-01')!, dayFromIso('1998-06-30')!);
+ * check.rows.map((row) => [row.calibrationRepeats, row.actual, row.predicted]);
+ */
+export function checkHoldout(
+  customer: ArrayLike<number>,
+  day: ArrayLike<number>,
+  amount: ArrayLike<number>,
+  customerCount: number,
+  holdoutStart: number,
+  holdoutEnd: number,
+  countZeroAmounts = false,
+): HoldoutCheck {
+  const calibrationEnd = holdoutStart - 1;
+  const holdoutWeeks = (holdoutEnd - calibrationEnd) / daysPerWeek;
+  const calibration = summarizeRepeatPurchases(
+    customer,
+    day,
+    amount,
+    customerCount,
+    calibrationEnd,
+    Number.NEGATIVE_INFINITY,
+    countZeroAmounts,
+  );
+  const { groups, groupOf } = groupRepeatHistories(calibration);
+  const fit = fitBgNbd(groups);
+  if (!fit.converged) return { calibrationEnd, holdoutEnd, holdoutWeeks, fit, rows: [], notPredicted: 0 };
+
+  const holdout = summarizeRepeatPurchases(
+    customer,
+    day,
+    amount,
+    customerCount,
+    holdoutEnd,
+    holdoutStart,
+    countZeroAmounts,
+  );
+  const expected = new Float64Array(groups.weight.length);
+  for (let g = 0; g < expected.length; g++) {
+    expected[g] = bgnbdConditionalExpectedPurchases(
+      fit.params,
+      holdoutWeeks,
+      groups.frequency[g]!,
+      groups.recency[g]!,
+      groups.age[g]!,
+    );
+  }
+  const customers = new Float64Array(lastRow + 1);
+  const actual = new Float64Array(lastRow + 1);
+  const predicted = new Float64Array(lastRow + 1);
+  let notPredicted = 0;
+  for (let c = 0; c < customerCount; c++) {
+    const g = groupOf[c]!;
+    if (g < 0) continue;
+    const value = expected[g]!;
+    if (Number.isNaN(value)) {
+      notPredicted++;
+      continue;
+    }
+    const row = Math.min(calibration.frequency[c]!, lastRow);
+    customers[row]!++;
+    actual[row]! += holdout.firstDay[c]! >= 0 ? holdout.frequency[c]! + 1 : 0;
+    predicted[row]! += value;
+  }
+  const rows: HoldoutRow[] = [];
+  for (let row = 0; row <= lastRow; row++) {
+    const n = customers[row]!;
+    if (n === 0) continue;
+    rows.push({
+      calibrationRepeats: row,
+      customers: n,
+      actual: actual[row]! / n,
+      predicted: predicted[row]! / n,
+    });
+  }
+  return { calibrationEnd, holdoutEnd, holdoutWeeks, fit, rows, notPredicted };
+}
