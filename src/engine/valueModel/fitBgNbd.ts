@@ -1,6 +1,6 @@
 import { logGamma } from './logGamma';
-import { logSumExp } from './logSumExp';
 import { minimizeNelderMead } from './minimizeNelderMead';
+import { runawayParameter } from './runawayParameter';
 import type { BgNbdParams, FitResult, RepeatGroups } from './types';
 
 /**
@@ -11,7 +11,9 @@ import type { BgNbdParams, FitResult, RepeatGroups } from './types';
  *
  * Fails (with `converged: false` and a reason, no parameters) when there are no customers, no customer
  * with a repeat purchase (the drop-out process cannot be estimated), an invalid history (x not a whole
- * number ≥ 0, or not 0 ≤ t_x ≤ T), or when the optimiser does not converge.
+ * number ≥ 0, or not 0 ≤ t_x ≤ T), when the optimiser does not converge, or when a parameter runs off
+ * towards 0 or ∞ (the likelihood is flat that way: the data cannot determine it, e.g. a and b growing
+ * together when a handful of customers fit one drop-out probability).
  *
  * @param groups Histories in weeks; see {@link RepeatGroups}.
  * @example
@@ -39,45 +41,45 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
   if (repeaters === 0)
     return failure('no customer bought again, so the drop-out rate cannot be estimated', customers);
 
-  // The parts of the likelihood that depend on x alone, once per distinct x.
-  const xIndex = new Map<number, number>();
-  const distinctX: number[] = [];
-  const weightOfX: number[] = [];
-  const groupX = new Int32Array(count);
-  for (let g = 0; g < count; g++) {
-    const x = frequency[g]!;
-    let k = xIndex.get(x);
-    if (k === undefined) {
-      k = distinctX.length;
-      xIndex.set(x, k);
-      distinctX.push(x);
-      weightOfX.push(0);
-    }
-    weightOfX[k]! += weight[g]!;
-    groupX[g] = k;
-  }
-  const partOfX = new Float64Array(distinctX.length);
-  const logDropOdds = new Float64Array(distinctX.length);
+  // The parts of the likelihood that depend on x alone, once per distinct x; the logarithms of α + T and
+  // α + t_x once per distinct T and t_x (whole days in practice: a few hundred values for any number of
+  // customers). Per group there is then one exp and one log1p.
+  const xs = new Distinct(frequency, weight);
+  const ages = new Distinct(age, weight);
+  const recencies = new Distinct(recency, weight);
+  const partOfX = new Float64Array(xs.values.length);
+  const logDropOdds = new Float64Array(xs.values.length);
+  const logAlphaAge = new Float64Array(ages.values.length);
+  const logAlphaRecency = new Float64Array(recencies.values.length);
 
   const logLikelihood = (params: BgNbdParams): number => {
     const { r, alpha, a, b } = params;
     const lnA = Math.log(a);
     let total = r * Math.log(alpha) * customers;
     const fixed = logGamma(a + b) - logGamma(b) - logGamma(r);
-    for (let k = 0; k < distinctX.length; k++) {
-      const x = distinctX[k]!;
+    for (let k = 0; k < xs.values.length; k++) {
+      const x = xs.values[k]!;
       partOfX[k] = logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x) + fixed;
-      total += weightOfX[k]! * partOfX[k]!;
       logDropOdds[k] = x > 0 ? lnA - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
     }
+    for (let k = 0; k < ages.values.length; k++) logAlphaAge[k] = Math.log(alpha + ages.values[k]!);
+    for (let k = 0; k < recencies.values.length; k++)
+      logAlphaRecency[k] = Math.log(alpha + recencies.values[k]!);
     for (let g = 0; g < count; g++) {
       const w = weight[g]!;
       if (w === 0) continue;
-      const x = frequency[g]!;
-      const stillAlive = -(r + x) * Math.log(alpha + age[g]!);
-      const droppedOut =
-        x > 0 ? logDropOdds[groupX[g]!]! - (r + x) * Math.log(alpha + recency[g]!) : Number.NEGATIVE_INFINITY;
-      total += w * logSumExp(stillAlive, droppedOut);
+      const k = xs.of[g]!;
+      const rx = r + frequency[g]!;
+      const logAge = logAlphaAge[ages.of[g]!]!;
+      // ln(e^A3 + e^A4) with A3 = −(r+x) ln(α+T), A4 = ln(a/(b+x−1)) − (r+x) ln(α+t_x): as t_x ≤ T, A4 − A3
+      // can be large, so the larger term is factored out (log-sum-exp).
+      const droppedOverAlive = logDropOdds[k]! + rx * (logAge - logAlphaRecency[recencies.of[g]!]!);
+      const alive = -rx * logAge;
+      const both =
+        droppedOverAlive > 0
+          ? alive + droppedOverAlive + Math.log1p(Math.exp(-droppedOverAlive))
+          : alive + Math.log1p(Math.exp(droppedOverAlive));
+      total += w * (partOfX[k]! + both);
     }
     return total;
   };
@@ -91,6 +93,8 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
   const found = minimizeNelderMead((logs) => -logLikelihood(fromLogs(logs)) / customers, [0, 0, 0, 0]);
   if (!found.converged) return failure(`the optimiser stopped: ${found.reason}`, customers, found.iterations);
   const params = fromLogs(found.x);
+  const runaway = runawayParameter(params);
+  if (runaway !== null) return failure(runaway, customers, found.iterations);
   return {
     converged: true,
     params,
@@ -103,4 +107,26 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
 
 function failure(reason: string, customers: number, iterations = 0): FitResult<BgNbdParams> {
   return { converged: false, reason, customers, iterations };
+}
+
+/** The distinct values of a column (those with weight > 0 first seen) and, per entry, its value's index. */
+class Distinct {
+  readonly values: number[] = [];
+  readonly of: Int32Array;
+
+  constructor(column: Float64Array, weight: Float64Array) {
+    const index = new Map<number, number>();
+    this.of = new Int32Array(column.length);
+    for (let g = 0; g < column.length; g++) {
+      if (weight[g] === 0) continue;
+      const value = column[g]!;
+      let k = index.get(value);
+      if (k === undefined) {
+        k = this.values.length;
+        index.set(value, k);
+        this.values.push(value);
+      }
+      this.of[g] = k;
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { logGamma } from './logGamma';
 import { minimizeNelderMead } from './minimizeNelderMead';
+import { runawayParameter } from './runawayParameter';
 import type { FitResult, GammaGammaParams } from './types';
 
 /**
@@ -10,8 +11,9 @@ import type { FitResult, GammaGammaParams } from './types';
  * ln m̄ once, so an evaluation costs one logarithm per customer.
  *
  * Only customers with x ≥ 1 and m̄ > 0 can be used; the caller selects them (see {@link fitValueModel} for
- * the count left out). Fails with a reason when fewer than 2 are left, an input is invalid, or the optimiser
- * does not converge.
+ * the count left out). Fails with a reason when fewer than 2 are left, an input is invalid, the optimiser
+ * does not converge, or a parameter runs off towards 0 or ∞ (e.g. q and γ growing together when every
+ * customer spends alike).
  *
  * @param frequency Per customer, x: repeat purchases, a whole number ≥ 1.
  * @param meanSpend Per customer, m̄: mean spend of the repeat purchases, > 0 (money).
@@ -75,6 +77,8 @@ export function fitGammaGamma(
   const found = minimizeNelderMead((logs) => -logLikelihood(fromLogs(logs)) / count, [0, 0, 0]);
   if (!found.converged) return fail(`the optimiser stopped: ${found.reason}`, found.iterations);
   const params = fromLogs(found.x);
+  const runaway = runawayParameter(params);
+  if (runaway !== null) return fail(runaway, found.iterations);
   return {
     converged: true,
     params,

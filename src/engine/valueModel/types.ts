@@ -127,3 +127,43 @@ export interface HoldoutCheck {
   /** Customers (first purchase in the calibration) whose expectation could not be computed. */
   notPredicted: number;
 }
+
+/** The `valueModel` object of the JSON report: fitted parameters (time in weeks) and the customers used. */
+export interface ValueModelReport {
+  timeUnit: 'week';
+  bgnbd: BgNbdParams & { logLikelihood: number };
+  /** Null when the spend model could not be fitted (`gammaGammaReason` says why). */
+  gammaGamma: GammaGammaParams | null;
+  gammaGammaReason: string | null;
+  counts: {
+    /** Customers with at least one purchase day up to the as-of date: those the BG/NBD is fitted on. */
+    bgnbd: number;
+    /** Of them, customers with at least one repeat purchase day. */
+    repeatCustomers: number;
+    /** Customers the Gamma-Gamma model is fitted on: a repeat purchase day and a positive mean repeat spend. */
+    gammaGamma: number;
+    /** Left out of the Gamma-Gamma fit: no repeat purchase day. */
+    withoutRepeatPurchase: number;
+    /** Left out of the Gamma-Gamma fit: repeat purchase days whose mean amount is not positive. */
+    withoutPositiveRepeatSpend: number;
+    /** Customers whose predictions could not be computed (a series did not converge); their values are NaN. */
+    notPredicted: number;
+  };
+}
+
+/** Per-customer predictions of the value models, indexed like the sales' customers; NaN where none. */
+export interface ValueModelPredictions {
+  /** Probability the customer is still active at the as-of date (0–1). */
+  pAlive: Float64Array;
+  /** Expected purchase days in the next `horizonDays` days. */
+  expectedPurchases: Float64Array;
+  /** Expected average order value (money); NaN without a spend model. */
+  expectedOrderValue: Float64Array;
+  /** Discounted expected spend over the next months (money); NaN without a spend model. */
+  predictedValue: Float64Array;
+}
+
+/** The outcome of {@link fitValueModel}: the report object (or null and the reason) and the predictions. */
+export type ValueModelResult =
+  | { valueModel: ValueModelReport; reason: null; predictions: ValueModelPredictions }
+  | { valueModel: null; reason: string; predictions: null };

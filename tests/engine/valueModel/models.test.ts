@@ -1,0 +1,209 @@
+import { simulateBgNbd } from '../../../bench/simulateBgNbd';
+import { bgnbdConditionalExpectedPurchases } from '../../../src/engine/valueModel/bgnbdConditionalExpectedPurchases';
+import { bgnbdExpectedPurchases } from '../../../src/engine/valueModel/bgnbdExpectedPurchases';
+import { bgnbdProbabilityAlive } from '../../../src/engine/valueModel/bgnbdProbabilityAlive';
+import { fitBgNbd } from '../../../src/engine/valueModel/fitBgNbd';
+import { fitGammaGamma } from '../../../src/engine/valueModel/fitGammaGamma';
+import { gammaGammaExpectedOrderValue } from '../../../src/engine/valueModel/gammaGammaExpectedOrderValue';
+import { groupRepeatHistories } from '../../../src/engine/valueModel/groupRepeatHistories';
+import { predictedValue } from '../../../src/engine/valueModel/predictedValue';
+import { summarizeRepeatPurchases } from '../../../src/engine/valueModel/summarizeRepeatPurchases';
+import type { RepeatGroups } from '../../../src/engine/valueModel/types';
+
+const params = { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 };
+const groupsOf = (x: number[], tx: number[], t: number[], w = x.map(() => 1)): RepeatGroups => ({
+  frequency: Float64Array.from(x),
+  recency: Float64Array.from(tx),
+  age: Float64Array.from(t),
+  weight: Float64Array.from(w),
+});
+
+describe('BG/NBD predictions', () => {
+  test('P(alive) is 1 without repeat purchases and falls the longer a buyer has been quiet', () => {
+    expect(bgnbdProbabilityAlive(params, 0, 0, 30)).toBe(1);
+    const quiet = [10, 20, 30, 38].map((tx) => bgnbdProbabilityAlive(params, 3, tx, 38));
+    for (let k = 1; k < quiet.length; k++) expect(quiet[k]!).toBeGreaterThan(quiet[k - 1]!);
+    for (const p of quiet) expect(p > 0 && p < 1).toBe(true);
+  });
+
+  test('the same quiet spell is more alarming for a frequent buyer; a recent one is safer the more they bought', () => {
+    expect(bgnbdProbabilityAlive(params, 8, 30, 38)).toBeLessThan(bgnbdProbabilityAlive(params, 2, 30, 38));
+    expect(bgnbdProbabilityAlive(params, 8, 38, 38)).toBeGreaterThan(
+      bgnbdProbabilityAlive(params, 2, 38, 38),
+    );
+  });
+
+  test('a customer just acquired (T = 0) expects what a new customer does: E[Y(t) | 0, 0, 0] = E[X(t)]', () => {
+    for (const weeks of [1, 13, 52]) {
+      expect(bgnbdConditionalExpectedPurchases(params, weeks, 0, 0, 0)).toBeCloseTo(
+        bgnbdExpectedPurchases(params, weeks),
+        12,
+      );
+    }
+  });
+
+  test('expected purchases grow with the horizon and are 0 at 0', () => {
+    expect(bgnbdConditionalExpectedPurchases(params, 0, 2, 30, 38)).toBe(0);
+    const ahead = [4, 13, 26, 52].map((weeks) => bgnbdConditionalExpectedPurchases(params, weeks, 2, 30, 38));
+    for (let k = 1; k < ahead.length; k++) expect(ahead[k]!).toBeGreaterThan(ahead[k - 1]!);
+  });
+
+  test('a = 1 (division by a − 1) gives NaN, not a number to show', () => {
+    expect(bgnbdConditionalExpectedPurchases({ ...params, a: 1 }, 10, 1, 5, 10)).toBeNaN();
+    expect(bgnbdExpectedPurchases({ ...params, a: 1 }, 10)).toBeNaN();
+  });
+});
+
+describe('fitBgNbd reports what it cannot do', () => {
+  test('no customers', () => {
+    const fit = fitBgNbd(groupsOf([], [], []));
+    expect(fit).toMatchObject({ converged: false, reason: 'there are no customers to fit' });
+  });
+
+  test('no repeat buyer', () => {
+    const fit = fitBgNbd(groupsOf([0, 0], [0, 0], [10, 20]));
+    expect(fit.converged).toBe(false);
+    if (!fit.converged) expect(fit.reason).toMatch(/no customer bought again/u);
+  });
+
+  test('an impossible history (recency after T)', () => {
+    const fit = fitBgNbd(groupsOf([1], [12], [10]));
+    expect(fit.converged).toBe(false);
+    if (!fit.converged) expect(fit.reason).toMatch(/invalid history/u);
+    expect('params' in fit).toBe(false);
+  });
+
+  test('a parameter running off to infinity is a failure, not a number to show', () => {
+    // Thirteen customers fit one drop-out probability: a and b grow together without bound.
+    const fit = fitBgNbd(
+      groupsOf([0, 1, 2, 0, 5, 1], [0, 3, 8, 0, 20, 1], [10, 12, 30, 25, 30, 2], [3, 1, 2, 4, 1, 2]),
+    );
+    expect(fit.converged).toBe(false);
+    if (!fit.converged) expect(fit.reason).toMatch(/grows without bound.*cannot determine/u);
+  });
+
+  test('weights stand for repeated customers: grouped histories fit like one entry per customer', () => {
+    const sales = simulateBgNbd(
+      1500,
+      { r: 0.5, alpha: 6, a: 0.7, b: 2 },
+      { p: 5, q: 4, gamma: 20 },
+      364,
+      56,
+      3,
+    );
+    const summary = summarizeRepeatPurchases(
+      sales.customer,
+      sales.day,
+      sales.amount,
+      sales.customers,
+      sales.endDay,
+    );
+    const { groups, groupOf } = groupRepeatHistories(summary);
+    const each = (column: Float64Array): number[] => Array.from(groupOf, (g) => column[g]!);
+    const grouped = fitBgNbd(groups);
+    const perCustomer = fitBgNbd(groupsOf(each(groups.frequency), each(groups.recency), each(groups.age)));
+    if (!grouped.converged || !perCustomer.converged) throw new Error('fit failed');
+    expect(groups.weight.length).toBeLessThan(1500);
+    expect(grouped.customers).toBe(1500);
+    expect(grouped.logLikelihood).toBeCloseTo(perCustomer.logLikelihood, 6);
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(grouped.params[key]).toBeCloseTo(perCustomer.params[key], 3);
+    }
+  });
+});
+
+describe('fits on synthetic customers recover the parameters they were drawn with', () => {
+  const truth = { r: 0.5, alpha: 6, a: 0.7, b: 2 };
+  const spend = { p: 5, q: 4, gamma: 20 };
+  const sales = simulateBgNbd(20_000, truth, spend, 546, 84, 7);
+  const summary = summarizeRepeatPurchases(
+    sales.customer,
+    sales.day,
+    sales.amount,
+    sales.customers,
+    sales.endDay,
+  );
+
+  test('BG/NBD within the sampling error (20,000 customers: about 10 %)', () => {
+    const fit = fitBgNbd(groupRepeatHistories(summary).groups);
+    if (!fit.converged) throw new Error(fit.reason);
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(Math.abs(fit.params[key] / truth[key] - 1)).toBeLessThan(0.1);
+    }
+  });
+
+  test('Gamma-Gamma within the sampling error', () => {
+    const x: number[] = [];
+    const m: number[] = [];
+    summary.frequency.forEach((f, c) => {
+      if (f > 0) {
+        x.push(f);
+        m.push(summary.meanRepeatSpend[c]!);
+      }
+    });
+    const fit = fitGammaGamma(x, m);
+    if (!fit.converged) throw new Error(fit.reason);
+    // p is well determined; q and γ trade off against each other, their ratio (the mean of ν) less so.
+    expect(Math.abs(fit.params.p / spend.p - 1)).toBeLessThan(0.1);
+    expect(Math.abs(fit.params.gamma / (fit.params.q - 1) / (spend.gamma / (spend.q - 1)) - 1)).toBeLessThan(
+      0.1,
+    );
+  });
+});
+
+describe('Gamma-Gamma', () => {
+  const gg = { p: 6.25, q: 3.74, gamma: 15.44 };
+
+  test('expected order value: a weighted mean of the population mean and the customer’s own mean', () => {
+    const population = (gg.p * gg.gamma) / (gg.q - 1);
+    expect(gammaGammaExpectedOrderValue(gg, 0, 999)).toBeCloseTo(population, 12);
+    const x = 4;
+    const own = 50;
+    const weight = (gg.p * x) / (gg.p * x + gg.q - 1);
+    expect(gammaGammaExpectedOrderValue(gg, x, own)).toBeCloseTo(
+      weight * own + (1 - weight) * population,
+      12,
+    );
+    expect(gammaGammaExpectedOrderValue({ ...gg, q: 0.9 }, 2, 10)).toBeNaN();
+  });
+
+  test('fits report too few customers and invalid spend', () => {
+    expect(fitGammaGamma([1], [10])).toMatchObject({ converged: false, customers: 1 });
+    const bad = fitGammaGamma([1, 2], [10, 0]);
+    expect(bad.converged).toBe(false);
+    if (!bad.converged) expect(bad.reason).toMatch(/spend > 0/u);
+  });
+
+  test('customers who all spend alike leave q and γ undetermined: a failure with the reason', () => {
+    const x = Array.from({ length: 200 }, (_, k) => 1 + (k % 5));
+    const alike = fitGammaGamma(
+      x,
+      x.map(() => 20),
+    );
+    expect(alike.converged).toBe(false);
+    if (!alike.converged) expect(alike.reason).toMatch(/cannot determine/u);
+  });
+});
+
+describe('predictedValue', () => {
+  const [x, tx, t] = [3, 20, 38];
+
+  test('without discount it telescopes to the expected purchases over 12 months × the order value', () => {
+    const months12 = (12 * 365.25) / 12 / 7;
+    const purchases = bgnbdConditionalExpectedPurchases(params, months12, x, tx, t);
+    expect(predictedValue(params, 30, x, tx, t, 12, 0)).toBeCloseTo(30 * purchases, 10);
+  });
+
+  test('each month’s purchases discounted by (1 + d)^m', () => {
+    const month = 365.25 / 12 / 7;
+    let expected = 0;
+    for (let m = 1; m <= 12; m++) {
+      const inMonth =
+        bgnbdConditionalExpectedPurchases(params, m * month, x, tx, t) -
+        bgnbdConditionalExpectedPurchases(params, (m - 1) * month, x, tx, t);
+      expected += (inMonth * 30) / 1.01 ** m;
+    }
+    expect(predictedValue(params, 30, x, tx, t)).toBeCloseTo(expected, 10);
+    expect(predictedValue(params, 30, x, tx, t)).toBeLessThan(predictedValue(params, 30, x, tx, t, 12, 0));
+  });
+});
