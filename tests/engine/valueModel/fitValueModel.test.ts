@@ -1,0 +1,168 @@
+import { simulateBgNbd } from '../../../bench/simulateBgNbd';
+import { bgnbdConditionalExpectedPurchases } from '../../../src/engine/valueModel/bgnbdConditionalExpectedPurchases';
+import { fitValueModel } from '../../../src/engine/valueModel/fitValueModel';
+import { gammaGammaExpectedOrderValue } from '../../../src/engine/valueModel/gammaGammaExpectedOrderValue';
+import { predictedValue } from '../../../src/engine/valueModel/predictedValue';
+import type { ValueModelResult } from '../../../src/engine/valueModel/types';
+import { readCdnow, ymd } from './cdnowSample';
+
+function fitted(result: ValueModelResult): Extract<ValueModelResult, { reason: null }> {
+  if (result.valueModel === null) throw new Error(`no fit: ${result.reason}`);
+  return result;
+}
+
+describe('fitValueModel on CDNOW, as of 1997-09-30', () => {
+  const rows = readCdnow();
+  // The rows after the as-of date (to June 1998) are in the data: the fit must ignore them.
+  const result = fitted(
+    fitValueModel(rows.customer, rows.day, rows.amount, rows.customerCount, ymd('19970930'), {
+      horizonDays: 273, // 39 weeks, the published example's horizon
+      countZeroAmounts: true,
+    }),
+  );
+  const { valueModel, predictions } = result;
+
+  test('the report object: weeks, the published parameters, the counts of customers used and left out', () => {
+    expect(valueModel.timeUnit).toBe('week');
+    expect(valueModel.bgnbd.r).toBeCloseTo(0.2426, 3);
+    expect(valueModel.bgnbd.alpha).toBeCloseTo(4.4136, 2);
+    expect(valueModel.bgnbd.logLikelihood).toBeCloseTo(-9582.43, 1);
+    expect(valueModel.gammaGamma?.p).toBeCloseTo(6.25, 1);
+    expect(valueModel.gammaGammaReason).toBeNull();
+    expect(valueModel.counts).toEqual({
+      bgnbd: 2357,
+      repeatCustomers: 946,
+      gammaGamma: 946,
+      withoutRepeatPurchase: 1411,
+      withoutPositiveRepeatSpend: 0,
+      notPredicted: 0,
+    });
+    expect(JSON.parse(JSON.stringify(valueModel))).toEqual(valueModel);
+  });
+
+  test('per customer: customer 00004 (x 2, t_x 30.43, T 38.86) expects 1.226 purchases in 39 weeks', () => {
+    expect(predictions.expectedPurchases[0]).toBeCloseTo(1.226, 3);
+    expect(predictions.pAlive[0]).toBeCloseTo(0.7266, 2);
+  });
+
+  test('order value and predicted value follow from the fitted models for every customer', () => {
+    const { bgnbd, gammaGamma } = valueModel;
+    const params = { r: bgnbd.r, alpha: bgnbd.alpha, a: bgnbd.a, b: bgnbd.b };
+    // Customer 00004: repeat days 1997-01-18 ($29.73) and 1997-08-02 ($14.96).
+    const orderValue = gammaGammaExpectedOrderValue(gammaGamma!, 2, (29.73 + 14.96) / 2);
+    expect(predictions.expectedOrderValue[0]).toBeCloseTo(orderValue, 10);
+    expect(predictions.predictedValue[0]).toBeCloseTo(
+      predictedValue(params, orderValue, 2, 213 / 7, 272 / 7),
+      10,
+    );
+    for (let c = 0; c < rows.customerCount; c++) {
+      expect(predictions.pAlive[c]! > 0 && predictions.pAlive[c]! <= 1).toBe(true);
+      expect(predictions.predictedValue[c]! > 0).toBe(true);
+    }
+    expect(bgnbdConditionalExpectedPurchases(params, 39, 2, 213 / 7, 272 / 7)).toBeCloseTo(
+      predictions.expectedPurchases[0]!,
+      10,
+    );
+  });
+
+  test('by default (the engine rule) the 8 customers whose only purchase was $0 have no predictions', () => {
+    const strict = fitted(
+      fitValueModel(rows.customer, rows.day, rows.amount, rows.customerCount, ymd('19970930')),
+    );
+    expect(strict.valueModel.counts.bgnbd).toBe(2349);
+    const missing = Array.from(strict.predictions.pAlive).filter((p) => Number.isNaN(p)).length;
+    expect(missing).toBe(8);
+  });
+});
+
+describe('fitValueModel says why it cannot fit', () => {
+  const daily = (
+    customers: number,
+    days: (c: number) => number[],
+    spend: (c: number, k: number) => number,
+  ) => {
+    const customer: number[] = [];
+    const day: number[] = [];
+    const amount: number[] = [];
+    for (let c = 0; c < customers; c++) {
+      days(c).forEach((d, k) => {
+        customer.push(c);
+        day.push(d);
+        amount.push(spend(c, k));
+      });
+    }
+    return { customer, day, amount, customers };
+  };
+
+  test('too few customers', () => {
+    const sales = daily(
+      5,
+      (c) => [c, c + 10],
+      () => 10,
+    );
+    const result = fitValueModel(sales.customer, sales.day, sales.amount, sales.customers, 100);
+    expect(result).toEqual({
+      valueModel: null,
+      reason: '5 customer(s) bought up to the as-of date; the value model needs at least 30',
+      predictions: null,
+    });
+  });
+
+  test('nobody bought on a second day', () => {
+    const sales = daily(
+      40,
+      (c) => [c],
+      () => 10,
+    );
+    const result = fitValueModel(sales.customer, sales.day, sales.amount, sales.customers, 100);
+    expect(result.valueModel).toBeNull();
+    expect(result.reason).toMatch(/BG\/NBD.*no customer bought again/u);
+  });
+
+  test('the spend model alone fails: purchase predictions stand, order and predicted values are NaN', () => {
+    // Purchases as the BG/NBD draws them, but every purchase costs the same 20: spend cannot tell
+    // customers apart.
+    const sales = simulateBgNbd(
+      2000,
+      { r: 0.5, alpha: 6, a: 0.7, b: 2 },
+      { p: 5, q: 4, gamma: 20 },
+      364,
+      56,
+      11,
+    );
+    sales.amount.fill(20);
+    const result = fitted(
+      fitValueModel(sales.customer, sales.day, sales.amount, sales.customers, sales.endDay),
+    );
+    expect(result.valueModel.gammaGamma).toBeNull();
+    expect(result.valueModel.gammaGammaReason).toMatch(/spend model could not be fitted.*cannot determine/u);
+    expect(result.valueModel.counts.gammaGamma).toBe(0);
+    expect(Number.isNaN(result.predictions.pAlive[1]!)).toBe(false);
+    expect(result.predictions.expectedOrderValue[1]).toBeNaN();
+    expect(result.predictions.predictedValue[1]).toBeNaN();
+  });
+
+  test('customers whose repeat days are all $0 are counted as left out of the spend model', () => {
+    const sales = simulateBgNbd(
+      1000,
+      { r: 0.5, alpha: 6, a: 0.7, b: 2 },
+      { p: 5, q: 4, gamma: 20 },
+      364,
+      56,
+      5,
+    );
+    // Customer 0 buys again on two more days, for nothing.
+    const customer = [...sales.customer, 0, 0];
+    const day = [...sales.day, sales.endDay - 1, sales.endDay];
+    const amount = [...sales.amount, 0, 0];
+    const only = customer.map((c, k) => (c !== 0 || day[k]! >= sales.endDay - 1 || k === 0 ? c : -1));
+    const result = fitted(
+      fitValueModel(only, day, amount, sales.customers, sales.endDay, { countZeroAmounts: true }),
+    );
+    expect(result.valueModel.counts.withoutPositiveRepeatSpend).toBe(1);
+    expect(result.valueModel.counts.gammaGamma).toBe(result.valueModel.counts.repeatCustomers - 1);
+    // Still predicted: the model's expectation for two repeat days of $0 each.
+    const { p, q, gamma } = result.valueModel.gammaGamma!;
+    expect(result.predictions.expectedOrderValue[0]).toBeCloseTo((p * gamma) / (2 * p + q - 1), 10);
+  });
+});
