@@ -1,11 +1,14 @@
+import { digamma } from './digamma';
 import { logGamma } from './logGamma';
+import { minimizeBfgs } from './minimizeBfgs';
 import { minimizeNelderMead } from './minimizeNelderMead';
 import { runawayParameter } from './runawayParameter';
 import type { BgNbdParams, FitResult, RepeatGroups } from './types';
 
 /**
- * Fits the BG/NBD model (Fader, Hardie & Lee 2005) by maximum likelihood: Nelder–Mead on the logarithms of
- * r, α, a, b (so they stay positive), started at 1 each. The likelihood is evaluated once per group of
+ * Fits the BG/NBD model (Fader, Hardie & Lee 2005) by maximum likelihood: BFGS with the exact gradient on
+ * the logarithms of r, α, a, b (so they stay positive), started at 1 each; Nelder–Mead takes over where
+ * BFGS stops short. The likelihood is evaluated once per group of
  * customers with the same (x, t_x, T), weighted by the group's size, and the parts that depend on x alone
  * once per distinct x, so its cost grows with the number of distinct histories, not of customers.
  *
@@ -49,37 +52,78 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
   const recencies = new Distinct(recency, weight);
   const partOfX = new Float64Array(xs.values.length);
   const logDropOdds = new Float64Array(xs.values.length);
+  const inverseBX = new Float64Array(xs.values.length);
   const logAlphaAge = new Float64Array(ages.values.length);
+  const inverseAlphaAge = new Float64Array(ages.values.length);
   const logAlphaRecency = new Float64Array(recencies.values.length);
+  const inverseAlphaRecency = new Float64Array(recencies.values.length);
 
-  const logLikelihood = (params: BgNbdParams): number => {
+  /**
+   * The log-likelihood at the parameters; with `gradient`, also its derivatives with respect to ln r,
+   * ln α, ln a, ln b (the digamma function for the gamma-function parts; per group, the share s of the
+   * "dropped out after the last purchase" term weighs the two terms' derivatives).
+   */
+  const logLikelihood = (params: BgNbdParams, gradient?: number[]): number => {
     const { r, alpha, a, b } = params;
     const lnA = Math.log(a);
     let total = r * Math.log(alpha) * customers;
     const fixed = logGamma(a + b) - logGamma(b) - logGamma(r);
+    let dr = Math.log(alpha) * customers;
+    let dAlpha = (r / alpha) * customers;
+    let da = 0;
+    let db = 0;
+    const psiAB = gradient === undefined ? 0 : digamma(a + b);
+    const psiB = gradient === undefined ? 0 : digamma(b);
+    const psiR = gradient === undefined ? 0 : digamma(r);
     for (let k = 0; k < xs.values.length; k++) {
       const x = xs.values[k]!;
       partOfX[k] = logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x) + fixed;
       logDropOdds[k] = x > 0 ? lnA - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
+      inverseBX[k] = x > 0 ? 1 / (b + x - 1) : 0;
+      if (gradient !== undefined) {
+        const w = xs.weights[k]!;
+        const psiABX = digamma(a + b + x);
+        dr += w * (digamma(r + x) - psiR);
+        da += w * (psiAB - psiABX);
+        db += w * (psiAB + digamma(b + x) - psiB - psiABX);
+      }
     }
-    for (let k = 0; k < ages.values.length; k++) logAlphaAge[k] = Math.log(alpha + ages.values[k]!);
-    for (let k = 0; k < recencies.values.length; k++)
+    for (let k = 0; k < ages.values.length; k++) {
+      logAlphaAge[k] = Math.log(alpha + ages.values[k]!);
+      inverseAlphaAge[k] = 1 / (alpha + ages.values[k]!);
+    }
+    for (let k = 0; k < recencies.values.length; k++) {
       logAlphaRecency[k] = Math.log(alpha + recencies.values[k]!);
+      inverseAlphaRecency[k] = 1 / (alpha + recencies.values[k]!);
+    }
     for (let g = 0; g < count; g++) {
       const w = weight[g]!;
       if (w === 0) continue;
       const k = xs.of[g]!;
       const rx = r + frequency[g]!;
-      const logAge = logAlphaAge[ages.of[g]!]!;
+      const ageK = ages.of[g]!;
+      const recencyK = recencies.of[g]!;
+      const logAge = logAlphaAge[ageK]!;
+      const logRecency = logAlphaRecency[recencyK]!;
       // ln(e^A3 + e^A4) with A3 = −(r+x) ln(α+T), A4 = ln(a/(b+x−1)) − (r+x) ln(α+t_x): as t_x ≤ T, A4 − A3
-      // can be large, so the larger term is factored out (log-sum-exp).
-      const droppedOverAlive = logDropOdds[k]! + rx * (logAge - logAlphaRecency[recencies.of[g]!]!);
+      // can be large, so the larger term is factored out (log-sum-exp). s = e^A4 / (e^A3 + e^A4).
+      const d = logDropOdds[k]! + rx * (logAge - logRecency);
+      const e = Math.exp(-Math.abs(d)); // 0 for x = 0 (d = −∞)
       const alive = -rx * logAge;
-      const both =
-        droppedOverAlive > 0
-          ? alive + droppedOverAlive + Math.log1p(Math.exp(-droppedOverAlive))
-          : alive + Math.log1p(Math.exp(droppedOverAlive));
-      total += w * (partOfX[k]! + both);
+      total += w * (partOfX[k]! + alive + (d > 0 ? d : 0) + Math.log1p(e));
+      if (gradient !== undefined) {
+        const share = d > 0 ? 1 / (1 + e) : e / (1 + e);
+        dr -= w * ((1 - share) * logAge + share * logRecency);
+        dAlpha -= w * rx * ((1 - share) * inverseAlphaAge[ageK]! + share * inverseAlphaRecency[recencyK]!);
+        da += (w * share) / a;
+        db -= w * share * inverseBX[k]!;
+      }
+    }
+    if (gradient !== undefined) {
+      gradient[0] = dr * r;
+      gradient[1] = dAlpha * alpha;
+      gradient[2] = da * a;
+      gradient[3] = db * b;
     }
     return total;
   };
@@ -90,7 +134,24 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
     b: Math.exp(logs[3]!),
   });
 
-  const found = minimizeNelderMead((logs) => -logLikelihood(fromLogs(logs)) / customers, [0, 0, 0, 0]);
+  // BFGS with the exact gradient; Nelder–Mead (no gradient) from where it stopped if it does not converge.
+  const start = [0, 0, 0, 0];
+  let found = minimizeBfgs((logs, gradient) => {
+    const value = -logLikelihood(fromLogs(logs), gradient) / customers;
+    for (let j = 0; j < gradient.length; j++) gradient[j] = -gradient[j]! / customers;
+    return value;
+  }, start);
+  // A parameter running off (a flat likelihood) stops BFGS short; Nelder–Mead would only wander further.
+  const runawayFirst = found.converged ? null : runawayParameter(fromLogs(found.x));
+  if (runawayFirst !== null) return failure(runawayFirst, customers, found.iterations);
+  if (!found.converged) {
+    const fallback = minimizeNelderMead((logs) => -logLikelihood(fromLogs(logs)) / customers, found.x);
+    found = {
+      ...fallback,
+      iterations: found.iterations + fallback.iterations,
+      evaluations: found.evaluations + fallback.evaluations,
+    };
+  }
   if (!found.converged) return failure(`the optimiser stopped: ${found.reason}`, customers, found.iterations);
   const params = fromLogs(found.x);
   const runaway = runawayParameter(params);
@@ -112,6 +173,8 @@ function failure(reason: string, customers: number, iterations = 0): FitResult<B
 /** The distinct values of a column (those with weight > 0 first seen) and, per entry, its value's index. */
 class Distinct {
   readonly values: number[] = [];
+  /** Total weight of each distinct value. */
+  readonly weights: number[] = [];
   readonly of: Int32Array;
 
   constructor(column: Float64Array, weight: Float64Array) {
@@ -125,7 +188,9 @@ class Distinct {
         k = this.values.length;
         index.set(value, k);
         this.values.push(value);
+        this.weights.push(0);
       }
+      this.weights[k]! += weight[g]!;
       this.of[g] = k;
     }
   }

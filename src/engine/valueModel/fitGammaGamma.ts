@@ -1,11 +1,14 @@
+import { digamma } from './digamma';
 import { logGamma } from './logGamma';
+import { minimizeBfgs } from './minimizeBfgs';
 import { minimizeNelderMead } from './minimizeNelderMead';
 import { runawayParameter } from './runawayParameter';
 import type { FitResult, GammaGammaParams } from './types';
 
 /**
  * Fits the Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"; Colombo & Jiang 1999) by
- * maximum likelihood: Nelder–Mead on the logarithms of p, q, γ, started at 1 each. Each customer's mean
+ * maximum likelihood: BFGS with the exact gradient on the logarithms of p, q, γ, started at 1 each
+ * (Nelder–Mead takes over where BFGS stops short). Each customer's mean
  * repeat spend m̄ over x repeat purchases has the density Γ(px+q) / (Γ(px) Γ(q)) · γ^q m̄^(px−1) x^(px) /
  * (γ + x m̄)^(px+q). The terms that depend on x alone are computed once per distinct x and the sums of
  * ln m̄ once, so an evaluation costs one logarithm per customer.
@@ -57,15 +60,39 @@ export function fitGammaGamma(
     sumLogM += Math.log(m);
   }
 
-  const logLikelihood = ({ p, q, gamma }: GammaGammaParams): number => {
-    let total = count * (q * Math.log(gamma) - logGamma(q)) + p * sumXLogM - sumLogM + p * sumXLogX;
+  const spendTotal = new Float64Array(count);
+  for (let c = 0; c < count; c++) spendTotal[c] = frequency[c]! * meanSpend[c]!;
+
+  /** The log-likelihood; with `gradient`, also its derivatives with respect to ln p, ln q, ln γ. */
+  const logLikelihood = ({ p, q, gamma }: GammaGammaParams, gradient?: number[]): number => {
+    const logGammaParam = Math.log(gamma);
+    let total = count * (q * logGammaParam - logGamma(q)) + p * sumXLogM - sumLogM + p * sumXLogX;
+    let dp = sumXLogM + sumXLogX;
+    let dq = gradient === undefined ? 0 : count * (logGammaParam - digamma(q));
+    let dGamma = (count * q) / gamma;
     for (let k = 0; k < distinctX.length; k++) {
-      const px = p * distinctX[k]!;
+      const x = distinctX[k]!;
+      const px = p * x;
       total += countOfX[k]! * (logGamma(px + q) - logGamma(px));
+      if (gradient !== undefined) {
+        const psiPXQ = digamma(px + q);
+        dp += countOfX[k]! * x * (psiPXQ - digamma(px));
+        dq += countOfX[k]! * psiPXQ;
+      }
     }
     for (let c = 0; c < count; c++) {
       const x = frequency[c]!;
-      total -= (p * x + q) * Math.log(gamma + x * meanSpend[c]!);
+      const denominator = gamma + spendTotal[c]!;
+      const logDenominator = Math.log(denominator);
+      total -= (p * x + q) * logDenominator;
+      dp -= x * logDenominator;
+      dq -= logDenominator;
+      dGamma -= (p * x + q) / denominator;
+    }
+    if (gradient !== undefined) {
+      gradient[0] = dp * p;
+      gradient[1] = dq * q;
+      gradient[2] = dGamma * gamma;
     }
     return total;
   };
@@ -74,7 +101,26 @@ export function fitGammaGamma(
     q: Math.exp(logs[1]!),
     gamma: Math.exp(logs[2]!),
   });
-  const found = minimizeNelderMead((logs) => -logLikelihood(fromLogs(logs)) / count, [0, 0, 0]);
+  // BFGS with the exact gradient; Nelder–Mead (no gradient) from where it stopped if it does not converge.
+  let found = minimizeBfgs(
+    (logs, gradient) => {
+      const value = -logLikelihood(fromLogs(logs), gradient) / count;
+      for (let j = 0; j < gradient.length; j++) gradient[j] = -gradient[j]! / count;
+      return value;
+    },
+    [0, 0, 0],
+  );
+  // A parameter running off (a flat likelihood) stops BFGS short; Nelder–Mead would only wander further.
+  const runawayFirst = found.converged ? null : runawayParameter(fromLogs(found.x));
+  if (runawayFirst !== null) return fail(runawayFirst, found.iterations);
+  if (!found.converged) {
+    const fallback = minimizeNelderMead((logs) => -logLikelihood(fromLogs(logs)) / count, found.x);
+    found = {
+      ...fallback,
+      iterations: found.iterations + fallback.iterations,
+      evaluations: found.evaluations + fallback.evaluations,
+    };
+  }
   if (!found.converged) return fail(`the optimiser stopped: ${found.reason}`, found.iterations);
   const params = fromLogs(found.x);
   const runaway = runawayParameter(params);

@@ -26,20 +26,20 @@ export function hypergeometric2F1(
   if (!(Math.abs(z) < 1) || (c <= 0 && Number.isInteger(c)) || !Number.isFinite(a + b + c)) {
     return { value: Number.NaN, terms: 0, converged: false };
   }
+  const size = Math.abs(z);
+  const ratioAt = (n: number): number => (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
   let sum = 1;
   let term = 1;
+  let ratio = ratioAt(0);
   for (let n = 0; n < maxTerms; n++) {
-    const ratio = (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
     term *= ratio;
     sum += term;
     if (term === 0) return { value: sum, terms: n + 1, converged: true };
+    ratio = ratioAt(n + 1);
     // The ratios tend to |z|, from above or from below: past n, every ratio is at most the larger of the
-    // next one and |z|, so the tail is at most term·r/(1 − r).
-    const nextRatio = Math.max(
-      Math.abs((((a + n + 1) * (b + n + 1)) / ((c + n + 1) * (n + 2))) * z),
-      Math.abs(z),
-    );
-    if (nextRatio < 1 && Math.abs((term * nextRatio) / (1 - nextRatio)) <= tolerance * Math.abs(sum)) {
+    // next one and |z| (once they are monotone), so the tail is at most term·r/(1 − r).
+    const bound = Math.max(Math.abs(ratio), size);
+    if (bound < 1 && Math.abs((term * bound) / (1 - bound)) <= tolerance * Math.abs(sum)) {
       return { value: sum, terms: n + 1, converged: Number.isFinite(sum) };
     }
   }

@@ -66,6 +66,10 @@ describe('CDNOW sample, calibration to 1997-09-30: the published fits', () => {
     expect(strict.customersWithPurchases).toBe(2349);
   });
 
+  test('BFGS with the exact gradient needs a few dozen likelihood evaluations (a wrong gradient needs hundreds)', () => {
+    expect(bgnbd.evaluations).toBeLessThan(60);
+  });
+
   test('BG/NBD r, α, a, b within 0.5 % and the log-likelihood −9582.43', () => {
     const { params } = bgnbd;
     for (const key of ['r', 'alpha', 'a', 'b'] as const)

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
+import { digamma } from '../../../src/engine/valueModel/digamma';
 import { hypergeometric2F1 } from '../../../src/engine/valueModel/hypergeometric2F1';
 import { logGamma } from '../../../src/engine/valueModel/logGamma';
 import { logSumExp } from '../../../src/engine/valueModel/logSumExp';
+import { minimizeBfgs } from '../../../src/engine/valueModel/minimizeBfgs';
 import { minimizeNelderMead } from '../../../src/engine/valueModel/minimizeNelderMead';
 
 describe('logGamma against known values', () => {
@@ -36,6 +38,30 @@ describe('logGamma against known values', () => {
         );
       }),
     );
+  });
+});
+
+describe('digamma against known values', () => {
+  // Reference values: scipy.special.digamma, and closed forms where they exist.
+  test.each<[number, number]>([
+    [1, -0.5772156649015329], // −γ
+    [0.5, -1.9635100260214235], // −γ − 2 ln 2
+    [10, 2.251752589066721],
+    [0.01, -100.56088545786868],
+    [3.7, 1.1671535393615113],
+    [1e-6, -1000000.57721402],
+    [-0.5, 0.03648997397857651],
+    [100.5, 4.605174352581845],
+  ])('ψ(%d) = %d', (x, expected) => {
+    expect(Math.abs(digamma(x) - expected)).toBeLessThanOrEqual(1e-13 * Math.max(1, Math.abs(expected)));
+  });
+
+  test('ψ is the derivative of lnΓ, and a pole is NaN', () => {
+    for (const x of [0.3, 1.7, 12.5, 250]) {
+      const h = 1e-5 * x;
+      expect(digamma(x)).toBeCloseTo((logGamma(x + h) - logGamma(x - h)) / (2 * h), 6);
+    }
+    expect(digamma(-2)).toBeNaN();
   });
 });
 
@@ -85,6 +111,50 @@ describe('logSumExp', () => {
   test('−∞ is a zero term', () => {
     expect(logSumExp(Number.NEGATIVE_INFINITY, 4)).toBe(4);
     expect(logSumExp(4, Number.NEGATIVE_INFINITY)).toBe(4);
+  });
+});
+
+describe('minimizeBfgs', () => {
+  const rosenbrock = ([x, y]: number[], gradient: number[]): number => {
+    gradient[0] = -400 * x! * (y! - x! ** 2) - 2 * (1 - x!);
+    gradient[1] = 200 * (y! - x! ** 2);
+    return 100 * (y! - x! ** 2) ** 2 + (1 - x!) ** 2;
+  };
+
+  test('finds the minimum of Rosenbrock’s valley with few evaluations and says it converged', () => {
+    const found = minimizeBfgs(rosenbrock, [-1.2, 1]);
+    expect(found).toMatchObject({ converged: true, reason: 'converged' });
+    expect(found.x[0]).toBeCloseTo(1, 6);
+    expect(found.x[1]).toBeCloseTo(1, 6);
+    expect(found.evaluations).toBeLessThan(200);
+  });
+
+  test('running out of iterations is reported with the reason', () => {
+    const found = minimizeBfgs(rosenbrock, [-1.2, 1], { maxIterations: 5 });
+    expect(found).toMatchObject({ converged: false, reason: 'no convergence in 5 iterations' });
+  });
+
+  test('a wrong gradient stops the line search, reported as such', () => {
+    const found = minimizeBfgs(
+      ([x], gradient) => {
+        gradient[0] = -2 * (x! - 3); // the sign is wrong: every step goes uphill
+        return (x! - 3) ** 2;
+      },
+      [0],
+    );
+    expect(found).toMatchObject({ converged: false, reason: 'the line search found no lower point' });
+  });
+
+  test('steps into a region where f is not finite are shortened', () => {
+    const found = minimizeBfgs(
+      ([x], gradient) => {
+        gradient[0] = 1 - 1 / x!;
+        return x! > 0 ? x! - Math.log(x!) : Number.NaN; // minimum at 1
+      },
+      [8],
+    );
+    expect(found.converged).toBe(true);
+    expect(found.x[0]).toBeCloseTo(1, 8);
   });
 });
 
