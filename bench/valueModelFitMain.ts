@@ -7,6 +7,7 @@
  */
 import { fitBgNbd } from '../src/engine/valueModel/fitBgNbd';
 import { fitGammaGamma } from '../src/engine/valueModel/fitGammaGamma';
+import { fitValueModel } from '../src/engine/valueModel/fitValueModel';
 import { groupRepeatHistories } from '../src/engine/valueModel/groupRepeatHistories';
 import { summarizeRepeatPurchases } from '../src/engine/valueModel/summarizeRepeatPurchases';
 import { simulateBgNbd } from './simulateBgNbd';
@@ -33,11 +34,15 @@ for (let run = 1; run <= 3; run++) {
     }
   });
   const gammaGamma = fitGammaGamma(x, m);
+  const whole = performance.now();
+  const result = fitValueModel(sales.customer, sales.day, sales.amount, customers, sales.endDay);
   console.log(
     `run ${run}: ${sales.customer.length} rows, ${customers} customers, ${groups.weight.length} groups; ` +
       `summary + groups ${(prepared - start).toFixed(0)} ms, BG/NBD ${(fitted - prepared).toFixed(0)} ms ` +
       `(${bgnbd.converged ? `${bgnbd.evaluations} evaluations` : bgnbd.reason}), ` +
-      `Gamma-Gamma on ${x.length} ${ms(fitted)}; total ${ms(start)}`,
+      `Gamma-Gamma on ${x.length} ${(whole - fitted).toFixed(0)} ms; total ${(whole - start).toFixed(0)} ms; ` +
+      `fitValueModel with every customer's predictions ${ms(whole)}` +
+      (result.valueModel === null ? ` (${result.reason})` : ''),
   );
   if (run === 3) {
     console.log(

@@ -8,6 +8,11 @@ interface BfgsOptions {
   maxIterations?: number;
   /** Largest move along any axis in one step, default 2 (in the units of x). */
   maxStep?: number;
+  /**
+   * When no lower point can be found any more (the objective's rounding hides further decrease), the
+   * gradient may be at most this for the stop to count as converged; default 1e-5.
+   */
+  stallTolerance?: number;
 }
 
 /**
@@ -17,8 +22,9 @@ interface BfgsOptions {
  * logarithms of a model's positive parameters, where it needs a few dozen evaluations where Nelder–Mead
  * needs hundreds.
  *
- * `converged` is true only when the gradient met the tolerance; otherwise `reason` says what stopped it
- * (the iteration limit, or a line search that found no lower point even along the steepest descent).
+ * `converged` is true when the gradient met the tolerance, or when no lower point can be found even along
+ * the steepest descent (the objective's rounding) and the gradient is within `stallTolerance`; otherwise
+ * `reason` says what stopped it (the iteration limit, or a line search that found no lower point).
  *
  * @param f Writes the gradient at x into `gradient` (same length as x) and returns the value at x.
  * @param start The starting point.
@@ -34,6 +40,7 @@ export function minimizeBfgs(
   const gradientTolerance = options.gradientTolerance ?? 1e-8;
   const maxIterations = options.maxIterations ?? 500;
   const maxStep = options.maxStep ?? 2;
+  const stallTolerance = options.stallTolerance ?? 1e-5;
   let evaluations = 0;
   const evaluate = (x: number[], gradient: number[]): number => {
     evaluations++;
@@ -78,13 +85,18 @@ export function minimizeBfgs(
     const nextGradient = new Array<number>(n).fill(0);
     let next: number[] = x;
     let nextValue = Number.POSITIVE_INFINITY;
-    for (let halvings = 0; halvings < 60; halvings++) {
+    for (let halvings = 0; halvings < 30; halvings++) {
       next = x.map((v, j) => v + step * direction[j]!);
       nextValue = evaluate(next, nextGradient);
       if (nextValue <= value + 1e-4 * step * slope) break;
       step /= 2;
     }
-    if (!(nextValue <= value + 1e-4 * step * slope)) {
+    // A decrease within the objective's rounding is no decrease: it only walks the noise.
+    const noise = 1e-14 * (1 + Math.abs(value));
+    if (!(nextValue <= value + 1e-4 * step * slope) || value - nextValue <= noise) {
+      if (gradient.every((g) => Math.abs(g) <= stallTolerance)) {
+        return done(x, value, iteration, true, 'converged to the precision of the objective');
+      }
       if (scaled || inverse.some((row, i) => row.some((v, j) => v !== (i === j ? 1 : 0)))) {
         // Try again along the steepest descent before giving up.
         inverse = identity(n);

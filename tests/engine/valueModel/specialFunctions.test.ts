@@ -123,7 +123,8 @@ describe('minimizeBfgs', () => {
 
   test('finds the minimum of Rosenbrock’s valley with few evaluations and says it converged', () => {
     const found = minimizeBfgs(rosenbrock, [-1.2, 1]);
-    expect(found).toMatchObject({ converged: true, reason: 'converged' });
+    expect(found.converged).toBe(true);
+    expect(found.reason).toMatch(/^converged/u);
     expect(found.x[0]).toBeCloseTo(1, 6);
     expect(found.x[1]).toBeCloseTo(1, 6);
     expect(found.evaluations).toBeLessThan(200);
