@@ -130,6 +130,23 @@ describe('minimizeBfgs', () => {
     expect(found.evaluations).toBeLessThan(200);
   });
 
+  test('a flat valley on a large value: stops at the precision of the objective, as converged', () => {
+    // Rosenbrock's valley, scaled down and lifted to 1e6: near the minimum a step's decrease is far below
+    // the rounding of 1e6, and only noise is left to walk.
+    const found = minimizeBfgs(
+      ([x, y], gradient) => {
+        const value = rosenbrock([x!, y!], gradient);
+        gradient[0]! *= 1e-3;
+        gradient[1]! *= 1e-3;
+        return 1e6 + 1e-3 * value;
+      },
+      [-1.2, 1],
+    );
+    expect(found).toMatchObject({ converged: true, reason: 'converged to the precision of the objective' });
+    expect(found.x[0]).toBeCloseTo(1, 1);
+    expect(found.evaluations).toBeLessThan(300);
+  });
+
   test('running out of iterations is reported with the reason', () => {
     const found = minimizeBfgs(rosenbrock, [-1.2, 1], { maxIterations: 5 });
     expect(found).toMatchObject({ converged: false, reason: 'no convergence in 5 iterations' });
