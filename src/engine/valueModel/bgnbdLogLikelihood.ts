@@ -10,7 +10,7 @@ import type { BgNbdParams } from './types';
  * @param frequency x: repeat purchases (distinct purchase days − 1), a whole number ≥ 0.
  * @param recency t_x: weeks from the first to the last purchase, 0 ≤ t_x ≤ T.
  * @param age T: weeks from the first purchase to the end of the observation.
- * @example bgnbdLogLikelihood({ r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 }, 0, 0, 38.86) // ≈ −0.4596
+ * @example bgnbdLogLikelihood({ r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 }, 0, 0, 38.86) // ≈ −0.5538
  */
 export function bgnbdLogLikelihood(
   params: BgNbdParams,

@@ -7,7 +7,7 @@ import type { GammaGammaParams } from './types';
  *
  * @param frequency x: repeat purchases, ≥ 0.
  * @param meanSpend m̄: mean spend of the repeat purchases (money; ignored when x = 0).
- * @example gammaGammaExpectedOrderValue({ p: 6.25, q: 3.74, gamma: 15.44 }, 2, 30) // ≈ 31.1
+ * @example gammaGammaExpectedOrderValue({ p: 6.25, q: 3.74, gamma: 15.44 }, 2, 30) // ≈ 30.94
  */
 export function gammaGammaExpectedOrderValue(
   params: GammaGammaParams,

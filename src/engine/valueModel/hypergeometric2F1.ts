@@ -13,7 +13,7 @@ import type { SeriesResult } from './types';
  *
  * @param tolerance Relative accuracy wanted, default 1e-14.
  * @param maxTerms Default 1,000,000.
- * @example hypergeometric2F1(1, 1, 2, 0.5).value // 1.3862943611198906 = −ln(1 − z) / z
+ * @example hypergeometric2F1(1, 1, 2, 0.5).value // ≈ 1.386294361119 = −ln(1 − z) / z = 2 ln 2
  */
 export function hypergeometric2F1(
   a: number,

@@ -17,7 +17,7 @@ const weeksPerMonth = 365.25 / 12 / 7;
  * @param age T in weeks.
  * @param months Default 12.
  * @param monthlyDiscount Discount rate per month as a fraction, default 0.01 (1 %).
- * @example predictedValue({ r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 }, 31.1, 2, 30.43, 38.86) // money
+ * @example predictedValue({ r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 }, 30.94, 2, 30.43, 38.86) // ≈ 45.5 (money, the order value's unit)
  */
 export function predictedValue(
   params: BgNbdParams,
