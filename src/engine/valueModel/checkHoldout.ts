@@ -16,7 +16,7 @@ const lastRow = 7;
  * {@link summarizeRepeatPurchases}.
  *
  * @param holdoutStart First day of the holdout (engine day number).
- * @param holdoutEnd Last day of the holdout, ≥ holdoutStart.
+ * @param holdoutEnd Last day of the holdout, ≥ holdoutStart (else no fit, with that reason).
  * @param countZeroAmounts As for {@link summarizeRepeatPurchases}.
  * @example
  * const check = checkHoldout(customer, day, amount, n, dayFromIso('1997-10-01')!, dayFromIso('1998-06-30')!);
@@ -33,6 +33,17 @@ export function checkHoldout(
 ): HoldoutCheck {
   const calibrationEnd = holdoutStart - 1;
   const holdoutWeeks = (holdoutEnd - calibrationEnd) / daysPerWeek;
+  if (!(holdoutEnd >= holdoutStart)) {
+    const reason = 'the holdout ends before it starts';
+    return {
+      calibrationEnd,
+      holdoutEnd,
+      holdoutWeeks,
+      fit: { converged: false, reason, customers: 0, iterations: 0 },
+      rows: [],
+      notPredicted: 0,
+    };
+  }
   const calibration = summarizeRepeatPurchases(
     customer,
     day,

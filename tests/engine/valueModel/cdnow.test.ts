@@ -187,4 +187,17 @@ describe('CDNOW holdout: fit to 1997-09-30, compare 1997-10-01 … 1998-06-30', 
       expect(check.rows[k]!.predicted).toBeGreaterThan(check.rows[k - 1]!.predicted);
     }
   });
+
+  test('a holdout that ends before it starts is refused with the reason', () => {
+    const backwards = checkHoldout(
+      rows.customer,
+      rows.day,
+      rows.amount,
+      rows.customerCount,
+      ymd('19971001'),
+      ymd('19970901'),
+    );
+    expect(backwards.fit).toMatchObject({ converged: false, reason: 'the holdout ends before it starts' });
+    expect(backwards.rows).toEqual([]);
+  });
 });
