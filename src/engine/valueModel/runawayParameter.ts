@@ -8,14 +8,14 @@ const smallest = 1e-5;
  * must not be shown as an estimate. Returns a sentence naming the parameter, or null when all are within
  * 1e-5 … 1e5 (model parameters in weeks and money are far inside for real data).
  *
- * @example runawayParameter({ r: 0.4, alpha: 3.2, a: 2.8e6, b: 5.9e6 }) // 'a grows without bound (2.8e+6): …'
+ * @example runawayParameter({ r: 0.4, alpha: 3.2, a: 2.8e6, b: 5.9e6 }) // 'a grows without bound (2.8e+6): the data cannot determine it (…)'
  */
 export function runawayParameter(params: object): string | null {
   for (const [name, value] of Object.entries(params)) {
     if (typeof value !== 'number') continue;
     if (value > largest || value < smallest) {
       const way = value > largest ? 'grows without bound' : 'shrinks towards 0';
-      return `${name} ${way} (${value.toPrecision(2)}): the data cannot determine it (too few or too alike customers)`;
+      return `${name} ${way} (${value.toPrecision(2)}): the data cannot determine it (too few customers, too short a window, or customers too alike)`;
     }
   }
   return null;

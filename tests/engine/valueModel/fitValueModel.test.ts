@@ -5,6 +5,9 @@ import { gammaGammaExpectedOrderValue } from '../../../src/engine/valueModel/gam
 import { predictedValue } from '../../../src/engine/valueModel/predictedValue';
 import type { ValueModelResult } from '../../../src/engine/valueModel/types';
 import { readCdnow, ymd } from './cdnowSample';
+import fs from 'node:fs';
+import path from 'node:path';
+import { dayFromYmd } from '../../../src/engine/dayNumbers';
 
 function fitted(result: ValueModelResult): Extract<ValueModelResult, { reason: null }> {
   if (result.valueModel === null) throw new Error(`no fit: ${result.reason}`);
@@ -164,5 +167,30 @@ describe('fitValueModel says why it cannot fit', () => {
     // Still predicted: the model's expectation for two repeat days of $0 each.
     const { p, q, gamma } = result.valueModel.gammaGamma!;
     expect(result.predictions.expectedOrderValue[0]).toBeCloseTo((p * gamma) / (2 * p + q - 1), 10);
+  });
+
+  test('one month of a real shop (online retail, December 2010): no drop-out to see, so no fit, and why', () => {
+    const csv = path.resolve(__dirname, '../../../..', 'shared/data/online_retail_2010-12.csv');
+    const ids = new Map<string, number>();
+    const customer: number[] = [];
+    const day: number[] = [];
+    const amount: number[] = [];
+    for (const line of fs.readFileSync(csv, 'utf8').split('\n').slice(1)) {
+      // InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country; read from the end
+      // as descriptions may hold commas.
+      const cells = line.split(',');
+      const n = cells.length;
+      const id = cells[n - 2];
+      if (n < 8 || id === undefined || id === '') continue;
+      const date = cells[n - 4]!;
+      if (!ids.has(id)) ids.set(id, ids.size);
+      customer.push(ids.get(id)!);
+      day.push(dayFromYmd(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)))!);
+      amount.push(Number(cells[n - 5]) * Number(cells[n - 3]));
+    }
+    const result = fitValueModel(customer, day, amount, ids.size, Math.max(...day));
+    expect(ids.size).toBeGreaterThan(900);
+    expect(result.valueModel).toBeNull();
+    expect(result.reason).toMatch(/BG\/NBD.*a shrinks towards 0.*cannot determine it.*too short a window/u);
   });
 });
