@@ -14,9 +14,10 @@ import type { BgNbdParams, FitResult, RepeatGroups } from './types';
  *
  * Fails (with `converged: false` and a reason, no parameters) when there are no customers, no customer
  * with a repeat purchase (the drop-out process cannot be estimated), an invalid history (x not a whole
- * number ≥ 0, or not 0 ≤ t_x ≤ T), when the optimiser does not converge, or when a parameter runs off
- * towards 0 or ∞ (the likelihood is flat that way: the data cannot determine it, e.g. a and b growing
- * together when a handful of customers fit one drop-out probability).
+ * number ≥ 0, or not 0 ≤ t_x ≤ T), or when the optimiser does not converge. When a parameter runs off
+ * towards 0 or ∞ (the likelihood flattens out that way: e.g. a → 0 when nobody seems to drop out, or a and
+ * b growing together when a handful of customers fit one drop-out probability) the fit succeeds as a
+ * limiting case of the model, with `boundary` saying so.
  *
  * @param groups Histories in weeks; see {@link RepeatGroups}.
  * @example
@@ -141,10 +142,9 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
     for (let j = 0; j < gradient.length; j++) gradient[j] = -gradient[j]! / customers;
     return value;
   }, start);
-  // A parameter running off (a flat likelihood) stops BFGS short; Nelder–Mead would only wander further.
-  const runawayFirst = found.converged ? null : runawayParameter(fromLogs(found.x));
-  if (runawayFirst !== null) return failure(runawayFirst, customers, found.iterations);
-  if (!found.converged) {
+  // A parameter running off towards 0 or ∞ (the likelihood flattens out: a limiting case of the model)
+  // stops BFGS short; Nelder–Mead would only wander further along the same ray.
+  if (!found.converged && runawayParameter(fromLogs(found.x)) === null) {
     const fallback = minimizeNelderMead((logs) => -logLikelihood(fromLogs(logs)) / customers, found.x);
     found = {
       ...fallback,
@@ -152,10 +152,10 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
       evaluations: found.evaluations + fallback.evaluations,
     };
   }
-  if (!found.converged) return failure(`the optimiser stopped: ${found.reason}`, customers, found.iterations);
   const params = fromLogs(found.x);
-  const runaway = runawayParameter(params);
-  if (runaway !== null) return failure(runaway, customers, found.iterations);
+  const boundary = runawayParameter(params);
+  if (!found.converged && boundary === null)
+    return failure(`the optimiser stopped: ${found.reason}`, customers, found.iterations);
   return {
     converged: true,
     params,
@@ -163,6 +163,7 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
     customers,
     iterations: found.iterations,
     evaluations: found.evaluations,
+    boundary,
   };
 }
 

@@ -14,9 +14,9 @@ import type { FitResult, GammaGammaParams } from './types';
  * ln m̄ once, so an evaluation costs one logarithm per customer.
  *
  * Only customers with x ≥ 1 and m̄ > 0 can be used; the caller selects them (see {@link fitValueModel} for
- * the count left out). Fails with a reason when fewer than 2 are left, an input is invalid, the optimiser
- * does not converge, or a parameter runs off towards 0 or ∞ (e.g. q and γ growing together when every
- * customer spends alike).
+ * the count left out). Fails with a reason when fewer than 2 are left, an input is invalid, or the
+ * optimiser does not converge. A parameter running off towards 0 or ∞ (e.g. q and γ growing together when
+ * every customer spends alike) gives a limiting case of the model, with `boundary` saying so.
  *
  * @param frequency Per customer, x: repeat purchases, a whole number ≥ 1.
  * @param meanSpend Per customer, m̄: mean spend of the repeat purchases, > 0 (money).
@@ -110,10 +110,9 @@ export function fitGammaGamma(
     },
     [0, 0, 0],
   );
-  // A parameter running off (a flat likelihood) stops BFGS short; Nelder–Mead would only wander further.
-  const runawayFirst = found.converged ? null : runawayParameter(fromLogs(found.x));
-  if (runawayFirst !== null) return fail(runawayFirst, found.iterations);
-  if (!found.converged) {
+  // A parameter running off towards 0 or ∞ (the likelihood flattens out: a limiting case of the model)
+  // stops BFGS short; Nelder–Mead would only wander further along the same ray.
+  if (!found.converged && runawayParameter(fromLogs(found.x)) === null) {
     const fallback = minimizeNelderMead((logs) => -logLikelihood(fromLogs(logs)) / count, found.x);
     found = {
       ...fallback,
@@ -121,10 +120,10 @@ export function fitGammaGamma(
       evaluations: found.evaluations + fallback.evaluations,
     };
   }
-  if (!found.converged) return fail(`the optimiser stopped: ${found.reason}`, found.iterations);
   const params = fromLogs(found.x);
-  const runaway = runawayParameter(params);
-  if (runaway !== null) return fail(runaway, found.iterations);
+  const boundary = runawayParameter(params);
+  if (!found.converged && boundary === null)
+    return fail(`the optimiser stopped: ${found.reason}`, found.iterations);
   return {
     converged: true,
     params,
@@ -132,5 +131,6 @@ export function fitGammaGamma(
     customers: count,
     iterations: found.iterations,
     evaluations: found.evaluations,
+    boundary,
   };
 }

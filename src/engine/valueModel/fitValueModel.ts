@@ -31,7 +31,8 @@ const daysPerWeek = 7;
  * `horizonDays` days, expected average order value and predicted value over the next `months` months.
  *
  * Returns `valueModel: null` with a reason when the data cannot support a fit: fewer than `minCustomers`
- * customers, nobody buying on a second day, or an optimiser that did not converge. When only the spend
+ * customers, nobody buying on a second day, or an optimiser that did not converge. A fit that is a limiting
+ * case of a model (e.g. nobody seems to drop out) stands, with a sentence in `notes`. When only the spend
  * model fails, the purchase predictions stand and `gammaGamma` is null with its reason; order and
  * predicted values are then NaN. Customers without a purchase day up to the as-of date get NaN throughout.
  *
@@ -143,6 +144,12 @@ export function fitValueModel(
       bgnbd: { ...bgnbd.params, logLikelihood: bgnbd.logLikelihood },
       gammaGamma,
       gammaGammaReason,
+      notes: [
+        ...(bgnbd.boundary === null ? [] : [`Purchase model (BG/NBD): ${bgnbd.boundary}.`]),
+        ...(gammaGamma === null || !gammaGammaFit.converged || gammaGammaFit.boundary === null
+          ? []
+          : [`Spend model (Gamma-Gamma): ${gammaGammaFit.boundary}.`]),
+      ],
       counts: {
         bgnbd: bgnbd.customers,
         repeatCustomers: bgnbd.customers - withoutRepeatPurchase,

@@ -62,6 +62,11 @@ export interface FitSuccess<P> {
   customers: number;
   iterations: number;
   evaluations: number;
+  /**
+   * A sentence when a parameter ran off towards 0 or ∞: the fit is a limiting case of the model (e.g. no
+   * drop-out seen: a → 0), its predictions hold but that parameter's number means nothing; else null.
+   */
+  boundary: string | null;
 }
 
 /** A fit that did not converge or could not start, with the reason; it carries no parameters to show. */
@@ -135,6 +140,11 @@ export interface ValueModelReport {
   /** Null when the spend model could not be fitted (`gammaGammaReason` says why). */
   gammaGamma: GammaGammaParams | null;
   gammaGammaReason: string | null;
+  /**
+   * Sentences on fits that are limiting cases of the model (a parameter ran off towards 0 or ∞: its number
+   * means nothing, the predictions stand); empty when none.
+   */
+  notes: string[];
   counts: {
     /** Customers with at least one purchase day up to the as-of date: those the BG/NBD is fitted on. */
     bgnbd: number;

@@ -122,9 +122,8 @@ describe('fitValueModel says why it cannot fit', () => {
     expect(result.reason).toMatch(/BG\/NBD.*no customer bought again/u);
   });
 
-  test('the spend model alone fails: purchase predictions stand, order and predicted values are NaN', () => {
-    // Purchases as the BG/NBD draws them, but every purchase costs the same 20: spend cannot tell
-    // customers apart.
+  test('everyone spends alike: the spend fit is a limiting case, noted, and every order value is about that spend', () => {
+    // Purchases as the BG/NBD draws them, but every purchase costs the same 20.
     const sales = simulateBgNbd(
       2000,
       { r: 0.5, alpha: 6, a: 0.7, b: 2 },
@@ -137,9 +136,43 @@ describe('fitValueModel says why it cannot fit', () => {
     const result = fitted(
       fitValueModel(sales.customer, sales.day, sales.amount, sales.customers, sales.endDay),
     );
+    expect(result.valueModel.notes).toHaveLength(1);
+    expect(result.valueModel.notes[0]).toMatch(/^Spend model \(Gamma-Gamma\): .*limiting case/u);
+    // (A day with two purchases totals 40, so some customers' own means are above 20.)
+    for (const value of result.predictions.expectedOrderValue)
+      expect(Math.abs(value / 20 - 1)).toBeLessThan(0.1);
+  });
+
+  test('the spend model alone fails: purchase predictions stand, order and predicted values are NaN', () => {
+    // Every repeat purchase but one customer's is free: one customer is left for the spend model.
+    const sales = simulateBgNbd(
+      2000,
+      { r: 0.5, alpha: 6, a: 0.7, b: 2 },
+      { p: 5, q: 4, gamma: 20 },
+      364,
+      56,
+      11,
+    );
+    const first = new Map<number, number>();
+    sales.customer.forEach((c, k) => first.set(c, Math.min(first.get(c) ?? Infinity, sales.day[k]!)));
+    const paying = sales.customer.find((c, k) => sales.day[k]! > first.get(c)!)!;
+    const amount = Array.from(sales.amount, (value, k) => {
+      const c = sales.customer[k]!;
+      return c === paying || sales.day[k] === first.get(c) ? value : 0;
+    });
+    const result = fitted(
+      fitValueModel(sales.customer, sales.day, amount, sales.customers, sales.endDay, {
+        countZeroAmounts: true,
+      }),
+    );
     expect(result.valueModel.gammaGamma).toBeNull();
-    expect(result.valueModel.gammaGammaReason).toMatch(/spend model could not be fitted.*cannot determine/u);
+    expect(result.valueModel.gammaGammaReason).toBe(
+      'the spend model could not be fitted: 1 customer(s) with repeat spend; the spend model needs at least 2',
+    );
     expect(result.valueModel.counts.gammaGamma).toBe(0);
+    expect(result.valueModel.counts.withoutPositiveRepeatSpend).toBe(
+      result.valueModel.counts.repeatCustomers - 1,
+    );
     expect(Number.isNaN(result.predictions.pAlive[1]!)).toBe(false);
     expect(result.predictions.expectedOrderValue[1]).toBeNaN();
     expect(result.predictions.predictedValue[1]).toBeNaN();
@@ -169,7 +202,7 @@ describe('fitValueModel says why it cannot fit', () => {
     expect(result.predictions.expectedOrderValue[0]).toBeCloseTo((p * gamma) / (2 * p + q - 1), 10);
   });
 
-  test('one month of a real shop (online retail, December 2010): no drop-out to see, so no fit, and why', () => {
+  test('one month of a real shop (online retail, December 2010): no drop-out to see, said in a note', () => {
     const csv = path.resolve(__dirname, '../../../..', 'shared/data/online_retail_2010-12.csv');
     const ids = new Map<string, number>();
     const customer: number[] = [];
@@ -188,9 +221,12 @@ describe('fitValueModel says why it cannot fit', () => {
       day.push(dayFromYmd(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)))!);
       amount.push(Number(cells[n - 5]) * Number(cells[n - 3]));
     }
-    const result = fitValueModel(customer, day, amount, ids.size, Math.max(...day));
+    const result = fitted(fitValueModel(customer, day, amount, ids.size, Math.max(...day)));
     expect(ids.size).toBeGreaterThan(900);
-    expect(result.valueModel).toBeNull();
-    expect(result.reason).toMatch(/BG\/NBD.*a shrinks towards 0.*cannot determine it.*too short a window/u);
+    expect(result.valueModel.notes).toEqual([
+      expect.stringMatching(/^Purchase model.*a shrinks towards 0.*too short a window/u),
+    ]);
+    // No drop-out in sight: everyone who bought is almost surely still a customer.
+    for (const p of result.predictions.pAlive) if (!Number.isNaN(p)) expect(p).toBeGreaterThan(0.999);
   });
 });

@@ -73,13 +73,35 @@ describe('fitBgNbd reports what it cannot do', () => {
     expect('params' in fit).toBe(false);
   });
 
-  test('a parameter running off to infinity is a failure, not a number to show', () => {
+  test('a parameter running off to infinity: the fit stands as a limiting case, flagged, with finite predictions', () => {
     // Thirteen customers fit one drop-out probability: a and b grow together without bound.
     const fit = fitBgNbd(
       groupsOf([0, 1, 2, 0, 5, 1], [0, 3, 8, 0, 20, 1], [10, 12, 30, 25, 30, 2], [3, 1, 2, 4, 1, 2]),
     );
-    expect(fit.converged).toBe(false);
-    if (!fit.converged) expect(fit.reason).toMatch(/grows without bound.*cannot determine/u);
+    if (!fit.converged) throw new Error(fit.reason);
+    expect(fit.boundary).toMatch(/grows without bound.*limiting case.*this number does not/u);
+    const ahead = bgnbdConditionalExpectedPurchases(fit.params, 10, 2, 8, 30);
+    expect(Number.isFinite(ahead) && ahead > 0).toBe(true);
+  });
+
+  test('a fit inside the bounds has no boundary note', () => {
+    const sales = simulateBgNbd(
+      1500,
+      { r: 0.5, alpha: 6, a: 0.7, b: 2 },
+      { p: 5, q: 4, gamma: 20 },
+      364,
+      56,
+      3,
+    );
+    const summary = summarizeRepeatPurchases(
+      sales.customer,
+      sales.day,
+      sales.amount,
+      sales.customers,
+      sales.endDay,
+    );
+    const fit = fitBgNbd(groupRepeatHistories(summary).groups);
+    expect(fit).toMatchObject({ converged: true, boundary: null });
   });
 
   test('weights stand for repeated customers: grouped histories fit like one entry per customer', () => {
@@ -178,14 +200,17 @@ describe('Gamma-Gamma', () => {
     if (!bad.converged) expect(bad.reason).toMatch(/spend > 0/u);
   });
 
-  test('customers who all spend alike leave q and γ undetermined: a failure with the reason', () => {
+  test('customers who all spend alike: q and γ run off (flagged), and everyone’s expected order value is that spend', () => {
     const x = Array.from({ length: 200 }, (_, k) => 1 + (k % 5));
     const alike = fitGammaGamma(
       x,
       x.map(() => 20),
     );
-    expect(alike.converged).toBe(false);
-    if (!alike.converged) expect(alike.reason).toMatch(/cannot determine/u);
+    if (!alike.converged) throw new Error(alike.reason);
+    expect(alike.boundary).toMatch(/grows without bound.*limiting case/u);
+    for (const frequency of [0, 1, 5]) {
+      expect(gammaGammaExpectedOrderValue(alike.params, frequency, 20)).toBeCloseTo(20, 2);
+    }
   });
 });
 
