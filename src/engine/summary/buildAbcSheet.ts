@@ -135,5 +135,6 @@ export function buildAbcSheet(result: AnalysisResult): SheetSpec {
         ]
       : [],
     colorScales: [],
+    print: { landscape: false, breaksBefore: [] },
   };
 }

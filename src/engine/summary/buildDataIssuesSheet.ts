@@ -66,5 +66,6 @@ export function buildDataIssuesSheet(result: AnalysisResult): SheetSpec {
     frozenRows: headerRow + 1,
     charts: [],
     colorScales: [],
+    print: { landscape: false, breaksBefore: [] },
   };
 }

@@ -81,5 +81,6 @@ export function buildVisitPlanSheet(result: AnalysisResult): SheetSpec {
     frozenRows: headerRow + 1,
     charts: [],
     colorScales: [],
+    print: { landscape: true, breaksBefore: [] },
   };
 }
