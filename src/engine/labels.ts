@@ -3,6 +3,7 @@ import type { SummaryKey } from './sheetSpec';
 import type {
   AbcClass,
   ChurnRisk,
+  DataNote,
   Language,
   OutputColumnKey,
   PyramidTier,
@@ -93,8 +94,8 @@ const outcomeStrategies: Record<TierOutcomeKind, Bilingual> = {
 
 const revenueStrategies: Record<PyramidTier, Bilingual> = {
   1: {
-    en: 'Your biggest buyers: keep the relationship excellent. Add profit or cost data to see what they earn you.',
-    'zh-CN': '购买额最大的客户：保持卓越的关系。补充利润或成本数据，才能看出他们是否赚钱。',
+    en: 'Your biggest buyers: keep the relationship excellent; lose none of them.',
+    'zh-CN': '购买额最大的客户：保持卓越的关系，一个也不能流失。',
   },
   2: {
     en: 'Grow their share with products and services that create value.',
@@ -103,8 +104,8 @@ const revenueStrategies: Record<PyramidTier, Bilingual> = {
   3: { en: 'Learn their needs and prepare them to move up.', 'zh-CN': '了解需求，培养他们向上一层移动。' },
   4: { en: 'Serve them passively, at low cost.', 'zh-CN': '被动服务，控制成本。' },
   5: {
-    en: 'Small buyers: serve them at low cost. Without profit data we cannot tell whether they lose money.',
-    'zh-CN': '购买额最小的客户：以低成本服务。没有利润数据，无法判断他们是否亏损。',
+    en: 'Your smallest buyers: serve them at low cost.',
+    'zh-CN': '购买额最小的客户：以低成本服务。',
   },
 };
 
@@ -324,6 +325,32 @@ export const columnHeader = (key: OutputColumnKey, language: Language): string =
 /** Name of a summary sheet (or of the customers sheet built from sales). */
 export const sheetName = (key: SummaryKey | 'customers', language: Language): string =>
   sheetNames[key][language];
+/**
+ * A Data issues note in the user's language: from its code and values when it has them, else its English
+ * message.
+ */
+export function dataNoteText(note: DataNote, language: Language): string {
+  if (language === 'en' || note.code === undefined) return note.message;
+  const p = note.params ?? {};
+  const v = (key: string): string => String(p[key] ?? '');
+  switch (note.code) {
+    case 'duplicateId':
+      return `客户编号"${v('id')}"再次出现（首次在第 ${v('first')} 行）；两行得到相同的结果。`;
+    case 'blankCustomerIds':
+      return `${v('count')} 行客户的客户编号为空，没有结果。`;
+    case 'ambiguousDates':
+      return `${v('count')} 个日期（例如"${v('example')}"）有两种读法；已按${p.order === 'dmy' ? '日/月/年' : '月/日/年'}读取（日期顺序设置）。`;
+    case 'missingProfit':
+      return `${v('count')} 行的${p.field === 'cost' ? '成本' : '利润'}为空或不是数字，按 0 计算。`;
+    case 'blankOrderIds':
+      return `${v('count')} 行没有订单号；计入销售额，但不计入订单数。`;
+    case 'noProfitColumn':
+      return '销售表既没有利润列也没有成本列，因此金字塔按销售额排序。';
+    case 'noRepeatBuyers':
+      return '没有客户在两个不同的日子购买过，无法比较购买节奏：流失风险以整个分析期间作为预期间隔。';
+  }
+}
+
 /** Short localised reason for a skipped row. */
 export const skipReason = (code: SkipCode, language: Language): string => skipReasons[code][language];
 
@@ -400,6 +427,14 @@ const text = {
     'zh-CN': '没有拜访记录，无法计算拜访占比。',
   },
   dueCount: { en: 'Due or overdue', 'zh-CN': '到期或逾期' },
+  issuesSummary: { en: 'Summary', 'zh-CN': '概要' },
+  reason: { en: 'Reason', 'zh-CN': '原因' },
+  rowsSkipped: { en: 'Rows skipped', 'zh-CN': '跳过的行数' },
+  amountSkipped: { en: 'Amount they carry', 'zh-CN': '涉及金额' },
+  amountUnknown: { en: '(amount not readable)', 'zh-CN': '（金额无法读取）' },
+  firstSkipped: { en: 'Skipped rows (the first ones)', 'zh-CN': '跳过的行（前若干行）' },
+  notesTitle: { en: 'Notes', 'zh-CN': '说明' },
+  visitsSkipped: { en: 'Visits log rows skipped', 'zh-CN': '拜访记录中跳过的行' },
   lossMakingCustomers: { en: 'Customers losing money', 'zh-CN': '亏损客户数' },
   tierOutcome: { en: 'What your customers did', 'zh-CN': '您的客户实际表现' },
   tiersArePositions: {
@@ -408,8 +443,8 @@ const text = {
       '层级是按利润排名的位置；课程按预期的利润区为各层命名（仅供参考）。旁边列出各层客户的实际表现，策略依据实际表现。',
   },
   tiersArePositionsRevenue: {
-    en: 'Tiers are positions in the ranking by revenue: the sales have no profit or cost column, so nothing here speaks of profit.',
-    'zh-CN': '层级是按销售额排名的位置：销售数据没有利润或成本列，因此这里不涉及利润。',
+    en: 'Tiers are positions in the ranking by revenue (the sales have no profit or cost column).',
+    'zh-CN': '层级是按销售额排名的位置（销售数据没有利润或成本列）。',
   },
   chartData: { en: 'Chart data', 'zh-CN': '图表数据' },
   padding: { en: 'Padding (centres the bar)', 'zh-CN': '填充（使条形居中）' },

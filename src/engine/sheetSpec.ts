@@ -102,6 +102,8 @@ export interface ChartSpec {
   valueFormat?: NumberFormatKey;
   /** Value axis (the y axis of a scatter chart). */
   valueAxis?: ValueAxisSpec;
+  /** Number format of the secondary value axis (a Pareto chart's cumulative share). */
+  secondaryValueFormat?: NumberFormatKey;
   /** The x axis of a scatter chart, with its number format. */
   xAxis?: ValueAxisSpec & { format?: NumberFormatKey };
   /** Show the legend (default: when there is more than one series). */
@@ -137,7 +139,12 @@ export interface SheetSpec {
    * for wide tables; `breaksBefore` are 0-based rows that start a new page (manual page breaks), placed
    * before charts so a chart never splits across two pages.
    */
-  print?: { landscape: boolean; breaksBefore: number[] };
+  print?: {
+    landscape: boolean;
+    breaksBefore: number[];
+    /** Print only rows up to this 0-based row (the charts' data below it is for the charts, not for reading). */
+    lastRow?: number;
+  };
 }
 
 /** One column written to the customers table: a header and one value per customer row. */

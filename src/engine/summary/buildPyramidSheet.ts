@@ -312,7 +312,7 @@ export function buildPyramidSheet(result: AnalysisResult): SheetSpec {
       t('reference', lang),
       t('padding', lang),
       t('reference', lang),
-      t('profitShare', lang),
+      profitChart ? t('profitShare', lang) : '',
     ].map((value) => headerCell(value)),
   );
   const dataFirst = cells.length;
@@ -404,6 +404,6 @@ export function buildPyramidSheet(result: AnalysisResult): SheetSpec {
     charts,
     colorScales: [],
     rowHeights: fitRowHeights(cells, widths),
-    print: { landscape: true, breaksBefore: [chartRow] },
+    print: { landscape: true, breaksBefore: [chartRow], lastRow: dataRow - 1 },
   };
 }

@@ -2,7 +2,7 @@ import type { AnalysisResult } from '../analyze';
 import { rfmLabel, sheetName, t } from '../labels';
 import type { CellSpec, SheetSpec } from '../sheetSpec';
 import type { Language, RfmSegment } from '../types';
-import { cell, headerCell, share, titleCell } from './cells';
+import { cell, fitRowHeights, headerCell, share, titleCell } from './cells';
 
 /**
  * Fill of a heat-map cell by how good its position is — recency score plus frequency score, 2 (bought long
@@ -107,6 +107,7 @@ export function buildRfmSheet(result: AnalysisResult): SheetSpec {
     frozenRows: 0,
     charts: [],
     colorScales: [],
+    rowHeights: fitRowHeights(cells, widths),
     print: { landscape: true, breaksBefore: [] },
   };
 }

@@ -27,8 +27,8 @@ export function formatNumber(value: number, decimals: number): string {
 /** Decimals that show a threshold to about three significant digits (0.29, 1.5, 1,665.20). */
 function decimalsFor(value: number): number {
   const magnitude = Math.abs(value);
-  if (magnitude >= 100 || magnitude === 0) return 2;
-  return Math.min(6, Math.max(2, 2 - Math.floor(Math.log10(magnitude))));
+  if (magnitude >= 0.1 || magnitude === 0) return 2;
+  return Math.min(6, 1 - Math.floor(Math.log10(magnitude)));
 }
 
 function words(
@@ -85,11 +85,11 @@ export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
   const sourceText = (source: 'median' | 'fixed'): string =>
     source === 'median'
       ? lang === 'en'
-        ? 'smallest value above the median'
-        : '高于中位数的最小值'
+        ? '(smallest value above the median)'
+        : '（高于中位数的最小值）'
       : lang === 'en'
-        ? 'typed in the settings'
-        : '手动设定';
+        ? '(typed in the settings)'
+        : '（手动设定）';
   const thresholdText = (value: number | null): string =>
     value === null
       ? lang === 'en'
@@ -159,10 +159,7 @@ export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
     cell(60, 'integer'),
     { value: lang === 'en' ? 'Visited like ABC class C.' : '按 ABC 的 C 类拜访。', wrap: true },
   ]);
-  const widths = [36, 26, 26, 14, 10, 12, 48];
-  const heights = fitRowHeights(cells, widths);
-  heights[5] = Math.max(heights[5] ?? 0, 48);
-  heights[6] = Math.max(heights[6] ?? 0, 48);
+  const widths = [36, 26, 26, 14, 10, 12, 60];
 
   // The scatter chart, then its data: customers with a positive amount per order, grouped by segment.
   const plotted = result.customers.filter(
@@ -204,8 +201,8 @@ export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
   const ys = shown.map((c) => c.amountPerOrder);
   const spread = (values: number[]): number =>
     values.length === 0 ? 1 : Math.max(...values) / Math.min(...values);
-  const logX = spread(xs) > 100;
-  const logY = spread(ys) > 100;
+  const logX = spread(xs) > 20;
+  const logY = spread(ys) > 20;
   const series: ChartSeriesSpec[] = [];
   let at = dataFirst;
   for (const segment of segments) {
@@ -259,6 +256,7 @@ export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
       series.push({ name: line.name, xValues: range(2), values: range(3), type: 'line', color: '#404040' });
     }
   }
+  const heights = fitRowHeights(cells, widths);
   const charts: ChartSpec[] =
     series.length === 0
       ? []
@@ -293,6 +291,6 @@ export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
     colorScales: [],
     rowHeights: heights,
     // Portrait: one page wide, the page is tall enough for the tables and the chart together.
-    print: { landscape: false, breaksBefore: [] },
+    print: { landscape: false, breaksBefore: [], lastRow: dataRow - 1 },
   };
 }

@@ -293,7 +293,7 @@ export function buildChartXml(
         deleted: false,
         crosses: reversed ? 'autoZero' : 'max',
       },
-      null,
+      chart.secondaryValueFormat === undefined ? null : excelNumberFormat(chart.secondaryValueFormat),
       false,
     );
   }

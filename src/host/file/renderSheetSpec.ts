@@ -75,6 +75,11 @@ export function renderSheetSpec(sheet: Worksheet, spec: SheetSpec, date1904: boo
     },
   };
   for (const row of spec.print?.breaksBefore ?? []) if (row > 0) sheet.getRow(row).addPageBreak();
+  const lastRow = spec.print?.lastRow;
+  if (lastRow !== undefined) {
+    const lastColumn = Math.max(spec.columnWidths.length, ...spec.cells.map((row) => row.length)) - 1;
+    sheet.pageSetup.printArea = rangeAddress({ firstRow: 0, firstColumn: 0, lastRow, lastColumn });
+  }
   if (spec.frozenRows > 0) sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: spec.frozenRows }];
   spec.colorScales.forEach((scale, index) => {
     sheet.addConditionalFormatting({
