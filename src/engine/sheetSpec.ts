@@ -4,8 +4,11 @@
  * column holds.
  */
 
-/** Number formats used by outputs, by meaning. Hosts map them with {@link excelNumberFormat}. */
-export type NumberFormatKey = 'text' | 'date' | 'integer' | 'number' | 'money' | 'percent';
+/**
+ * Number formats used by outputs, by meaning. Hosts map them with {@link excelNumberFormat}. Counts and
+ * amounts have thousands separators; `rowNumber` (a sheet's row number, an id) has none.
+ */
+export type NumberFormatKey = 'text' | 'date' | 'integer' | 'number' | 'money' | 'percent' | 'rowNumber';
 
 /** Excel number-format code for a {@link NumberFormatKey}. */
 export function excelNumberFormat(key: NumberFormatKey): string {
@@ -22,6 +25,8 @@ export function excelNumberFormat(key: NumberFormatKey): string {
       return '#,##0.00';
     case 'percent':
       return '0.0%';
+    case 'rowNumber':
+      return '0';
   }
 }
 

@@ -96,7 +96,7 @@ export function buildDataIssuesSheet(result: AnalysisResult): SheetSpec {
     for (const note of result.notes) {
       cells.push([
         cell(note.sheet, 'text'),
-        cell(note.row, 'integer'),
+        cell(note.row, 'rowNumber'),
         cell(note.column, 'text'),
         { value: dataNoteText(note, lang), format: 'text', wrap: true },
       ]);
@@ -115,7 +115,7 @@ export function buildDataIssuesSheet(result: AnalysisResult): SheetSpec {
       const detail = s.reason.includes('(') ? s.reason.slice(s.reason.indexOf('(')) : '';
       cells.push([
         cell(s.sheet, 'text'),
-        cell(s.row, 'integer'),
+        cell(s.row, 'rowNumber'),
         cell(s.column, 'text'),
         cell(`${skipReason(s.code, lang)} ${detail}`.trim(), 'text'),
       ]);

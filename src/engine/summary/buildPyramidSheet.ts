@@ -404,6 +404,7 @@ export function buildPyramidSheet(result: AnalysisResult): SheetSpec {
     charts,
     colorScales: [],
     rowHeights: fitRowHeights(cells, widths),
-    print: { landscape: true, breaksBefore: [chartRow], lastRow: dataRow - 1 },
+    // The page breaks on the empty row above the charts: a chart's edge on the break would print on both pages.
+    print: { landscape: true, breaksBefore: [chartRow - 1], lastRow: dataRow - 1 },
   };
 }

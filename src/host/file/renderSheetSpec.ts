@@ -60,6 +60,7 @@ export function renderSheetSpec(sheet: Worksheet, spec: SheetSpec, date1904: boo
   const m = printPage.margins;
   sheet.pageSetup = {
     ...sheet.pageSetup,
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- 9 is A4: exceljs's PaperSize is a const enum, which isolated modules cannot import
     paperSize: 9,
     orientation: spec.print?.landscape === true ? 'landscape' : 'portrait',
     fitToPage: true,
@@ -78,7 +79,9 @@ export function renderSheetSpec(sheet: Worksheet, spec: SheetSpec, date1904: boo
   const lastRow = spec.print?.lastRow;
   if (lastRow !== undefined) {
     const lastColumn = Math.max(spec.columnWidths.length, ...spec.cells.map((row) => row.length)) - 1;
-    sheet.pageSetup.printArea = rangeAddress({ firstRow: 0, firstColumn: 0, lastRow, lastColumn });
+    // The library puts a `$` before the column letters only: rows are made absolute here, since LibreOffice
+    // ignores a print area written as `$A1:$N56`.
+    sheet.pageSetup.printArea = `A$1:${columnLetters(lastColumn)}$${lastRow + 1}`;
   }
   if (spec.frozenRows > 0) sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: spec.frozenRows }];
   spec.colorScales.forEach((scale, index) => {
