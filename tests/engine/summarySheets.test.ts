@@ -329,6 +329,22 @@ describe('the Data issues sheet opens with a summary', () => {
     expect(rowOf(sheet, (row) => row[3]?.value === 'Problem')).toBeGreaterThan(summary + 4);
   });
 
+  test('lists the first rows only; the summary counts them all', () => {
+    const rows: RawCell[][] = [['A', '2024-01-01', 5]];
+    for (let i = 0; i < 1500; i++) rows.push([null, '2024-01-02', 2]);
+    const many = buildDataIssuesSheet(
+      analyzeScenario({ sales: { headers: ['Customer ID', 'Date', 'Amount'], rows } }),
+    );
+    const summary = rowOf(many, (row) => row[0]?.value === 'Reason');
+    expect(many.cells[summary + 1]!.map((c) => c.value)).toEqual(['customer id is blank', 1500, 3000]);
+    const listed = many.cells.filter((row) => row[3]?.value === 'customer id is blank');
+    expect(listed).toHaveLength(1000);
+    expect(String(many.cells.at(-1)![0]!.value)).toBe(
+      '… and 500 more skipped rows, not listed here (the summary above counts them all).',
+    );
+    expect(many.print!.lastRow).toBe(rowOf(many, (row) => row[3]?.value === 'Problem') + 100);
+  });
+
   test('never points to a JSON report', () => {
     expect(texts(sheet).some((text) => /json/iu.test(text))).toBe(false);
   });

@@ -4,8 +4,11 @@ import type { CellSpec, SheetSpec } from '../sheetSpec';
 import type { SkipCode, SkippedRow } from '../types';
 import { cell, fitRowHeights, headerCell, titleCell } from './cells';
 
-/** The Data issues sheet lists at most this many skipped rows (the first ones). */
-export const issueRowLimit = 10_000;
+/** The Data issues sheet lists at most this many skipped rows (the first ones); the summary counts all. */
+export const issueRowLimit = 1_000;
+
+/** Of the listed rows, the first this many are printed (the summary above counts them all). */
+export const issuePrintRows = 100;
 
 /** Skipped rows per reason, with the amount they carried (what could be read of it). */
 export interface SkipSummary {
@@ -42,7 +45,8 @@ export function summarizeSkipped(sales: readonly SkippedRow[], visits: readonly 
  * The Data issues sheet opens with the row counts (read, used, skipped, after the as-of date, before the
  * window) and a summary of the skipped rows by reason with the amount they carry (revenue the analysis does
  * not see), then the notes (duplicate ids, ambiguous dates, fallbacks) in the user's language, then the
- * first skipped rows (up to {@link issueRowLimit}) with sheet, row, column and reason.
+ * first skipped rows (up to {@link issueRowLimit}, the first {@link issuePrintRows} of them printed) with
+ * sheet, row, column and reason.
  */
 export function buildDataIssuesSheet(result: AnalysisResult): SheetSpec {
   const lang = result.settings.language;
@@ -103,6 +107,7 @@ export function buildDataIssuesSheet(result: AnalysisResult): SheetSpec {
     }
     cells.push([]);
   }
+  let printTo: number | undefined;
   if (skipped.length > 0) {
     cells.push([{ value: t('firstSkipped', lang), bold: true, size: 12 }]);
     cells.push([
@@ -111,6 +116,7 @@ export function buildDataIssuesSheet(result: AnalysisResult): SheetSpec {
       headerCell(t('column', lang)),
       headerCell(t('problem', lang)),
     ]);
+    if (skipped.length > issuePrintRows) printTo = cells.length - 1 + issuePrintRows;
     for (const s of skipped.slice(0, issueRowLimit)) {
       const detail = s.reason.includes('(') ? s.reason.slice(s.reason.indexOf('(')) : '';
       cells.push([
@@ -141,6 +147,6 @@ export function buildDataIssuesSheet(result: AnalysisResult): SheetSpec {
     charts: [],
     colorScales: [],
     rowHeights: fitRowHeights(cells, widths),
-    print: { landscape: false, breaksBefore: [] },
+    print: { landscape: false, breaksBefore: [], ...(printTo === undefined ? {} : { lastRow: printTo }) },
   };
 }

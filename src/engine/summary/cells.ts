@@ -52,13 +52,13 @@ export function fitRowHeights(
     let lines = 1;
     row.forEach((spec, c) => {
       if (spec.wrap !== true || typeof spec.value !== 'string') return;
-      // A bold header is a little wider than plain text; leave a character of padding.
+      // Widths count digits: plain text runs a little narrower, bold a little wider; a character of padding.
       const usable = Math.max(1, (widths[c] ?? 8.43) - 1);
       const needed = spec.value
         .split('\n')
         .reduce(
           (sum, part) =>
-            sum + Math.max(1, Math.ceil((textWidth(part) * (spec.bold === true ? 1.05 : 1)) / usable)),
+            sum + Math.max(1, Math.ceil((textWidth(part) * (spec.bold === true ? 1.05 : 0.9)) / usable)),
           0,
         );
       lines = Math.max(lines, needed);
