@@ -5,7 +5,7 @@ import { buildPyramidSheet, topTwentyShare } from '../../src/engine/summary/buil
 import { buildRfmSheet } from '../../src/engine/summary/buildRfmSheet';
 import { buildSvcdSheet, svcdColors } from '../../src/engine/summary/buildSvcdSheet';
 import { buildDataIssuesSheet } from '../../src/engine/summary/buildDataIssuesSheet';
-import type { CellSpec, SheetSpec } from '../../src/engine/sheetSpec';
+import { excelNumberFormat, type CellSpec, type SheetSpec } from '../../src/engine/sheetSpec';
 import type { Language, RawCell } from '../../src/engine/types';
 import { buildChartXml } from '../../src/host/file/buildChartXml';
 import { analyzeScenario } from '../helpers/tables';
@@ -343,6 +343,7 @@ describe('the Data issues sheet opens with a summary', () => {
       '… and 500 more skipped rows, not listed here (the summary above counts them all).',
     );
     expect(many.print!.lastRow).toBe(rowOf(many, (row) => row[3]?.value === 'Problem') + 100);
+    expect(texts(many).some((text) => /json/iu.test(text))).toBe(false);
   });
 
   test('never points to a JSON report', () => {
@@ -358,6 +359,13 @@ describe('the Data issues sheet opens with a summary', () => {
 });
 
 describe('every summary sheet is formatted for screen and print', () => {
+  test('counts and amounts show thousands separators; shares are percentages', () => {
+    expect(excelNumberFormat('integer')).toBe('#,##0');
+    expect(excelNumberFormat('money')).toBe('#,##0.00');
+    expect(excelNumberFormat('number')).toBe('#,##0.00');
+    expect(excelNumberFormat('percent')).toBe('0.0%');
+  });
+
   const sheets = [...buildSummarySheets(profitBook()), ...buildSummarySheets(revenueBook('zh-CN'))];
 
   test.each(sheets.map((s) => [`${s.key} ${s.name}`, s] as const))(
