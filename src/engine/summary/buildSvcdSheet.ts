@@ -134,8 +134,9 @@ export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
     [headerCell(axisHeader(amountLabel, th.amount, true)), quadrant('Volcano'), quadrant('Star')],
     [headerCell(axisHeader(amountLabel, th.amount, false)), quadrant('Dog'), quadrant('Cow')],
     [],
-    ['segment', 'customers', 'customerShare', 'revenue', 'revenueShare', 'visitEvery', 'strategy'].map((k) =>
-      headerCell(t(k as Parameters<typeof t>[0], lang)),
+    // An empty narrow column keeps the right-aligned interval off the strategy text.
+    ['segment', 'customers', 'customerShare', 'revenue', 'revenueShare', 'visitEvery', '', 'strategy'].map(
+      (k) => headerCell(k === '' ? '' : t(k as Parameters<typeof t>[0], lang)),
     ),
   ];
   for (const segment of segments) {
@@ -147,6 +148,7 @@ export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
       cell(s.revenue, 'money'),
       cell(share(s.revenue, totalRevenue), 'percent'),
       cell(svcdVisitPlan[segment].intervalDays, 'integer'),
+      cell(null),
       { value: svcdStrategy(segment, lang), wrap: true },
     ]);
   }
@@ -157,9 +159,10 @@ export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
     cell(null),
     cell(null),
     cell(60, 'integer'),
+    cell(null),
     { value: lang === 'en' ? 'Visited like ABC class C.' : '按 ABC 的 C 类拜访。', wrap: true },
   ]);
-  const widths = [36, 26, 26, 14, 10, 12, 60];
+  const widths = [36, 26, 26, 14, 10, 12, 2, 60];
 
   // The scatter chart, then its data: customers with a positive amount per order, grouped by segment.
   const plotted = result.customers.filter(

@@ -33,7 +33,7 @@ export function textWidth(text: string): number {
   return width;
 }
 
-/** Points per line of 11-point text, and of the 14-point title. */
+/** Points per line of 11-point text. */
 const linePoints = 15;
 
 /**
