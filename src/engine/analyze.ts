@@ -228,6 +228,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       column: null,
       message:
         'The sales table has neither a profit nor a cost column, so the pyramid ranks customers by revenue.',
+      code: 'noProfitColumn',
     });
   }
   if (churn.medianGap === null && churn.codes.some((code) => code !== 0)) {
@@ -237,6 +238,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       column: null,
       message:
         'No customer bought on two different days, so there is no purchase rhythm to compare with: churn risk uses the whole window as the expected gap.',
+      code: 'noRepeatBuyers',
     });
   }
 

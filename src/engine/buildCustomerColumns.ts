@@ -1,5 +1,15 @@
 import type { AnalysisResult } from './analyze';
-import { abcLabel, churnLabel, columnHeader, rfmLabel, svcdLabel, t, tierLabel } from './labels';
+import { defaultPyramidCuts } from './assignPyramidTiers';
+import {
+  abcLabel,
+  churnLabel,
+  columnHeader,
+  lossMakingFlag,
+  rfmLabel,
+  svcdLabel,
+  t,
+  tierLabel,
+} from './labels';
 import type { ColumnSpec, NumberFormatKey, OutputValue } from './sheetSpec';
 import type { CustomerResult, Language, OutputColumnKey } from './types';
 
@@ -17,13 +27,30 @@ const formats: Record<OutputColumnKey, NumberFormatKey> = {
   orders: 'integer',
   lastPurchase: 'date',
   recencyDays: 'integer',
+  lossMaking: 'text',
+  amountPerOrder: 'money',
+  frequencyPerMonth: 'number',
+  rfmR: 'integer',
+  rfmF: 'integer',
+  rfmM: 'integer',
+  lifetimeValue: 'money',
 };
 
-/** The value of one output column for one customer, localised. Dates are 1900-system serials. */
+/** Columns that speak of profit: left out when the sales have neither a profit nor a cost column. */
+const profitColumns: readonly OutputColumnKey[] = ['profit', 'lossMaking'];
+
+/**
+ * The value of one output column for one customer, localised. Dates are 1900-system serials. The tier is
+ * named by position (`Tier 5 · bottom 40%`, with the run's cut-offs); the loss-making flag says whether the
+ * customer's own profit is below zero, whatever its tier.
+ *
+ * @param cuts The pyramid cut-offs the tiers were made with (default 5/15/35/60/100 %).
+ */
 export function customerColumnValue(
   key: OutputColumnKey,
   c: CustomerResult,
   language: Language,
+  cuts: readonly number[] = defaultPyramidCuts,
 ): OutputValue {
   switch (key) {
     case 'svcd':
@@ -31,7 +58,7 @@ export function customerColumnValue(
     case 'abc':
       return abcLabel(c.abc, language);
     case 'pyramidTier':
-      return c.pyramidTier === null ? null : tierLabel(c.pyramidTier, language);
+      return c.pyramidTier === null ? null : tierLabel(c.pyramidTier, language, cuts);
     case 'visitsPerMonth':
       return c.visitsPerMonth;
     case 'nextVisitDue':
@@ -52,6 +79,20 @@ export function customerColumnValue(
       return c.lastPurchase;
     case 'recencyDays':
       return c.recencyDays;
+    case 'lossMaking':
+      return c.profit === null || !c.hasSalesInWindow ? null : lossMakingFlag(c.profit < 0, language);
+    case 'amountPerOrder':
+      return c.amountPerOrder;
+    case 'frequencyPerMonth':
+      return c.hasSalesInWindow ? c.frequencyPerMonth : null;
+    case 'rfmR':
+      return c.rfm?.r ?? null;
+    case 'rfmF':
+      return c.rfm?.f ?? null;
+    case 'rfmM':
+      return c.rfm?.m ?? null;
+    case 'lifetimeValue':
+      return c.lifetimeValue;
   }
 }
 
@@ -59,14 +100,16 @@ export function customerColumnValue(
  * The customer columns to write, one value per data row of the target. With a customers table, rows
  * follow the table (a repeated id gets the same values, a blank id gets blanks); without one, rows are
  * the analysed customers in result order, and `baseColumns` (id, name, sales rep) start the new sheet.
- * The profit column is left out when the sales have no profit or cost.
+ * The profit and loss-making columns are left out when the sales have no profit or cost.
  */
 export function buildCustomerColumns(result: AnalysisResult): {
   columns: ColumnSpec[];
   baseColumns: ColumnSpec[];
 } {
   const language = result.settings.language;
-  const keys = result.settings.columns.filter((key) => key !== 'profit' || result.valueBasis === 'profit');
+  const keys = result.settings.columns.filter(
+    (key) => !profitColumns.includes(key) || result.valueBasis === 'profit',
+  );
   const rows: (CustomerResult | null)[] =
     result.customersTableRows === null
       ? result.customers
@@ -75,7 +118,9 @@ export function buildCustomerColumns(result: AnalysisResult): {
     key,
     header: columnHeader(key, language),
     format: formats[key],
-    values: rows.map((c) => (c === null ? null : customerColumnValue(key, c, language))),
+    values: rows.map((c) =>
+      c === null ? null : customerColumnValue(key, c, language, result.settings.pyramidCuts),
+    ),
   }));
   const baseColumns: ColumnSpec[] =
     result.customersTableRows === null

@@ -18,6 +18,13 @@ export const allOutputColumns: readonly OutputColumnKey[] = [
   'orders',
   'lastPurchase',
   'recencyDays',
+  'lossMaking',
+  'amountPerOrder',
+  'frequencyPerMonth',
+  'rfmR',
+  'rfmF',
+  'rfmM',
+  'lifetimeValue',
 ];
 
 /** Settings of a first run: all data, median SVCD thresholds, 75 % ABC cut, visits from SVCD, English. */

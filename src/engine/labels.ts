@@ -1,7 +1,9 @@
+import { defaultPyramidCuts } from './assignPyramidTiers';
 import type { SummaryKey } from './sheetSpec';
 import type {
   AbcClass,
   ChurnRisk,
+  DataNote,
   Language,
   OutputColumnKey,
   PyramidTier,
@@ -44,14 +46,16 @@ const abcNames: Record<AbcClass, Bilingual> = {
   C: { en: 'C', 'zh-CN': 'C 类（潜在客户）' },
 };
 
-const tierNames: Record<PyramidTier, Bilingual> = {
-  1: { en: 'Most profitable', 'zh-CN': '最赚钱' },
-  2: { en: 'Profitable', 'zh-CN': '次赚钱' },
-  3: { en: 'Marginal', 'zh-CN': '微赚钱' },
-  4: { en: 'Break-even', 'zh-CN': '不赚钱' },
-  5: { en: 'Loss-making', 'zh-CN': '赔钱' },
+/** The profit zone the course expects in each tier position (a reference, not a finding). */
+const courseZones: Record<PyramidTier, Bilingual> = {
+  1: { en: 'most profitable', 'zh-CN': '最赚钱' },
+  2: { en: 'profitable', 'zh-CN': '次赚钱' },
+  3: { en: 'marginal', 'zh-CN': '微赚钱' },
+  4: { en: 'break-even', 'zh-CN': '不赚钱' },
+  5: { en: 'loss-making', 'zh-CN': '赔钱' },
 };
 
+/** The course's strategy per tier position (DESIGN.md), used when the tier's own profit agrees or is unknown. */
 const tierStrategies: Record<PyramidTier, Bilingual> = {
   1: {
     en: 'Keep the relationship excellent; lose none of them.',
@@ -64,6 +68,45 @@ const tierStrategies: Record<PyramidTier, Bilingual> = {
   3: { en: 'Learn their needs and prepare them to move up.', 'zh-CN': '了解需求，培养他们向上一层移动。' },
   4: { en: 'Serve them passively, at low cost.', 'zh-CN': '被动服务，控制成本。' },
   5: { en: 'Cut the cost to serve them, or let them go.', 'zh-CN': '降低服务成本，或者放弃。' },
+};
+
+/** What the customers of a tier actually did, by kind: the strategy follows this, not the position. */
+type TierOutcomeKind = 'large' | 'solid' | 'small' | 'loses';
+
+const outcomeStrategies: Record<TierOutcomeKind, Bilingual> = {
+  large: {
+    en: 'They earn much of your profit: keep the relationship excellent and lose none of them.',
+    'zh-CN': '他们贡献了大部分利润：保持卓越的关系，一个也不能流失。',
+  },
+  solid: {
+    en: 'They earn a solid share of your profit: grow it with products and services that create value.',
+    'zh-CN': '他们贡献了可观的利润：用创造价值的产品和服务继续提高份额。',
+  },
+  small: {
+    en: 'They earn little of your profit: serve them at low cost and prepare the promising ones to move up.',
+    'zh-CN': '他们贡献的利润很少：以低成本服务，培养有潜力的客户向上移动。',
+  },
+  loses: {
+    en: 'Together they lose money: cut the cost to serve them, raise prices, or let them go.',
+    'zh-CN': '这一层整体亏损：降低服务成本、调整价格，或者放弃。',
+  },
+};
+
+const revenueStrategies: Record<PyramidTier, Bilingual> = {
+  1: {
+    en: 'Your biggest buyers: keep the relationship excellent; lose none of them.',
+    'zh-CN': '购买额最大的客户：保持卓越的关系，一个也不能流失。',
+  },
+  2: {
+    en: 'Grow their share with products and services that create value.',
+    'zh-CN': '用创造价值的产品和服务提高份额。',
+  },
+  3: { en: 'Learn their needs and prepare them to move up.', 'zh-CN': '了解需求，培养他们向上一层移动。' },
+  4: { en: 'Serve them passively, at low cost.', 'zh-CN': '被动服务，控制成本。' },
+  5: {
+    en: 'Your smallest buyers: serve them at low cost.',
+    'zh-CN': '购买额最小的客户：以低成本服务。',
+  },
 };
 
 const rfmNames: Record<RfmSegment, Bilingual> = {
@@ -100,6 +143,13 @@ const columnHeaders: Record<OutputColumnKey, Bilingual> = {
   orders: { en: 'Orders', 'zh-CN': '订单数' },
   lastPurchase: { en: 'Last purchase', 'zh-CN': '最近购买日期' },
   recencyDays: { en: 'Days since last purchase', 'zh-CN': '距上次购买天数' },
+  lossMaking: { en: 'Own profit below zero', 'zh-CN': '自身利润为负' },
+  amountPerOrder: { en: 'Amount per order', 'zh-CN': '每单金额' },
+  frequencyPerMonth: { en: 'Orders per month', 'zh-CN': '每月订单数' },
+  rfmR: { en: 'R score (recency)', 'zh-CN': 'R 得分（最近购买）' },
+  rfmF: { en: 'F score (frequency)', 'zh-CN': 'F 得分（购买频率）' },
+  rfmM: { en: 'M score (monetary)', 'zh-CN': 'M 得分（购买金额）' },
+  lifetimeValue: { en: 'Lifetime value', 'zh-CN': '历史终身价值' },
 };
 
 const sheetNames: Record<SummaryKey | 'customers', Bilingual> = {
@@ -128,11 +178,143 @@ export const svcdStrategy = (segment: SvcdSegment, language: Language): string =
   svcdStrategies[segment][language];
 /** Localised label of an ABC class. */
 export const abcLabel = (abc: AbcClass, language: Language): string => abcNames[abc][language];
-/** Localised name of a pyramid tier, e.g. `1 Most profitable`. */
-export const tierLabel = (tier: PyramidTier, language: Language): string =>
-  `${tier} ${tierNames[tier][language]}`;
-/** One-sentence strategy for a pyramid tier (DESIGN.md). */
-export const tierStrategy = (tier: PyramidTier, language: Language): string => tierStrategies[tier][language];
+/** The value a pyramid ranks by: profit, or revenue when the sales have neither profit nor cost. */
+export type ValueBasis = 'profit' | 'revenue';
+
+const percentText = (share: number, signed = false): string => {
+  const rounded = Math.round(share * 1000) / 10;
+  const text = `${rounded.toFixed(Number.isInteger(rounded) ? 0 : 1)}%`;
+  return signed && rounded > 0 ? `+${text}` : text;
+};
+
+/**
+ * Where a tier sits among the ranked customers, from the pyramid cut-offs: `top 5%`, `next 10%`, …,
+ * `bottom 40%` (前 5%、其后 10%、最后 40%).
+ *
+ * @param cuts Cumulative customer shares ending tiers 1–5 (the `pyramidCuts` setting).
+ */
+export function tierPosition(
+  tier: PyramidTier,
+  language: Language,
+  cuts: readonly number[] = defaultPyramidCuts,
+): string {
+  const end = cuts[tier - 1] ?? 1;
+  const start = tier === 1 ? 0 : (cuts[tier - 2] ?? 0);
+  const width = percentText(end - start);
+  if (tier === 1) return language === 'en' ? `top ${width}` : `前 ${width}`;
+  if (tier === 5) return language === 'en' ? `bottom ${width}` : `最后 ${width}`;
+  return language === 'en' ? `next ${width}` : `其后 ${width}`;
+}
+
+/**
+ * Localised short name of a pyramid tier by position, e.g. `Tier 5 · bottom 40%` (`第 5 层 · 最后 40%`). Tiers
+ * are positions in a ranking; what the course expects there is {@link tierCourseZone}.
+ */
+export const tierLabel = (
+  tier: PyramidTier,
+  language: Language,
+  cuts: readonly number[] = defaultPyramidCuts,
+): string =>
+  language === 'en'
+    ? `Tier ${tier} · ${tierPosition(tier, language, cuts)}`
+    : `第 ${tier} 层 · ${tierPosition(tier, language, cuts)}`;
+
+/** The profit zone the course names this position after, as a reference: `course: loss-making zone`. */
+export const tierCourseZone = (tier: PyramidTier, language: Language): string =>
+  language === 'en' ? `course: ${courseZones[tier].en} zone` : `课程：${courseZones[tier]['zh-CN']}区`;
+
+/**
+ * The tier's full title: position plus the course's zone when ranked by profit (`Tier 5 · bottom 40% —
+ * course: loss-making zone`), position and "by revenue" otherwise (no word of profit).
+ */
+export function tierTitle(
+  tier: PyramidTier,
+  language: Language,
+  basis: ValueBasis,
+  cuts: readonly number[] = defaultPyramidCuts,
+): string {
+  if (basis === 'profit') return `${tierLabel(tier, language, cuts)} — ${tierCourseZone(tier, language)}`;
+  return language === 'en'
+    ? `${tierLabel(tier, language, cuts)} by revenue`
+    : `${tierLabel(tier, language, cuts)}（按销售额）`;
+}
+
+/** What the customers of one tier actually did: the input of {@link tierOutcome} and {@link tierStrategy}. */
+export interface TierOutcome {
+  /** Customers in the tier. */
+  customers: number;
+  /** The tier's profit (sum of its customers' own profit); ignored when ranked by revenue. */
+  profit: number;
+  /** The tier's share of the pyramid's total profit (negative for a loss); null when that total is ≤ 0. */
+  profitShare: number | null;
+  /** The tier's share of the pyramid's revenue; null when that total is ≤ 0. */
+  revenueShare: number | null;
+  /** Customers of the tier whose own profit is below zero. */
+  lossMaking: number;
+}
+
+/**
+ * One line on what the tier's customers actually did: `made +2.8% of profit · 12 of 30 lose money`
+ * (ranked by profit) or `brought 4.1% of revenue` (ranked by revenue, no word of profit).
+ */
+export function tierOutcome(outcome: TierOutcome, language: Language, basis: ValueBasis): string {
+  if (basis === 'revenue') {
+    const revenue = outcome.revenueShare === null ? '—' : percentText(outcome.revenueShare);
+    return language === 'en' ? `brought ${revenue} of revenue` : `贡献销售额 ${revenue}`;
+  }
+  const made =
+    outcome.profitShare === null
+      ? language === 'en'
+        ? `${outcome.profit < 0 ? 'lost' : 'made'} ${formatAmount(Math.abs(outcome.profit))}`
+        : `${outcome.profit < 0 ? '亏损' : '盈利'} ${formatAmount(Math.abs(outcome.profit))}`
+      : language === 'en'
+        ? `made ${percentText(outcome.profitShare, true)} of profit`
+        : `贡献利润 ${percentText(outcome.profitShare, true)}`;
+  const losers =
+    language === 'en'
+      ? `${outcome.lossMaking} of ${outcome.customers} lose money`
+      : `${outcome.customers} 位中 ${outcome.lossMaking} 位亏损`;
+  return `${made} · ${losers}`;
+}
+
+function formatAmount(value: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+}
+
+function outcomeKind(outcome: TierOutcome): TierOutcomeKind {
+  if (outcome.profit < 0) return 'loses';
+  const share = outcome.profitShare ?? 0;
+  if (share >= 0.3) return 'large';
+  if (share >= 0.1) return 'solid';
+  return 'small';
+}
+
+/**
+ * One-sentence strategy for a pyramid tier. Ranked by profit with the tier's {@link TierOutcome}, it
+ * follows what the customers actually did (a bottom tier that earns a third of the profit is not told to
+ * go), and names the customers that lose money in a tier that does not; without an outcome it is the
+ * course's strategy for the position (DESIGN.md); ranked by revenue it never speaks of profit.
+ */
+export function tierStrategy(
+  tier: PyramidTier,
+  language: Language,
+  outcome?: TierOutcome,
+  basis: ValueBasis = 'profit',
+): string {
+  if (basis === 'revenue') return revenueStrategies[tier][language];
+  if (outcome === undefined || outcome.customers === 0) return tierStrategies[tier][language];
+  const kind = outcomeKind(outcome);
+  const strategy = outcomeStrategies[kind][language];
+  if (kind === 'loses' || outcome.lossMaking === 0) return strategy;
+  return language === 'en'
+    ? `${strategy} ${outcome.lossMaking} of them lose money: check their prices and cost to serve.`
+    : `${strategy}其中 ${outcome.lossMaking} 位亏损：检查他们的价格和服务成本。`;
+}
+
+/** The value of the per-customer flag "own profit below zero": `Yes` / `No` (是 / 否). */
+export const lossMakingFlag = (losesMoney: boolean, language: Language): string =>
+  language === 'en' ? (losesMoney ? 'Yes' : 'No') : losesMoney ? '是' : '否';
+
 /** Localised label of an RFM segment. */
 export const rfmLabel = (segment: RfmSegment, language: Language): string => rfmNames[segment][language];
 /** Localised label of a churn risk. */
@@ -143,6 +325,32 @@ export const columnHeader = (key: OutputColumnKey, language: Language): string =
 /** Name of a summary sheet (or of the customers sheet built from sales). */
 export const sheetName = (key: SummaryKey | 'customers', language: Language): string =>
   sheetNames[key][language];
+/**
+ * A Data issues note in the user's language: from its code and values when it has them, else its English
+ * message.
+ */
+export function dataNoteText(note: DataNote, language: Language): string {
+  if (language === 'en' || note.code === undefined) return note.message;
+  const p = note.params ?? {};
+  const v = (key: string): string => String(p[key] ?? '');
+  switch (note.code) {
+    case 'duplicateId':
+      return `客户编号"${v('id')}"再次出现（首次在第 ${v('first')} 行）；两行得到相同的结果。`;
+    case 'blankCustomerIds':
+      return `${v('count')} 行客户的客户编号为空，没有结果。`;
+    case 'ambiguousDates':
+      return `${v('count')} 个日期（例如"${v('example')}"）有两种读法；已按${p.order === 'dmy' ? '日/月/年' : '月/日/年'}读取（日期顺序设置）。`;
+    case 'missingProfit':
+      return `${v('count')} 行的${p.field === 'cost' ? '成本' : '利润'}为空或不是数字，按 0 计算。`;
+    case 'blankOrderIds':
+      return `${v('count')} 行没有订单号；计入销售额，但不计入订单数。`;
+    case 'noProfitColumn':
+      return '销售表既没有利润列也没有成本列，因此金字塔按销售额排序。';
+    case 'noRepeatBuyers':
+      return '没有客户在两个不同的日子购买过，无法比较购买节奏：流失风险以整个分析期间作为预期间隔。';
+  }
+}
+
 /** Short localised reason for a skipped row. */
 export const skipReason = (code: SkipCode, language: Language): string => skipReasons[code][language];
 
@@ -219,6 +427,27 @@ const text = {
     'zh-CN': '没有拜访记录，无法计算拜访占比。',
   },
   dueCount: { en: 'Due or overdue', 'zh-CN': '到期或逾期' },
+  issuesSummary: { en: 'Summary', 'zh-CN': '概要' },
+  reason: { en: 'Reason', 'zh-CN': '原因' },
+  rowsSkipped: { en: 'Rows skipped', 'zh-CN': '跳过的行数' },
+  amountSkipped: { en: 'Amount they carry', 'zh-CN': '涉及金额' },
+  amountUnknown: { en: '(amount not readable)', 'zh-CN': '（金额无法读取）' },
+  firstSkipped: { en: 'Skipped rows (the first ones)', 'zh-CN': '跳过的行（前若干行）' },
+  notesTitle: { en: 'Notes', 'zh-CN': '说明' },
+  visitsSkipped: { en: 'Visits log rows skipped', 'zh-CN': '拜访记录中跳过的行' },
+  lossMakingCustomers: { en: 'Customers losing money', 'zh-CN': '亏损客户数' },
+  tierOutcome: { en: 'What your customers did', 'zh-CN': '您的客户实际表现' },
+  tiersArePositions: {
+    en: 'Tiers are positions in the ranking by profit; the course names each after the profit zone it expects there. What your customers in each tier actually did is beside it, and the strategy follows that.',
+    'zh-CN':
+      '层级是按利润排名的位置；课程按预期的利润区为各层命名（仅供参考）。旁边列出各层客户的实际表现，策略依据实际表现。',
+  },
+  tiersArePositionsRevenue: {
+    en: 'Tiers are positions in the ranking by revenue (the sales have no profit or cost column).',
+    'zh-CN': '层级是按销售额排名的位置（销售数据没有利润或成本列）。',
+  },
+  chartData: { en: 'Chart data', 'zh-CN': '图表数据' },
+  padding: { en: 'Padding (centres the bar)', 'zh-CN': '填充（使条形居中）' },
 } satisfies Record<string, Bilingual>;
 
 /** Words used on the summary sheets. */

@@ -47,6 +47,8 @@ export function parseCustomerTable(table: LoadedTable, mapping: ColumnMapping): 
         row: sheetRow,
         column: idHeader,
         message: `Customer id "${id}" appears again (first on row ${seen}); both rows get the same results.`,
+        code: 'duplicateId',
+        params: { id, first: seen },
       });
       continue;
     }
@@ -63,6 +65,8 @@ export function parseCustomerTable(table: LoadedTable, mapping: ColumnMapping): 
       row: firstBlank,
       column: idHeader,
       message: `${blank} customer row(s) have a blank customer id and get no results.`,
+      code: 'blankCustomerIds',
+      params: { count: blank },
     });
   }
   return { rowIds, ids, names, reps, notes };

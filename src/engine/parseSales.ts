@@ -227,6 +227,12 @@ export class DateReader {
       row: this.firstAmbiguous.row,
       column,
       message: `${this.ambiguousCount} date(s) such as "${this.firstAmbiguous.text}" could be read either way; they were read as ${order} (the date order setting).`,
+      code: 'ambiguousDates',
+      params: {
+        count: this.ambiguousCount,
+        example: this.firstAmbiguous.text,
+        order: this.options.dateOrder,
+      },
     };
   }
 }
@@ -307,9 +313,20 @@ export function parseSales(
   let minDay = Number.POSITIVE_INFINITY;
   let maxDay = Number.NEGATIVE_INFINITY;
   const firstDataRow = table.headerRow + 1;
-  const skip = (code: SkipCode, row: number, field: FieldKey, reason: string): void => {
-    skipped.push({ code, sheet: table.sheet, row, column: header(table, mapping, field), reason });
+  const skip = (code: SkipCode, row: number, field: FieldKey, reason: string, amount = Number.NaN): void => {
+    const entry: SkippedRow = {
+      code,
+      sheet: table.sheet,
+      row,
+      column: header(table, mapping, field),
+      reason,
+    };
+    if (Number.isFinite(amount)) entry.amount = amount;
+    skipped.push(entry);
   };
+  /** The amount a row would have carried (quantity × unit price without an amount column); NaN if unreadable. */
+  const amountInBlock = (b: number): number =>
+    rowPrice === null ? rowAmount[b]! : rowAmount[b]! * rowPrice[b]!;
   const notNumber = (cells: readonly RawCell[] | null, i: number): string =>
     describeCell(cells === null ? null : (cells[i] ?? null));
   // Numbers are read a block of rows at a time into typed arrays (NaN = not a number), so the row loop
@@ -345,12 +362,18 @@ export function parseSales(
     const customer = idValue < 0 ? -1 : cleanIds ? idValue : canonical[idValue]!;
     if (customer < 0) {
       const why = unreadableIdReason(idValue < 0 ? null : (ids.values[idValue] ?? null));
-      skip(why.code, sheetRow, 'customerId', why.reason);
+      skip(why.code, sheetRow, 'customerId', why.reason, amountInBlock(b));
       continue;
     }
     const day = rowDay[b]!;
     if (day === noDay) {
-      skip('dateUnreadable', sheetRow, 'date', `date is not readable (${describeCell(cellAt(dates, i))})`);
+      skip(
+        'dateUnreadable',
+        sheetRow,
+        'date',
+        `date is not readable (${describeCell(cellAt(dates, i))})`,
+        amountInBlock(b),
+      );
       continue;
     }
     let amount = rowAmount[b]!;
@@ -431,6 +454,8 @@ export function parseSales(
       row: firstMissingProfitRow,
       column: header(table, mapping, field),
       message: `${missingProfit} row(s) have a blank or non-numeric ${field}; it was counted as 0.`,
+      code: 'missingProfit',
+      params: { count: missingProfit, field },
     });
   }
   if (blankOrders > 0) {
@@ -439,6 +464,8 @@ export function parseSales(
       row: null,
       column: header(table, mapping, 'orderId'),
       message: `${blankOrders} row(s) have no order id; they count towards revenue but not towards orders.`,
+      code: 'blankOrderIds',
+      params: { count: blankOrders },
     });
   }
 

@@ -4,8 +4,11 @@
  * column holds.
  */
 
-/** Number formats used by outputs, by meaning. Hosts map them with {@link excelNumberFormat}. */
-export type NumberFormatKey = 'text' | 'date' | 'integer' | 'number' | 'money' | 'percent';
+/**
+ * Number formats used by outputs, by meaning. Hosts map them with {@link excelNumberFormat}. Counts and
+ * amounts have thousands separators; `rowNumber` (a sheet's row number, an id) has none.
+ */
+export type NumberFormatKey = 'text' | 'date' | 'integer' | 'number' | 'money' | 'percent' | 'rowNumber';
 
 /** Excel number-format code for a {@link NumberFormatKey}. */
 export function excelNumberFormat(key: NumberFormatKey): string {
@@ -15,13 +18,15 @@ export function excelNumberFormat(key: NumberFormatKey): string {
     case 'date':
       return 'yyyy-mm-dd';
     case 'integer':
-      return '0';
+      return '#,##0';
     case 'number':
-      return '0.00';
+      return '#,##0.00';
     case 'money':
       return '#,##0.00';
     case 'percent':
       return '0.0%';
+    case 'rowNumber':
+      return '0';
   }
 }
 
@@ -51,19 +56,46 @@ export interface RangeRef {
 /** A chart series: values (and optionally its own axis and type) over the chart's categories. */
 export interface ChartSeriesSpec {
   name: string;
+  /** The values: bar lengths, or y values of a scatter chart. */
   values: RangeRef;
+  /** x values of a scatter series (the chart's categories are ignored by scatter charts). */
+  xValues?: RangeRef;
   /** Plot on the secondary value axis (Pareto cumulative %). */
   secondaryAxis?: boolean;
-  /** Series type when it differs from the chart's (a line over columns). */
+  /**
+   * Series type when it differs from the chart's: a line over columns, or, in a scatter chart, `line` = a
+   * straight line through the points without markers (a threshold line) instead of markers only.
+   */
   type?: 'line';
   /** Fill colour, `#RRGGBB`. */
   color?: string;
+  /** Drawn with no fill and no line: the invisible padding that centres a stacked pyramid bar. */
+  noFill?: boolean;
+  /** Label each point with its value in this format (inside the bar's end); no labels when absent. */
+  dataLabels?: NumberFormatKey;
+}
+
+/** Value axis settings beyond its number format. */
+export interface ValueAxisSpec {
+  /** Fixed minimum and maximum (a centred pyramid needs a fixed maximum). */
+  min?: number;
+  max?: number;
+  /** Hide the axis and its gridlines (a pyramid's padding makes its scale meaningless). */
+  hidden?: boolean;
+  /** Axis title. */
+  title?: string;
+  /** Logarithmic scale, base 10 (skewed amounts in a scatter chart). */
+  logarithmic?: boolean;
 }
 
 /** A native chart to draw on a summary sheet. */
 export interface ChartSpec {
-  /** `bar` = horizontal bars, `column` = vertical columns. */
-  type: 'bar' | 'column';
+  /** `bar` = horizontal bars, `column` = vertical columns, `scatter` = points on two value axes. */
+  type: 'bar' | 'column' | 'scatter';
+  /** Bars side by side (default) or stacked end to end (a centred pyramid: padding + bar). */
+  grouping?: 'clustered' | 'stacked';
+  /** Gap between bars as a percentage of a bar's width (DrawingML gapWidth); default 60. */
+  gapWidth?: number;
   title: string;
   categories: RangeRef;
   series: ChartSeriesSpec[];
@@ -71,8 +103,16 @@ export interface ChartSpec {
   anchor: { row: number; column: number; widthColumns: number; heightRows: number };
   /** Reverse the category axis (a pyramid drawn with tier 1 on top). */
   reverseCategories?: boolean;
-  /** Value-axis number format. */
+  /** Value-axis number format (the y axis of a scatter chart). */
   valueFormat?: NumberFormatKey;
+  /** Value axis (the y axis of a scatter chart). */
+  valueAxis?: ValueAxisSpec;
+  /** Number format of the secondary value axis (a Pareto chart's cumulative share). */
+  secondaryValueFormat?: NumberFormatKey;
+  /** The x axis of a scatter chart, with its number format. */
+  xAxis?: ValueAxisSpec & { format?: NumberFormatKey };
+  /** Show the legend (default: when there is more than one series). */
+  legend?: boolean;
 }
 
 /** A three-colour scale over a range (the RFM heat map). */
@@ -97,6 +137,19 @@ export interface SheetSpec {
   frozenRows: number;
   charts: ChartSpec[];
   colorScales: ColorScaleSpec[];
+  /** Row heights in points by 0-based row (rows with wrapped text), so wrapped text never overlaps. */
+  rowHeights?: Record<number, number>;
+  /**
+   * Page setup: the sheet prints one page wide (fit to width, any number of pages tall) on A4, landscape
+   * for wide tables; `breaksBefore` are 0-based rows that start a new page (manual page breaks), placed
+   * before charts so a chart never splits across two pages.
+   */
+  print?: {
+    landscape: boolean;
+    breaksBefore: number[];
+    /** Print only rows up to this 0-based row (the charts' data below it is for the charts, not for reading). */
+    lastRow?: number;
+  };
 }
 
 /** One column written to the customers table: a header and one value per customer row. */

@@ -116,7 +116,10 @@ export type ChurnRisk = 'Active' | 'At risk' | 'Lapsed';
 /** Pyramid tiers, 1 = most profitable … 5 = loss-making. */
 export type PyramidTier = 1 | 2 | 3 | 4 | 5;
 
-/** The customer columns the add-in can write, in their default order. */
+/**
+ * The customer columns the add-in can write, in their default order. The last ones (loss-making flag, amount
+ * per order, orders per month, R, F, M, lifetime value) show why a customer is in its segment and tier.
+ */
 export type OutputColumnKey =
   | 'svcd'
   | 'abc'
@@ -130,7 +133,14 @@ export type OutputColumnKey =
   | 'profit'
   | 'orders'
   | 'lastPurchase'
-  | 'recencyDays';
+  | 'recencyDays'
+  | 'lossMaking'
+  | 'amountPerOrder'
+  | 'frequencyPerMonth'
+  | 'rfmR'
+  | 'rfmF'
+  | 'rfmM'
+  | 'lifetimeValue';
 
 /** Every setting of an analysis. Defaults: {@link defaultSettings}. */
 export interface AnalysisSettings {
@@ -178,14 +188,30 @@ export interface SkippedRow {
   /** Header of the offending column, when one column is at fault. */
   column: string | null;
   reason: string;
+  /** The amount the row carried (revenue it would have added), when that could be read. */
+  amount?: number;
 }
+
+/** What a {@link DataNote} says, as a code the summary sheets translate (with `DataNote.params`). */
+export type DataNoteCode =
+  | 'duplicateId'
+  | 'blankCustomerIds'
+  | 'ambiguousDates'
+  | 'missingProfit'
+  | 'blankOrderIds'
+  | 'noProfitColumn'
+  | 'noRepeatBuyers';
 
 /** A note for the Data issues sheet that is not a skipped row (duplicates, ambiguous dates, fallbacks). */
 export interface DataNote {
   sheet: string | null;
   row: number | null;
   column: string | null;
+  /** The note in English (the JSON report and the command line). */
   message: string;
+  /** The note as a code and its values, so the sheets can say it in the user's language. */
+  code?: DataNoteCode;
+  params?: Record<string, string | number>;
 }
 
 /** The analysis window, in day numbers (Excel 1900-system serials: days since 1899-12-30). */

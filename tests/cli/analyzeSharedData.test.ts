@@ -123,7 +123,7 @@ describe('superstore.xlsx (Excel table, profit with losses)', () => {
   test('every row is used and the summary table is printed', () => {
     expect(report.input.salesRows).toBe(9994);
     expect(report.input.usedRows).toBe(9994);
-    expect(stdout).toMatch(/1 Most profitable\s+\d+/u);
+    expect(stdout).toMatch(/Tier 1 · top 5%\s+\d+/u);
     expect(stdout).toContain('ranked by profit');
   });
 });

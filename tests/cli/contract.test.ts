@@ -103,7 +103,7 @@ describe('JSON report follows DESIGN.md field by field', () => {
   });
 
   test('the summary table lists five tiers and where the output went', () => {
-    expect(stdout.match(/^[1-5] /gmu)).toHaveLength(5);
+    expect(stdout.match(/^Tier [1-5] · /gmu)).toHaveLength(5);
     expect(stdout).toContain(`Wrote ${out} and ${json}.`);
   });
 });

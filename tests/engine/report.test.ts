@@ -227,10 +227,10 @@ describe('buildCustomerColumns: one value per row of the customers table', () =>
     expect(column(columns, 'svcd').values).toEqual(['Dog', null, 'Star', 'Dog', null]);
     expect(column(columns, 'abc').values).toEqual(['B', null, 'A', 'B', 'C']);
     expect(column(columns, 'pyramidTier').values).toEqual([
-      '4 Break-even',
+      'Tier 4 · next 25%',
       null,
-      '1 Most profitable',
-      '4 Break-even',
+      'Tier 1 · top 5%',
+      'Tier 4 · next 25%',
       null,
     ]);
     expect(column(columns, 'revenue').values).toEqual([50, null, 400, 50, 0]);
@@ -269,7 +269,7 @@ describe('buildCustomerColumns: one value per row of the customers table', () =>
       sales: { headers: salesTable.headers.slice(0, 4), rows: salesTable.rows.map((r) => r.slice(0, 4)) },
     });
     expect(buildCustomerColumns(plain).columns.map((c) => c.key)).toEqual(
-      allOutputColumns.filter((k) => k !== 'profit'),
+      allOutputColumns.filter((k) => k !== 'profit' && k !== 'lossMaking'),
     );
   });
 
@@ -300,7 +300,7 @@ describe('buildCustomerColumns: one value per row of the customers table', () =>
       values: ['小狗', null, '明星', '小狗', null],
     });
     expect(column(columns, 'abc').values).toEqual(['B 类', null, 'A 类', 'B 类', 'C 类（潜在客户）']);
-    expect(column(columns, 'pyramidTier').values[2]).toBe('1 最赚钱');
+    expect(column(columns, 'pyramidTier').values[2]).toBe('第 1 层 · 前 5%');
     expect(column(columns, 'rfmSegment').values[2]).toBe('有流失风险');
     expect(column(columns, 'churnRisk').values[0]).toBe('活跃');
   });
@@ -358,14 +358,14 @@ describe('summary sheets', () => {
     const pyramid = sheetOf(sheets, 'pyramid');
     const ranked = result.customers.filter((c) => c.pyramidTier !== null);
     expect(ranked).toHaveLength(30);
-    const counts = [4, 5, 6, 7, 8].map((row) => valueAt(pyramid, row, 1));
+    const counts = [5, 6, 7, 8, 9].map((row) => valueAt(pyramid, row, 1));
     expect(counts).toEqual(
       [1, 2, 3, 4, 5].map((tier) => ranked.filter((c) => c.pyramidTier === tier).length),
     );
-    expect(valueAt(pyramid, 9, 1)).toBe(30);
+    expect(valueAt(pyramid, 10, 1)).toBe(30);
     // n = 30: limits 2, 5, 11, 18, 30 (no ties: revenues are distinct).
     expect(counts).toEqual([2, 3, 6, 7, 12]);
-    const revenues = [4, 5, 6, 7, 8].map((row) => valueAt(pyramid, row, 3) as number);
+    const revenues = [5, 6, 7, 8, 9].map((row) => valueAt(pyramid, row, 3) as number);
     expect(revenues.reduce((s, v) => s + v, 0)).toBeCloseTo(
       ranked.reduce((s, c) => s + c.revenue, 0),
       6,
@@ -374,7 +374,8 @@ describe('summary sheets', () => {
 
   test('pyramid: share of logged visits per tier', () => {
     const pyramid = sheetOf(sheets, 'pyramid');
-    const shares = [4, 5, 6, 7, 8].map((row) => valueAt(pyramid, row, 7) as number);
+    const visitColumn = pyramid.cells[4]!.findIndex((c) => c.value === 'Share of visits');
+    const shares = [5, 6, 7, 8, 9].map((row) => valueAt(pyramid, row, visitColumn) as number);
     const tierOf = (id: string): number => result.customers.find((c) => c.id === id)!.pyramidTier!;
     // Three visits in the window: one to K00, two to K05.
     const expected = [1, 2, 3, 4, 5].map(
@@ -409,7 +410,7 @@ describe('summary sheets', () => {
   test('RFM heat map counts every scored customer once', () => {
     const rfm = sheetOf(sheets, 'rfm');
     let total = 0;
-    for (let row = 3; row <= 7; row++)
+    for (let row = 5; row <= 9; row++)
       for (let col = 1; col <= 5; col++) total += valueAt(rfm, row, col) as number;
     expect(total).toBe(result.customers.filter((c) => c.rfm !== null).length);
   });
@@ -432,7 +433,8 @@ describe('summary sheets', () => {
     const issues = sheetOf(sheets, 'dataIssues');
     expect(valueAt(issues, 1, 1)).toBe(result.input.salesRows);
     expect(valueAt(issues, 3, 1)).toBe(3);
-    const listed = issues.cells.slice(8, 11).map((row) => row.map((c) => c.value));
+    const first = issues.cells.findIndex((row) => row[3]?.value === 'Problem') + 1;
+    const listed = issues.cells.slice(first, first + 3).map((row) => row.map((c) => c.value));
     expect(listed.map((r) => r.slice(0, 3))).toEqual(
       result.input.skipped.map((s) => [s.sheet, s.row, s.column]),
     );
@@ -457,10 +459,11 @@ describe('summary sheets', () => {
       '数据问题',
     ]);
     const pyramid = sheetOf(zh, 'pyramid');
-    expect(valueAt(pyramid, 4, 0)).toBe('1 最赚钱');
+    expect(valueAt(pyramid, 5, 0)).toBe('第 1 层 · 前 5%（按销售额）');
     expect(String(valueAt(pyramid, 1, 0))).toContain('销售额（没有利润或成本列）');
     const issues = sheetOf(zh, 'dataIssues');
-    expect(issues.cells.slice(8, 11).map((row) => String(row[3]?.value))).toEqual([
+    const first = issues.cells.findIndex((row) => row[3]?.value === '问题') + 1;
+    expect(issues.cells.slice(first, first + 3).map((row) => String(row[3]?.value))).toEqual([
       '客户编号为空',
       '日期无法识别 ("someday")',
       '金额不是数字 ("n/a")',
@@ -479,6 +482,6 @@ describe('summary sheets', () => {
       },
     });
     const issues = sheetOf(buildSummarySheets(clean), 'dataIssues');
-    expect(valueAt(issues, 8, 0)).toBe('No problems found: every row was used.');
+    expect(valueAt(issues, 7, 0)).toBe('No problems found: every row was used.');
   });
 });

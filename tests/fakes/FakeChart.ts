@@ -153,6 +153,18 @@ export class FakeChartProxy extends FakeClientObject {
     };
   }
 
+  get legend(): { visible: boolean } {
+    const edit = this.edit.bind(this);
+    return {
+      set visible(value: boolean) {
+        edit({ legendVisible: value }, () => undefined);
+      },
+      get visible() {
+        return true;
+      },
+    };
+  }
+
   setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
     this.edit({ setPosition: true }, (chart) => {
       const start = typeof startCell === 'string' ? startCell : addressOf(startCell);
@@ -198,13 +210,23 @@ export class FakeSeriesProxy {
   setXAxisValues(range: FakeRange): void {
     this.set('xValues', () => addressOf(range));
   }
-  get format(): { fill: { setSolidColor(color: string): void } } {
+  get format(): { fill: { setSolidColor(color: string): void; clear(): void } } {
     return {
       fill: {
         setSolidColor: (color: string) => {
           this.set('color', () => color);
         },
+        clear: () => {
+          this.set('color', () => 'none');
+        },
       },
     };
+  }
+  /** Value labels: only recorded as a command. */
+  set hasDataLabels(value: boolean) {
+    this.edit({ hasDataLabels: value }, () => undefined);
+  }
+  get dataLabels(): { showValue: boolean; numberFormat: string } {
+    return { showValue: false, numberFormat: 'General' };
   }
 }

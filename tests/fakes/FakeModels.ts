@@ -39,6 +39,8 @@ export class FakeSheet {
   visibility: SheetVisibility = 'Visible';
   protected = false;
   frozenRows = 0;
+  /** Address of the range with filter buttons (`worksheet.autoFilter.apply`), or null. */
+  autoFilter: string | null = null;
   charts: FakeChart[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
 

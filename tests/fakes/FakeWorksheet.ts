@@ -1,4 +1,4 @@
-import { parseAddress } from './cellAddress';
+import { formatAddress, parseAddress } from './cellAddress';
 import { FakeChartCollection } from './FakeChart';
 import { FakeClientObject } from './FakeClientObject';
 import { FakeCollection } from './FakeCollection';
@@ -127,6 +127,17 @@ export class FakeWorksheet extends FakeClientObject {
       freezeRows: freeze,
       unfreeze: () => {
         freeze(0);
+      },
+    };
+  }
+
+  get autoFilter(): { apply(range: FakeRange): void } {
+    return {
+      apply: (range: FakeRange) => {
+        this.command({ autoFilter: true }, () => {
+          const ref = range.ref();
+          this.model().autoFilter = formatAddress(ref.sheet.name, ref.block);
+        });
       },
     };
   }

@@ -4,7 +4,7 @@ import { abcLabel, sheetName, t } from '../labels';
 import { abcVisitPlan } from '../planVisits';
 import type { CellSpec, SheetSpec } from '../sheetSpec';
 import type { AbcClass } from '../types';
-import { cell, headerCell, share, titleCell } from './cells';
+import { cell, fitRowHeights, headerCell, share, titleCell } from './cells';
 
 /** Up to this many customers with revenue the Pareto table lists each one; above, it lists 5 % steps. */
 export const paretoDetailLimit = 50;
@@ -99,11 +99,13 @@ export function buildAbcSheet(result: AnalysisResult): SheetSpec {
   const first = tableStart + 1;
   const last = cells.length - 1;
   const hasRows = last >= first;
+  const widths = [16, 18, 16, 16, 18];
   return {
     key: 'abc',
     name: sheetName('abc', lang),
     cells,
-    columnWidths: [16, 18, 16, 16, 18],
+    columnWidths: widths,
+    rowHeights: fitRowHeights(cells, widths),
     frozenRows: 0,
     charts: hasRows
       ? [
@@ -131,9 +133,12 @@ export function buildAbcSheet(result: AnalysisResult): SheetSpec {
               },
             ],
             anchor: { row: 3, column: 6, widthColumns: 9, heightRows: 20 },
+            valueFormat: 'integer',
+            secondaryValueFormat: 'percent',
           },
         ]
       : [],
     colorScales: [],
+    print: { landscape: true, breaksBefore: [] },
   };
 }

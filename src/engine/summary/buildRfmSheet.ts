@@ -1,36 +1,81 @@
 import type { AnalysisResult } from '../analyze';
 import { rfmLabel, sheetName, t } from '../labels';
 import type { CellSpec, SheetSpec } from '../sheetSpec';
-import type { RfmSegment } from '../types';
-import { cell, headerCell, share, titleCell } from './cells';
+import type { Language, RfmSegment } from '../types';
+import { cell, fitRowHeights, headerCell, share, titleCell } from './cells';
 
 /**
- * The RFM sheet: a heat map of customers by recency score (rows, 5 at the top) and frequency score
- * (columns), coloured by a three-colour scale, then customers and revenue per named segment with the rule
- * that defines it.
+ * Fill of a heat-map cell by how good its position is — recency score plus frequency score, 2 (bought long
+ * ago, rarely: red) to 10 (recently and often: green) — never by how many customers it holds, so R1 F1
+ * ("Lost") is red however crowded it is.
+ */
+export function rfmCellFill(r: number, f: number): string {
+  const score = r + f;
+  if (score <= 3) return '#F8696B';
+  if (score <= 5) return '#FBAA77';
+  if (score === 6) return '#FFEB84';
+  if (score <= 8) return '#B1D580';
+  return '#63BE7B';
+}
+
+function explanation(lang: Language): [string, string] {
+  return lang === 'en'
+    ? [
+        'Rows: recency score R (5 = bought most recently, on top). Columns: frequency score F (5 = buys most often).',
+        'The colour shows how good the position is (green: recent and frequent; red: long ago and rare), not how many customers are in it.',
+      ]
+    : [
+        '行：最近购买得分 R（5 = 最近购买，在最上方）。列：购买频率得分 F（5 = 购买最频繁）。',
+        '颜色表示位置的好坏（绿色：最近且频繁；红色：很久以前且很少），而不是客户数量。',
+      ];
+}
+
+/**
+ * The RFM sheet: two heat maps side by side over recency score (rows, R5 on top) × frequency score
+ * (columns) — customers per cell and their revenue (monetary value) per cell — coloured by how good the
+ * position is ({@link rfmCellFill}); then customers and revenue per named segment with the rule that
+ * defines it.
  */
 export function buildRfmSheet(result: AnalysisResult): SheetSpec {
   const lang = result.settings.language;
-  const grid = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
+  const counts = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
+  const revenue = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
   const bySegment = new Map<RfmSegment, { customers: number; revenue: number }>();
   let total = 0;
   for (const c of result.customers) {
     if (c.rfm === null) continue;
-    grid[5 - c.rfm.r]![c.rfm.f - 1]! += 1;
+    counts[5 - c.rfm.r]![c.rfm.f - 1]! += 1;
+    revenue[5 - c.rfm.r]![c.rfm.f - 1]! += c.revenue;
     const s = bySegment.get(c.rfm.segment) ?? { customers: 0, revenue: 0 };
     s.customers++;
     s.revenue += c.revenue;
     bySegment.set(c.rfm.segment, s);
     total += c.revenue;
   }
+  const gridTitle = (en: string, zh: string): CellSpec => ({ value: lang === 'en' ? en : zh, bold: true });
+  const heading = [headerCell('R \\ F'), ...[1, 2, 3, 4, 5].map((f) => headerCell(`F${f}`))];
   const cells: CellSpec[][] = [
     [titleCell(t('rfmTitle', lang))],
-    [cell(t('rfmHeat', lang))],
-    [headerCell(`R \\ F`), ...[1, 2, 3, 4, 5].map((f) => headerCell(`F${f}`))],
+    [cell(explanation(lang)[0])],
+    [cell(explanation(lang)[1])],
+    [
+      gridTitle('Customers per cell', '各格客户数'),
+      ...Array<CellSpec>(6).fill(cell(null)),
+      gridTitle('Revenue per cell (monetary value)', '各格销售额（购买金额）'),
+    ],
+    [...heading, cell(null), ...heading],
   ];
-  grid.forEach((row, i) => {
-    cells.push([headerCell(`R${5 - i}`), ...row.map((n) => cell(n, 'integer'))]);
-  });
+  for (let i = 0; i < 5; i++) {
+    const r = 5 - i;
+    const fills = [1, 2, 3, 4, 5].map((f) => rfmCellFill(r, f));
+    cells.push([
+      headerCell(`R${r}`),
+      ...counts[i]!.map((n, k): CellSpec => ({ value: n, format: 'integer', fill: fills[k]! })),
+      cell(null),
+      headerCell(`R${r}`),
+      ...revenue[i]!.map((m, k): CellSpec => ({ value: m, format: 'money', fill: fills[k]! })),
+    ]);
+  }
   cells.push([]);
   cells.push(
     ['rfmSegment', 'customers', 'revenue', 'revenueShare']
@@ -53,20 +98,16 @@ export function buildRfmSheet(result: AnalysisResult): SheetSpec {
       cell(range(rule.m)),
     ]);
   }
+  const widths = [22, 10, 14, 10, 10, 10, 3, 8, 13, 13, 13, 13, 13];
   return {
     key: 'rfm',
     name: sheetName('rfm', lang),
     cells,
-    columnWidths: [22, 12, 14, 14, 8, 8, 8],
+    columnWidths: widths,
     frozenRows: 0,
     charts: [],
-    colorScales: [
-      {
-        range: { firstRow: 3, firstColumn: 1, lastRow: 7, lastColumn: 5 },
-        minColor: '#F8696B',
-        midColor: '#FFEB84',
-        maxColor: '#63BE7B',
-      },
-    ],
+    colorScales: [],
+    rowHeights: fitRowHeights(cells, widths),
+    print: { landscape: true, breaksBefore: [] },
   };
 }

@@ -3,7 +3,7 @@ import { compareIds } from '../compareIds';
 import { abcLabel, sheetName, svcdLabel, t } from '../labels';
 import type { CellSpec, SheetSpec } from '../sheetSpec';
 import type { CustomerResult } from '../types';
-import { cell, headerCell, titleCell } from './cells';
+import { cell, fitRowHeights, headerCell, titleCell } from './cells';
 
 /** Customers due for a visit (due on or before the as-of date), grouped by sales rep, most overdue first. */
 export function dueCustomers(result: AnalysisResult): CustomerResult[] {
@@ -73,13 +73,16 @@ export function buildVisitPlanSheet(result: AnalysisResult): SheetSpec {
       cell(t(c.overdue ? 'overdue' : 'due', lang)),
     ]);
   }
+  const widths = [18, 14, 28, 14, 12, 14, 14, 12, 12];
   return {
     key: 'visitPlan',
     name: sheetName('visitPlan', lang),
     cells,
-    columnWidths: [18, 14, 28, 14, 12, 14, 14, 12, 12],
+    columnWidths: widths,
+    rowHeights: fitRowHeights(cells, widths),
     frozenRows: headerRow + 1,
     charts: [],
     colorScales: [],
+    print: { landscape: true, breaksBefore: [] },
   };
 }

@@ -19,8 +19,9 @@ function styleKey(cell: CellSpec): string {
 /**
  * Renders a summary sheet spec into an empty worksheet: cells (chunked, text kept as text, dates in the
  * workbook's date system), fonts and fills by runs of equal style, column widths, frozen header rows,
- * colour scales and native charts (clustered bar or column; a series may be a line on the secondary axis,
- * as in a Pareto chart). Syncs as the byte budget requires; the last commands may stay queued for the
+ * colour scales and native charts (clustered or stacked bars or columns, a series maybe a line on the
+ * secondary axis as in a Pareto chart, or without fill as the padding of a centred pyramid; scatter charts
+ * with threshold lines). Syncs as the byte budget requires; the last commands may stay queued for the
  * caller's next sync.
  */
 export async function renderSheet(
@@ -90,11 +91,8 @@ export async function renderSheet(
     const [first, ...rest] = chartSpec.series;
     if (first === undefined) continue;
     const categories = range(chartSpec.categories);
-    const chart = sheet.charts.add(
-      chartSpec.type === 'bar' ? 'BarClustered' : 'ColumnClustered',
-      range(first.values),
-      'Columns',
-    );
+    const stacked = chartSpec.grouping === 'stacked';
+    const chart = sheet.charts.add(chartTypeOf(chartSpec.type, stacked), range(first.values), 'Columns');
     chart.title.text = chartSpec.title;
     const series = [chart.series.getItemAt(0), ...rest.map((s) => chart.series.add(s.name))];
     chartSpec.series.forEach((s, i) => {
@@ -102,18 +100,46 @@ export async function renderSheet(
       if (target === undefined) return;
       if (i === 0) target.name = s.name;
       else target.setValues(range(s.values));
-      target.setXAxisValues(categories);
-      if (s.type === 'line') target.chartType = 'Line';
+      target.setXAxisValues(s.xValues === undefined ? categories : range(s.xValues));
+      if (s.type === 'line')
+        target.chartType = chartSpec.type === 'scatter' ? 'XYScatterLinesNoMarkers' : 'Line';
       if (s.secondaryAxis === true) target.axisGroup = 'Secondary';
-      if (s.color !== undefined && s.type !== 'line') target.format.fill.setSolidColor(s.color);
+      if (s.noFill === true) target.format.fill.clear();
+      else if (s.color !== undefined && s.type !== 'line') target.format.fill.setSolidColor(s.color);
+      if (chartSpec.gapWidth !== undefined && chartSpec.type !== 'scatter')
+        target.gapWidth = chartSpec.gapWidth;
+      if (stacked) target.overlap = 100;
+      if (s.dataLabels !== undefined) {
+        target.hasDataLabels = true;
+        target.dataLabels.showValue = true;
+        target.dataLabels.numberFormat = excelNumberFormat(s.dataLabels);
+      }
     });
     const a = chartSpec.anchor;
     chart.setPosition(
       sheet.getRangeByIndexes(a.row, a.column, 1, 1),
       sheet.getRangeByIndexes(a.row + a.heightRows - 1, a.column + a.widthColumns - 1, 1, 1),
     );
+    if (chartSpec.legend === false) chart.legend.visible = false;
     if (chartSpec.reverseCategories === true) chart.axes.categoryAxis.reversePlotOrder = true;
+    const valueAxis = chart.axes.valueAxis;
     if (chartSpec.valueFormat !== undefined)
-      chart.axes.valueAxis.numberFormat = excelNumberFormat(chartSpec.valueFormat);
+      valueAxis.numberFormat = excelNumberFormat(chartSpec.valueFormat);
+    const bounds = chartSpec.valueAxis;
+    if (bounds?.min !== undefined) valueAxis.minimum = bounds.min;
+    if (bounds?.max !== undefined) valueAxis.maximum = bounds.max;
+    if (bounds?.hidden === true) valueAxis.visible = false;
+    if (bounds?.logarithmic === true) valueAxis.scaleType = 'Logarithmic';
+    if (chartSpec.xAxis?.logarithmic === true) chart.axes.categoryAxis.scaleType = 'Logarithmic';
   }
+}
+
+/** The Excel chart type of a chart description. */
+function chartTypeOf(
+  type: 'bar' | 'column' | 'scatter',
+  stacked: boolean,
+): 'XYScatter' | 'BarStacked' | 'BarClustered' | 'ColumnStacked' | 'ColumnClustered' {
+  if (type === 'scatter') return 'XYScatter';
+  if (type === 'bar') return stacked ? 'BarStacked' : 'BarClustered';
+  return stacked ? 'ColumnStacked' : 'ColumnClustered';
 }

@@ -456,6 +456,7 @@ export async function writeRun(
       const rows = all.reduce((n, c) => Math.max(n, c.values.length), 0);
       await writeGrids(context, [header, columnBlock(sheet, 1, 0, all, rows, date1904)], options);
       sheet.freezePanes.freezeRows(1);
+      sheet.autoFilter.apply(sheet.getRangeByIndexes(0, 0, rows + 1, all.length));
     }
     suspend();
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per summary sheet (a handful), not per row

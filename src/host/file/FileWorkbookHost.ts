@@ -494,7 +494,7 @@ function copyColumns(
 }
 
 /**
- * Writes our own customers sheet: bold headers in row 1, then each column's values. Above `deferAboveCells`
+ * Writes our own customers sheet: bold headers in row 1 with filter buttons, then each column's values. Above `deferAboveCells`
  * cells only the first data row goes into the model, as the template of the rest, which is returned for
  * {@link appendRowsToPackage}.
  */
@@ -516,6 +516,9 @@ function writeColumnsSheet(
     });
     sheet.getColumn(c + 1).width = Math.max(10, Math.min(40, spec.header.length + 4));
   });
+  // Filters on the header row, so an owner can pick out a segment or the customers who lose money.
+  if (columns.length > 0)
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: columns.length } };
   return defer ? { sheetName: sheet.name, columns, firstIndex: 1, firstRow: 3, date1904 } : null;
 }
 

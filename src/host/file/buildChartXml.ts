@@ -1,5 +1,5 @@
 import { excelNumberFormat } from '../../engine/sheetSpec';
-import type { CellSpec, ChartSeriesSpec, ChartSpec, RangeRef } from '../../engine/sheetSpec';
+import type { CellSpec, ChartSeriesSpec, ChartSpec, RangeRef, ValueAxisSpec } from '../../engine/sheetSpec';
 import { xmlText } from './xmlText';
 
 const defaultColors = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
@@ -43,14 +43,19 @@ function categoryXml(sheetName: string, cells: readonly (readonly CellSpec[])[],
     : `<c:cat><c:strRef><c:f>${formula}</c:f><c:strCache><c:ptCount val="${values.length}"/>${points}</c:strCache></c:strRef></c:cat>`;
 }
 
-function valueXml(sheetName: string, cells: readonly (readonly CellSpec[])[], range: RangeRef): string {
+function numberXml(
+  tag: 'val' | 'xVal' | 'yVal',
+  sheetName: string,
+  cells: readonly (readonly CellSpec[])[],
+  range: RangeRef,
+): string {
   const values = rangeValues(cells, range);
   const points = values
     .map((value, index) =>
       typeof value === 'number' ? `<c:pt idx="${index}"><c:v>${value}</c:v></c:pt>` : '',
     )
     .join('');
-  return `<c:val><c:numRef><c:f>${xmlText(rangeFormula(sheetName, range))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache></c:numRef></c:val>`;
+  return `<c:${tag}><c:numRef><c:f>${xmlText(rangeFormula(sheetName, range))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache></c:numRef></c:${tag}>`;
 }
 
 function colorOf(series: ChartSeriesSpec, index: number): string {
@@ -58,6 +63,30 @@ function colorOf(series: ChartSeriesSpec, index: number): string {
   return color !== undefined && /^[0-9A-F]{6}$/u.test(color)
     ? color
     : (defaultColors[index % defaultColors.length] ?? '4472C4');
+}
+
+const noFillXml = '<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>';
+
+function textPropertiesXml(size: number, bold: boolean, color: string | null): string {
+  const fill = color === null ? '' : `<a:solidFill><a:srgbClr val="${color}"/></a:solidFill>`;
+  return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}">${fill}</a:defRPr></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`;
+}
+
+/** Whether white text reads better than dark text on a fill (by its perceived brightness). */
+function isDark(color: string): boolean {
+  const [r, g, b] = [0, 2, 4].map((at) => parseInt(color.slice(at, at + 2), 16));
+  return 0.299 * (r ?? 0) + 0.587 * (g ?? 0) + 0.114 * (b ?? 0) < 150;
+}
+
+/** Value labels on a series' points: inside the centre of a stacked bar, else outside its end. */
+function dataLabelsXml(series: ChartSeriesSpec, stacked: boolean, color: string): string {
+  if (series.dataLabels === undefined) return '';
+  return (
+    `<c:dLbls><c:numFmt formatCode="${xmlText(excelNumberFormat(series.dataLabels))}" sourceLinked="0"/>` +
+    `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textPropertiesXml(1000, true, stacked && isDark(color) ? 'FFFFFF' : '262626')}` +
+    `<c:dLblPos val="${stacked ? 'ctr' : 'outEnd'}"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
+    '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
+  );
 }
 
 function seriesXml(
@@ -69,11 +98,25 @@ function seriesXml(
 ): string {
   const color = colorOf(series, index);
   const head = `<c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${xmlText(series.name)}</c:v></c:tx>`;
-  const data = categoryXml(sheetName, cells, chart.categories) + valueXml(sheetName, cells, series.values);
-  if (series.type === 'line') {
-    return `<c:ser>${head}<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr></c:marker>${data}<c:smooth val="0"/></c:ser>`;
+  if (chart.type === 'scatter') {
+    const points =
+      numberXml('xVal', sheetName, cells, series.xValues ?? chart.categories) +
+      numberXml('yVal', sheetName, cells, series.values);
+    if (series.type === 'line') {
+      return `<c:ser>${head}<c:spPr><a:ln w="22225"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>${points}<c:smooth val="0"/></c:ser>`;
+    }
+    return `<c:ser>${head}<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${color}"><a:alpha val="70000"/></a:srgbClr></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr></c:marker>${points}<c:smooth val="0"/></c:ser>`;
   }
-  return `<c:ser>${head}<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>${data}</c:ser>`;
+  const data =
+    categoryXml(sheetName, cells, chart.categories) + numberXml('val', sheetName, cells, series.values);
+  if (series.type === 'line') {
+    return `<c:ser>${head}<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr></c:marker>${dataLabelsXml(series, false, color)}${data}<c:smooth val="0"/></c:ser>`;
+  }
+  const fill =
+    series.noFill === true
+      ? noFillXml
+      : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr>`;
+  return `<c:ser>${head}${fill}<c:invertIfNegative val="0"/>${dataLabelsXml(series, chart.grouping === 'stacked', color)}${data}</c:ser>`;
 }
 
 interface AxisOptions {
@@ -90,29 +133,82 @@ function categoryAxisXml(axis: AxisOptions): string {
   return (
     `<c:catAx><c:axId val="${axis.id}"/><c:scaling><c:orientation val="${axis.reversed ? 'maxMin' : 'minMax'}"/></c:scaling>` +
     `<c:delete val="${axis.deleted ? 1 : 0}"/><c:axPos val="${axis.position}"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
-    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${axis.crossId}"/>` +
+    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="${axis.crossId}"/>` +
     `<c:crosses val="${axis.crosses}"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
   );
 }
 
-function valueAxisXml(axis: AxisOptions, formatCode: string | null, gridlines: boolean): string {
+function axisTitleXml(title: string | undefined): string {
+  if (title === undefined || title === '') return '';
+  return (
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000" b="0"/></a:pPr>` +
+    `<a:r><a:rPr lang="en-US" sz="1000" b="0"/><a:t>${xmlText(title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`
+  );
+}
+
+function valueAxisXml(
+  axis: AxisOptions,
+  formatCode: string | null,
+  gridlines: boolean,
+  options: ValueAxisSpec = {},
+  crossBetween: 'between' | 'midCat' = 'between',
+): string {
   const numFmt =
     formatCode === null
       ? '<c:numFmt formatCode="General" sourceLinked="1"/>'
       : `<c:numFmt formatCode="${xmlText(formatCode)}" sourceLinked="0"/>`;
+  const hidden = options.hidden === true;
+  const scaling =
+    (options.logarithmic === true ? '<c:logBase val="10"/>' : '') +
+    '<c:orientation val="minMax"/>' +
+    (options.max === undefined ? '' : `<c:max val="${options.max}"/>`) +
+    (options.min === undefined ? '' : `<c:min val="${options.min}"/>`);
   return (
-    `<c:valAx><c:axId val="${axis.id}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
-    `<c:delete val="${axis.deleted ? 1 : 0}"/><c:axPos val="${axis.position}"/>${gridlines ? '<c:majorGridlines/>' : ''}${numFmt}` +
-    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${axis.crossId}"/>` +
-    `<c:crosses val="${axis.crosses}"/><c:crossBetween val="between"/></c:valAx>`
+    `<c:valAx><c:axId val="${axis.id}"/><c:scaling>${scaling}</c:scaling>` +
+    `<c:delete val="${axis.deleted || hidden ? 1 : 0}"/><c:axPos val="${axis.position}"/>${gridlines && !hidden ? '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' : ''}` +
+    `${axisTitleXml(options.title)}${numFmt}` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="${hidden ? 'none' : 'nextTo'}"/><c:crossAx val="${axis.crossId}"/>` +
+    `<c:crosses val="${axis.crosses}"/><c:crossBetween val="${crossBetween}"/></c:valAx>`
+  );
+}
+
+function scatterPlotXml(
+  chart: ChartSpec,
+  sheetName: string,
+  cells: readonly (readonly CellSpec[])[],
+): string {
+  const ids = [50110, 50120] as const;
+  const series = chart.series.map((s, index) => seriesXml(s, index, chart, sheetName, cells)).join('');
+  const xFormat = chart.xAxis?.format === undefined ? null : excelNumberFormat(chart.xAxis.format);
+  const yFormat = chart.valueFormat === undefined ? null : excelNumberFormat(chart.valueFormat);
+  return (
+    `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}` +
+    `<c:axId val="${ids[0]}"/><c:axId val="${ids[1]}"/></c:scatterChart>` +
+    valueAxisXml(
+      { id: ids[0], crossId: ids[1], position: 'b', reversed: false, deleted: false, crosses: 'autoZero' },
+      xFormat,
+      false,
+      chart.xAxis,
+      'midCat',
+    ) +
+    valueAxisXml(
+      { id: ids[1], crossId: ids[0], position: 'l', reversed: false, deleted: false, crosses: 'autoZero' },
+      yFormat,
+      true,
+      chart.valueAxis,
+      'midCat',
+    )
   );
 }
 
 /**
- * Builds the DrawingML part (`xl/charts/chartN.xml`) of one native chart: clustered bars or columns,
- * optionally with line series on a secondary value axis (a Pareto chart), series colours, a title, a
- * reversed category axis (a pyramid with tier 1 on top) and a value-axis number format. Series point at
- * the sheet's cells and carry a cache of their values, so the chart shows before any recalculation.
+ * Builds the DrawingML part (`xl/charts/chartN.xml`) of one native chart: clustered or stacked bars or
+ * columns, optionally with line series on a secondary value axis (a Pareto chart), or a scatter chart
+ * (markers, and dashed lines for threshold series) on two value axes, linear or logarithmic. Series
+ * colours or no fill at all (the padding that centres a stacked pyramid bar: stacked bars overlap 100 %),
+ * value labels, a title, a reversed category axis (a pyramid with tier 1 on top), value-axis bounds,
+ * titles and number formats. Series point at the sheet's cells and carry a cache of their values, so the
+ * chart shows before any recalculation.
  *
  * @param sheetName Name of the sheet the ranges refer to.
  * @param cells The sheet's cells, for the caches.
@@ -122,7 +218,9 @@ export function buildChartXml(
   sheetName: string,
   cells: readonly (readonly CellSpec[])[],
 ): string {
+  if (chart.type === 'scatter') return chartSpaceXml(chart, scatterPlotXml(chart, sheetName, cells));
   const barDirection = chart.type === 'bar' ? 'bar' : 'col';
+  const stacked = chart.grouping === 'stacked';
   const reversed = chart.reverseCategories === true;
   const indexed = chart.series.map((series, index) => ({ series, index }));
   // A secondary axis only makes sense beside a primary one: with no primary series, all go on the primary.
@@ -139,8 +237,8 @@ export function buildChartXml(
   const barGroup = (list: typeof indexed, axisIds: readonly [number, number]): string =>
     list.length === 0
       ? ''
-      : `<c:barChart><c:barDir val="${barDirection}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${renderSeries(list)}` +
-        `<c:gapWidth val="60"/><c:axId val="${axisIds[0]}"/><c:axId val="${axisIds[1]}"/></c:barChart>`;
+      : `<c:barChart><c:barDir val="${barDirection}"/><c:grouping val="${stacked ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>${renderSeries(list)}` +
+        `<c:gapWidth val="${chart.gapWidth ?? 60}"/>${stacked ? '<c:overlap val="100"/>' : ''}<c:axId val="${axisIds[0]}"/><c:axId val="${axisIds[1]}"/></c:barChart>`;
   const lineGroup = (list: typeof indexed, axisIds: readonly [number, number]): string =>
     list.length === 0
       ? ''
@@ -175,6 +273,7 @@ export function buildChartXml(
     },
     formatCode,
     true,
+    chart.valueAxis,
   );
   if (hasSecondary) {
     plot += categoryAxisXml({
@@ -194,15 +293,21 @@ export function buildChartXml(
         deleted: false,
         crosses: reversed ? 'autoZero' : 'max',
       },
-      null,
+      chart.secondaryValueFormat === undefined ? null : excelNumberFormat(chart.secondaryValueFormat),
       false,
     );
   }
+  return chartSpaceXml(chart, plot);
+}
+
+function chartSpaceXml(chart: ChartSpec, plot: string): string {
   const title =
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr>` +
-    `<a:r><a:rPr lang="en-US" sz="1400" b="1"/><a:t>${xmlText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1300" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="en-US" sz="1300" b="1"/><a:t>${xmlText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   const legend =
-    chart.series.length > 1 ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : '';
+    (chart.legend ?? chart.series.length > 1)
+      ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>'
+      : '';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ' +

@@ -253,6 +253,8 @@ describe('ExcelWorkbookHost.write summary sheets', () => {
       ['00042', 'Star', 45000],
     ]);
     expect(workbook.sheet('Customers (analysis)').frozenRows).toBe(1);
+    // An Excel-style list with filter buttons over the header and every customer row.
+    expect(workbook.sheet('Customers (analysis)').autoFilter).toBe("'Customers (analysis)'!A1:E5");
     close();
   });
 });
