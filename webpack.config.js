@@ -1,9 +1,17 @@
-// Builds the task pane (Excel add-in and the playground page: the same files) into dist/web.
-// `webpack --mode production` for the release; `webpack serve` for the add-in on https://localhost:3000.
+// Builds the task pane (Excel add-in and the playground page: the same files).
+// - `webpack --mode production` is the release, into dist/web: the add-in page loads Office.js from
+//   Microsoft's CDN, as the Office store requires (validation policy 1120.1).
+// - `webpack --mode production --env officeJs=packaged` is the same pane with Office.js from the
+//   @microsoft/office-js package, into dist/web-local: the offline playground and the tests use it.
+// - `webpack serve --mode development` serves the add-in on https://localhost:3000 with the packaged copy.
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const MinimizerPlugin = require('minimizer-webpack-plugin');
+const { sideloadTool, installHint } = require('./scripts/sideloadTools.cjs');
+
+/** Office.js on Microsoft's CDN: the one address the store accepts for it. */
+const officeJsCdn = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 const officeJsDist = path.resolve(__dirname, 'node_modules/@microsoft/office-js/dist');
 
@@ -23,6 +31,10 @@ const officeJsFiles = [
 /** @returns {Promise<import('webpack').Configuration>} */
 module.exports = async (env, argv) => {
   const production = argv.mode !== 'development';
+  const officeJs = env.officeJs ?? (production ? 'cdn' : 'packaged');
+  if (officeJs !== 'cdn' && officeJs !== 'packaged')
+    throw new Error(`--env officeJs=${officeJs}: cdn or packaged`);
+  const officeJsSrc = officeJs === 'cdn' ? officeJsCdn : 'office-js/office.js';
   return {
     mode: production ? 'production' : 'development',
     target: 'web',
@@ -33,7 +45,7 @@ module.exports = async (env, argv) => {
       analysisWorker: './src/taskpane/worker/analysisWorker.ts',
     },
     output: {
-      path: path.resolve(__dirname, 'dist/web'),
+      path: path.resolve(__dirname, production && officeJs === 'packaged' ? 'dist/web-local' : 'dist/web'),
       filename: '[name].js',
       chunkFilename: '[name].[contenthash:8].js',
       publicPath: 'auto',
@@ -69,7 +81,8 @@ module.exports = async (env, argv) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
         scriptLoading: 'defer',
-        officeJs: true,
+        officeJsSrc,
+        officeJsOrigin: officeJs === 'cdn' ? new URL(officeJsCdn).origin : undefined,
       }),
       // The playground page: the same pane without Office.js, which outside Office only tries to reach
       // Microsoft's telemetry.
@@ -78,11 +91,10 @@ module.exports = async (env, argv) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
         scriptLoading: 'defer',
-        officeJs: false,
       }),
       new CopyWebpackPlugin({
         patterns: [
-          ...officeJsFiles.map((pattern) => ({
+          ...(officeJs === 'cdn' ? [] : officeJsFiles).map((pattern) => ({
             from: pattern,
             context: officeJsDist,
             to: 'office-js/',
@@ -119,13 +131,20 @@ module.exports = async (env, argv) => {
   };
 };
 
-// The add-in must be served over https; office-addin-dev-certs creates and trusts a localhost certificate.
+// The add-in must be served over https; office-addin-dev-certs (from tools/sideload) creates and trusts a
+// localhost certificate. Without it webpack-dev-server's own certificate is used, which Excel does not trust.
 async function httpsOptions() {
+  const tool = sideloadTool('office-addin-dev-certs');
+  if (tool === undefined) {
+    console.warn(installHint('office-addin-dev-certs', 'A trusted localhost certificate'));
+    return 'https';
+  }
   try {
-    const devCerts = require('office-addin-dev-certs');
+    const devCerts = require(tool);
     const options = await devCerts.getHttpsServerOptions();
     return { type: 'https', options: { ca: options.ca, key: options.key, cert: options.cert } };
-  } catch {
+  } catch (error) {
+    console.warn(`office-addin-dev-certs could not make a certificate: ${String(error)}`);
     return 'https';
   }
 }

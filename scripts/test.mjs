@@ -1,5 +1,7 @@
-// `npm test`: type-check, lint, formatting, then every Jest suite (engine, hosts, CLI, task pane, browser
-// end-to-end) with TZ pinned to UTC. Stops at the first failing step and exits with its code.
+// `npm test`: type-check, lint, formatting, builds what the tests check (the command line, the release
+// web bundle in dist/web and the one with the packaged Office.js in dist/web-local), then every Jest suite
+// (engine, hosts, CLI, task pane, browser end-to-end, bundle checks) with TZ pinned to UTC. Stops at the
+// first failing step and exits with its code.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -8,6 +10,12 @@ const steps = [
   ['Lint', 'npx', ['eslint', '.']],
   ['Formatting', 'npx', ['prettier', '--check', '.']],
   ['Build the command line', 'node', ['scripts/buildCli.mjs']],
+  ['Build the add-in release (dist/web)', 'npx', ['webpack', '--mode', 'production']],
+  [
+    'Build the pane with the packaged Office.js (dist/web-local)',
+    'npx',
+    ['webpack', '--mode', 'production', '--env', 'officeJs=packaged'],
+  ],
   [
     'Tests',
     'npx',
