@@ -100,6 +100,8 @@ module.exports = async (env, argv) => {
             to: 'office-js/',
             globOptions: { ignore: ['**/*.debug.js'] },
             noErrorOnMissing: true,
+            // Microsoft's files as published: already minified, not minified again (and faster to build).
+            info: { minimized: true },
           })),
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
           { from: 'src/taskpane/help.html', to: 'help.html' },

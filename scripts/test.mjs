@@ -1,9 +1,15 @@
 // `npm test`: type-check, lint, formatting, builds what the tests check (the command line, the release
 // web bundle in dist/web and the one with the packaged Office.js in dist/web-local), then every Jest suite
 // (engine, hosts, CLI, task pane, browser end-to-end, bundle checks) with TZ pinned to UTC. Stops at the
-// first failing step and exits with its code.
+// first failing step and exits with its code. The tests get a temporary folder of their own (TMPDIR) that
+// must be empty when they end: a test that leaves a temporary file or folder behind fails the run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const systemTmp = os.tmpdir();
+const testTmp = mkdtempSync(path.join(systemTmp, 'cp-npm-test-'));
 
 const steps = [
   ['Type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
@@ -19,20 +25,41 @@ const steps = [
   [
     'Tests',
     'npx',
-    ['jest', '--runInBand', '--json', '--outputFile=test-output/jest-results.json', ...process.argv.slice(2)],
+    [
+      'jest',
+      '--runInBand',
+      '--json',
+      '--outputFile=test-output/jest-results.json',
+      // Jest's cache stays in the system's temporary folder, kept between runs.
+      `--cacheDirectory=${path.join(systemTmp, 'jest-customer-pyramid')}`,
+      ...process.argv.slice(2),
+    ],
+    { TMPDIR: testTmp, TMP: testTmp, TEMP: testTmp },
   ],
 ];
 
 const results = 'test-output/jest-results.json';
 mkdirSync('test-output', { recursive: true });
 rmSync(results, { force: true });
-for (const [name, command, args] of steps) {
+for (const [name, command, args, env = {}] of steps) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'UTC', ...env },
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
     console.error(`\n${name} failed (exit ${result.status ?? result.signal}).`);
+    rmSync(testTmp, { recursive: true, force: true });
     process.exit(result.status ?? 1);
   }
+}
+
+const leftOver = readdirSync(testTmp);
+rmSync(testTmp, { recursive: true, force: true });
+if (leftOver.length > 0) {
+  console.error(`\nThe tests left temporary files or folders behind: ${leftOver.join(', ')}`);
+  process.exit(1);
 }
 
 // One plain closing line for CI logs.
