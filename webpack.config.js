@@ -103,8 +103,19 @@ module.exports = async (env, argv) => {
             // Microsoft's files as published: already minified, not minified again (and faster to build).
             info: { minimized: true },
           })),
-          { from: 'assets', to: 'assets', noErrorOnMissing: true },
+          { from: 'assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/*.mjs'] } },
           { from: 'src/taskpane/help.html', to: 'help.html' },
+          // The manifest to submit to the store: every https://localhost:3000 address replaced by where
+          // dist/web is hosted (`--env addinUrl=https://…`). Only the release, and only when it is given.
+          ...(production && officeJs === 'cdn' && env.addinUrl !== undefined
+            ? [
+                {
+                  from: 'manifest.xml',
+                  to: 'manifest.xml',
+                  transform: (content) => releaseManifest(content, env.addinUrl),
+                },
+              ]
+            : []),
         ],
       }),
     ],
@@ -132,6 +143,21 @@ module.exports = async (env, argv) => {
     },
   };
 };
+
+/** manifest.xml with the development server's address replaced by the add-in's https home. */
+function releaseManifest(content, addinUrl) {
+  const home = String(addinUrl).replace(/\/+$/u, '');
+  if (!/^https:\/\/[^/\s"<>]+(\/[^\s"<>]*)?$/u.test(home)) {
+    throw new Error(`--env addinUrl=${addinUrl}: an https:// address where dist/web is served`);
+  }
+  return content
+    .toString()
+    .replaceAll(
+      '<AppDomain>https://localhost:3000</AppDomain>',
+      `<AppDomain>${new URL(home).origin}</AppDomain>`,
+    )
+    .replaceAll('https://localhost:3000', home);
+}
 
 // The add-in must be served over https; office-addin-dev-certs (from tools/sideload) creates and trusts a
 // localhost certificate. Without it webpack-dev-server's own certificate is used, which Excel does not trust.
