@@ -50,6 +50,8 @@ module.exports = async (env, argv) => {
       chunkFilename: '[name].[contenthash:8].js',
       publicPath: 'auto',
       clean: true,
+      // Write every file on every build, changed or not: the tests tell a current build by its files' times.
+      compareBeforeEmit: false,
     },
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
