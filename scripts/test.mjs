@@ -10,6 +10,15 @@ import path from 'node:path';
 
 const systemTmp = os.tmpdir();
 const testTmp = mkdtempSync(path.join(systemTmp, 'cp-npm-test-'));
+process.on('exit', () => rmSync(testTmp, { recursive: true, force: true }));
+
+/** True when the tests' temporary folder is empty; else says what was left there. */
+function leftNothingBehind() {
+  const leftOver = readdirSync(testTmp);
+  if (leftOver.length > 0)
+    console.error(`\nThe tests left temporary files or folders behind: ${leftOver.join(', ')}`);
+  return leftOver.length === 0;
+}
 
 const steps = [
   ['Type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
@@ -48,18 +57,12 @@ for (const [name, command, args, env = {}] of steps) {
     env: { ...process.env, TZ: 'UTC', ...env },
     shell: process.platform === 'win32',
   });
+  const clean = env.TMPDIR === undefined || leftNothingBehind();
   if (result.status !== 0) {
     console.error(`\n${name} failed (exit ${result.status ?? result.signal}).`);
-    rmSync(testTmp, { recursive: true, force: true });
     process.exit(result.status ?? 1);
   }
-}
-
-const leftOver = readdirSync(testTmp);
-rmSync(testTmp, { recursive: true, force: true });
-if (leftOver.length > 0) {
-  console.error(`\nThe tests left temporary files or folders behind: ${leftOver.join(', ')}`);
-  process.exit(1);
+  if (!clean) process.exit(1);
 }
 
 // One plain closing line for CI logs.
