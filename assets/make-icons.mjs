@@ -77,6 +77,8 @@ function icon(size) {
   ]);
 }
 
-for (const size of [16, 32, 64, 80, 128]) {
+// 16, 32, 80: the ribbon's required sizes; 20, 24, 40, 48, 64: its high-DPI sizes; 32 and 64: IconUrl and
+// HighResolutionIconUrl; 128 and 300: the store listing.
+for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128, 300]) {
   writeFileSync(new URL(`icon-${size}.png`, import.meta.url), icon(size));
 }

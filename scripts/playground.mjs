@@ -1,5 +1,6 @@
 // `npm run playground`: the task pane as a plain web page on http://127.0.0.1:8080 (PORT to change).
-// Builds dist/web first when it is missing or `--build` is given; nothing leaves this machine.
+// Serves dist/web-local (the pane with the packaged Office.js, not the release's CDN copy), building it first
+// when it is missing or `--build` is given; nothing leaves this machine.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,11 +11,14 @@ const require = createRequire(import.meta.url);
 const { serveStatic } = require('./serveStatic.cjs');
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const root = path.join(repo, 'dist', 'web');
+const root = path.join(repo, 'dist', 'web-local');
 
 if (process.argv.includes('--build') || !existsSync(path.join(root, 'index.html'))) {
-  console.log('Building the pane (webpack --mode production)…');
-  const built = spawnSync('npx', ['webpack', '--mode', 'production'], { cwd: repo, stdio: 'inherit' });
+  console.log('Building the pane (webpack --mode production --env officeJs=packaged)…');
+  const built = spawnSync('npx', ['webpack', '--mode', 'production', '--env', 'officeJs=packaged'], {
+    cwd: repo,
+    stdio: 'inherit',
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 

@@ -21,6 +21,7 @@ import { AnalyzeButton } from './components/AnalyzeButton';
 import { DetectedTables } from './components/DetectedTables';
 import { ErrorBar } from './components/ErrorBar';
 import { FileOpener } from './components/FileOpener';
+import { FirstRunNotice } from './components/FirstRunNotice';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { ResultsPanel } from './components/ResultsPanel';
 import { SampleDataPanel } from './components/SampleDataPanel';
@@ -96,6 +97,7 @@ export function App(props: AppProps) {
             </div>
             <LanguageSwitch language={language} onChange={setLanguage} />
           </header>
+          <FirstRunNotice />
           {props.environment.mode === 'excel' ? (
             props.host !== undefined && (
               <WorkbookPane host={props.host} uiLanguage={language} computeFactory={props.computeFactory} />

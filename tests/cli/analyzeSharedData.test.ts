@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseCsv } from '../../src/host/file/parseCsv';
@@ -8,6 +8,9 @@ import { runCli } from './runCli';
 import { sharedData } from './sharedData';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cp-cli-'));
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
 const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 const readReport = (file: string): Report => JSON.parse(readFileSync(file, 'utf8')) as Report;
 

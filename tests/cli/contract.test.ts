@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Report } from '../../src/engine/buildReport';
@@ -8,6 +8,9 @@ import { runCli } from './runCli';
 
 const repo = path.resolve(__dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cp-contract-'));
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
 const sample = path.join(tmp, 'sample-workbook.xlsx');
 const out = path.join(tmp, 'sample.analysis.xlsx');
 const json = path.join(tmp, 'sample.json');

@@ -5,8 +5,16 @@ import { build } from 'esbuild';
 
 /** The repository root. */
 export const repo = path.resolve(__dirname, '../..');
-/** Where webpack puts the pane. */
-export const webRoot = path.join(repo, 'dist', 'web');
+/** The release build of the pane (`webpack --mode production`): Office.js from Microsoft's CDN. */
+export const releaseRoot = path.join(repo, 'dist', 'web');
+/**
+ * The pane with the packaged Office.js (`--env officeJs=packaged`), which the browser tests and the
+ * offline playground use: nothing in it reaches the internet.
+ */
+export const webRoot = path.join(repo, 'dist', 'web-local');
+
+/** Which build: the release or the one with the packaged Office.js. */
+export type WebBuild = 'release' | 'local';
 
 function newestMtime(target: string): number {
   const stat = statSync(target);
@@ -16,12 +24,13 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-function builtAt(): number {
+function builtAt(root: string): number {
   try {
     return Math.min(
-      statSync(path.join(webRoot, 'taskpane.js')).mtimeMs,
-      statSync(path.join(webRoot, 'analysisWorker.js')).mtimeMs,
-      statSync(path.join(webRoot, 'index.html')).mtimeMs,
+      statSync(path.join(root, 'taskpane.js')).mtimeMs,
+      statSync(path.join(root, 'analysisWorker.js')).mtimeMs,
+      statSync(path.join(root, 'index.html')).mtimeMs,
+      statSync(path.join(root, 'taskpane.html')).mtimeMs,
     );
   } catch {
     return 0;
@@ -29,16 +38,19 @@ function builtAt(): number {
 }
 
 /**
- * Builds dist/web with webpack (production) unless it is newer than every source file: a build takes a
- * minute or two on a small machine, so the browser tests build once and reuse it. A lock directory keeps
- * two test files from building at once.
+ * Builds the pane with webpack (production; `local` with the packaged Office.js into dist/web-local,
+ * `release` into dist/web) unless it is newer than every source file: a build takes a minute or two on a
+ * small machine, so the tests build once and reuse it. A lock directory keeps two test files from
+ * building at once. Returns the build's folder.
  */
-export function ensureWebBuild(): void {
+export function ensureWebBuild(build: WebBuild = 'local'): string {
+  const root = build === 'local' ? webRoot : releaseRoot;
   const sources = Math.max(
     newestMtime(path.join(repo, 'src')),
+    newestMtime(path.join(repo, 'assets')),
     statSync(path.join(repo, 'webpack.config.js')).mtimeMs,
   );
-  if (builtAt() > sources) return;
+  if (builtAt(root) > sources) return root;
   const lock = path.join(repo, 'dist', '.web-build.lock');
   mkdirSync(path.dirname(lock), { recursive: true });
   const deadline = Date.now() + 300_000;
@@ -53,8 +65,9 @@ export function ensureWebBuild(): void {
     }
   }
   try {
-    if (builtAt() <= sources) {
-      execFileSync('npx', ['webpack', '--mode', 'production'], {
+    if (builtAt(root) <= sources) {
+      const variant = build === 'local' ? ['--env', 'officeJs=packaged'] : [];
+      execFileSync('npx', ['webpack', '--mode', 'production', ...variant], {
         cwd: repo,
         stdio: 'pipe',
         timeout: 600_000,
@@ -63,6 +76,7 @@ export function ensureWebBuild(): void {
   } finally {
     rmdirSync(lock);
   }
+  return root;
 }
 
 /** Bundles tests/e2e/fakeOffice.ts for the browser (it replaces Office.js in Excel-mode tests). */

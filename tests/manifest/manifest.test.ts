@@ -51,10 +51,9 @@ describe('manifest.xml', () => {
 
   it('points at icons that exist in assets/ as PNGs of the sizes named', () => {
     const icons = all(/https:\/\/localhost:3000\/assets\/(icon-(\d+)\.png)/);
-    expect(new Set(icons.map((m) => m[1]))).toEqual(
-      new Set(['icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png']),
-    );
-    for (const size of [16, 32, 64, 80, 128]) {
+    const ribbonSizes = [16, 20, 24, 32, 40, 48, 64, 80];
+    expect(new Set(icons.map((m) => m[1]))).toEqual(new Set(ribbonSizes.map((size) => `icon-${size}.png`)));
+    for (const size of [...ribbonSizes, 128, 300]) {
       const png = readFileSync(path.join(root, 'assets', `icon-${size}.png`));
       expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);

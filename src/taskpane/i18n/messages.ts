@@ -8,6 +8,10 @@ export interface Messages {
   languageNames: Record<Language, string>;
   themeNames: { light: string; dark: string; highContrast: string };
   loadingWorkbook: string;
+  // First run: what the add-in does, in three lines
+  firstRunTitle: string;
+  firstRunLines: readonly [string, string, string];
+  firstRunDismiss: string;
   // Playground
   playgroundIntro: string;
   openFile: string;
@@ -121,6 +125,13 @@ const en: Messages = {
   languageNames: { en: 'English', 'zh-CN': '简体中文' },
   themeNames: { light: 'Light', dark: 'Dark', highContrast: 'High contrast' },
   loadingWorkbook: 'Looking at the workbook…',
+  firstRunTitle: 'Welcome to Customer Pyramid',
+  firstRunLines: [
+    'It finds the customer and sales tables in your workbook (or the file you open) by their headers.',
+    'One click adds SVCD, ABC, pyramid tier, RFM, churn risk and a visit plan per customer, with summary sheets and charts.',
+    'Everything is computed on your computer and nothing is sent anywhere; in Excel, Undo last run removes the results.',
+  ],
+  firstRunDismiss: 'Got it',
   playgroundIntro:
     'No Excel needed: open a workbook (.xlsx) or a sales file (.csv). It is analysed here in your browser and never sent anywhere.',
   openFile: 'Open a file…',
@@ -264,6 +275,13 @@ const zhCN: Messages = {
   languageNames: { en: 'English', 'zh-CN': '简体中文' },
   themeNames: { light: '浅色', dark: '深色', highContrast: '高对比度' },
   loadingWorkbook: '正在查看工作簿…',
+  firstRunTitle: '欢迎使用客户金字塔',
+  firstRunLines: [
+    '它按表头找到工作簿（或您打开的文件）中的客户表和销售表。',
+    '一键为每位客户添加 SVCD、ABC、金字塔层级、RFM、流失风险和拜访计划，并生成带图表的汇总工作表。',
+    '所有计算都在您的电脑上完成，数据不会发送到任何地方；在 Excel 中，“撤销上次运行”可移除结果。',
+  ],
+  firstRunDismiss: '知道了',
   playgroundIntro:
     '无需 Excel：打开工作簿（.xlsx）或销售文件（.csv）。分析在您的浏览器中进行，数据不会发送到任何地方。',
   openFile: '打开文件…',
