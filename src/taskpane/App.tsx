@@ -41,7 +41,10 @@ import type { PaneHost } from './PaneHost';
 import type { ComputeFactory } from './worker/createWorkerCompute';
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  // The page's full height and background sit on a box inside the provider, never on the provider itself:
+  // Fluent copies the provider's classes onto every pop-up layer (dropdown lists, tooltips), so a
+  // full-height background there covered the whole page with white and hid the options.
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   main: {
     display: 'flex',
     flexDirection: 'column',
@@ -84,31 +87,33 @@ export function App(props: AppProps) {
   const { language, t, setLanguage } = useLanguage(props.environment.displayLanguage);
   const { theme } = useOfficeTheme(props.environment);
   return (
-    <FluentProvider theme={theme} lang={language} className={styles.provider}>
+    <FluentProvider theme={theme} lang={language}>
       <MessagesContext.Provider value={t}>
-        <main className={styles.main}>
-          <header className={styles.header}>
-            <div className={styles.titles}>
-              <Text as="h1" size={500} weight="semibold">
-                {t.appTitle}
-              </Text>
-              <Caption1>{t.appSubtitle}</Caption1>
-            </div>
-            <LanguageSwitch language={language} onChange={setLanguage} />
-          </header>
-          {props.environment.mode === 'excel' ? (
-            props.host !== undefined && (
-              <WorkbookPane host={props.host} uiLanguage={language} computeFactory={props.computeFactory} />
-            )
-          ) : (
-            <Playground
-              openFile={props.openFile}
-              sampleFile={props.sampleFile}
-              uiLanguage={language}
-              computeFactory={props.computeFactory}
-            />
-          )}
-        </main>
+        <div className={styles.page}>
+          <main className={styles.main}>
+            <header className={styles.header}>
+              <div className={styles.titles}>
+                <Text as="h1" size={500} weight="semibold">
+                  {t.appTitle}
+                </Text>
+                <Caption1>{t.appSubtitle}</Caption1>
+              </div>
+              <LanguageSwitch language={language} onChange={setLanguage} />
+            </header>
+            {props.environment.mode === 'excel' ? (
+              props.host !== undefined && (
+                <WorkbookPane host={props.host} uiLanguage={language} computeFactory={props.computeFactory} />
+              )
+            ) : (
+              <Playground
+                openFile={props.openFile}
+                sampleFile={props.sampleFile}
+                uiLanguage={language}
+                computeFactory={props.computeFactory}
+              />
+            )}
+          </main>
+        </div>
       </MessagesContext.Provider>
     </FluentProvider>
   );
