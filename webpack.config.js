@@ -31,6 +31,7 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       analysisWorker: './src/taskpane/worker/analysisWorker.ts',
+      fileWorker: './src/taskpane/worker/fileWorker.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist/web'),

@@ -34,6 +34,7 @@ export function usePlaygroundHost(
     generation: 0,
   });
   const latest = useRef(0);
+  const shown = useRef<PaneHost | null>(null);
   const open = useCallback(
     async (file: File) => {
       if (openFile === undefined) return;
@@ -41,14 +42,20 @@ export function usePlaygroundHost(
       setState((s) => ({ ...s, fileName: file.name, status: 'opening', error: null }));
       try {
         const host = await openFile(file);
-        if (ticket === latest.current)
-          setState((s) => ({
-            host,
-            fileName: file.name,
-            status: 'open',
-            error: null,
-            generation: s.generation + 1,
-          }));
+        if (ticket !== latest.current) {
+          host.dispose?.();
+          return;
+        }
+        // The previous file's worker ends; only the newest file stays open.
+        shown.current?.dispose?.();
+        shown.current = host;
+        setState((s) => ({
+          host,
+          fileName: file.name,
+          status: 'open',
+          error: null,
+          generation: s.generation + 1,
+        }));
       } catch (error) {
         if (ticket === latest.current)
           setState((s) => ({ ...s, host: null, fileName: file.name, status: 'error', error }));
