@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { startTransition, useCallback, useRef, useState } from 'react';
 import type { Language } from '../../engine/types';
 import type { PaneHost } from '../PaneHost';
 
@@ -49,13 +49,16 @@ export function usePlaygroundHost(
         // The previous file's worker ends; only the newest file stays open.
         shown.current?.dispose?.();
         shown.current = host;
-        setState((s) => ({
-          host,
-          fileName: file.name,
-          status: 'open',
-          error: null,
-          generation: s.generation + 1,
-        }));
+        // Mounting the pane for the new workbook is rendered in slices (a transition): no long freeze.
+        startTransition(() => {
+          setState((s) => ({
+            host,
+            fileName: file.name,
+            status: 'open',
+            error: null,
+            generation: s.generation + 1,
+          }));
+        });
       } catch (error) {
         if (ticket === latest.current)
           setState((s) => ({ ...s, host: null, fileName: file.name, status: 'error', error }));

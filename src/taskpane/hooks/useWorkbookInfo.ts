@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookInfo } from '../../host/WorkbookHost';
 import type { PaneHost } from '../PaneHost';
 
@@ -28,10 +28,13 @@ export function useWorkbookInfo(host: PaneHost): WorkbookInfoState {
     let current = true;
     const settle = (next: Answer): void => {
       if (!current) return;
-      setAnswer((previous) => ({
-        ...next,
-        info: next.info ?? (previous?.host === host ? previous.info : null),
-      }));
+      // The tables found mount the mapping and Analyse: rendered in slices (a transition).
+      startTransition(() => {
+        setAnswer((previous) => ({
+          ...next,
+          info: next.info ?? (previous?.host === host ? previous.info : null),
+        }));
+      });
       const resolvers = waiting.current;
       waiting.current = [];
       for (const resolve of resolvers) resolve();
