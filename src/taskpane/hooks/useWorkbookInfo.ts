@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookInfo } from '../../host/WorkbookHost';
 import type { PaneHost } from '../PaneHost';
 
@@ -28,13 +28,10 @@ export function useWorkbookInfo(host: PaneHost): WorkbookInfoState {
     let current = true;
     const settle = (next: Answer): void => {
       if (!current) return;
-      // The tables found mount the mapping and Analyse: rendered in slices (a transition).
-      startTransition(() => {
-        setAnswer((previous) => ({
-          ...next,
-          info: next.info ?? (previous?.host === host ? previous.info : null),
-        }));
-      });
+      setAnswer((previous) => ({
+        ...next,
+        info: next.info ?? (previous?.host === host ? previous.info : null),
+      }));
       const resolvers = waiting.current;
       waiting.current = [];
       for (const resolve of resolvers) resolve();
