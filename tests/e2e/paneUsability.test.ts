@@ -127,7 +127,7 @@ describe.each([360, 1280])('at %i px wide', (width) => {
     }
     expect(names.filter((name) => name.startsWith('Column used as'))).toHaveLength(17);
     // Choosing with the mouse works too: the page switches to Chinese.
-    await mouseClick(page, page.getByRole('combobox', { name: t.languageLabel }));
+    await mouseClick(page, page.getByRole('combobox', { name: t.languageLabel, exact: true }));
     await mouseClick(page, page.getByRole('option', { name: messages['zh-CN'].languageNames['zh-CN'] }));
     await page.getByRole('button', { name: messages['zh-CN'].analyze, exact: true }).waitFor();
     await page.context().close();
@@ -221,12 +221,20 @@ test('Chinese all the way: the Chinese sample at 360×800, and a GB18030 CSV wit
   const csv = path.join(fixtures, '销售-gb18030.csv');
   writeFileSync(csv, encodeGb18030(['客户编号,销售日期,金额', ...rows].join('\r\n')));
   await page.locator('input[type=file]').setInputFiles(csv);
+  await page.getByText(zh.openedFile('销售-gb18030.csv')).waitFor({ timeout: 60_000 });
   await page.getByText(zh.allColumnsFound).waitFor({ timeout: 60_000 });
   await mouseClick(page, page.getByRole('button', { name: zh.reviewColumns }));
   const idBox = page.getByRole('combobox', {
     name: zh.remapLabel(zh.fieldNames.customerId, zh.tableKinds.sales),
   });
   await expect(idBox.textContent()).resolves.toBe('客户编号');
+  const sales = page.getByRole('group', { name: zh.tableKinds.sales });
+  await expect(sales.textContent()).resolves.toContain(zh.tableWhere('销售-gb18030.csv', null, 30));
+  await expect(
+    page
+      .getByRole('combobox', { name: zh.remapLabel(zh.fieldNames.date, zh.tableKinds.sales) })
+      .textContent(),
+  ).resolves.toBe('销售日期');
   await page.screenshot({ path: path.join(screenshots, 'pane-360-zh-gb18030-csv.png') });
   await page.context().close();
 });
