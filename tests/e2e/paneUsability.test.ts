@@ -120,7 +120,8 @@ describe.each([360, 1280])('at %i px wide', (width) => {
       // The page did not go blank: a white layer over everything leaves no ink at all.
       const shot = await page.screenshot();
       expect(inkShare(pngPixels(shot))).toBeGreaterThan(0.01);
-      if (i === 0) writeFileSync(path.join(screenshots, `dropdown-open-${String(width)}.png`), shot);
+      if (i === 0 || i === 2 || i === count - 1)
+        writeFileSync(path.join(screenshots, `dropdown-open-${String(width)}-${String(i)}.png`), shot);
       // Close it again with the mouse: a click on the dropdown itself.
       await mouseClick(page, box);
       await listbox.waitFor({ state: 'hidden', timeout: 5000 });
