@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -16,13 +16,15 @@ function newestMtime(target: string): number {
   return newest;
 }
 
+/**
+ * Written after each successful build. Webpack leaves an output file untouched when its content did not
+ * change, so the bundles' own times can stay older than the sources and a build would start every time.
+ */
+const marker = path.join(webRoot, '.built');
+
 function builtAt(): number {
   try {
-    return Math.min(
-      statSync(path.join(webRoot, 'taskpane.js')).mtimeMs,
-      statSync(path.join(webRoot, 'analysisWorker.js')).mtimeMs,
-      statSync(path.join(webRoot, 'index.html')).mtimeMs,
-    );
+    return statSync(marker).mtimeMs;
   } catch {
     return 0;
   }
@@ -59,6 +61,7 @@ export function ensureWebBuild(): void {
         stdio: 'pipe',
         timeout: 600_000,
       });
+      writeFileSync(marker, new Date().toISOString());
     }
   } finally {
     rmdirSync(lock);
