@@ -165,6 +165,12 @@ test('360×800: after opening superstore.xlsx Analyse is in view; after Analyse 
   expect(inViewport(await page.getByTestId('results-customers').boundingBox())).toBe(true);
   await page.screenshot({ path: path.join(screenshots, 'pane-360-en-results.png') });
   await page.screenshot({ path: path.join(screenshots, 'pane-360-en-results-full.png'), fullPage: true });
+  // Every method has its section: open the folded ones with the mouse and look at all of them.
+  for (const title of [t.abcTitle, t.rfmTitle, t.churnTitle, t.visitsTitle])
+    await mouseClick(page, page.getByRole('button', { name: title, exact: true }));
+  for (const table of [t.abcTitle, t.rfmTitle, t.churnTitle, t.visitsTitle])
+    await page.getByRole('table', { name: table, exact: true }).waitFor();
+  await page.screenshot({ path: path.join(screenshots, 'pane-360-en-all-sections.png'), fullPage: true });
   const all = [...openTasks, ...analyseTasks];
   console.log(
     `superstore.xlsx at 360 px: opened in ${String(openMs)} ms (long tasks ${JSON.stringify(openTasks)}), analysed in ${String(analyseMs)} ms (long tasks ${JSON.stringify(analyseTasks)})`,
