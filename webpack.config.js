@@ -43,6 +43,7 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       analysisWorker: './src/taskpane/worker/analysisWorker.ts',
+      fileWorker: './src/taskpane/worker/fileWorker.ts',
     },
     output: {
       path: path.resolve(__dirname, production && officeJs === 'packaged' ? 'dist/web-local' : 'dist/web'),

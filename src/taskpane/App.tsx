@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Accordion,
   AccordionHeader,
@@ -25,7 +25,7 @@ import { FirstRunNotice } from './components/FirstRunNotice';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { ResultsPanel } from './components/ResultsPanel';
 import { SampleDataPanel } from './components/SampleDataPanel';
-import { SettingsPanel } from './components/SettingsPanel';
+import { SettingsPanel, type SettingsPart } from './components/SettingsPanel';
 import { describeError } from './describeError';
 import { useAnalysis } from './hooks/useAnalysis';
 import { useAutoRerun } from './hooks/useAutoRerun';
@@ -36,17 +36,21 @@ import { useOfficeTheme } from './hooks/useOfficeTheme';
 import { usePlaygroundHost } from './hooks/usePlaygroundHost';
 import { useSettings } from './hooks/useSettings';
 import { useWorkbookInfo } from './hooks/useWorkbookInfo';
+import { languageOfHeaders } from './languageOfHeaders';
 import { MessagesContext } from './i18n/MessagesContext';
 import type { PaneEnvironment } from './PaneEnvironment';
 import type { PaneHost } from './PaneHost';
 import type { ComputeFactory } from './worker/createWorkerCompute';
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  // The page's full height and background sit on a box inside the provider, never on the provider itself:
+  // Fluent copies the provider's classes onto every pop-up layer (dropdown lists, tooltips), so a
+  // full-height background there covered the whole page with white and hid the options.
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   main: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
+    rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     maxWidth: '720px',
     marginLeft: 'auto',
@@ -56,8 +60,9 @@ const useStyles = makeStyles({
     display: 'flex',
     flexWrap: 'wrap',
     justifyContent: 'space-between',
-    alignItems: 'flex-start',
-    rowGap: tokens.spacingVerticalS,
+    alignItems: 'center',
+    rowGap: tokens.spacingVerticalXS,
+    columnGap: tokens.spacingHorizontalS,
   },
   titles: { display: 'flex', flexDirection: 'column' },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -85,32 +90,34 @@ export function App(props: AppProps) {
   const { language, t, setLanguage } = useLanguage(props.environment.displayLanguage);
   const { theme } = useOfficeTheme(props.environment);
   return (
-    <FluentProvider theme={theme} lang={language} className={styles.provider}>
+    <FluentProvider theme={theme} lang={language}>
       <MessagesContext.Provider value={t}>
-        <main className={styles.main}>
-          <header className={styles.header}>
-            <div className={styles.titles}>
-              <Text as="h1" size={500} weight="semibold">
-                {t.appTitle}
-              </Text>
-              <Caption1>{t.appSubtitle}</Caption1>
-            </div>
-            <LanguageSwitch language={language} onChange={setLanguage} />
-          </header>
-          <FirstRunNotice />
-          {props.environment.mode === 'excel' ? (
-            props.host !== undefined && (
-              <WorkbookPane host={props.host} uiLanguage={language} computeFactory={props.computeFactory} />
-            )
-          ) : (
-            <Playground
-              openFile={props.openFile}
-              sampleFile={props.sampleFile}
-              uiLanguage={language}
-              computeFactory={props.computeFactory}
-            />
-          )}
-        </main>
+        <div className={styles.page}>
+          <main className={styles.main}>
+            <header className={styles.header}>
+              <div className={styles.titles}>
+                <Text as="h1" size={400} weight="semibold">
+                  {t.appTitle}
+                </Text>
+                <Caption1>{t.appSubtitle}</Caption1>
+              </div>
+              <LanguageSwitch language={language} onChange={setLanguage} />
+            </header>
+            <FirstRunNotice />
+            {props.environment.mode === 'excel' ? (
+              props.host !== undefined && (
+                <WorkbookPane host={props.host} uiLanguage={language} computeFactory={props.computeFactory} />
+              )
+            ) : (
+              <Playground
+                openFile={props.openFile}
+                sampleFile={props.sampleFile}
+                uiLanguage={language}
+                computeFactory={props.computeFactory}
+              />
+            )}
+          </main>
+        </div>
       </MessagesContext.Provider>
     </FluentProvider>
   );
@@ -133,20 +140,25 @@ function Playground(props: {
           ? t.openedFile(playground.fileName)
           : null;
   const fileError = playground.status === 'error' ? describeError(playground.error, t, 'file') : null;
+  // Once a file is open the opener shrinks to one line and the sample data moves to the end, so Analyse
+  // is in view in a narrow task pane.
+  const fileOpen = playground.host !== null && playground.status === 'open';
+  const sample = props.sampleFile !== undefined && (
+    <SampleDataPanel
+      uiLanguage={props.uiLanguage}
+      busy={playground.status === 'opening'}
+      onInsert={(language) => void playground.openSample(language)}
+    />
+  );
   return (
     <>
       <FileOpener
         onFile={(file) => void playground.open(file)}
         busy={playground.status === 'opening'}
         status={status}
+        compact={fileOpen}
       />
-      {props.sampleFile !== undefined && (
-        <SampleDataPanel
-          uiLanguage={props.uiLanguage}
-          busy={playground.status === 'opening'}
-          onInsert={(language) => void playground.openSample(language)}
-        />
-      )}
+      {!fileOpen && sample}
       {fileError !== null && <ErrorBar error={fileError} />}
       {playground.host !== null && (
         <WorkbookPane
@@ -156,6 +168,7 @@ function Playground(props: {
           computeFactory={props.computeFactory}
         />
       )}
+      {fileOpen && sample}
     </>
   );
 }
@@ -169,9 +182,14 @@ function WorkbookPane(props: {
   const styles = useStyles();
   const { host } = props;
   const workbook = useWorkbookInfo(host);
+  const headersLanguage = useMemo(
+    () => (workbook.info === null ? null : languageOfHeaders(workbook.info.tables)),
+    [workbook.info],
+  );
   const { settings, update, changeCount } = useSettings(
     workbook.info?.savedSettings ?? null,
     props.uiLanguage,
+    headersLanguage,
   );
   const analysis = useAnalysis(host, props.computeFactory);
   const actions = useHostActions(host, async () => {
@@ -203,6 +221,27 @@ function WorkbookPane(props: {
   const inspectError = workbook.status === 'error' ? describeError(workbook.error, t) : null;
   const actionError = actions.error === null ? null : describeError(actions.error, t);
   const outcome = analysis.state.outcome;
+  // After Analyse (not after a live re-run, which keeps the user at the control they changed) the results
+  // scroll into view and take the focus.
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const focusResults = useRef(false);
+  useEffect(() => {
+    if (outcome === null || !focusResults.current) return;
+    focusResults.current = false;
+    const heading = resultsHeading.current;
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }, [outcome]);
+  const settingsPanel = (parts?: readonly SettingsPart[]) => (
+    <SettingsPanel
+      settings={settings}
+      onChange={update}
+      thresholdsUsed={outcome?.run.result.svcdThresholds ?? null}
+      autoRerun={autoRerun}
+      onAutoRerunChange={setAutoRerun}
+      {...(parts === undefined ? {} : { parts })}
+    />
+  );
   const notice =
     actions.notice === 'sampleInserted'
       ? t.sampleInserted
@@ -244,27 +283,36 @@ function WorkbookPane(props: {
       <AnalyzeButton
         state={analysis.state}
         disabled={detection.chosen === null || actions.busy}
-        onAnalyze={() => void analysis.run(settings)}
+        onAnalyze={() => {
+          focusResults.current = true;
+          void analysis.run(settings);
+        }}
         onCancel={analysis.cancel}
       />
       {analysisError !== null && <ErrorBar error={analysisError} />}
-      {outcome !== null && host.download !== undefined && (
-        <div className={styles.section}>
-          <Button
-            appearance="primary"
-            onClick={() => void actions.download?.()}
-            disabled={actions.busy || running}
-          >
-            {t.downloadResult}
-          </Button>
-          <Caption1>{t.downloadHint}</Caption1>
-        </div>
-      )}
       {outcome !== null && (
         <ResultsPanel
           outcome={outcome}
-          language={props.uiLanguage}
+          language={outcome.run.result.settings.language}
           busy={actions.busy || running}
+          headingRef={resultsHeading}
+          settingsFor={(part) => (part === 'output' ? null : settingsPanel([part]))}
+          {...(host.download === undefined
+            ? {}
+            : {
+                actions: (
+                  <div className={styles.section}>
+                    <Button
+                      appearance="primary"
+                      onClick={() => void actions.download?.(outcome.run.result.settings.language)}
+                      disabled={actions.busy || running}
+                    >
+                      {t.downloadResult}
+                    </Button>
+                    <Caption1>{t.downloadHint}</Caption1>
+                  </div>
+                ),
+              })}
           {...(actions.openSheet === undefined
             ? {}
             : { onOpenSheet: (name: string) => void actions.openSheet?.(name) })}
@@ -275,15 +323,7 @@ function WorkbookPane(props: {
       <Accordion collapsible>
         <AccordionItem value="settings">
           <AccordionHeader as="h2">{t.settingsTitle}</AccordionHeader>
-          <AccordionPanel>
-            <SettingsPanel
-              settings={settings}
-              onChange={update}
-              thresholdsUsed={outcome?.run.result.svcdThresholds ?? null}
-              autoRerun={autoRerun}
-              onAutoRerunChange={setAutoRerun}
-            />
-          </AccordionPanel>
+          <AccordionPanel>{settingsPanel(outcome === null ? undefined : ['output'])}</AccordionPanel>
         </AccordionItem>
       </Accordion>
     </>

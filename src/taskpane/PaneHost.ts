@@ -20,6 +20,8 @@ export interface PaneHost extends WorkbookHost {
   undoLastRun?: () => Promise<boolean>;
   /** Inserts the sample workbook's tables (customers, sales, visits) in the given language. */
   insertSample?: (language: Language) => Promise<void>;
-  /** The workbook with the last run's output, as .xlsx bytes (playground). */
-  download?: () => Promise<DownloadableWorkbook>;
+  /** The workbook with the last run's output, as .xlsx bytes named in the results' language (playground). */
+  download?: (language: Language) => Promise<DownloadableWorkbook>;
+  /** Lets the workbook go (the playground ends the file's worker when another file opens). */
+  dispose?: () => void;
 }

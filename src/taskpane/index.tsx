@@ -12,6 +12,7 @@ import { createWorkerCompute } from './worker/createWorkerCompute';
 const officeReadyTimeoutMs = 4000;
 
 const workerUrl = 'analysisWorker.js';
+const fileWorkerUrl = 'fileWorker.js';
 
 function forcedColors(): boolean {
   return window.matchMedia('(forced-colors: active)').matches;
@@ -80,14 +81,20 @@ async function start(): Promise<void> {
     const { createExcelPaneHost } = await import('./createExcelPaneHost');
     props = { environment: excelEnvironment(), host: createExcelPaneHost(), computeFactory };
   } else {
-    const [{ openPlaygroundFile }, { openPlaygroundSample }] = await Promise.all([
-      import('./openPlaygroundFile'),
-      import('./openPlaygroundSample'),
-    ]);
+    // Files are parsed and written in a worker so the page never freezes; without workers, on this thread.
+    const files =
+      typeof Worker === 'undefined'
+        ? await Promise.all([import('./openPlaygroundFile'), import('./openPlaygroundSample')]).then(
+            ([{ openPlaygroundFile }, { openPlaygroundSample }]) => ({
+              openFile: openPlaygroundFile,
+              sampleFile: openPlaygroundSample,
+            }),
+          )
+        : (await import('./worker/createFileWorkerOpener')).createFileWorkerOpener(fileWorkerUrl);
     props = {
       environment: pageEnvironment(),
-      openFile: openPlaygroundFile,
-      sampleFile: openPlaygroundSample,
+      openFile: files.openFile,
+      sampleFile: files.sampleFile,
       computeFactory,
     };
   }

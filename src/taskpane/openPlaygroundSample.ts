@@ -1,6 +1,7 @@
 import type { Language } from '../engine/types';
 import { sampleWorkbookToXlsx } from '../host/file/sampleWorkbookToXlsx';
 import { buildSampleWorkbook } from '../sample/buildSampleWorkbook';
+import { sampleFileName } from './sampleFileName';
 
 /**
  * The sample workbook (customers, sales and visits, in English or Chinese) as an .xlsx file, for the
@@ -8,8 +9,7 @@ import { buildSampleWorkbook } from '../sample/buildSampleWorkbook';
  */
 export async function openPlaygroundSample(language: Language): Promise<File> {
   const bytes = await sampleWorkbookToXlsx(buildSampleWorkbook(language));
-  const name = language === 'zh-CN' ? '示例工作簿.xlsx' : 'Sample workbook.xlsx';
-  return new File([bytes.slice().buffer], name, {
+  return new File([bytes.slice().buffer], sampleFileName(language), {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   });
 }

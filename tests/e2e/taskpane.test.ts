@@ -111,7 +111,7 @@ async function analyseFileInPlayground(
   await page.getByRole('button', { name: t.openFile }).waitFor();
   // Click one: open the file (the chooser is driven through its input).
   await page.locator('input[type=file]').setInputFiles(file);
-  await page.getByRole('group', { name: t.tableKinds.sales }).waitFor({ timeout: 120_000 });
+  await page.getByText(t.allColumnsFound).waitFor({ timeout: 120_000 });
   await page.screenshot({ path: path.join(screenshots, `${shot}-found.png`), fullPage: true });
   // Click two: Analyse.
   await page.getByRole('button', { name: t.analyze, exact: true }).click();
@@ -141,7 +141,7 @@ describe('playground (plain web page, file host in the browser)', () => {
       await FileWorkbookHost.fromXlsx(readFileSync(file), 'superstore.xlsx'),
     );
     expect(await shownTierCounts(page)).toEqual(expected.tiers);
-    await page.getByText(messages.en.resultsSummary(expected.customers, 9994)).waitFor();
+    await page.getByText(messages.en.resultsSummary(expected.customers, 9994), { exact: false }).waitFor();
     // The engine ran in the Web Worker, not on the page's thread.
     expect(workers.some((url) => url.endsWith('/analysisWorker.js'))).toBe(true);
     const output = await downloadAndOpen(page, 'superstore (analysis).xlsx');
@@ -182,17 +182,15 @@ describe('playground (plain web page, file host in the browser)', () => {
       const { page, context } = await newPage({ locale: language === 'en' ? 'en-US' : 'zh-CN' });
       await page.goto(`${server.url}/`);
       await page.getByRole('button', { name: t.insertSample }).click();
-      await page.getByRole('group', { name: t.tableKinds.customers }).waitFor({ timeout: 60_000 });
+      await page.getByText(t.allColumnsFound).waitFor({ timeout: 60_000 });
       await page.getByRole('button', { name: t.analyze, exact: true }).click();
       await page.getByRole('heading', { name: t.resultsTitle }).waitFor({ timeout: 120_000 });
       await page.screenshot({
         path: path.join(screenshots, `playground-sample-${language}.png`),
         fullPage: true,
       });
-      const sheets = await page
-        .getByRole('heading', { name: t.sheetsTitle })
-        .locator('xpath=..')
-        .textContent();
+      await page.getByRole('button', { name: t.sheetsTitle }).click();
+      const sheets = await page.locator('[data-section="sheets"]').textContent();
       expect(sheets).toContain(sheetName('pyramid', language));
       expect(sheets).toContain(sheetName('svcd', language));
       await context.close();
@@ -266,7 +264,8 @@ describe.each<Language>(['en', 'zh-CN'])('inside Excel (fake Excel), %s', (langu
       bodyBackgroundColor: '#ffffff',
       sheets: sampleSheets(language),
     });
-    await page.getByRole('group', { name: t.tableKinds.sales }).waitFor({ timeout: 60_000 });
+    await page.getByText(t.allColumnsFound).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: t.reviewColumns }).click();
     await page.getByRole('group', { name: t.tableKinds.customers }).waitFor();
     const before = await viewWorkbook(page, customersSheet);
     expect(before.visibleSheets).toEqual(sample.sheets.map((s) => s.name));
@@ -300,7 +299,7 @@ describe.each<Language>(['en', 'zh-CN'])('inside Excel (fake Excel), %s', (langu
       sheets: [{ name: language === 'en' ? 'Sheet1' : '工作表1', rows: [] }],
     });
     await page.getByRole('button', { name: t.insertSample }).click();
-    await page.getByRole('group', { name: t.tableKinds.sales }).waitFor({ timeout: 60_000 });
+    await page.getByText(t.allColumnsFound).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: t.analyze, exact: true }).click();
     await page.getByRole('heading', { name: t.resultsTitle }).waitFor({ timeout: 120_000 });
     await page.screenshot({

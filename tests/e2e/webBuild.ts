@@ -29,6 +29,7 @@ function builtAt(root: string): number {
     return Math.min(
       statSync(path.join(root, 'taskpane.js')).mtimeMs,
       statSync(path.join(root, 'analysisWorker.js')).mtimeMs,
+      statSync(path.join(root, 'fileWorker.js')).mtimeMs,
       statSync(path.join(root, 'index.html')).mtimeMs,
       statSync(path.join(root, 'taskpane.html')).mtimeMs,
     );

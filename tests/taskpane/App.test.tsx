@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import './jsdomPolyfills';
+import { scrolledIntoView } from './jsdomPolyfills';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/taskpane/App';
@@ -33,7 +33,15 @@ describe('App in Excel (real Excel host over the fake Excel)', () => {
   test('shows the tables found with their row counts and the header each field came from', async () => {
     const pane = excelPane();
     cleanup = pane.uninstall;
+    const user = userEvent.setup();
     render(<App environment={environment('excel')} host={pane.host} />);
+    // Every required column was found: one line, the dropdowns behind "review".
+    await screen.findByText(en.allColumnsFound);
+    expect(screen.queryByRole('group', { name: en.tableKinds.sales })).toBeNull();
+    expect(
+      screen.queryByRole('combobox', { name: en.remapLabel(en.fieldNames.date, en.tableKinds.sales) }),
+    ).toBeNull();
+    await user.click(screen.getByRole('button', { name: en.reviewColumns }));
     const sales = await screen.findByRole('group', { name: en.tableKinds.sales });
     expect(within(sales).getByText(en.tableWhere('Sales', 'tblSales', customerCount))).toBeTruthy();
     const customers = screen.getByRole('group', { name: en.tableKinds.customers });
@@ -53,9 +61,14 @@ describe('App in Excel (real Excel host over the fake Excel)', () => {
     cleanup = pane.uninstall;
     const user = userEvent.setup();
     render(<App environment={environment('excel')} host={pane.host} />);
-    await screen.findByRole('group', { name: en.tableKinds.sales });
+    await screen.findByText(en.allColumnsFound);
     await user.click(screen.getByRole('button', { name: en.analyze }));
-    await screen.findByRole('heading', { name: en.resultsTitle }, { timeout: 10_000 });
+    const heading = await screen.findByRole('heading', { name: en.resultsTitle }, { timeout: 10_000 });
+    // After Analyse the results are scrolled into view and hold the focus.
+    await waitFor(() => {
+      expect(document.activeElement).toBe(heading);
+    });
+    expect(scrolledIntoView).toContain(heading);
     expect(tierCounts()).toEqual(expectedTierCounts(customerCount));
     // Tier 1 is the single best customer (profit 200 of 2,100 in total).
     const tier1 = screen.getByRole('table', { name: en.pyramidTitle }).querySelector('tr[data-tier="1"]')!;
@@ -77,7 +90,7 @@ describe('App in Excel (real Excel host over the fake Excel)', () => {
     const before = JSON.stringify(pane.workbook.picture());
     const user = userEvent.setup();
     render(<App environment={environment('excel')} host={pane.host} />);
-    await screen.findByRole('group', { name: en.tableKinds.sales });
+    await screen.findByText(en.allColumnsFound);
     await user.click(screen.getByRole('button', { name: en.analyze }));
     await screen.findByRole('button', { name: en.undoLastRun }, { timeout: 10_000 });
     expect(JSON.stringify(pane.workbook.picture())).not.toBe(before);
@@ -95,7 +108,7 @@ describe('App in Excel (real Excel host over the fake Excel)', () => {
     cleanup = pane.uninstall;
     const user = userEvent.setup();
     render(<App environment={environment('excel', 'zh-CN')} host={pane.host} />);
-    await screen.findByRole('group', { name: zh.tableKinds.sales });
+    await screen.findByText(zh.allColumnsFound);
     expect(document.documentElement.lang).toBe('zh-CN');
     await user.click(screen.getByRole('button', { name: zh.analyze }));
     await screen.findByRole('heading', { name: zh.resultsTitle }, { timeout: 10_000 });
@@ -127,6 +140,8 @@ describe('App with a recording host', () => {
     render(<App environment={environment('excel')} host={host} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(en.errorNoCustomerColumn);
+    // Something required is missing: the dropdowns show at once, not behind "review".
+    expect(screen.queryByText(en.allColumnsFound)).toBeNull();
     expect(screen.getByRole('button', { name: en.analyze }).hasAttribute('disabled')).toBe(true);
     await user.click(
       screen.getByRole('combobox', { name: en.remapLabel(en.fieldNames.customerId, en.tableKinds.sales) }),
@@ -173,15 +188,21 @@ describe('App with a recording host', () => {
     expect(alert.textContent).toContain(en.errorUnexpected);
   });
 
-  test('after a first run, changing the ABC cut analyses again by itself with the new cut', async () => {
+  test('after a first run, changing the ABC cut analyses again by itself, and the ABC counts beside the cut change', async () => {
     const host = RecordingHost.fromRows('Sales', salesRows());
     const user = userEvent.setup();
     render(<App environment={environment('excel')} host={host} />);
     await user.click(await screen.findByRole('button', { name: en.analyze }));
     await screen.findByRole('heading', { name: en.resultsTitle }, { timeout: 10_000 });
     expect(host.plans).toHaveLength(1);
-    await user.click(screen.getByRole('button', { name: en.settingsTitle }));
-    const cut = screen.getByRole('textbox', { name: en.abcCutLabel });
+    // The cut sits in the ABC section, under the counts it changes.
+    await user.click(screen.getByRole('button', { name: en.abcTitle }));
+    const abcSection = document.querySelector<HTMLElement>('[data-section="abc"]')!;
+    const classACount = (): string =>
+      within(abcSection).getByRole('table', { name: en.abcTitle }).querySelector('tr[data-abc="A"] td')!
+        .textContent;
+    const before = classACount();
+    const cut = within(abcSection).getByRole('textbox', { name: en.abcCutLabel });
     await user.clear(cut);
     await user.type(cut, '50');
     await waitFor(
@@ -193,6 +214,10 @@ describe('App with a recording host', () => {
     expect(host.plans.at(-1)!.settings.abcCut).toBe(0.5);
     // Intermediate text ("5") was a valid cut too, but typing quickly starts one run, not one per key.
     expect(host.plans).toHaveLength(2);
+    await waitFor(() => {
+      expect(classACount()).not.toBe(before);
+    });
+    expect(Number(classACount())).toBeLessThan(Number(before));
   });
 
   test('with auto re-analysis off, a changed setting waits for Analyse', async () => {
@@ -203,6 +228,7 @@ describe('App with a recording host', () => {
     await screen.findByRole('heading', { name: en.resultsTitle }, { timeout: 10_000 });
     await user.click(screen.getByRole('button', { name: en.settingsTitle }));
     await user.click(screen.getByRole('switch', { name: en.autoRerunLabel }));
+    await user.click(screen.getByRole('button', { name: en.visitsTitle }));
     await user.click(screen.getByRole('radio', { name: en.visitsFromOptions.abc }));
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(host.plans).toHaveLength(1);

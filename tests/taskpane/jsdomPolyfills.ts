@@ -1,8 +1,10 @@
 /**
  * What jsdom lacks and the pane uses: ResizeObserver (Fluent MessageBar reflow), object URLs (downloads),
- * Blob.text and Blob.arrayBuffer (opening files).
+ * Blob.text and Blob.arrayBuffer (opening files), TextDecoder (CSV bytes), scrollIntoView (results after Analyse).
  * Import first in a jsdom test file.
  */
+import { TextDecoder as NodeTextDecoder } from 'node:util';
+
 class NoopResizeObserver {
   observe(): void {}
   unobserve(): void {}
@@ -53,3 +55,16 @@ blobPrototype.arrayBuffer ??= function (this: Blob) {
 document.addEventListener('click', (event) => {
   if (event.target instanceof HTMLAnchorElement && event.target.download !== '') event.preventDefault();
 });
+
+/** Elements the pane scrolled into view (jsdom has no layout, so no `scrollIntoView`). */
+export const scrolledIntoView: Element[] = [];
+
+if (typeof Element.prototype.scrollIntoView !== 'function') {
+  Element.prototype.scrollIntoView = function scrollIntoView(this: Element) {
+    scrolledIntoView.push(this);
+  };
+}
+
+// jsdom has no TextDecoder; the page decodes CSV bytes with it (UTF-8, UTF-16, GB18030).
+const withDecoder = globalThis as unknown as { TextDecoder?: unknown };
+withDecoder.TextDecoder ??= NodeTextDecoder;

@@ -7,6 +7,9 @@ import { formatShare } from '../../src/taskpane/formatShare';
 import { summarizeCustomers } from '../../src/taskpane/summarizeCustomers';
 import { themeKindFromColors } from '../../src/taskpane/themeKindFromColors';
 import { UnsupportedFileError } from '../../src/taskpane/UnsupportedFileError';
+import { downloadName } from '../../src/taskpane/downloadName';
+import { languageOfHeaders } from '../../src/taskpane/languageOfHeaders';
+import type { SourceTable } from '../../src/engine/types';
 import type { CustomerResult } from '../../src/engine/types';
 
 function customer(patch: Partial<CustomerResult>): CustomerResult {
@@ -95,6 +98,110 @@ describe('summarizeCustomers', () => {
     );
     expect(s.overdue).toBe(1);
     expect(s.dueSoon).toBe(2);
+  });
+
+  test('customers without sales in the window are counted apart from the pyramid (120 listed, 112 on it)', () => {
+    const onIt = Array.from({ length: 112 }, (_, i) => customer({ id: `S${String(i)}`, pyramidTier: 5 }));
+    const off = Array.from({ length: 8 }, (_, i) =>
+      customer({ id: `P${String(i)}`, hasSalesInWindow: false, inCustomersTable: true }),
+    );
+    const s = summarizeCustomers([...onIt, ...off], asOf);
+    expect(s.customers).toBe(120);
+    expect(s.onPyramid).toBe(112);
+    expect(s.withoutSalesInWindow).toBe(8);
+    expect(sumOf(s.tiers.map((t) => t.customers)) + s.withoutSalesInWindow).toBe(s.customers);
+  });
+
+  test('ABC: customers per class; A and B share the revenue of A and B, C has none', () => {
+    const s = summarizeCustomers(
+      [
+        customer({ abc: 'A', revenue: 75 }),
+        customer({ abc: 'B', revenue: 20 }),
+        customer({ abc: 'B', revenue: 5 }),
+        customer({ abc: 'C', revenue: -3 }),
+        customer({ abc: 'C', revenue: 0 }),
+      ],
+      asOf,
+    );
+    expect([s.abc.A.customers, s.abc.B.customers, s.abc.C.customers]).toEqual([1, 2, 2]);
+    expect(s.abc.A.revenueShare).toBeCloseTo(0.75);
+    expect(s.abc.B.revenueShare).toBeCloseTo(0.25);
+    expect(s.abc.C.revenueShare).toBe(0);
+  });
+
+  test('RFM segments and churn risks are counted; customers without an order in the window count for neither', () => {
+    const s = summarizeCustomers(
+      [
+        customer({ rfm: { r: 5, f: 5, m: 5, segment: 'Champions' }, churnRisk: 'Active' }),
+        customer({ rfm: { r: 5, f: 4, m: 1, segment: 'Champions' }, churnRisk: 'At risk' }),
+        customer({ rfm: { r: 1, f: 1, m: 1, segment: 'Lost' }, churnRisk: 'Lapsed' }),
+        customer({ rfm: null, churnRisk: null, hasSalesInWindow: false }),
+      ],
+      asOf,
+    );
+    expect(s.rfm.Champions).toBe(2);
+    expect(s.rfm.Lost).toBe(1);
+    expect(s.rfm.Loyal).toBe(0);
+    expect(Object.keys(s.rfm)).toHaveLength(11);
+    expect(s.churn).toEqual({ Active: 1, 'At risk': 1, Lapsed: 1 });
+  });
+
+  test('visits per sales rep: most overdue rep first, no rep last, the most overdue names first', () => {
+    const s = summarizeCustomers(
+      [
+        customer({ id: 'A1', rep: 'Ann', overdue: true, nextVisitDue: asOf - 3 }),
+        customer({ id: 'B1', rep: 'Bob', name: 'Shop B1', overdue: true, nextVisitDue: asOf - 5 }),
+        customer({ id: 'B2', rep: 'Bob', overdue: true, nextVisitDue: asOf - 40 }),
+        customer({ id: 'B3', rep: 'Bob', overdue: true, nextVisitDue: asOf - 5 }),
+        customer({ id: 'B4', rep: 'Bob', overdue: true, nextVisitDue: asOf - 1 }),
+        customer({ id: 'B5', rep: 'Bob', nextVisitDue: asOf + 3 }),
+        customer({ id: 'N1', rep: null, overdue: true, nextVisitDue: asOf - 100 }),
+        customer({ id: 'N2', rep: null, overdue: true, nextVisitDue: asOf - 100 }),
+        customer({ id: 'N3', rep: null, overdue: true, nextVisitDue: asOf - 100 }),
+      ],
+      asOf,
+    );
+    expect(s.reps.map((r) => r.rep)).toEqual(['Bob', 'Ann', null]);
+    const bob = s.reps[0]!;
+    expect([bob.customers, bob.overdue, bob.dueSoon]).toEqual([5, 4, 1]);
+    expect(bob.mostOverdue).toEqual([
+      { id: 'B2', name: null, daysOverdue: 40 },
+      { id: 'B1', name: 'Shop B1', daysOverdue: 5 },
+      { id: 'B3', name: null, daysOverdue: 5 },
+    ]);
+  });
+});
+
+function sumOf(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+describe('languageOfHeaders', () => {
+  const table = (headers: string[]) => ({ headers }) as unknown as SourceTable;
+  test.each<[string[][], string | null]>([
+    [[['客户编号', '日期', '金额']], 'zh-CN'],
+    [
+      [
+        ['Customer ID', 'Date'],
+        ['客戶編號', '銷售額'],
+      ],
+      'zh-CN',
+    ],
+    [[['Customer ID', 'Date', 'Amount']], null],
+    [[['Kunde', 'Datum', 'Betrag (€)']], null],
+  ])('%j → %s', (headers, expected) => {
+    expect(languageOfHeaders(headers.map(table))).toBe(expected);
+  });
+});
+
+describe('downloadName', () => {
+  test.each([
+    ['sales.csv', 'en', 'sales (analysis).xlsx'],
+    ['销售.csv', 'zh-CN', '销售（分析）.xlsx'],
+    ['Book1.XLSX', 'zh-CN', 'Book1（分析）.xlsx'],
+    ['Book1.xlsx', 'en', 'Book1 (analysis).xlsx'],
+  ] as const)('%s in %s → %s', (input, language, expected) => {
+    expect(downloadName(input, language)).toBe(expected);
   });
 });
 

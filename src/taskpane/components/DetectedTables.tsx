@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   Button,
   Caption1,
@@ -27,6 +28,13 @@ const useStyles = makeStyles({
   },
   dropdown: { minWidth: '0', width: '100%' },
   missing: { color: tokens.colorPaletteRedForeground1 },
+  summary: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  found: { color: tokens.colorPaletteGreenForeground1 },
 });
 
 /** The fields the pane offers to map, per table kind, in display order. */
@@ -53,10 +61,33 @@ const required: Record<TableKind, readonly FieldKey[]> = {
   visits: ['customerId', 'visitDate'],
 };
 
+/** Whether a required field of a table has no column (an amount may come from quantity × unit price). */
+export function isMissing(kind: TableKind, field: FieldKey, mapping: ColumnMapping): boolean {
+  return (
+    mapping[field] === undefined &&
+    required[kind].includes(field) &&
+    !(field === 'amount' && mapping.quantity !== undefined && mapping.unitPrice !== undefined)
+  );
+}
+
+function complete(chosen: ChosenTables): boolean {
+  const tables: [TableKind, MappedTable | null][] = [
+    ['sales', chosen.sales],
+    ['customers', chosen.customers],
+    ['visits', chosen.visits],
+  ];
+  return tables.every(
+    ([kind, table]) =>
+      table === null || !required[kind].some((field) => isMissing(kind, field, table.mapping)),
+  );
+}
+
 /**
  * What the pane found in the workbook: the sales, customers and visits tables with their row counts and,
- * for each field, the column it came from in a dropdown to remap it. When no sales table qualifies, the
- * error says why and every table found gets dropdowns for the sales fields.
+ * for each field, the column it came from in a dropdown to remap it. When every required column was found
+ * this is one line ("All columns found ✓", the sales table, and "review" to open the dropdowns), so
+ * Analyse stays in view in a narrow task pane; when one is missing, the dropdowns show at once. When no
+ * sales table qualifies, the error says why and every table found gets dropdowns for the sales fields.
  */
 export function DetectedTables(props: {
   tables: readonly SourceTable[];
@@ -68,6 +99,34 @@ export function DetectedTables(props: {
 }) {
   const t = useMessages();
   const styles = useStyles();
+  const [reviewing, setReviewing] = useState(false);
+  const chosen = props.chosen;
+  if (chosen !== null && props.error === null && complete(chosen) && !reviewing)
+    return (
+      <section className={styles.summary} aria-labelledby="detected-title">
+        <Text id="detected-title" weight="semibold" className={styles.found}>
+          {t.allColumnsFound}
+        </Text>
+        <Caption1>
+          {t.tableKinds.sales}:{' '}
+          {t.tableWhere(
+            chosen.sales.source.sheet,
+            chosen.sales.source.tableName,
+            chosen.sales.source.rowCount,
+          )}
+        </Caption1>
+        <Button
+          size="small"
+          appearance="transparent"
+          aria-expanded={false}
+          onClick={() => {
+            setReviewing(true);
+          }}
+        >
+          {t.reviewColumns}
+        </Button>
+      </section>
+    );
   return (
     <section className={styles.root} aria-labelledby="detected-title">
       <div className={styles.header}>
@@ -79,6 +138,9 @@ export function DetectedTables(props: {
         </Button>
       </div>
       {props.error !== null && <ErrorBar error={props.error} />}
+      {chosen !== null && props.error === null && !complete(chosen) && (
+        <Text className={styles.missing}>{t.columnsMissing}</Text>
+      )}
       {props.chosen !== null ? (
         <>
           <TableCard table={props.chosen.sales} kind="sales" onRemap={props.onRemap} />
@@ -152,18 +214,11 @@ function FieldRow(props: {
     const header = props.headers[index]?.trim() ?? '';
     return header === '' ? `#${String(index + 1)}` : header;
   };
-  const isMissing =
-    column === undefined &&
-    required[props.kind].includes(props.field) &&
-    !(
-      props.field === 'amount' &&
-      props.mapping.quantity !== undefined &&
-      props.mapping.unitPrice !== undefined
-    );
+  const missing = isMissing(props.kind, props.field, props.mapping);
   const fieldName = t.fieldNames[props.field];
   return (
     <>
-      <Text size={200} className={isMissing ? styles.missing : undefined}>
+      <Text size={200} className={missing ? styles.missing : undefined}>
         {fieldName}
       </Text>
       <Dropdown

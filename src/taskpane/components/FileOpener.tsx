@@ -1,5 +1,14 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  ProgressBar,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { useElapsed } from '../hooks/useElapsed';
 import { useMessages } from '../hooks/useMessages';
 
 const useStyles = makeStyles({
@@ -17,6 +26,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   input: { display: 'none' },
+  compact: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
 });
 
 /** File types the playground opens. */
@@ -24,8 +40,17 @@ export const acceptedFiles = '.xlsx,.csv';
 
 /**
  * The playground's way in: a button opening the file chooser, and a drop zone for an .xlsx or .csv file.
+ * While a file is read it says so with the seconds spent and a moving bar (the file is read in a worker,
+ * the page stays usable).
+ *
+ * @param compact One line (the file's name and "Open another file…") once a file is open.
  */
-export function FileOpener(props: { onFile: (file: File) => void; busy: boolean; status: string | null }) {
+export function FileOpener(props: {
+  onFile: (file: File) => void;
+  busy: boolean;
+  status: string | null;
+  compact?: boolean;
+}) {
   const t = useMessages();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -36,6 +61,56 @@ export function FileOpener(props: { onFile: (file: File) => void; busy: boolean;
     const file = event.dataTransfer.files[0];
     if (file !== undefined) props.onFile(file);
   };
+  const chooser = (
+    <input
+      ref={input}
+      className={styles.input}
+      type="file"
+      accept={acceptedFiles}
+      aria-label={t.openFile}
+      tabIndex={-1}
+      onChange={(event) => {
+        const file = event.target.files?.[0];
+        if (file !== undefined) props.onFile(file);
+        event.target.value = '';
+      }}
+    />
+  );
+  const elapsed = useElapsed(props.busy);
+  const status = props.status !== null && (
+    <Text role="status" weight="semibold">
+      {props.status}
+      {props.busy && ` ${t.elapsed(elapsed / 1000)}`}
+    </Text>
+  );
+  if (props.compact === true)
+    return (
+      <div
+        className={mergeClasses(styles.compact, dragging && styles.dragging)}
+        data-testid="drop-zone"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => {
+          setDragging(false);
+        }}
+        onDrop={onDrop}
+      >
+        {status}
+        <Button
+          size="small"
+          appearance="secondary"
+          disabled={props.busy}
+          onClick={() => {
+            input.current?.click();
+          }}
+        >
+          {t.openAnother}
+        </Button>
+        {chooser}
+      </div>
+    );
   return (
     <div
       className={mergeClasses(styles.zone, dragging && styles.dragging)}
@@ -59,25 +134,10 @@ export function FileOpener(props: { onFile: (file: File) => void; busy: boolean;
       >
         {t.openFile}
       </Button>
-      <input
-        ref={input}
-        className={styles.input}
-        type="file"
-        accept={acceptedFiles}
-        aria-label={t.openFile}
-        tabIndex={-1}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file !== undefined) props.onFile(file);
-          event.target.value = '';
-        }}
-      />
+      {chooser}
       <Caption1>{t.dropHint}</Caption1>
-      {props.status !== null && (
-        <Text role="status" weight="semibold">
-          {props.status}
-        </Text>
-      )}
+      {status}
+      {props.busy && <ProgressBar aria-label={props.status ?? t.openFile} />}
     </div>
   );
 }

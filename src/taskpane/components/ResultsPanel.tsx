@@ -1,4 +1,9 @@
+import type { ReactNode, RefObject } from 'react';
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   Caption1,
   Link,
@@ -6,19 +11,31 @@ import {
   MessageBarBody,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { svcdLabel, svcdStrategy, tierLabel, tierStrategy } from '../../engine/labels';
+import { isoFromDay } from '../../engine/dayNumbers';
+import {
+  abcLabel,
+  churnLabel,
+  rfmLabel,
+  svcdLabel,
+  svcdStrategy,
+  tierLabel,
+  tierStrategy,
+} from '../../engine/labels';
 import type { Language, SvcdSegment } from '../../engine/types';
 import { formatShare } from '../formatShare';
 import type { AnalysisOutcome } from '../hooks/useAnalysis';
 import { useMessages } from '../hooks/useMessages';
-import { summarizeCustomers } from '../summarizeCustomers';
+import { churnRisks, rfmSegments, summarizeCustomers } from '../summarizeCustomers';
 import { PyramidChart } from './PyramidChart';
+import type { SettingsPart } from './SettingsPanel';
 import { SvcdMatrix } from './SvcdMatrix';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  heading: { outlineOffset: '2px', scrollMarginTop: tokens.spacingVerticalS },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   table: {
     borderCollapse: 'collapse',
@@ -26,12 +43,19 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     '& th, & td': {
       textAlign: 'right',
+      verticalAlign: 'top',
       paddingTop: tokens.spacingVerticalXXS,
       paddingBottom: tokens.spacingVerticalXXS,
       paddingLeft: tokens.spacingHorizontalXS,
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     },
-    '& th:first-child, & td:first-child': { textAlign: 'left' },
+    '& th:first-child, & td:first-child': { textAlign: 'left', paddingLeft: 0 },
+  },
+  // The visits table ends with names: left-aligned like text.
+  visitsTable: { '& th:last-child, & td:last-child': { textAlign: 'left' } },
+  controls: {
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke2}`,
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   links: {
@@ -40,18 +64,26 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
   },
-  visits: { display: 'flex', columnGap: tokens.spacingHorizontalL },
   overdue: { color: tokens.colorPaletteRedForeground1 },
 });
 
 const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
 
+/** The sections of the results, in order; pyramid and SVCD start open. */
+type SectionKey =
+  'period' | 'pyramid' | 'svcd' | 'abc' | 'rfm' | 'churn' | 'visits' | 'strategies' | 'sheets';
+
 /**
- * What the last run found: the pyramid (chart and table beside the course's reference profile), the SVCD
- * matrix, visits overdue and due, a strategy sentence per tier and segment, links to the summary sheets
- * (inside Excel) and Undo.
+ * What the last run found, compact enough for a 320 px task pane: the as-of date and window, how many
+ * customers are on the pyramid and how many are not (and why), then one collapsible section per method —
+ * pyramid (chart and table beside the course's reference), SVCD matrix, ABC classes, RFM segments, churn
+ * risk, visits per sales rep with the most overdue names, what to do, and the summary sheets. Each
+ * section holds the settings that change its figures, so a changed threshold updates the numbers beside it.
  *
  * @param language Language of the result labels (the run's output language).
+ * @param settingsFor The controls of a settings group, shown inside the section whose figures it changes.
+ * @param headingRef The results heading, focused after Analyse.
+ * @param actions Shown under the overview (the playground's download button).
  */
 export function ResultsPanel(props: {
   outcome: AnalysisOutcome;
@@ -59,123 +91,260 @@ export function ResultsPanel(props: {
   onOpenSheet?: (sheetName: string) => void;
   onUndo?: () => void;
   busy: boolean;
+  settingsFor?: (part: SettingsPart) => ReactNode;
+  headingRef?: RefObject<HTMLHeadingElement | null>;
+  actions?: ReactNode;
 }) {
+  const { outcome, language, onOpenSheet, onUndo, busy, settingsFor, headingRef, actions } = props;
   const t = useMessages();
   const styles = useStyles();
-  const { result, summary } = props.outcome.run;
+  const { result, summary } = outcome.run;
   const numbers = summarizeCustomers(result.customers, result.asOf);
-  const language = props.language;
+  const count = (value: number): string => value.toLocaleString(language);
+  const months = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(result.window.months);
+  const controls = (part: SettingsPart): ReactNode => {
+    const content = settingsFor?.(part);
+    return content === undefined || content === null ? null : (
+      <div className={styles.controls}>{content}</div>
+    );
+  };
+  const section = (key: SectionKey, title: string, body: ReactNode): ReactNode => (
+    <AccordionItem value={key}>
+      <AccordionHeader as="h3" size="small">
+        {title}
+      </AccordionHeader>
+      <AccordionPanel>
+        <div className={styles.section} data-section={key}>
+          {body}
+        </div>
+      </AccordionPanel>
+    </AccordionItem>
+  );
   return (
     <section className={styles.root} aria-labelledby="results-title">
-      <Text as="h2" id="results-title" weight="semibold" size={400}>
+      <Text
+        as="h2"
+        id="results-title"
+        weight="semibold"
+        size={400}
+        tabIndex={-1}
+        ref={headingRef}
+        className={styles.heading}
+      >
         {t.resultsTitle}
       </Text>
-      <Text>{t.resultsSummary(numbers.customers, result.input.usedRows)}</Text>
+      <Text data-testid="results-period">
+        {t.periodLine(
+          isoFromDay(result.asOf),
+          isoFromDay(result.window.start),
+          isoFromDay(result.window.end),
+          months,
+        )}
+      </Text>
+      <Text data-testid="results-customers">
+        {t.resultsSummary(numbers.customers, result.input.usedRows)}{' '}
+        {t.customersLine(numbers.onPyramid, numbers.withoutSalesInWindow)}
+      </Text>
       {result.input.skippedCount > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>{t.skippedRows(result.input.skippedCount)}</MessageBarBody>
         </MessageBar>
       )}
+      {actions}
 
-      <div className={styles.section}>
-        <Text as="h3" weight="semibold">
-          {t.pyramidTitle}
-        </Text>
-        <PyramidChart tiers={numbers.tiers} language={language} />
-        <table className={styles.table} aria-label={t.pyramidTitle}>
-          <thead>
-            <tr>
-              <th scope="col">{t.tierColumn}</th>
-              <th scope="col">{t.customersColumn}</th>
-              <th scope="col">{t.revenueShareColumn}</th>
-              <th scope="col">{t.profitShareColumn}</th>
-              <th scope="col">{t.referenceColumn}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {numbers.tiers.map((tier) => (
-              <tr key={tier.tier} data-tier={tier.tier}>
-                <th scope="row">{tierLabel(tier.tier, language)}</th>
-                <td>{tier.customers.toLocaleString(language)}</td>
-                <td>{formatShare(tier.revenueShare, language)}</td>
-                <td>{formatShare(tier.profitShare, language)}</td>
-                <td>{t.referenceProfile[tier.tier]}</td>
+      <Accordion multiple collapsible defaultOpenItems={['pyramid', 'svcd']}>
+        {settingsFor !== undefined && section('period', t.periodTitle, controls('period'))}
+        {section(
+          'pyramid',
+          t.pyramidTitle,
+          <>
+            <PyramidChart tiers={numbers.tiers} language={language} />
+            <table className={styles.table} aria-label={t.pyramidTitle}>
+              <thead>
+                <tr>
+                  <th scope="col">{t.tierColumn}</th>
+                  <th scope="col">{t.customersColumn}</th>
+                  <th scope="col">{t.revenueShareColumn}</th>
+                  <th scope="col">{t.profitShareColumn}</th>
+                  <th scope="col">{t.referenceColumn}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {numbers.tiers.map((tier) => (
+                  <tr key={tier.tier} data-tier={tier.tier}>
+                    <th scope="row">{tierLabel(tier.tier, language)}</th>
+                    <td>{count(tier.customers)}</td>
+                    <td>{formatShare(tier.revenueShare, language)}</td>
+                    <td>{formatShare(tier.profitShare, language)}</td>
+                    <td>{t.referenceProfile[tier.tier]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {result.valueBasis === 'revenue' && <Caption1>{t.rankedByRevenue}</Caption1>}
+          </>,
+        )}
+        {section(
+          'svcd',
+          t.svcdTitle,
+          <>
+            <SvcdMatrix segments={numbers.segments} thresholds={result.svcdThresholds} language={language} />
+            {controls('svcd')}
+          </>,
+        )}
+        {section(
+          'abc',
+          t.abcTitle,
+          <>
+            <table className={styles.table} aria-label={t.abcTitle}>
+              <thead>
+                <tr>
+                  <th scope="col">{t.classColumn}</th>
+                  <th scope="col">{t.customersColumn}</th>
+                  <th scope="col">{t.revenueShareColumn}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(['A', 'B', 'C'] as const).map((abc) => (
+                  <tr key={abc} data-abc={abc}>
+                    <th scope="row">{abcLabel(abc, language)}</th>
+                    <td>{count(numbers.abc[abc].customers)}</td>
+                    <td>{formatShare(numbers.abc[abc].revenueShare, language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {controls('abc')}
+          </>,
+        )}
+        {section(
+          'rfm',
+          t.rfmTitle,
+          <table className={styles.table} aria-label={t.rfmTitle}>
+            <thead>
+              <tr>
+                <th scope="col">{t.segmentColumn}</th>
+                <th scope="col">{t.customersColumn}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {result.valueBasis === 'revenue' && <Caption1>{t.rankedByRevenue}</Caption1>}
-      </div>
-
-      <div className={styles.section}>
-        <Text as="h3" weight="semibold">
-          {t.svcdTitle}
-        </Text>
-        <SvcdMatrix segments={numbers.segments} thresholds={result.svcdThresholds} language={language} />
-      </div>
-
-      <div className={styles.section}>
-        <Text as="h3" weight="semibold">
-          {t.visitsTitle}
-        </Text>
-        <div className={styles.visits}>
-          <Text weight="semibold" className={numbers.overdue > 0 ? styles.overdue : undefined}>
-            {t.visitsOverdue(numbers.overdue)}
-          </Text>
-          <Text>{numbers.dueSoon > 0 ? t.visitsDueSoon(numbers.dueSoon) : t.visitsNone}</Text>
-        </div>
-      </div>
-
-      <div className={styles.section}>
-        <Text as="h3" weight="semibold">
-          {t.strategiesTitle}
-        </Text>
-        <ul className={styles.list}>
-          {numbers.tiers.map((tier) => (
-            <li key={tier.tier}>
-              <Text weight="semibold">{tierLabel(tier.tier, language)}</Text>:{' '}
-              {tierStrategy(tier.tier, language)}
-            </li>
-          ))}
-        </ul>
-        <ul className={styles.list}>
-          {segments.map((segment) => (
-            <li key={segment}>
-              <Text weight="semibold">{svcdLabel(segment, language)}</Text>: {svcdStrategy(segment, language)}
-            </li>
-          ))}
-        </ul>
-      </div>
-
-      {summary !== null && (
-        <div className={styles.section}>
-          <Text as="h3" weight="semibold">
-            {t.sheetsTitle}
-          </Text>
-          <Caption1>{t.writtenTo(summary.location)}</Caption1>
-          {props.onOpenSheet === undefined ? (
-            <Caption1>{summary.sheetNames.join(' · ')}</Caption1>
-          ) : (
-            <nav className={styles.links} aria-label={t.sheetsTitle}>
-              {summary.sheetNames.map((name) => (
-                <Link
-                  key={name}
-                  as="button"
-                  aria-label={t.openSheet(name)}
-                  onClick={() => {
-                    props.onOpenSheet?.(name);
-                  }}
-                >
-                  {name}
-                </Link>
+            </thead>
+            <tbody>
+              {rfmSegments.map((segment) => (
+                <tr key={segment} data-rfm={segment}>
+                  <th scope="row">{rfmLabel(segment, language)}</th>
+                  <td>{count(numbers.rfm[segment])}</td>
+                </tr>
               ))}
-            </nav>
+            </tbody>
+          </table>,
+        )}
+        {section(
+          'churn',
+          t.churnTitle,
+          <>
+            <table className={styles.table} aria-label={t.churnTitle}>
+              <thead>
+                <tr>
+                  <th scope="col">{t.riskColumn}</th>
+                  <th scope="col">{t.customersColumn}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {churnRisks.map((risk) => (
+                  <tr key={risk} data-churn={risk}>
+                    <th scope="row">{churnLabel(risk, language)}</th>
+                    <td>{count(numbers.churn[risk])}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Caption1>{t.churnHint}</Caption1>
+          </>,
+        )}
+        {section(
+          'visits',
+          t.visitsTitle,
+          <>
+            <Text weight="semibold" className={numbers.overdue > 0 ? styles.overdue : undefined}>
+              {t.visitsOverdue(numbers.overdue)}
+            </Text>
+            <Text>{numbers.dueSoon > 0 ? t.visitsDueSoon(numbers.dueSoon) : t.visitsNone}</Text>
+            <table className={mergeClasses(styles.table, styles.visitsTable)} aria-label={t.visitsTitle}>
+              <thead>
+                <tr>
+                  <th scope="col">{t.repColumn}</th>
+                  <th scope="col">{t.overdueColumn}</th>
+                  <th scope="col">{t.dueSoonColumn}</th>
+                  <th scope="col">{t.mostOverdueColumn}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {numbers.reps.map((rep) => (
+                  <tr key={rep.rep ?? ''} data-rep={rep.rep ?? ''}>
+                    <th scope="row">{rep.rep ?? t.noRep}</th>
+                    <td>{count(rep.overdue)}</td>
+                    <td>{count(rep.dueSoon)}</td>
+                    <td>
+                      {rep.mostOverdue.map((c) => t.overdueName(c.name ?? c.id, c.daysOverdue)).join(', ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {controls('visits')}
+          </>,
+        )}
+        {section(
+          'strategies',
+          t.strategiesTitle,
+          <>
+            <ul className={styles.list}>
+              {numbers.tiers.map((tier) => (
+                <li key={tier.tier}>
+                  <Text weight="semibold">{tierLabel(tier.tier, language)}</Text>:{' '}
+                  {tierStrategy(tier.tier, language)}
+                </li>
+              ))}
+            </ul>
+            <ul className={styles.list}>
+              {segments.map((segment) => (
+                <li key={segment}>
+                  <Text weight="semibold">{svcdLabel(segment, language)}</Text>:{' '}
+                  {svcdStrategy(segment, language)}
+                </li>
+              ))}
+            </ul>
+          </>,
+        )}
+        {summary !== null &&
+          section(
+            'sheets',
+            t.sheetsTitle,
+            <>
+              <Caption1>{t.writtenTo(summary.location)}</Caption1>
+              {onOpenSheet === undefined ? (
+                <Caption1>{summary.sheetNames.join(' · ')}</Caption1>
+              ) : (
+                <nav className={styles.links} aria-label={t.sheetsTitle}>
+                  {summary.sheetNames.map((name) => (
+                    <Link
+                      key={name}
+                      as="button"
+                      aria-label={t.openSheet(name)}
+                      onClick={() => {
+                        onOpenSheet(name);
+                      }}
+                    >
+                      {name}
+                    </Link>
+                  ))}
+                </nav>
+              )}
+            </>,
           )}
-        </div>
-      )}
-      {props.onUndo !== undefined && (
+      </Accordion>
+      {onUndo !== undefined && (
         <div>
-          <Button onClick={props.onUndo} disabled={props.busy}>
+          <Button onClick={onUndo} disabled={busy}>
             {t.undoLastRun}
           </Button>
         </div>

@@ -28,10 +28,18 @@ const useStyles = makeStyles({
 /** The course's example of typed SVCD thresholds: 300 per order, one order a month. */
 const courseThresholds = { amount: 300, frequency: 1 };
 
+/** Groups of settings, each shown next to the figures it changes once there are results. */
+export type SettingsPart = 'period' | 'svcd' | 'abc' | 'visits' | 'output';
+
+/** Every group, in the order of the full settings panel. */
+export const allSettingsParts: readonly SettingsPart[] = ['period', 'svcd', 'abc', 'visits', 'output'];
+
 /**
  * The analysis settings with a one-line explanation each: as-of date, window, SVCD thresholds, ABC cut,
  * visit plan model, columns to write, language of results, and automatic re-analysis.
  *
+ * @param parts The groups to show (all by default): the results panel puts each group beside its figures
+ *   so a changed threshold visibly changes the numbers next to it.
  * @param thresholdsUsed The SVCD thresholds of the last run, offered as the starting values when the user
  *   switches to typed thresholds.
  */
@@ -41,143 +49,163 @@ export function SettingsPanel(props: {
   thresholdsUsed: SvcdThresholds | null;
   autoRerun: boolean;
   onAutoRerunChange: (on: boolean) => void;
+  parts?: readonly SettingsPart[];
 }) {
   const t = useMessages();
   const styles = useStyles();
   const { settings, onChange } = props;
+  const parts = new Set(props.parts ?? allSettingsParts);
   const typed = settings.svcdAmountThreshold !== null || settings.svcdFrequencyThreshold !== null;
   return (
     <div className={styles.root}>
-      <Caption1>{t.settingsSavedNote}</Caption1>
-      <Field label={t.asOfLabel} hint={t.asOfHint}>
-        <Input
-          type="date"
-          value={settings.asOf ?? ''}
-          onChange={(_event, data) => {
-            onChange({ asOf: /^\d{4}-\d{2}-\d{2}$/.test(data.value) ? data.value : null });
-          }}
-        />
-      </Field>
-      <Field label={t.windowLabel} hint={t.windowHint}>
-        <RadioGroup
-          layout="horizontal"
-          value={settings.windowMonths === null ? 'all' : 'months'}
-          onChange={(_event, data) => {
-            onChange({ windowMonths: data.value === 'all' ? null : 12 });
-          }}
-        >
-          <Radio value="all" label={t.windowAll} />
-          <Radio value="months" label={t.windowLastMonths} />
-        </RadioGroup>
-      </Field>
-      {settings.windowMonths !== null && (
-        <NumberField
-          label={t.windowMonthsLabel}
-          value={settings.windowMonths}
-          min={1}
-          integer
-          onCommit={(value) => {
-            onChange({ windowMonths: value });
-          }}
-        />
-      )}
-      <Field label={t.svcdThresholdsLabel} hint={t.svcdHint}>
-        <RadioGroup
-          layout="horizontal"
-          value={typed ? 'typed' : 'median'}
-          onChange={(_event, data) => {
-            if (data.value === 'median')
-              onChange({ svcdAmountThreshold: null, svcdFrequencyThreshold: null });
-            else
-              onChange({
-                svcdAmountThreshold: roundForInput(props.thresholdsUsed?.amount ?? courseThresholds.amount),
-                svcdFrequencyThreshold: roundForInput(
-                  props.thresholdsUsed?.frequency ?? courseThresholds.frequency,
-                ),
-              });
-          }}
-        >
-          <Radio value="median" label={t.svcdMedian} />
-          <Radio value="typed" label={t.svcdTyped} />
-        </RadioGroup>
-      </Field>
-      {typed && (
-        <div className={styles.row}>
-          <NumberField
-            className={styles.half}
-            label={t.svcdAmountLabel}
-            value={settings.svcdAmountThreshold ?? courseThresholds.amount}
-            min={0}
-            onCommit={(value) => {
-              onChange({ svcdAmountThreshold: value });
-            }}
-          />
-          <NumberField
-            className={styles.half}
-            label={t.svcdFrequencyLabel}
-            value={settings.svcdFrequencyThreshold ?? courseThresholds.frequency}
-            min={0}
-            onCommit={(value) => {
-              onChange({ svcdFrequencyThreshold: value });
-            }}
-          />
-        </div>
-      )}
-      <NumberField
-        label={t.abcCutLabel}
-        hint={t.abcCutHint}
-        value={Math.round(settings.abcCut * 1000) / 10}
-        min={1}
-        max={100}
-        onCommit={(value) => {
-          onChange({ abcCut: value / 100 });
-        }}
-      />
-      <Field label={t.visitsFromLabel} hint={t.visitsFromHint}>
-        <RadioGroup
-          value={settings.visitsFrom}
-          onChange={(_event, data) => {
-            onChange({ visitsFrom: data.value === 'abc' ? 'abc' : 'svcd' });
-          }}
-        >
-          <Radio value="svcd" label={t.visitsFromOptions.svcd} />
-          <Radio value="abc" label={t.visitsFromOptions.abc} />
-        </RadioGroup>
-      </Field>
-      <Field label={t.columnsLabel} hint={t.columnsHint}>
-        <div className={styles.columns} role="group" aria-label={t.columnsLabel}>
-          {allOutputColumns.map((key) => (
-            <Checkbox
-              key={key}
-              label={columnHeader(key, settings.language)}
-              checked={settings.columns.includes(key)}
+      {parts.has('output') && <Caption1>{t.settingsSavedNote}</Caption1>}
+      {parts.has('period') && (
+        <>
+          <Field label={t.asOfLabel} hint={t.asOfHint}>
+            <Input
+              type="date"
+              value={settings.asOf ?? ''}
               onChange={(_event, data) => {
-                onChange({ columns: toggleColumn(settings.columns, key, data.checked === true) });
+                onChange({ asOf: /^\d{4}-\d{2}-\d{2}$/.test(data.value) ? data.value : null });
               }}
             />
-          ))}
-        </div>
-      </Field>
-      <Field label={t.outputLanguageLabel} hint={t.outputLanguageHint}>
-        <Dropdown
-          value={t.languageNames[settings.language]}
-          selectedOptions={[settings.language]}
-          onOptionSelect={(_event, data) => {
-            const language: Language = data.optionValue === 'zh-CN' ? 'zh-CN' : 'en';
-            onChange({ language });
+          </Field>
+          <Field label={t.windowLabel} hint={t.windowHint}>
+            <RadioGroup
+              layout="horizontal"
+              value={settings.windowMonths === null ? 'all' : 'months'}
+              onChange={(_event, data) => {
+                onChange({ windowMonths: data.value === 'all' ? null : 12 });
+              }}
+            >
+              <Radio value="all" label={t.windowAll} />
+              <Radio value="months" label={t.windowLastMonths} />
+            </RadioGroup>
+          </Field>
+          {settings.windowMonths !== null && (
+            <NumberField
+              label={t.windowMonthsLabel}
+              value={settings.windowMonths}
+              min={1}
+              integer
+              onCommit={(value) => {
+                onChange({ windowMonths: value });
+              }}
+            />
+          )}
+        </>
+      )}
+      {parts.has('svcd') && (
+        <>
+          <Field label={t.svcdThresholdsLabel} hint={t.svcdHint}>
+            <RadioGroup
+              layout="horizontal"
+              value={typed ? 'typed' : 'median'}
+              onChange={(_event, data) => {
+                if (data.value === 'median')
+                  onChange({ svcdAmountThreshold: null, svcdFrequencyThreshold: null });
+                else
+                  onChange({
+                    svcdAmountThreshold: roundForInput(
+                      props.thresholdsUsed?.amount ?? courseThresholds.amount,
+                    ),
+                    svcdFrequencyThreshold: roundForInput(
+                      props.thresholdsUsed?.frequency ?? courseThresholds.frequency,
+                    ),
+                  });
+              }}
+            >
+              <Radio value="median" label={t.svcdMedian} />
+              <Radio value="typed" label={t.svcdTyped} />
+            </RadioGroup>
+          </Field>
+          {typed && (
+            <div className={styles.row}>
+              <NumberField
+                className={styles.half}
+                label={t.svcdAmountLabel}
+                value={settings.svcdAmountThreshold ?? courseThresholds.amount}
+                min={0}
+                onCommit={(value) => {
+                  onChange({ svcdAmountThreshold: value });
+                }}
+              />
+              <NumberField
+                className={styles.half}
+                label={t.svcdFrequencyLabel}
+                value={settings.svcdFrequencyThreshold ?? courseThresholds.frequency}
+                min={0}
+                onCommit={(value) => {
+                  onChange({ svcdFrequencyThreshold: value });
+                }}
+              />
+            </div>
+          )}
+        </>
+      )}
+      {parts.has('abc') && (
+        <NumberField
+          label={t.abcCutLabel}
+          hint={t.abcCutHint}
+          value={Math.round(settings.abcCut * 1000) / 10}
+          min={1}
+          max={100}
+          onCommit={(value) => {
+            onChange({ abcCut: value / 100 });
           }}
-        >
-          <Option value="en">{t.languageNames.en}</Option>
-          <Option value="zh-CN">{t.languageNames['zh-CN']}</Option>
-        </Dropdown>
-      </Field>
-      <Switch
-        label={t.autoRerunLabel}
-        checked={props.autoRerun}
-        onChange={(_event, data) => {
-          props.onAutoRerunChange(data.checked);
-        }}
-      />
+        />
+      )}
+      {parts.has('visits') && (
+        <Field label={t.visitsFromLabel} hint={t.visitsFromHint}>
+          <RadioGroup
+            value={settings.visitsFrom}
+            onChange={(_event, data) => {
+              onChange({ visitsFrom: data.value === 'abc' ? 'abc' : 'svcd' });
+            }}
+          >
+            <Radio value="svcd" label={t.visitsFromOptions.svcd} />
+            <Radio value="abc" label={t.visitsFromOptions.abc} />
+          </RadioGroup>
+        </Field>
+      )}
+      {parts.has('output') && (
+        <>
+          <Field label={t.columnsLabel} hint={t.columnsHint}>
+            <div className={styles.columns} role="group" aria-label={t.columnsLabel}>
+              {allOutputColumns.map((key) => (
+                <Checkbox
+                  key={key}
+                  label={columnHeader(key, settings.language)}
+                  checked={settings.columns.includes(key)}
+                  onChange={(_event, data) => {
+                    onChange({ columns: toggleColumn(settings.columns, key, data.checked === true) });
+                  }}
+                />
+              ))}
+            </div>
+          </Field>
+          <Field label={t.outputLanguageLabel} hint={t.outputLanguageHint}>
+            <Dropdown
+              value={t.languageNames[settings.language]}
+              selectedOptions={[settings.language]}
+              onOptionSelect={(_event, data) => {
+                const language: Language = data.optionValue === 'zh-CN' ? 'zh-CN' : 'en';
+                onChange({ language });
+              }}
+            >
+              <Option value="en">{t.languageNames.en}</Option>
+              <Option value="zh-CN">{t.languageNames['zh-CN']}</Option>
+            </Dropdown>
+          </Field>
+          <Switch
+            label={t.autoRerunLabel}
+            checked={props.autoRerun}
+            onChange={(_event, data) => {
+              props.onAutoRerunChange(data.checked);
+            }}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -36,7 +36,11 @@ export function SvcdMatrix(props: {
 }) {
   const t = useMessages();
   const styles = useStyles();
-  const number = new Intl.NumberFormat(props.language, { maximumFractionDigits: 2 });
+  // Thresholds are rounded for reading: whole money from 100 up, else two decimals; frequency two decimals.
+  const format = (value: number): string =>
+    new Intl.NumberFormat(props.language, { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 }).format(
+      value,
+    );
   const cell = (segment: SvcdSegment) => {
     const s = props.segments[segment];
     return (
@@ -46,7 +50,8 @@ export function SvcdMatrix(props: {
       </div>
     );
   };
-  const threshold = (value: number | null) => (value === null ? '–' : number.format(value));
+  const threshold = (value: number | null) => (value === null ? '–' : format(value));
+  const frequency = props.thresholds.frequency;
   return (
     <div>
       <div className={styles.grid} role="table" aria-label={t.svcdTitle}>
@@ -75,7 +80,11 @@ export function SvcdMatrix(props: {
         </div>
       </div>
       <Caption1>
-        {t.svcdThresholdsUsed(threshold(props.thresholds.amount), threshold(props.thresholds.frequency))}
+        {t.svcdThresholdsUsed(
+          threshold(props.thresholds.amount),
+          threshold(frequency),
+          frequency === null ? 0 : Math.round(frequency * 100) / 100,
+        )}
       </Caption1>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { AnalysisSettings } from '../../engine/types';
 import { runAnalysis, type AnalysisRun } from '../../host/runAnalysis';
 import { analysisProgress, type AnalysisStage } from '../analysisProgress';
@@ -116,13 +116,18 @@ export function useAnalysis(host: PaneHost | null, computeFactory?: ComputeFacto
             ...(compute === undefined ? {} : { compute }),
           });
           if (!live()) return;
-          setState({
-            status: 'done',
-            stage: null,
-            progress: 1,
-            elapsedMs: Date.now() - started,
-            outcome: { run: result, durationMs: Date.now() - started },
-            error: null,
+          const durationMs = Date.now() - started;
+          // The results are a large render: as a transition React renders them in slices, so the page
+          // keeps answering instead of freezing while every section mounts.
+          startTransition(() => {
+            setState({
+              status: 'done',
+              stage: null,
+              progress: 1,
+              elapsedMs: durationMs,
+              outcome: { run: result, durationMs },
+              error: null,
+            });
           });
         } catch (error) {
           // A superseded or cancelled run says nothing: cancel() or the newer run owns the state.

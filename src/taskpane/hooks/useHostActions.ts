@@ -14,7 +14,8 @@ export interface HostActions {
   insertSample?: (language: Language) => Promise<void>;
   undo?: () => Promise<void>;
   openSheet?: (sheetName: string) => Promise<void>;
-  download?: () => Promise<void>;
+  /** Saves the result workbook, named in the results' language. */
+  download?: (language: Language) => Promise<void>;
 }
 
 /**
@@ -71,9 +72,9 @@ export function useHostActions(host: PaneHost | null, afterChange: () => Promise
         })),
     download:
       host?.download &&
-      (() =>
+      ((language) =>
         attempt(async () => {
-          const workbook = await host.download?.();
+          const workbook = await host.download?.(language);
           if (workbook !== undefined) saveBytes(workbook.bytes, workbook.fileName);
           return null;
         })),

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { startTransition, useCallback, useRef, useState } from 'react';
 import type { Language } from '../../engine/types';
 import type { PaneHost } from '../PaneHost';
 
@@ -34,6 +34,7 @@ export function usePlaygroundHost(
     generation: 0,
   });
   const latest = useRef(0);
+  const shown = useRef<PaneHost | null>(null);
   const open = useCallback(
     async (file: File) => {
       if (openFile === undefined) return;
@@ -41,7 +42,15 @@ export function usePlaygroundHost(
       setState((s) => ({ ...s, fileName: file.name, status: 'opening', error: null }));
       try {
         const host = await openFile(file);
-        if (ticket === latest.current)
+        if (ticket !== latest.current) {
+          host.dispose?.();
+          return;
+        }
+        // The previous file's worker ends; only the newest file stays open.
+        shown.current?.dispose?.();
+        shown.current = host;
+        // Mounting the pane for the new workbook is rendered in slices (a transition): no long freeze.
+        startTransition(() => {
           setState((s) => ({
             host,
             fileName: file.name,
@@ -49,6 +58,7 @@ export function usePlaygroundHost(
             error: null,
             generation: s.generation + 1,
           }));
+        });
       } catch (error) {
         if (ticket === latest.current)
           setState((s) => ({ ...s, host: null, fileName: file.name, status: 'error', error }));

@@ -14,18 +14,29 @@ export interface SettingsState {
 
 /**
  * The analysis settings: defaults, under the settings saved in the workbook by an earlier run (so every
- * co-author gets the same output), under the user's changes. The language of results follows the UI
- * language until the workbook or the user sets one. The pane remounts this per workbook, so changes never
+ * co-author gets the same output), under the user's changes. The language of results follows the
+ * workbook's headers when they are Chinese, else the UI language, until the workbook or the user sets one.
+ *
+ * @param headersLanguage The language of the workbook's headers (`languageOfHeaders`), null if unknown. The pane remounts this per workbook, so changes never
  * leak from one workbook to another.
  */
-export function useSettings(saved: Partial<AnalysisSettings> | null, uiLanguage: Language): SettingsState {
+export function useSettings(
+  saved: Partial<AnalysisSettings> | null,
+  uiLanguage: Language,
+  headersLanguage: Language | null = null,
+): SettingsState {
   const [own, setOwn] = useState<{ patch: Partial<AnalysisSettings>; changes: number }>({
     patch: {},
     changes: 0,
   });
   const settings = useMemo<AnalysisSettings>(
-    () => ({ ...defaultSettings(), language: uiLanguage, ...definedOnly(saved ?? {}), ...own.patch }),
-    [saved, own.patch, uiLanguage],
+    () => ({
+      ...defaultSettings(),
+      language: headersLanguage ?? uiLanguage,
+      ...definedOnly(saved ?? {}),
+      ...own.patch,
+    }),
+    [saved, own.patch, uiLanguage, headersLanguage],
   );
   const update = useCallback((patch: Partial<AnalysisSettings>) => {
     setOwn((s) => ({ patch: { ...s.patch, ...patch }, changes: s.changes + 1 }));

@@ -20,6 +20,7 @@ export interface Messages {
   openedFile: (fileName: string) => string;
   unsupportedFile: (fileName: string) => string;
   readingFile: (fileName: string) => string;
+  openAnother: string;
   downloadResult: string;
   downloadHint: string;
   // Detected tables
@@ -33,6 +34,9 @@ export interface Messages {
   remapLabel: (field: string, table: string) => string;
   fromHeader: (header: string) => string;
   refresh: string;
+  allColumnsFound: string;
+  reviewColumns: string;
+  columnsMissing: string;
   // Sample data
   sampleTitle: string;
   insertSample: string;
@@ -104,7 +108,23 @@ export interface Messages {
   highFrequency: string;
   lowFrequency: string;
   svcdCell: (count: number, share: string) => string;
-  svcdThresholdsUsed: (amount: string, frequency: string) => string;
+  svcdThresholdsUsed: (amount: string, frequency: string, frequencyValue: number) => string;
+  periodTitle: string;
+  periodLine: (asOf: string, start: string, end: string, months: string) => string;
+  customersLine: (onPyramid: number, without: number) => string;
+  abcTitle: string;
+  classColumn: string;
+  rfmTitle: string;
+  segmentColumn: string;
+  churnTitle: string;
+  churnHint: string;
+  riskColumn: string;
+  repColumn: string;
+  noRep: string;
+  overdueColumn: string;
+  dueSoonColumn: string;
+  mostOverdueColumn: string;
+  overdueName: (name: string, days: number) => string;
   visitsTitle: string;
   visitsOverdue: (count: number) => string;
   visitsDueSoon: (count: number) => string;
@@ -141,6 +161,7 @@ const en: Messages = {
   unsupportedFile: (fileName) =>
     `"${fileName}" is not an .xlsx or .csv file. Save it from Excel as an Excel workbook (.xlsx) or CSV and open it again.`,
   readingFile: (fileName) => `Reading ${fileName}…`,
+  openAnother: 'Open another file…',
   downloadResult: 'Download the result (.xlsx)',
   downloadHint: 'The workbook with the new columns and summary sheets.',
   detectedTitle: 'What we found',
@@ -168,6 +189,9 @@ const en: Messages = {
   remapLabel: (field, table) => `Column used as ${field} in the ${table}`,
   fromHeader: (header) => `from "${header}"`,
   refresh: 'Look again',
+  allColumnsFound: 'All columns found ✓',
+  reviewColumns: 'review',
+  columnsMissing: 'A column is missing: choose it below.',
   sampleTitle: 'For trainers',
   insertSample: 'Insert sample data',
   sampleLanguageLabel: 'Sample language',
@@ -253,8 +277,28 @@ const en: Messages = {
   highFrequency: 'High frequency',
   lowFrequency: 'Low frequency',
   svcdCell: (count, share) => `${count.toLocaleString('en')} customers · ${share} of revenue`,
-  svcdThresholdsUsed: (amount, frequency) =>
-    `High: at least ${amount} per order and ${frequency} orders a month.`,
+  svcdThresholdsUsed: (amount, frequency, frequencyValue) =>
+    `High: at least ${amount} per order and ${frequency} ${frequencyValue === 1 ? 'order' : 'orders'} a month.`,
+  periodTitle: 'Period',
+  periodLine: (asOf, start, end, months) => `As of ${asOf}; window ${start} to ${end} (${months} months).`,
+  customersLine: (onPyramid, without) =>
+    without === 0
+      ? 'All have sales in the window and are on the pyramid.'
+      : `${onPyramid.toLocaleString('en')} with sales in the window are on the pyramid; ${without.toLocaleString('en')} without (prospects, or bought only before the window) are not.`,
+  abcTitle: 'ABC classes',
+  classColumn: 'Class',
+  rfmTitle: 'RFM segments',
+  segmentColumn: 'Segment',
+  churnTitle: 'Churn risk',
+  churnHint:
+    'Active: bought within 1.5 × their usual gap between purchases; at risk: within 3 ×; lapsed: longer ago.',
+  riskColumn: 'Risk',
+  repColumn: 'Sales rep',
+  noRep: '(no rep)',
+  overdueColumn: 'Overdue',
+  dueSoonColumn: 'Due in 7 days',
+  mostOverdueColumn: 'Most overdue',
+  overdueName: (name, days) => `${name} (${days.toLocaleString('en')} ${days === 1 ? 'day' : 'days'})`,
   visitsTitle: 'Visits',
   visitsOverdue: (count) => `${count.toLocaleString('en')} overdue`,
   visitsDueSoon: (count) => `${count.toLocaleString('en')} due in the next 7 days`,
@@ -291,6 +335,7 @@ const zhCN: Messages = {
   unsupportedFile: (fileName) =>
     `“${fileName}”不是 .xlsx 或 .csv 文件。请在 Excel 中另存为 Excel 工作簿（.xlsx）或 CSV 后再打开。`,
   readingFile: (fileName) => `正在读取 ${fileName}…`,
+  openAnother: '打开其他文件…',
   downloadResult: '下载结果（.xlsx）',
   downloadHint: '包含新增列和汇总表的工作簿。',
   detectedTitle: '找到的数据',
@@ -318,6 +363,9 @@ const zhCN: Messages = {
   remapLabel: (field, table) => `${table}中用作“${field}”的列`,
   fromHeader: (header) => `来自“${header}”`,
   refresh: '重新查看',
+  allColumnsFound: '已找到所有列 ✓',
+  reviewColumns: '查看',
+  columnsMissing: '缺少一列：请在下面选择。',
   sampleTitle: '培训用',
   insertSample: '插入示例数据',
   sampleLanguageLabel: '示例语言',
@@ -398,6 +446,26 @@ const zhCN: Messages = {
   lowFrequency: '购买频度低',
   svcdCell: (count, share) => `${count.toLocaleString('zh-CN')} 位客户 · 收入占 ${share}`,
   svcdThresholdsUsed: (amount, frequency) => `“高”：每单至少 ${amount}，且每月至少 ${frequency} 单。`,
+  periodTitle: '分析期间',
+  periodLine: (asOf, start, end, months) =>
+    `截止日期 ${asOf}；分析期间 ${start} 至 ${end}（${months} 个月）。`,
+  customersLine: (onPyramid, without) =>
+    without === 0
+      ? '全部在分析期间内有销售，均计入金字塔。'
+      : `其中 ${onPyramid.toLocaleString('zh-CN')} 位在分析期间内有销售，计入金字塔；${without.toLocaleString('zh-CN')} 位没有（潜在客户，或只在分析期间之前购买过），不计入。`,
+  abcTitle: 'ABC 分类',
+  classColumn: '类别',
+  rfmTitle: 'RFM 分群',
+  segmentColumn: '分群',
+  churnTitle: '流失风险',
+  churnHint: '活跃：距上次购买不超过平常购买间隔的 1.5 倍；有流失风险：不超过 3 倍；已流失：更久。',
+  riskColumn: '风险',
+  repColumn: '业务员',
+  noRep: '（无业务员）',
+  overdueColumn: '已逾期',
+  dueSoonColumn: '7 天内到期',
+  mostOverdueColumn: '逾期最久',
+  overdueName: (name, days) => `${name}（${days.toLocaleString('zh-CN')} 天）`,
   visitsTitle: '拜访',
   visitsOverdue: (count) => `${count.toLocaleString('zh-CN')} 位已逾期`,
   visitsDueSoon: (count) => `${count.toLocaleString('zh-CN')} 位在 7 天内到期`,
