@@ -3,6 +3,8 @@ import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { AnalysisError } from '../../../engine/errors';
 import { FileWorkbookHost } from '../FileWorkbookHost';
+import { decodeText } from '../decodeText';
+import { textEncodingOf } from '../textEncodingOf';
 import { streamXlsx } from './streamXlsx';
 
 /** Largest CSV file accepted, in bytes (about 1.5 GB): beyond it the columns would not fit in memory. */
@@ -27,60 +29,61 @@ export interface ReadWorkbookOptions {
 /** CSV files are decoded in pieces of about this many bytes (one JavaScript string holds < 512 M chars). */
 const csvPieceBytes = 256 * 1024 ** 2;
 
-/** Offsets where a CSV buffer may be cut into pieces: after a line feed that is outside any quotes. */
-function recordBoundaries(bytes: Buffer, pieceBytes: number): number[] {
-  const ends: number[] = [];
-  let start = 0;
+/** Where the last record of `text` ends: after its last line feed outside quotes (0 when there is none). */
+function lastRecordEnd(text: string): number {
   let quotes = 0;
+  let end = 0;
   let scanned = 0;
-  while (start < bytes.length) {
-    let end = start + pieceBytes;
-    if (end >= bytes.length) {
-      ends.push(bytes.length);
-      break;
-    }
-    for (;;) {
-      const lineFeed = bytes.indexOf(0x0a, end);
-      if (lineFeed < 0) {
-        end = bytes.length;
-        break;
-      }
-      for (let at = bytes.indexOf(0x22, scanned); at >= 0 && at < lineFeed; at = bytes.indexOf(0x22, at + 1))
-        quotes++;
-      scanned = lineFeed;
-      end = lineFeed + 1;
-      if (quotes % 2 === 0) break;
-    }
-    ends.push(end);
-    start = end;
+  for (let lineFeed = text.indexOf('\n'); lineFeed >= 0; lineFeed = text.indexOf('\n', lineFeed + 1)) {
+    for (let at = text.indexOf('"', scanned); at >= 0 && at < lineFeed; at = text.indexOf('"', at + 1))
+      quotes++;
+    scanned = lineFeed;
+    if (quotes % 2 === 0) end = lineFeed + 1;
   }
-  return ends;
-}
-
-function decodePieces(bytes: Buffer, ends: readonly number[], encoding: string, fatal: boolean): string[] {
-  const decoder = new TextDecoder(encoding, { fatal });
-  let start = 0;
-  return ends.map((end) => {
-    const text = decoder.decode(bytes.subarray(start, end));
-    start = end;
-    return text;
-  });
+  return end;
 }
 
 /**
- * Decodes CSV bytes: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark (Excel's
- * "Unicode text"), else GB18030 — what Excel in Chinese saves as "CSV" — when the bytes are not UTF-8.
+ * Decodes `bytes` a piece at a time with one streaming decoder (a character cut between two pieces is
+ * carried over), and cuts the text at record boundaries.
  *
- * @returns The text in pieces that each end at a record boundary.
+ * @throws TypeError from a `fatal` decoder on bytes that are not valid in `encoding`.
  */
-export function decodeCsvBytes(bytes: Buffer, pieceBytes = csvPieceBytes): string[] {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return [new TextDecoder('utf-16le').decode(bytes.subarray(2))];
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return [new TextDecoder('utf-16be').decode(bytes.subarray(2))];
-  const ends = recordBoundaries(bytes, pieceBytes);
+function decodePieces(bytes: Uint8Array, encoding: string, fatal: boolean, pieceBytes: number): string[] {
+  const decoder = new TextDecoder(encoding, { fatal });
+  const pieces: string[] = [];
+  let carry = '';
+  for (let start = 0; ; start += pieceBytes) {
+    const end = Math.min(bytes.length, start + pieceBytes);
+    const last = end >= bytes.length;
+    const text = carry + decoder.decode(bytes.subarray(start, end), { stream: !last });
+    if (last) {
+      if (text !== '' || pieces.length === 0) pieces.push(text);
+      return pieces;
+    }
+    const cut = lastRecordEnd(text);
+    if (cut > 0) pieces.push(text.slice(0, cut));
+    carry = text.slice(cut);
+  }
+}
+
+/**
+ * Decodes CSV bytes in pieces, as {@link decodeText} would decode them whole: UTF-8 (with or without a
+ * byte-order mark), UTF-16 LE/BE (Excel's "Unicode text"), else GB18030 — what Excel in Chinese saves as
+ * "CSV". The encoding is told from the first bytes ({@link textEncodingOf}); a file that starts as UTF-8
+ * but holds invalid UTF-8 further on is decoded again as GB18030.
+ *
+ * @returns The text in pieces that each end at a record boundary (never inside quotes); one piece when
+ *   the file is at most `pieceBytes` long.
+ */
+export function decodeCsvBytes(bytes: Uint8Array, pieceBytes = csvPieceBytes): string[] {
+  if (bytes.length <= pieceBytes) return [decodeText(bytes).text];
+  const encoding = textEncodingOf(bytes);
+  if (encoding !== 'utf-8') return decodePieces(bytes, encoding, false, pieceBytes);
   try {
-    return decodePieces(bytes, ends, 'utf-8', true);
+    return decodePieces(bytes, encoding, true, pieceBytes);
   } catch {
-    return decodePieces(bytes, ends, 'gb18030', false);
+    return decodePieces(bytes, 'gb18030', false, pieceBytes);
   }
 }
 
