@@ -8,6 +8,7 @@ export type CliCommand =
   | {
       command: 'analyze';
       input: string;
+      /** Null with `json` null too: the default name, chosen once the results' language is known. */
       out: string | null;
       json: string | null;
       quiet: boolean;
@@ -26,20 +27,38 @@ export const helpText = `Usage:
 
 Options of analyze:
   --out OUT.xlsx            result workbook: customers with segment columns + summary sheets
-                            (default when neither --out nor --json is given: INPUT name +
-                            ".analysis.xlsx" in the current folder)
+                            (an .xlsx; default when neither --out nor --json is given: INPUT
+                            name + ".analysis.xlsx", or ".分析结果.xlsx" for Chinese results,
+                            in the current folder)
   --json REPORT.json        JSON report of every customer (keys in English)
   --as-of YYYY-MM-DD        as-of date (default: the latest sale date)
   --months N                analyse the last N months up to the as-of date (default: all data)
-  --lang en|zh-CN           language of labels and sheet names (default: en)
+  --lang en|zh-CN           language of labels, sheet names, the summary table and messages
+                            (default: the language saved in a result workbook, else zh-CN
+                            when most headers are Chinese, else en)
   --visits-from svcd|abc    model that sets visit frequency (default: svcd)
   --date-order mdy|dmy      how to read ambiguous dates like 03/04/2024 (default: mdy)
-  --abc-cut SHARE           cumulative revenue share that ends class A (default: 0.75)
+  --abc-cut SHARE           cumulative revenue share that ends class A, over 0 and up to 1
+                            (default: 0.75)
   --svcd-amount N           fixed SVCD threshold on amount per order (default: median-based)
   --svcd-frequency N        fixed SVCD threshold on orders per month (default: median-based)
   --quiet                   no summary table on stdout
 
-The input is never modified. Exit code 0 on success, 1 on unusable input, 2 on a usage error.`;
+INPUT is an .xlsx or a .csv (UTF-8, UTF-16 or GB18030/GBK as Chinese Excel saves it).
+The input is never modified. Progress goes to stderr when it is a terminal or the input is large.
+
+Exit codes:
+  0  done
+  1  unexpected error (a bug: run with CUSTOMER_PYRAMID_DEBUG=1 and report the stack)
+  2  usage or setting: unknown option, bad value, no INPUT, --out not .xlsx, an output
+     naming the input
+  3  the input cannot be opened: it does not exist, is a folder, or may not be read
+  4  the input is not a workbook this tool reads: empty, damaged, password-protected,
+     old .xls, another file type
+  5  nothing to analyse: no sales table, a required column missing, no data rows, or
+     the as-of date before every sale
+  6  too large: over the file-size, memory or Excel-sheet limits
+  7  the output could not be written`;
 
 function number(flag: string, value: string): number {
   const parsed = Number(value);
@@ -89,9 +108,17 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i]!;
     switch (flag) {
-      case '--out':
-        out = take(i++, flag);
+      case '--out': {
+        const value = take(i++, flag);
+        if (!/\.xlsx$/iu.test(value)) {
+          const named = value.replace(/\.[^.\\/]*$/u, '');
+          throw new UsageError(
+            `--out writes an .xlsx workbook, so "${value}" is refused: name it "${named}.xlsx". For the results as data, use --json REPORT.json.`,
+          );
+        }
+        out = value;
         break;
+      }
       case '--json':
         json = take(i++, flag);
         break;
@@ -127,9 +154,13 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         settings.dateOrder = value;
         break;
       }
-      case '--abc-cut':
-        settings.abcCut = number(flag, take(i++, flag));
+      case '--abc-cut': {
+        const value = number(flag, take(i++, flag));
+        if (!(value > 0 && value <= 1))
+          throw new UsageError(`--abc-cut is a share over 0 and up to 1, e.g. 0.75 (got ${value}).`);
+        settings.abcCut = value;
         break;
+      }
       case '--svcd-amount':
         settings.svcdAmountThreshold = number(flag, take(i++, flag));
         break;
@@ -146,9 +177,5 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     }
   }
   if (input === null) throw new UsageError('analyze needs an INPUT file (.xlsx or .csv).');
-  if (out === null && json === null) {
-    const base = input.replace(/^.*[\\/]/u, '').replace(/\.(xlsx|csv)$/iu, '');
-    out = `${base}.analysis.xlsx`;
-  }
   return { command: 'analyze', input, out, json, quiet, settings };
 }
