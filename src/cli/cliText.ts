@@ -40,7 +40,8 @@ export const cliText: Record<Language, CliText> = {
     rows: (read, used, skipped, afterAsOf, beforeWindow) =>
       `Sales rows: ${count(read)} read, ${count(used)} used, ${count(skipped)} skipped${afterAsOf > 0 ? `, ${count(afterAsOf)} after the as-of date` : ''}${beforeWindow > 0 ? `, ${count(beforeWindow)} before the window` : ''}.`,
     wrote: (files) => `Wrote ${files.join(' and ')}.`,
-    largeInputNote: "A large input's result holds the customers and summary sheets; the sales stay in your file.",
+    largeInputNote:
+      "A large input's result holds the customers and summary sheets; the sales stay in your file.",
     reading: (file, size) => `Reading ${file} (${size})…`,
     stage: { reading: 'reading', computing: 'analysing', writing: 'writing' },
     saving: (file) => `saving ${file}`,

@@ -75,6 +75,12 @@ export function formatSummaryTable(result: AnalysisResult, source: string): stri
     ...table,
     '',
     ...(unranked > 0 ? [text.unranked(unranked)] : []),
-    text.rows(input.salesRows, input.usedRows, input.skippedCount, input.afterAsOfRows, input.beforeWindowRows),
+    text.rows(
+      input.salesRows,
+      input.usedRows,
+      input.skippedCount,
+      input.afterAsOfRows,
+      input.beforeWindowRows,
+    ),
   ].join('\n');
 }

@@ -54,7 +54,11 @@ async function realOrResolved(file: string): Promise<string> {
  *
  * @throws UsageError naming the clashing option.
  */
-async function checkOutputs(inputFile: string, outFile: string | null, jsonFile: string | null): Promise<void> {
+async function checkOutputs(
+  inputFile: string,
+  outFile: string | null,
+  jsonFile: string | null,
+): Promise<void> {
   const input = await realOrResolved(inputFile);
   const out = outFile === null ? null : await realOrResolved(outFile);
   const json = jsonFile === null ? null : await realOrResolved(jsonFile);
@@ -67,10 +71,25 @@ async function checkOutputs(inputFile: string, outFile: string | null, jsonFile:
 const megabytes = (bytes: number): string =>
   bytes < 1024 ** 2 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 
-async function analyzeCommand(command: AnalyzeCommand, io: CliIo, said: { language: Language }): Promise<void> {
+/**
+ * The language of what is said before the input's headers are read (its name and size, a file that
+ * cannot be opened): the user's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), Chinese for `zh_*`.
+ */
+function localeLanguage(env: NodeJS.ProcessEnv): Language {
+  // An empty variable counts as unset, as for the C library.
+  const locale =
+    [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '') ?? '';
+  return /^zh/iu.test(locale) ? 'zh-CN' : 'en';
+}
+
+async function analyzeCommand(
+  command: AnalyzeCommand,
+  io: CliIo,
+  said: { language: Language },
+): Promise<void> {
   const started = Date.now();
   const chosen = command.settings.language ?? null;
-  said.language = chosen ?? 'en';
+  said.language = chosen ?? localeLanguage(process.env);
   const isXlsx = /\.xls[xm]$/iu.test(command.input);
   const size = await stat(command.input).then(
     (info) => (info.isFile() ? info.size : 0),
@@ -78,7 +97,8 @@ async function analyzeCommand(command: AnalyzeCommand, io: CliIo, said: { langua
   );
   const terminal = (io.stderr as { isTTY?: boolean }).isTTY === true;
   let progress = terminal || size > (isXlsx ? progressAboveBytes.xlsx : progressAboveBytes.csv);
-  if (progress) io.stderr.write(`${cliText[said.language].reading(path.basename(command.input), megabytes(size))}\n`);
+  if (progress)
+    io.stderr.write(`${cliText[said.language].reading(path.basename(command.input), megabytes(size))}\n`);
   // Without a workbook to write, an .xlsx of any size is read by the fast streaming reader: the whole
   // workbook is loaded only when the output must carry it.
   const jsonOnly = command.out === null && command.json !== null;

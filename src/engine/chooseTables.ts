@@ -75,7 +75,8 @@ export function chooseTables(
         (m.amount !== undefined || (m.quantity !== undefined && m.unitPrice !== undefined))
       );
     });
-    if (salesLike !== undefined) throw AnalysisError.of({ key: 'noCustomerColumn', table: salesLike }, language);
+    if (salesLike !== undefined)
+      throw AnalysisError.of({ key: 'noCustomerColumn', table: salesLike }, language);
     throw AnalysisError.of({ key: 'noSalesTable', found: tables }, language);
   }
   return { sales, customers: best(byKind.customers), visits: best(byKind.visits) };

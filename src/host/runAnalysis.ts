@@ -67,13 +67,6 @@ function existingTarget(mapped: MappedTable, loaded: TableInput | null): Custome
   return { kind: 'existing', table: mapped.source, idColumn, rowIds: cellsOf(cells).map(customerRowId) };
 }
 
-/** `settings` without the keys set to undefined, which must not hide a default or a saved setting. */
-function withoutUndefined(settings: Partial<AnalysisSettings>): Partial<AnalysisSettings> {
-  return Object.fromEntries(
-    Object.entries(settings).filter(([, value]) => value !== undefined),
-  ) as Partial<AnalysisSettings>;
-}
-
 /**
  * One analysis from start to finish on any host: inspect the workbook, choose and map the tables, read
  * only the mapped columns, compute, and (unless `write: false`) write columns, summary sheets and settings.
@@ -95,7 +88,7 @@ export async function runAnalysis(
     dateOrder: info.localeDateOrder,
     language: languageFromHeaders(info.tables.flatMap((table) => table.headers)),
     ...(info.savedSettings ?? {}),
-    ...withoutUndefined(settings),
+    ...settings,
   });
   const chosen = chooseTables(info.tables, resolved.mappingOverrides, resolved.language);
   throwIfCancelled(signal);

@@ -141,7 +141,7 @@ describe('outputs are written atomically', () => {
     const previousJson = fingerprint(json);
     // 16 blocks of 512 bytes: the .xlsx (tens of kilobytes) cannot be written in full.
     const second = run(16);
-    expect(second.status).toBe(1);
+    expect(second.status).toBe(7);
     expect(String(second.stderr).trim().split('\n')).toHaveLength(1);
     expect(String(second.stderr)).toMatch(/Could not write/u);
     expect(fingerprint(out)).toEqual(previous);

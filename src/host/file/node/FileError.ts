@@ -32,6 +32,8 @@ const systemReasons: Record<string, Record<Language, string>> = {
   ENOSPC: { en: 'the disk is full', 'zh-CN': '磁盘已满' },
   EROFS: { en: 'the disk is read-only', 'zh-CN': '磁盘是只读的' },
   EBUSY: { en: 'the file is in use', 'zh-CN': '文件正被占用' },
+  EFBIG: { en: 'the file is larger than this system allows', 'zh-CN': '文件超出了系统允许的大小' },
+  EDQUOT: { en: 'the disk quota is used up', 'zh-CN': '磁盘配额已用完' },
 };
 const reasonIn = (code: string, language: Language): string => systemReasons[code]?.[language] ?? code;
 
@@ -40,8 +42,7 @@ const english: Record<FileErrorKind, (file: string, detail: string) => string> =
   isFolder: (file) => `"${file}" is a folder, not a file: give the .xlsx or .csv file inside it.`,
   unreadable: (file, detail) =>
     `The file "${file}" cannot be read (${reasonIn(detail, 'en')}): check its permissions.`,
-  oldXls: (file) =>
-    `"${file}" is an old-format .xls workbook: open it in Excel and save it as .xlsx first.`,
+  oldXls: (file) => `"${file}" is an old-format .xls workbook: open it in Excel and save it as .xlsx first.`,
   unknownExtension: (file) => `"${file}" is not a workbook this tool reads: use an .xlsx or a .csv file.`,
   emptyFile: (file) => `"${file}" is empty (${file.toLowerCase().endsWith('.csv') ? 'no text' : '0 bytes'}).`,
   notXlsx: (file) =>
@@ -59,7 +60,8 @@ const chinese: typeof english = {
   unreadable: (file, detail) => `无法读取文件“${file}”（${reasonIn(detail, 'zh-CN')}）：请检查它的权限。`,
   oldXls: (file) => `“${file}”是旧格式的 .xls 工作簿：请先在 Excel 中打开并另存为 .xlsx。`,
   unknownExtension: (file) => `“${file}”不是本工具能读取的工作簿：请使用 .xlsx 或 .csv 文件。`,
-  emptyFile: (file) => `“${file}”是空文件（${file.toLowerCase().endsWith('.csv') ? '没有任何文字' : '0 字节'}）。`,
+  emptyFile: (file) =>
+    `“${file}”是空文件（${file.toLowerCase().endsWith('.csv') ? '没有任何文字' : '0 字节'}）。`,
   notXlsx: (file) =>
     `“${file}”不是 .xlsx 工作簿：它已损坏、不完整，或是被改名为 .xlsx 的其他文件。请在 Excel 中打开并重新另存为 .xlsx。`,
   encrypted: (file) =>

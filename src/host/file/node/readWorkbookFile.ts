@@ -176,7 +176,12 @@ export async function readWorkbookFile(
     throw new FileError(extension === '.xls' ? 'oldXls' : 'unknownExtension', fileName, language);
   if (size === 0) throw new FileError('emptyFile', fileName, language);
   const head = await headOf(filePath, 8).catch((error: unknown) => {
-    throw new FileError('unreadable', filePath, language, (error as NodeJS.ErrnoException | null)?.code ?? '');
+    throw new FileError(
+      'unreadable',
+      filePath,
+      language,
+      (error as NodeJS.ErrnoException | null)?.code ?? '',
+    );
   });
   if (isCsv) {
     if (size > maxCsvBytes) {
