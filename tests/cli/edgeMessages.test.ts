@@ -311,6 +311,16 @@ describe('re-running on a result made from a CSV updates it in place', () => {
       'CustomerPyramid.state (veryHidden)',
     ]);
     expect(one.revenue).toEqual([15, 20]);
+    // The sales as written: ids and dates as text, a column of plain numbers as numbers.
+    const copy = new Workbook();
+    await copy.xlsx.readFile(first);
+    const sales = copy.getWorksheet('shop')!;
+    expect([1, 2, 3, 4].map((row) => (sales.getRow(row).values as unknown[]).slice(1))).toEqual([
+      ['Customer ID', 'Date', 'Amount'],
+      ['C1', '2024-01-05', 10],
+      ['C2', '2024-02-05', 20],
+      ['C1', '2024-03-01', 5],
+    ]);
     const rerun = await runCli(['analyze', first, '--out', second, '--quiet']);
     expect([rerun.code, rerun.stderr]).toEqual([0, '']);
     expect(await sheetsOf(second)).toEqual(one);

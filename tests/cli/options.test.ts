@@ -106,7 +106,7 @@ describe('options of analyze', () => {
     const { report } = await analyze(['--visits-from', 'abc']);
     expect(report.method.visitsFrom).toBe('abc');
     for (const c of report.customers)
-      expect([c.id, c.visitIntervalDays]).toEqual([c.id, abcVisitPlan[c.abc].intervalDays]);
+      expect([c.id, c.visitIntervalDays]).toEqual([c.id, abcVisitPlan[c.abc as 'A'].intervalDays]);
     for (const c of base.customers.filter((x) => x.svcd !== null))
       expect([c.id, c.visitIntervalDays]).toEqual([c.id, svcdVisitPlan[c.svcd as 'Star'].intervalDays]);
     const changed = report.customers.filter(

@@ -293,14 +293,20 @@ export class FileWorkbookHost implements WorkbookHost {
     if (this.csvSalesLeftOut) return;
     const name = uniqueSheetName(validSheetName(this.fileName.replace(/\.[^.]*$/u, '')), []);
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-    const specs: ColumnSpec[] = table.headers.map((header, c) => ({
-      key: `csv${c}`,
-      header: fitCellText(header),
-      format: 'text',
-      values: cellsOf(columnOfLength(columns[c] ?? [], table.rowCount)).map((value) =>
+    const specs: ColumnSpec[] = table.headers.map((header, c) => {
+      const texts = cellsOf(columnOfLength(columns[c] ?? [], table.rowCount)).map((value) =>
         value === null || typeof value === 'string' ? value : String(value),
-      ),
-    }));
+      );
+      // A column of plain numbers becomes numbers; only those that read back as the same text (a re-run
+      // sees the same ids and amounts), so `00042`, `17850.0` and `1E5` keep the column text.
+      const numeric = texts.some((t) => t !== null) && texts.every((t) => t === null || isPlainNumber(t));
+      return {
+        key: `csv${c}`,
+        header: fitCellText(header),
+        format: numeric ? (texts.every((t) => t === null || !t.includes('.')) ? 'integer' : 'number') : 'text',
+        values: numeric ? texts.map((t) => (t === null ? null : Number(t))) : texts,
+      };
+    });
     const deferred = writeColumnsSheet(sheet, specs, false, this.directRowsAboveCells);
     if (deferred !== null) this.deferredRows.push(deferred);
   }
@@ -440,6 +446,12 @@ export class FileWorkbookHost implements WorkbookHost {
       location,
     };
   }
+}
+
+/** Text that is a number written the way JavaScript writes it back (`42`, `-1.5`), so reads back the same. */
+function isPlainNumber(text: string): boolean {
+  const value = Number(text);
+  return text !== '' && Number.isFinite(value) && String(value) === text;
 }
 
 /**
