@@ -63,9 +63,13 @@ async function checkOutputs(
   const out = outFile === null ? null : await realOrResolved(outFile);
   const json = jsonFile === null ? null : await realOrResolved(jsonFile);
   const never = 'the input is never overwritten; choose another name.';
-  if (out === input) throw new UsageError(`--out names the input file: ${never}`);
-  if (json === input) throw new UsageError(`--json names the input file: ${never}`);
-  if (out !== null && out === json) throw new UsageError('--out and --json name the same file.');
+  const neverZh = '输入文件永远不会被覆盖，请换一个名字。';
+  if (out === input)
+    throw new UsageError(`--out names the input file: ${never}`, `--out 指向输入文件：${neverZh}`);
+  if (json === input)
+    throw new UsageError(`--json names the input file: ${never}`, `--json 指向输入文件：${neverZh}`);
+  if (out !== null && out === json)
+    throw new UsageError('--out and --json name the same file.', '--out 和 --json 指向同一个文件。');
 }
 
 const megabytes = (bytes: number): string =>
@@ -89,7 +93,6 @@ async function analyzeCommand(
 ): Promise<void> {
   const started = Date.now();
   const chosen = command.settings.language ?? null;
-  said.language = chosen ?? localeLanguage(process.env);
   const isXlsx = /\.xls[xm]$/iu.test(command.input);
   const size = await stat(command.input).then(
     (info) => (info.isFile() ? info.size : 0),
@@ -170,7 +173,11 @@ export async function main(
   argv: readonly string[],
   io: CliIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
-  const said: { language: Language } = { language: 'en' };
+  // Until the input's headers are read: the language asked for, else the locale's.
+  const asked = argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined;
+  const said: { language: Language } = {
+    language: asked === 'zh-CN' || asked === 'en' ? asked : localeLanguage(process.env),
+  };
   try {
     const command = parseArgs(argv);
     switch (command.command) {
@@ -190,7 +197,7 @@ export async function main(
   } catch (error) {
     const code = exitCodeOf(error);
     const message =
-      error instanceof AnalysisError || error instanceof FileError
+      error instanceof AnalysisError || error instanceof FileError || error instanceof UsageError
         ? error.messageIn(said.language)
         : error instanceof Error
           ? error.message

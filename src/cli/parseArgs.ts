@@ -15,8 +15,22 @@ export type CliCommand =
       settings: Partial<AnalysisSettings>;
     };
 
-/** A usage error: the message says which argument is wrong. */
-export class UsageError extends Error {}
+/** A usage error: the message says which argument is wrong, in English (`message`) and in Chinese. */
+export class UsageError extends Error {
+  /** The message in 简体中文. */
+  readonly chinese: string;
+
+  constructor(message: string, chinese: string = message) {
+    super(message);
+    this.name = 'UsageError';
+    this.chinese = chinese;
+  }
+
+  /** The message in `language`. */
+  messageIn(language: Language): string {
+    return language === 'zh-CN' ? this.chinese : this.message;
+  }
+}
 
 /** The `--help` text. */
 export const helpText = `Usage:
@@ -63,7 +77,10 @@ Exit codes:
 function number(flag: string, value: string): number {
   const parsed = Number(value);
   if (value.trim() === '' || !Number.isFinite(parsed))
-    throw new UsageError(`${flag} needs a number (got "${value}").`);
+    throw new UsageError(
+      `${flag} needs a number (got "${value}").`,
+      `${flag} 需要一个数字（收到“${value}”）。`,
+    );
   return parsed;
 }
 
@@ -78,7 +95,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const [command, ...rest] = argv;
   const take = (i: number, flag: string): string => {
     const value = rest[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
+    if (value === undefined || value.startsWith('--'))
+      throw new UsageError(`${flag} needs a value.`, `${flag} 需要一个值。`);
     return value;
   };
   if (command === 'sample') {
@@ -90,16 +108,19 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       if (flag === '--lang') {
         const value = take(i++, flag);
         if (value !== 'en' && value !== 'zh-CN' && value !== 'both')
-          throw new UsageError('--lang is en, zh-CN or both.');
+          throw new UsageError('--lang is en, zh-CN or both.', '--lang 的值是 en、zh-CN 或 both。');
         language = value;
       } else if (flag === '--out') outDir = take(i++, flag);
       else if (flag === '--plain-ranges') tables = false;
-      else throw new UsageError(`Unknown option "${flag}" for sample.`);
+      else throw new UsageError(`Unknown option "${flag}" for sample.`, `sample 没有选项“${flag}”。`);
     }
     return { command: 'sample', language, outDir, tables };
   }
   if (command !== 'analyze')
-    throw new UsageError(`Unknown command "${command ?? ''}": use analyze or sample (see --help).`);
+    throw new UsageError(
+      `Unknown command "${command ?? ''}": use analyze or sample (see --help).`,
+      `未知命令“${command ?? ''}”：请用 analyze 或 sample（见 --help）。`,
+    );
   let input: string | null = null;
   let out: string | null = null;
   let json: string | null = null;
@@ -114,6 +135,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
           const named = value.replace(/\.[^.\\/]*$/u, '');
           throw new UsageError(
             `--out writes an .xlsx workbook, so "${value}" is refused: name it "${named}.xlsx". For the results as data, use --json REPORT.json.`,
+            `--out 写出的是 .xlsx 工作簿，所以不接受“${value}”：请命名为“${named}.xlsx”。要以数据形式得到结果，请用 --json REPORT.json。`,
           );
         }
         out = value;
@@ -125,39 +147,51 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       case '--as-of': {
         const value = take(i++, flag);
         if (!/^\d{4}-\d{2}-\d{2}$/u.test(value))
-          throw new UsageError(`--as-of needs a date as YYYY-MM-DD (got "${value}").`);
+          throw new UsageError(
+            `--as-of needs a date as YYYY-MM-DD (got "${value}").`,
+            `--as-of 需要 YYYY-MM-DD 格式的日期（收到“${value}”）。`,
+          );
         settings.asOf = value;
         break;
       }
       case '--months': {
         const value = number(flag, take(i++, flag));
         if (!Number.isInteger(value) || value < 1)
-          throw new UsageError('--months needs a whole number of at least 1.');
+          throw new UsageError(
+            '--months needs a whole number of at least 1.',
+            '--months 需要至少为 1 的整数。',
+          );
         settings.windowMonths = value;
         break;
       }
       case '--lang': {
         const value = take(i++, flag);
-        if (value !== 'en' && value !== 'zh-CN') throw new UsageError('--lang is en or zh-CN.');
+        if (value !== 'en' && value !== 'zh-CN')
+          throw new UsageError('--lang is en or zh-CN.', '--lang 的值是 en 或 zh-CN。');
         settings.language = value;
         break;
       }
       case '--visits-from': {
         const value = take(i++, flag);
-        if (value !== 'svcd' && value !== 'abc') throw new UsageError('--visits-from is svcd or abc.');
+        if (value !== 'svcd' && value !== 'abc')
+          throw new UsageError('--visits-from is svcd or abc.', '--visits-from 的值是 svcd 或 abc。');
         settings.visitsFrom = value;
         break;
       }
       case '--date-order': {
         const value = take(i++, flag);
-        if (value !== 'mdy' && value !== 'dmy') throw new UsageError('--date-order is mdy or dmy.');
+        if (value !== 'mdy' && value !== 'dmy')
+          throw new UsageError('--date-order is mdy or dmy.', '--date-order 的值是 mdy 或 dmy。');
         settings.dateOrder = value;
         break;
       }
       case '--abc-cut': {
         const value = number(flag, take(i++, flag));
         if (!(value > 0 && value <= 1))
-          throw new UsageError(`--abc-cut is a share over 0 and up to 1, e.g. 0.75 (got ${value}).`);
+          throw new UsageError(
+            `--abc-cut is a share over 0 and up to 1, e.g. 0.75 (got ${value}).`,
+            `--abc-cut 是大于 0、不超过 1 的比例，例如 0.75（收到 ${value}）。`,
+          );
         settings.abcCut = value;
         break;
       }
@@ -171,11 +205,20 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         quiet = true;
         break;
       default:
-        if (flag.startsWith('-')) throw new UsageError(`Unknown option "${flag}" (see --help).`);
-        if (input !== null) throw new UsageError(`Only one INPUT file, got "${input}" and "${flag}".`);
+        if (flag.startsWith('-'))
+          throw new UsageError(`Unknown option "${flag}" (see --help).`, `未知选项“${flag}”（见 --help）。`);
+        if (input !== null)
+          throw new UsageError(
+            `Only one INPUT file, got "${input}" and "${flag}".`,
+            `只能有一个输入文件，收到“${input}”和“${flag}”。`,
+          );
         input = flag;
     }
   }
-  if (input === null) throw new UsageError('analyze needs an INPUT file (.xlsx or .csv).');
+  if (input === null)
+    throw new UsageError(
+      'analyze needs an INPUT file (.xlsx or .csv).',
+      'analyze 需要一个输入文件（.xlsx 或 .csv）。',
+    );
   return { command: 'analyze', input, out, json, quiet, settings };
 }

@@ -181,6 +181,27 @@ describe('files that are not what they should be: plain words, no library text, 
     expect(existsSync(out)).toBe(false);
   });
 
+  test('usage mistakes are said in Chinese with --lang zh-CN (or a Chinese locale), in English with --lang en', async () => {
+    const zh = await runCli(['analyze', sales, '--lang', 'zh-CN', '--out', 'x.csv']);
+    expect([zh.code, oneLine(zh.stderr)]).toEqual([
+      2,
+      '--out 写出的是 .xlsx 工作簿，所以不接受“x.csv”：请命名为“x.xlsx”。要以数据形式得到结果，请用 --json REPORT.json。',
+    ]);
+    const months = await runCli(['analyze', sales, '--months', '0', '--lang', 'zh-CN']);
+    expect([months.code, oneLine(months.stderr)]).toEqual([2, '--months 需要至少为 1 的整数。']);
+    const saved = process.env.LC_ALL;
+    try {
+      process.env.LC_ALL = 'zh_CN.UTF-8';
+      const unknown = await runCli(['analyze', sales, '--colour']);
+      expect([unknown.code, oneLine(unknown.stderr)]).toEqual([2, '未知选项“--colour”（见 --help）。']);
+      const english = await runCli(['analyze', sales, '--colour', '--lang', 'en']);
+      expect(oneLine(english.stderr)).toBe('Unknown option "--colour" (see --help).');
+    } finally {
+      if (saved === undefined) delete process.env.LC_ALL;
+      else process.env.LC_ALL = saved;
+    }
+  });
+
   test('an output that cannot be written: its own exit code and the reason in plain words', async () => {
     const result = await runCli(['analyze', sales, '--out', path.join(folder, 'no-such-folder', 'r.xlsx')]);
     expect(result.code).toBe(7);
