@@ -17,6 +17,8 @@ export interface CliText {
   stage: Record<'reading' | 'computing' | 'writing', string>;
   saving: (file: string) => string;
   done: (seconds: string) => string;
+  /** Appended to a progress line: the seconds since the start. */
+  after: (seconds: string) => string;
   defaultOutSuffix: string;
 }
 
@@ -46,6 +48,7 @@ export const cliText: Record<Language, CliText> = {
     stage: { reading: 'reading', computing: 'analysing', writing: 'writing' },
     saving: (file) => `saving ${file}`,
     done: (seconds) => `done in ${seconds} s`,
+    after: (seconds) => ` (${seconds} s)`,
     defaultOutSuffix: '.analysis.xlsx',
   },
   'zh-CN': {
@@ -66,6 +69,7 @@ export const cliText: Record<Language, CliText> = {
     stage: { reading: '读取', computing: '分析', writing: '写入' },
     saving: (file) => `保存 ${file}`,
     done: (seconds) => `用时 ${seconds} 秒`,
+    after: (seconds) => `（${seconds} 秒）`,
     defaultOutSuffix: '.分析结果.xlsx',
   },
 };

@@ -26,19 +26,29 @@ const progressAboveBytes = { xlsx: 512 * 1024, csv: 32 * 1024 ** 2 };
 
 type AnalyzeCommand = Extract<CliCommand, { command: 'analyze' }>;
 
+/**
+ * Prints a run's stages on stderr with the seconds since `started`: each stage when it starts and ends,
+ * and in between at most every half second or quarter of the stage.
+ */
 function progressPrinter(
   stderr: NodeJS.WritableStream,
   text: CliText,
+  started: number,
 ): (stage: RunStage, fraction: number) => void {
   let last = { stage: '', at: 0, fraction: -1 };
   return (stage, fraction) => {
     const now = Date.now();
+    if (stage === last.stage && fraction === last.fraction) return;
     if (stage === last.stage && fraction < 1 && now - last.at < 500 && fraction - last.fraction < 0.25)
       return;
     last = { stage, at: now, fraction };
-    stderr.write(`  ${text.stage[stage]} ${Math.round(fraction * 100)}%\n`);
+    stderr.write(
+      `  ${text.stage[stage]} ${Math.round(fraction * 100)}%${text.after(elapsed(started, now))}\n`,
+    );
   };
 }
+
+const elapsed = (started: number, now = Date.now()): string => ((now - started) / 1000).toFixed(1);
 
 /** The real path of a file, or its absolute path when it does not exist yet. */
 async function realOrResolved(file: string): Promise<string> {
@@ -126,11 +136,11 @@ async function analyzeCommand(
   const run = await runAnalysis(host, command.settings, {
     write: out !== null,
     describeOutput: out !== null,
-    ...(progress ? { onStage: progressPrinter(io.stderr, text) } : {}),
+    ...(progress ? { onStage: progressPrinter(io.stderr, text, started) } : {}),
   });
   const written: string[] = [];
   if (out !== null) {
-    if (progress) io.stderr.write(`  ${text.saving(out)}\n`);
+    if (progress) io.stderr.write(`  ${text.saving(out)}${text.after(elapsed(started))}\n`);
     await writeFileAtomically(out, await host.toBuffer(), language);
     written.push(out);
   }
@@ -139,7 +149,7 @@ async function analyzeCommand(
     await writeFileAtomically(command.json, bytes, language);
     written.push(command.json);
   }
-  if (progress) io.stderr.write(`  ${text.done(((Date.now() - started) / 1000).toFixed(1))}\n`);
+  if (progress) io.stderr.write(`  ${text.done(elapsed(started))}\n`);
   if (!command.quiet) {
     io.stdout.write(`${formatSummaryTable(run.result, path.basename(command.input))}\n`);
     if (written.length > 0) io.stdout.write(`${text.wrote(written)}\n`);
