@@ -133,12 +133,15 @@ describe('files that are not what they should be: plain words, no library text, 
       ['en', english],
       ['zh-CN', chinese],
     ] as const) {
-      const result = await runCli(['analyze', input, '--out', out, '--lang', lang]);
+      // English with --out (the whole-workbook reader), Chinese with --json alone (the streaming reader).
+      const target = lang === 'en' ? ['--out', out] : ['--json', path.join(folder, 'never.json')];
+      const result = await runCli(['analyze', input, ...target, '--lang', lang]);
       const line = oneLine(result.stderr);
       expect([lang, result.code, line]).toEqual([lang, code, expect.stringMatching(pattern)]);
       expect(line).not.toMatch(zipWords);
       expect(result.stdout).toBe('');
       expect(existsSync(out)).toBe(false);
+      expect(existsSync(path.join(folder, 'never.json'))).toBe(false);
     }
   });
 
