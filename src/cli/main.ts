@@ -82,6 +82,21 @@ async function checkOutputs(
     throw new UsageError('--out and --json name the same file.', '--out 和 --json 指向同一个文件。');
 }
 
+/**
+ * Refuses, before any reading, an output whose folder does not exist: the analysis of a large input
+ * would otherwise run to the end for nothing.
+ *
+ * @throws FileError `cannotWrite` naming the output.
+ */
+async function checkOutputFolders(files: readonly (string | null)[], language: Language): Promise<void> {
+  for (const file of files) {
+    if (file === null) continue;
+    const folder = await stat(path.dirname(path.resolve(file))).catch(() => null);
+    if (folder === null || !folder.isDirectory())
+      throw new FileError('cannotWrite', file, language, 'ENOENT');
+  }
+}
+
 const megabytes = (bytes: number): string =>
   bytes < 1024 ** 2 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 
@@ -103,6 +118,7 @@ async function analyzeCommand(
 ): Promise<void> {
   const started = Date.now();
   const chosen = command.settings.language ?? null;
+  await checkOutputFolders([command.out, command.json], said.language);
   const isXlsx = /\.xls[xm]$/iu.test(command.input);
   const size = await stat(command.input).then(
     (info) => (info.isFile() ? info.size : 0),

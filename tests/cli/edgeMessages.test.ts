@@ -210,6 +210,12 @@ describe('files that are not what they should be: plain words, no library text, 
     const result = await runCli(['analyze', sales, '--out', path.join(folder, 'no-such-folder', 'r.xlsx')]);
     expect(result.code).toBe(7);
     expect(oneLine(result.stderr)).toMatch(/^Could not write ".*r\.xlsx": its folder does not exist\.$/u);
+    // Said before the input is read: even a missing input is not reached.
+    const early = await runCli(['analyze', 'missing.csv', '--json', path.join(folder, 'none', 'r.json')]);
+    expect([early.code, oneLine(early.stderr)]).toEqual([
+      7,
+      expect.stringMatching(/r\.json": its folder does not exist/u),
+    ]);
   });
 
   test('one exit code per kind of mistake, each listed in --help and in the README', () => {
