@@ -16,6 +16,8 @@ export interface CliText {
   reading: (file: string, size: string) => string;
   stage: Record<'reading' | 'computing' | 'writing', string>;
   saving: (file: string) => string;
+  stillReading: string;
+  stillSaving: string;
   done: (seconds: string) => string;
   /** Appended to a progress line: the seconds since the start. */
   after: (seconds: string) => string;
@@ -47,6 +49,8 @@ export const cliText: Record<Language, CliText> = {
     reading: (file, size) => `Reading ${file} (${size})…`,
     stage: { reading: 'reading', computing: 'analysing', writing: 'writing' },
     saving: (file) => `saving ${file}`,
+    stillReading: 'still reading…',
+    stillSaving: 'still saving…',
     done: (seconds) => `done in ${seconds} s`,
     after: (seconds) => ` (${seconds} s)`,
     defaultOutSuffix: '.analysis.xlsx',
@@ -68,6 +72,8 @@ export const cliText: Record<Language, CliText> = {
     reading: (file, size) => `正在读取 ${file}（${size}）…`,
     stage: { reading: '读取', computing: '分析', writing: '写入' },
     saving: (file) => `保存 ${file}`,
+    stillReading: '仍在读取…',
+    stillSaving: '仍在保存…',
     done: (seconds) => `用时 ${seconds} 秒`,
     after: (seconds) => `（${seconds} 秒）`,
     defaultOutSuffix: '.分析结果.xlsx',

@@ -11,6 +11,7 @@ import { writeFileAtomically } from '../host/file/node/writeFileAtomically';
 import { writeSampleWorkbook } from '../host/file/node/writeSampleWorkbook';
 import { cliText, type CliText } from './cliText';
 import { exitCodeOf } from './exitCodeOf';
+import { whileWaiting } from './whileWaiting';
 import { formatReportJson } from './formatReportJson';
 import { formatSummaryTable } from './formatSummaryTable';
 import { helpText, parseArgs, UsageError, type CliCommand } from './parseArgs';
@@ -131,10 +132,15 @@ async function analyzeCommand(
   // Without a workbook to write, an .xlsx of any size is read by the fast streaming reader: the whole
   // workbook is loaded only when the output must carry it.
   const jsonOnly = command.out === null && command.json !== null;
-  const host = await readWorkbookFile(command.input, {
-    language: said.language,
-    ...(jsonOnly ? { streamAboveBytes: 0 } : {}),
-  });
+  const host = await whileWaiting(
+    progress ? io.stderr : null,
+    () => `  ${cliText[said.language].stillReading}${cliText[said.language].after(elapsed(started))}`,
+    () =>
+      readWorkbookFile(command.input, {
+        language: said.language,
+        ...(jsonOnly ? { streamAboveBytes: 0 } : {}),
+      }),
+  );
   const info = await host.inspect();
   // The language runAnalysis will choose: the user's, else the one saved by an earlier run, else the headers'.
   const language =
@@ -157,7 +163,12 @@ async function analyzeCommand(
   const written: string[] = [];
   if (out !== null) {
     if (progress) io.stderr.write(`  ${text.saving(out)}${text.after(elapsed(started))}\n`);
-    await writeFileAtomically(out, await host.toBuffer(), language);
+    const bytes = await whileWaiting(
+      progress ? io.stderr : null,
+      () => `  ${text.stillSaving}${text.after(elapsed(started))}`,
+      () => host.toBuffer(),
+    );
+    await writeFileAtomically(out, bytes, language);
     written.push(out);
   }
   if (command.json !== null) {
