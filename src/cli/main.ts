@@ -126,7 +126,8 @@ async function analyzeCommand(
     () => 0,
   );
   const terminal = (io.stderr as { isTTY?: boolean }).isTTY === true;
-  let progress = terminal || size > (isXlsx ? progressAboveBytes.xlsx : progressAboveBytes.csv);
+  let progress =
+    !command.quiet && (terminal || size > (isXlsx ? progressAboveBytes.xlsx : progressAboveBytes.csv));
   if (progress)
     io.stderr.write(`${cliText[said.language].reading(path.basename(command.input), megabytes(size))}\n`);
   // Without a workbook to write, an .xlsx of any size is read by the fast streaming reader: the whole
@@ -154,7 +155,7 @@ async function analyzeCommand(
       : null);
   await checkOutputs(command.input, out, command.json);
   const rows = info.tables.reduce((sum, t) => sum + t.rowCount, 0);
-  progress ||= rows > progressAboveRows;
+  progress ||= !command.quiet && rows > progressAboveRows;
   const run = await runAnalysis(host, command.settings, {
     write: out !== null,
     describeOutput: out !== null,

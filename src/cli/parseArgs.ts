@@ -56,10 +56,11 @@ Options of analyze:
                             (default: 0.75)
   --svcd-amount N           fixed SVCD threshold on amount per order (default: median-based)
   --svcd-frequency N        fixed SVCD threshold on orders per month (default: median-based)
-  --quiet                   no summary table on stdout
+  --quiet                   only errors: no summary table on stdout, no progress on stderr
 
 INPUT is an .xlsx or a .csv (UTF-8, UTF-16 or GB18030/GBK as Chinese Excel saves it).
-The input is never modified. Progress goes to stderr when it is a terminal or the input is large.
+The input is never modified. Progress goes to stderr when it is a terminal or the input is large
+(unless --quiet).
 
 Exit codes:
   0  done

@@ -368,7 +368,7 @@ describe('re-running on a result made from a CSV updates it in place', () => {
 describe('progress on stderr', () => {
   test('in a terminal, even a small .xlsx shows reading, analysing, writing and the time taken', async () => {
     const out = path.join(folder, 'progress.xlsx');
-    const result = await runCli(['analyze', path.join(folder, 'whole.xlsx'), '--out', out, '--quiet'], {
+    const result = await runCli(['analyze', path.join(folder, 'whole.xlsx'), '--out', out], {
       tty: true,
     });
     expect(result.code).toBe(0);
@@ -385,14 +385,14 @@ describe('progress on stderr', () => {
   test('in Chinese when the results are: after the headers are read, and from the first line in a Chinese locale', async () => {
     const input = file('进度.csv', chineseCsv);
     const json = path.join(folder, 'p.json');
-    const english = await runCli(['analyze', input, '--json', json, '--quiet'], { tty: true });
+    const english = await runCli(['analyze', input, '--json', json], { tty: true });
     expect(english.stderr).toMatch(/^Reading 进度\.csv \(1 KB\)…\n/u);
     expect(english.stderr).toMatch(/\n {2}分析 100%（\d+\.\d 秒）\n/u);
     expect(english.stderr).toMatch(/ {2}用时 \d+\.\d 秒\n$/u);
     const saved = { LC_ALL: process.env.LC_ALL };
     try {
       process.env.LC_ALL = 'zh_CN.UTF-8';
-      const chinese = await runCli(['analyze', input, '--json', json, '--quiet'], { tty: true });
+      const chinese = await runCli(['analyze', input, '--json', json], { tty: true });
       expect(chinese.stderr).toMatch(/^正在读取 进度\.csv（1 KB）…\n/u);
       const folderError = await runCli(['analyze', folder]);
       expect([folderError.code, oneLine(folderError.stderr)]).toEqual([

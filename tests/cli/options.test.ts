@@ -70,9 +70,14 @@ describe('options of analyze', () => {
     expect(readdirSync(folder).filter((f) => f.endsWith('.xlsx'))).toEqual(['chosen name.xlsx']);
   });
 
-  test('--quiet prints nothing on stdout', async () => {
+  test('--quiet prints nothing on stdout, and no progress even in a terminal', async () => {
     expect(baseStdout).toContain('Customer pyramid — sales.csv');
     expect((await analyze(['--quiet'])).stdout).toBe('');
+    const json = path.join(folder, 'quiet.json');
+    const terminal = await runCli(['analyze', csv, '--json', json], { tty: true });
+    expect(terminal.stderr).toMatch(/^Reading sales\.csv/u);
+    const quiet = await runCli(['analyze', csv, '--json', json, '--quiet'], { tty: true });
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
   });
 
   test('--as-of sets the as-of date: later rows are counted, not used', async () => {
