@@ -303,7 +303,11 @@ export class FileWorkbookHost implements WorkbookHost {
       return {
         key: `csv${c}`,
         header: fitCellText(header),
-        format: numeric ? (texts.every((t) => t === null || !t.includes('.')) ? 'integer' : 'number') : 'text',
+        format: numeric
+          ? texts.every((t) => t === null || !t.includes('.'))
+            ? 'integer'
+            : 'number'
+          : 'text',
         values: numeric ? texts.map((t) => (t === null ? null : Number(t))) : texts,
       };
     });
