@@ -1,28 +1,55 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport } from '../engine/buildReport';
 import { AnalysisError } from '../engine/errors';
+import { languageFromHeaders } from '../engine/languageFromHeaders';
+import type { Language } from '../engine/types';
 import { runAnalysis, type RunStage } from '../host/runAnalysis';
+import { FileError } from '../host/file/node/FileError';
 import { readWorkbookFile } from '../host/file/node/readWorkbookFile';
 import { writeFileAtomically } from '../host/file/node/writeFileAtomically';
 import { writeSampleWorkbook } from '../host/file/node/writeSampleWorkbook';
+import { cliText, type CliText } from './cliText';
+import { exitCodeOf } from './exitCodeOf';
+import { whileWaiting } from './whileWaiting';
 import { formatReportJson } from './formatReportJson';
 import { formatSummaryTable } from './formatSummaryTable';
 import { helpText, parseArgs, UsageError, type CliCommand } from './parseArgs';
 
 /** Rows above which progress is printed on stderr. */
-const progressThreshold = 50_000;
+const progressAboveRows = 50_000;
+/**
+ * Input sizes above which progress is printed on stderr even when it is not a terminal: an .xlsx of
+ * half a megabyte (about 4,000 sales rows) takes several seconds to load and write whole; CSV is read
+ * an order of magnitude faster.
+ */
+const progressAboveBytes = { xlsx: 512 * 1024, csv: 32 * 1024 ** 2 };
 
-function progressPrinter(stderr: NodeJS.WritableStream): (stage: RunStage, fraction: number) => void {
+type AnalyzeCommand = Extract<CliCommand, { command: 'analyze' }>;
+
+/**
+ * Prints a run's stages on stderr with the seconds since `started`: each stage when it starts and ends,
+ * and in between at most every half second or quarter of the stage.
+ */
+function progressPrinter(
+  stderr: NodeJS.WritableStream,
+  text: CliText,
+  started: number,
+): (stage: RunStage, fraction: number) => void {
   let last = { stage: '', at: 0, fraction: -1 };
   return (stage, fraction) => {
     const now = Date.now();
+    if (stage === last.stage && fraction === last.fraction) return;
     if (stage === last.stage && fraction < 1 && now - last.at < 500 && fraction - last.fraction < 0.25)
       return;
     last = { stage, at: now, fraction };
-    stderr.write(`  ${stage} ${Math.round(fraction * 100)}%\n`);
+    stderr.write(
+      `  ${text.stage[stage]} ${Math.round(fraction * 100)}%${text.after(elapsed(started, now))}\n`,
+    );
   };
 }
+
+const elapsed = (started: number, now = Date.now()): string => ((now - started) / 1000).toFixed(1);
 
 /** The real path of a file, or its absolute path when it does not exist yet. */
 async function realOrResolved(file: string): Promise<string> {
@@ -38,48 +65,123 @@ async function realOrResolved(file: string): Promise<string> {
  *
  * @throws UsageError naming the clashing option.
  */
-async function checkOutputs(command: Extract<CliCommand, { command: 'analyze' }>): Promise<void> {
-  const input = await realOrResolved(command.input);
-  const out = command.out === null ? null : await realOrResolved(command.out);
-  const json = command.json === null ? null : await realOrResolved(command.json);
+async function checkOutputs(
+  inputFile: string,
+  outFile: string | null,
+  jsonFile: string | null,
+): Promise<void> {
+  const input = await realOrResolved(inputFile);
+  const out = outFile === null ? null : await realOrResolved(outFile);
+  const json = jsonFile === null ? null : await realOrResolved(jsonFile);
   const never = 'the input is never overwritten; choose another name.';
-  if (out === input) throw new UsageError(`--out names the input file: ${never}`);
-  if (json === input) throw new UsageError(`--json names the input file: ${never}`);
-  if (out !== null && out === json) throw new UsageError('--out and --json name the same file.');
+  const neverZh = '输入文件永远不会被覆盖，请换一个名字。';
+  if (out === input)
+    throw new UsageError(`--out names the input file: ${never}`, `--out 指向输入文件：${neverZh}`);
+  if (json === input)
+    throw new UsageError(`--json names the input file: ${never}`, `--json 指向输入文件：${neverZh}`);
+  if (out !== null && out === json)
+    throw new UsageError('--out and --json name the same file.', '--out 和 --json 指向同一个文件。');
+}
+
+/**
+ * Refuses, before any reading, an output whose folder does not exist: the analysis of a large input
+ * would otherwise run to the end for nothing.
+ *
+ * @throws FileError `cannotWrite` naming the output.
+ */
+async function checkOutputFolders(files: readonly (string | null)[], language: Language): Promise<void> {
+  for (const file of files) {
+    if (file === null) continue;
+    const folder = await stat(path.dirname(path.resolve(file))).catch(() => null);
+    if (folder === null || !folder.isDirectory())
+      throw new FileError('cannotWrite', file, language, 'ENOENT');
+  }
+}
+
+const megabytes = (bytes: number): string =>
+  bytes < 1024 ** 2 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+
+/**
+ * The language of what is said before the input's headers are read (its name and size, a file that
+ * cannot be opened): the user's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), Chinese for `zh_*`.
+ */
+function localeLanguage(env: NodeJS.ProcessEnv): Language {
+  // An empty variable counts as unset, as for the C library.
+  const locale =
+    [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '') ?? '';
+  return /^zh/iu.test(locale) ? 'zh-CN' : 'en';
 }
 
 async function analyzeCommand(
-  command: Extract<CliCommand, { command: 'analyze' }>,
+  command: AnalyzeCommand,
   io: CliIo,
+  said: { language: Language },
 ): Promise<void> {
-  await checkOutputs(command);
+  const started = Date.now();
+  const chosen = command.settings.language ?? null;
+  await checkOutputFolders([command.out, command.json], said.language);
+  const isXlsx = /\.xls[xm]$/iu.test(command.input);
+  const size = await stat(command.input).then(
+    (info) => (info.isFile() ? info.size : 0),
+    () => 0,
+  );
+  const terminal = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  let progress =
+    !command.quiet && (terminal || size > (isXlsx ? progressAboveBytes.xlsx : progressAboveBytes.csv));
+  if (progress)
+    io.stderr.write(`${cliText[said.language].reading(path.basename(command.input), megabytes(size))}\n`);
   // Without a workbook to write, an .xlsx of any size is read by the fast streaming reader: the whole
   // workbook is loaded only when the output must carry it.
-  const host = await readWorkbookFile(command.input, command.out === null ? { streamAboveBytes: 0 } : {});
+  const jsonOnly = command.out === null && command.json !== null;
+  const host = await whileWaiting(
+    progress ? io.stderr : null,
+    () => `  ${cliText[said.language].stillReading}${cliText[said.language].after(elapsed(started))}`,
+    () =>
+      readWorkbookFile(command.input, {
+        language: said.language,
+        ...(jsonOnly ? { streamAboveBytes: 0 } : {}),
+      }),
+  );
   const info = await host.inspect();
+  // The language runAnalysis will choose: the user's, else the one saved by an earlier run, else the headers'.
+  const language =
+    chosen ?? info.savedSettings?.language ?? languageFromHeaders(info.tables.flatMap((t) => t.headers));
+  said.language = language;
+  const text = cliText[language];
+  const out =
+    command.out ??
+    (command.json === null
+      ? `${path.basename(command.input).replace(/\.(xlsx|xlsm|csv|txt)$/iu, '')}${text.defaultOutSuffix}`
+      : null);
+  await checkOutputs(command.input, out, command.json);
   const rows = info.tables.reduce((sum, t) => sum + t.rowCount, 0);
-  const started = Date.now();
+  progress ||= !command.quiet && rows > progressAboveRows;
   const run = await runAnalysis(host, command.settings, {
-    write: command.out !== null,
-    describeOutput: command.out !== null,
-    ...(rows > progressThreshold ? { onStage: progressPrinter(io.stderr) } : {}),
+    write: out !== null,
+    describeOutput: out !== null,
+    ...(progress ? { onStage: progressPrinter(io.stderr, text, started) } : {}),
   });
   const written: string[] = [];
-  if (command.out !== null) {
-    await writeFileAtomically(command.out, await host.toBuffer());
-    written.push(command.out);
+  if (out !== null) {
+    if (progress) io.stderr.write(`  ${text.saving(out)}${text.after(elapsed(started))}\n`);
+    const bytes = await whileWaiting(
+      progress ? io.stderr : null,
+      () => `  ${text.stillSaving}${text.after(elapsed(started))}`,
+      () => host.toBuffer(),
+    );
+    await writeFileAtomically(out, bytes, language);
+    written.push(out);
   }
   if (command.json !== null) {
     const bytes = new TextEncoder().encode(formatReportJson(buildReport(run.result)));
-    await writeFileAtomically(command.json, bytes);
+    await writeFileAtomically(command.json, bytes, language);
     written.push(command.json);
   }
-  if (rows > progressThreshold)
-    io.stderr.write(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  if (progress) io.stderr.write(`  ${text.done(elapsed(started))}\n`);
   if (!command.quiet) {
     io.stdout.write(`${formatSummaryTable(run.result, path.basename(command.input))}\n`);
-    if (written.length > 0) io.stdout.write(`Wrote ${written.join(' and ')}.\n`);
-    if (command.out !== null && host.outputNote !== null) io.stdout.write(`${host.outputNote}\n`);
+    if (written.length > 0) io.stdout.write(`${text.wrote(written)}\n`);
+    if (out !== null && host.outputNote !== null) io.stdout.write(`${text.largeInputNote}\n`);
   }
 }
 
@@ -95,31 +197,27 @@ async function sampleCommand(command: Extract<CliCommand, { command: 'sample' }>
   }
 }
 
-/** Where the CLI writes; injectable for tests. */
+/** Where the CLI writes; injectable for tests (a stream with `isTTY: true` is taken for a terminal). */
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }
 
 /**
- * Runs the command line and returns its exit code: 0 on success, 1 on unusable input (one line on stderr
- * saying why), 2 on a usage error.
+ * Runs the command line and returns its exit code: 0 on success, else one per kind of mistake
+ * ({@link exitCodeOf}) with one line on stderr saying what is wrong, in the results' language.
  */
 export async function main(
   argv: readonly string[],
   io: CliIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
-  let command: CliCommand;
+  // Until the input's headers are read: the language asked for, else the locale's.
+  const asked = argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined;
+  const said: { language: Language } = {
+    language: asked === 'zh-CN' || asked === 'en' ? asked : localeLanguage(process.env),
+  };
   try {
-    command = parseArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`customer-pyramid: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  try {
+    const command = parseArgs(argv);
     switch (command.command) {
       case 'help':
         io.stdout.write(`${helpText}\n`);
@@ -131,20 +229,20 @@ export async function main(
         await sampleCommand(command, io);
         return 0;
       case 'analyze':
-        await analyzeCommand(command, io);
+        await analyzeCommand(command, io, said);
         return 0;
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`customer-pyramid: ${error.message}\n`);
-      return 2;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    const known =
-      error instanceof AnalysisError || (error as NodeJS.ErrnoException | null)?.code !== undefined;
-    io.stderr.write(`customer-pyramid: ${message.split('\n')[0]}\n`);
-    if (!known && process.env.CUSTOMER_PYRAMID_DEBUG === '1' && error instanceof Error)
+    const code = exitCodeOf(error);
+    const message =
+      error instanceof AnalysisError || error instanceof FileError || error instanceof UsageError
+        ? error.messageIn(said.language)
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    io.stderr.write(`customer-pyramid: ${message.split('\n')[0]!}\n`);
+    if (code === 1 && process.env.CUSTOMER_PYRAMID_DEBUG === '1' && error instanceof Error)
       io.stderr.write(`${error.stack ?? ''}\n`);
-    return 1;
+    return code;
   }
 }

@@ -8,14 +8,29 @@ export type CliCommand =
   | {
       command: 'analyze';
       input: string;
+      /** Null with `json` null too: the default name, chosen once the results' language is known. */
       out: string | null;
       json: string | null;
       quiet: boolean;
       settings: Partial<AnalysisSettings>;
     };
 
-/** A usage error: the message says which argument is wrong. */
-export class UsageError extends Error {}
+/** A usage error: the message says which argument is wrong, in English (`message`) and in Chinese. */
+export class UsageError extends Error {
+  /** The message in 简体中文. */
+  readonly chinese: string;
+
+  constructor(message: string, chinese: string = message) {
+    super(message);
+    this.name = 'UsageError';
+    this.chinese = chinese;
+  }
+
+  /** The message in `language`. */
+  messageIn(language: Language): string {
+    return language === 'zh-CN' ? this.chinese : this.message;
+  }
+}
 
 /** The `--help` text. */
 export const helpText = `Usage:
@@ -26,25 +41,47 @@ export const helpText = `Usage:
 
 Options of analyze:
   --out OUT.xlsx            result workbook: customers with segment columns + summary sheets
-                            (default when neither --out nor --json is given: INPUT name +
-                            ".analysis.xlsx" in the current folder)
+                            (an .xlsx; default when neither --out nor --json is given: INPUT
+                            name + ".analysis.xlsx", or ".分析结果.xlsx" for Chinese results,
+                            in the current folder)
   --json REPORT.json        JSON report of every customer (keys in English)
   --as-of YYYY-MM-DD        as-of date (default: the latest sale date)
   --months N                analyse the last N months up to the as-of date (default: all data)
-  --lang en|zh-CN           language of labels and sheet names (default: en)
+  --lang en|zh-CN           language of labels, sheet names, the summary table and messages
+                            (default: the language saved in a result workbook, else zh-CN
+                            when most headers are Chinese, else en)
   --visits-from svcd|abc    model that sets visit frequency (default: svcd)
   --date-order mdy|dmy      how to read ambiguous dates like 03/04/2024 (default: mdy)
-  --abc-cut SHARE           cumulative revenue share that ends class A (default: 0.75)
+  --abc-cut SHARE           cumulative revenue share that ends class A, over 0 and up to 1
+                            (default: 0.75)
   --svcd-amount N           fixed SVCD threshold on amount per order (default: median-based)
   --svcd-frequency N        fixed SVCD threshold on orders per month (default: median-based)
-  --quiet                   no summary table on stdout
+  --quiet                   only errors: no summary table on stdout, no progress on stderr
 
-The input is never modified. Exit code 0 on success, 1 on unusable input, 2 on a usage error.`;
+INPUT is an .xlsx or a .csv (UTF-8, UTF-16 or GB18030/GBK as Chinese Excel saves it).
+The input is never modified. Progress goes to stderr when it is a terminal or the input is large
+(unless --quiet).
+
+Exit codes:
+  0  done
+  1  unexpected error (a bug: run with CUSTOMER_PYRAMID_DEBUG=1 and report the stack)
+  2  usage or setting: unknown option, bad value, no INPUT, --out not .xlsx, an output
+     naming the input
+  3  the input cannot be opened: it does not exist, is a folder, or may not be read
+  4  the input is not a workbook this tool reads: empty, damaged, password-protected,
+     old .xls, another file type
+  5  nothing to analyse: no sales table, a required column missing, no data rows, or
+     the as-of date before every sale
+  6  too large: over the file-size, memory or Excel-sheet limits
+  7  the output could not be written`;
 
 function number(flag: string, value: string): number {
   const parsed = Number(value);
   if (value.trim() === '' || !Number.isFinite(parsed))
-    throw new UsageError(`${flag} needs a number (got "${value}").`);
+    throw new UsageError(
+      `${flag} needs a number (got "${value}").`,
+      `${flag} 需要一个数字（收到“${value}”）。`,
+    );
   return parsed;
 }
 
@@ -59,7 +96,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const [command, ...rest] = argv;
   const take = (i: number, flag: string): string => {
     const value = rest[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
+    if (value === undefined || value.startsWith('--'))
+      throw new UsageError(`${flag} needs a value.`, `${flag} 需要一个值。`);
     return value;
   };
   if (command === 'sample') {
@@ -71,16 +109,19 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       if (flag === '--lang') {
         const value = take(i++, flag);
         if (value !== 'en' && value !== 'zh-CN' && value !== 'both')
-          throw new UsageError('--lang is en, zh-CN or both.');
+          throw new UsageError('--lang is en, zh-CN or both.', '--lang 的值是 en、zh-CN 或 both。');
         language = value;
       } else if (flag === '--out') outDir = take(i++, flag);
       else if (flag === '--plain-ranges') tables = false;
-      else throw new UsageError(`Unknown option "${flag}" for sample.`);
+      else throw new UsageError(`Unknown option "${flag}" for sample.`, `sample 没有选项“${flag}”。`);
     }
     return { command: 'sample', language, outDir, tables };
   }
   if (command !== 'analyze')
-    throw new UsageError(`Unknown command "${command ?? ''}": use analyze or sample (see --help).`);
+    throw new UsageError(
+      `Unknown command "${command ?? ''}": use analyze or sample (see --help).`,
+      `未知命令“${command ?? ''}”：请用 analyze 或 sample（见 --help）。`,
+    );
   let input: string | null = null;
   let out: string | null = null;
   let json: string | null = null;
@@ -89,47 +130,72 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i]!;
     switch (flag) {
-      case '--out':
-        out = take(i++, flag);
+      case '--out': {
+        const value = take(i++, flag);
+        if (!/\.xlsx$/iu.test(value)) {
+          const named = value.replace(/\.[^.\\/]*$/u, '');
+          throw new UsageError(
+            `--out writes an .xlsx workbook, so "${value}" is refused: name it "${named}.xlsx". For the results as data, use --json REPORT.json.`,
+            `--out 写出的是 .xlsx 工作簿，所以不接受“${value}”：请命名为“${named}.xlsx”。要以数据形式得到结果，请用 --json REPORT.json。`,
+          );
+        }
+        out = value;
         break;
+      }
       case '--json':
         json = take(i++, flag);
         break;
       case '--as-of': {
         const value = take(i++, flag);
         if (!/^\d{4}-\d{2}-\d{2}$/u.test(value))
-          throw new UsageError(`--as-of needs a date as YYYY-MM-DD (got "${value}").`);
+          throw new UsageError(
+            `--as-of needs a date as YYYY-MM-DD (got "${value}").`,
+            `--as-of 需要 YYYY-MM-DD 格式的日期（收到“${value}”）。`,
+          );
         settings.asOf = value;
         break;
       }
       case '--months': {
         const value = number(flag, take(i++, flag));
         if (!Number.isInteger(value) || value < 1)
-          throw new UsageError('--months needs a whole number of at least 1.');
+          throw new UsageError(
+            '--months needs a whole number of at least 1.',
+            '--months 需要至少为 1 的整数。',
+          );
         settings.windowMonths = value;
         break;
       }
       case '--lang': {
         const value = take(i++, flag);
-        if (value !== 'en' && value !== 'zh-CN') throw new UsageError('--lang is en or zh-CN.');
+        if (value !== 'en' && value !== 'zh-CN')
+          throw new UsageError('--lang is en or zh-CN.', '--lang 的值是 en 或 zh-CN。');
         settings.language = value;
         break;
       }
       case '--visits-from': {
         const value = take(i++, flag);
-        if (value !== 'svcd' && value !== 'abc') throw new UsageError('--visits-from is svcd or abc.');
+        if (value !== 'svcd' && value !== 'abc')
+          throw new UsageError('--visits-from is svcd or abc.', '--visits-from 的值是 svcd 或 abc。');
         settings.visitsFrom = value;
         break;
       }
       case '--date-order': {
         const value = take(i++, flag);
-        if (value !== 'mdy' && value !== 'dmy') throw new UsageError('--date-order is mdy or dmy.');
+        if (value !== 'mdy' && value !== 'dmy')
+          throw new UsageError('--date-order is mdy or dmy.', '--date-order 的值是 mdy 或 dmy。');
         settings.dateOrder = value;
         break;
       }
-      case '--abc-cut':
-        settings.abcCut = number(flag, take(i++, flag));
+      case '--abc-cut': {
+        const value = number(flag, take(i++, flag));
+        if (!(value > 0 && value <= 1))
+          throw new UsageError(
+            `--abc-cut is a share over 0 and up to 1, e.g. 0.75 (got ${value}).`,
+            `--abc-cut 是大于 0、不超过 1 的比例，例如 0.75（收到 ${value}）。`,
+          );
+        settings.abcCut = value;
         break;
+      }
       case '--svcd-amount':
         settings.svcdAmountThreshold = number(flag, take(i++, flag));
         break;
@@ -140,15 +206,20 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         quiet = true;
         break;
       default:
-        if (flag.startsWith('-')) throw new UsageError(`Unknown option "${flag}" (see --help).`);
-        if (input !== null) throw new UsageError(`Only one INPUT file, got "${input}" and "${flag}".`);
+        if (flag.startsWith('-'))
+          throw new UsageError(`Unknown option "${flag}" (see --help).`, `未知选项“${flag}”（见 --help）。`);
+        if (input !== null)
+          throw new UsageError(
+            `Only one INPUT file, got "${input}" and "${flag}".`,
+            `只能有一个输入文件，收到“${input}”和“${flag}”。`,
+          );
         input = flag;
     }
   }
-  if (input === null) throw new UsageError('analyze needs an INPUT file (.xlsx or .csv).');
-  if (out === null && json === null) {
-    const base = input.replace(/^.*[\\/]/u, '').replace(/\.(xlsx|csv)$/iu, '');
-    out = `${base}.analysis.xlsx`;
-  }
+  if (input === null)
+    throw new UsageError(
+      'analyze needs an INPUT file (.xlsx or .csv).',
+      'analyze 需要一个输入文件（.xlsx 或 .csv）。',
+    );
   return { command: 'analyze', input, out, json, quiet, settings };
 }

@@ -21,6 +21,7 @@ import type {
   CustomerResult,
   DataNote,
   FieldKey,
+  Language,
   LoadedTable,
   SkippedRow,
 } from './types';
@@ -86,17 +87,17 @@ export interface AnalysisResult {
   hasVisitsLog: boolean;
 }
 
-function requireColumns(input: TableInput, fields: FieldKey[][], what: string): void {
+function requireColumns(input: TableInput, fields: FieldKey[][], language: Language): void {
   for (const alternatives of fields) {
     if (alternatives.every((field) => input.mapping[field] === undefined)) {
-      const names = alternatives.join(' or ');
-      const headers = input.table.headers
-        .filter((h) => h.trim() !== '')
-        .map((h) => `"${h.trim()}"`)
-        .join(', ');
-      throw new AnalysisError(
-        'MISSING_COLUMN',
-        `The ${what} on sheet "${input.table.sheet}" has no ${names} column. Headers found: ${headers}. Map one in the settings.`,
+      throw AnalysisError.of(
+        {
+          key: 'missingColumn',
+          sheet: input.table.sheet,
+          fields: alternatives,
+          headers: input.table.headers,
+        },
+        language,
       );
     }
   }
@@ -113,21 +114,21 @@ function requireColumns(input: TableInput, fields: FieldKey[][], what: string): 
  */
 export function analyze(input: AnalysisInput): AnalysisResult {
   const { settings } = input;
-  validateRfmRules(settings.rfmRules);
-  requireColumns(input.sales, [['customerId'], ['date']], 'sales table');
+  const { language } = settings;
+  validateRfmRules(settings.rfmRules, language);
+  requireColumns(input.sales, [['customerId'], ['date']], language);
   if (input.sales.mapping.amount === undefined)
-    requireColumns(input.sales, [['amount', 'quantity'], ['unitPrice']], 'sales table');
+    requireColumns(input.sales, [['amount', 'quantity'], ['unitPrice']], language);
   const options = { date1904: input.date1904, dateOrder: settings.dateOrder };
   let sales = parseSales(input.sales.table, input.sales.mapping, options);
   if (sales.count === 0) {
     const first = sales.skipped[0];
-    const why =
+    const sheet = input.sales.table.sheet;
+    throw AnalysisError.of(
       first === undefined
-        ? 'it has no data rows'
-        : `every row was skipped (first: row ${first.row}, ${first.reason})`;
-    throw new AnalysisError(
-      'NO_USABLE_ROWS',
-      `The sales table on sheet "${input.sales.table.sheet}" has no usable row: ${why}.`,
+        ? { key: 'noDataRows', sheet }
+        : { key: 'allRowsSkipped', sheet, row: first.row, reason: first.reason },
+      language,
     );
   }
   const { asOf, window: span } = resolveWindow(sales.minDay, sales.maxDay, settings);

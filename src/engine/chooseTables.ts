@@ -1,6 +1,6 @@
 import { AnalysisError } from './errors';
 import { mapHeaders } from './mapHeaders';
-import type { ColumnMapping, MappedTable, SourceTable, TableKind } from './types';
+import type { ColumnMapping, Language, MappedTable, SourceTable, TableKind } from './types';
 
 /** The tables an analysis uses. */
 export interface ChosenTables {
@@ -24,15 +24,6 @@ export function classifyTable(mapping: ColumnMapping): TableKind | null {
   return null;
 }
 
-function describe(table: SourceTable): string {
-  const where =
-    table.tableName === null
-      ? `sheet "${table.sheet}"`
-      : `table "${table.tableName}" on sheet "${table.sheet}"`;
-  const headers = table.headers.filter((h) => h.trim() !== '').map((h) => `"${h.trim()}"`);
-  return `${where} (headers: ${headers.join(', ')})`;
-}
-
 /**
  * Picks the sales, customers and visits tables among those a host found, and maps their columns.
  * The user's overrides replace recognised fields. Among several candidates of one kind, the one with the
@@ -40,18 +31,14 @@ function describe(table: SourceTable): string {
  *
  * @throws AnalysisError `NO_TABLES` for a workbook with no tables, `NO_CUSTOMER_COLUMN` when sales-like
  *   data has no customer column, `NO_SALES_TABLE` otherwise when nothing qualifies as sales; the message
- *   lists the headers found.
+ *   lists the headers found, in `language` (default English).
  */
 export function chooseTables(
   tables: readonly SourceTable[],
   overrides: Partial<Record<TableKind, ColumnMapping>> = {},
+  language: Language = 'en',
 ): ChosenTables {
-  if (tables.length === 0) {
-    throw new AnalysisError(
-      'NO_TABLES',
-      'The workbook has no table with recognisable headers (such as Customer ID, Date, Amount).',
-    );
-  }
+  if (tables.length === 0) throw AnalysisError.of({ key: 'noTables' }, language);
   const byKind: Record<TableKind, MappedTable[]> = { sales: [], customers: [], visits: [] };
   for (const source of tables) {
     const recognised = mapHeaders(source.headers);
@@ -88,16 +75,9 @@ export function chooseTables(
         (m.amount !== undefined || (m.quantity !== undefined && m.unitPrice !== undefined))
       );
     });
-    if (salesLike !== undefined) {
-      throw new AnalysisError(
-        'NO_CUSTOMER_COLUMN',
-        `The sales data in ${describe(salesLike)} has no customer column. Add a column such as "Customer ID" or "客户编号", or map one in the settings.`,
-      );
-    }
-    throw new AnalysisError(
-      'NO_SALES_TABLE',
-      `No sales table was found: a sales table needs a customer, a date and an amount (or quantity and unit price) column. Found: ${tables.map(describe).join('; ')}.`,
-    );
+    if (salesLike !== undefined)
+      throw AnalysisError.of({ key: 'noCustomerColumn', table: salesLike }, language);
+    throw AnalysisError.of({ key: 'noSalesTable', found: tables }, language);
   }
   return { sales, customers: best(byKind.customers), visits: best(byKind.visits) };
 }

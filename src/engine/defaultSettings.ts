@@ -1,4 +1,5 @@
 import { defaultPyramidCuts } from './assignPyramidTiers';
+import type { ErrorReason } from './errorMessage';
 import { AnalysisError } from './errors';
 import { defaultRfmRules, validateRfmRules } from './rfmRules';
 import type { AnalysisSettings, OutputColumnKey } from './types';
@@ -52,33 +53,34 @@ export function defaultSettings(): AnalysisSettings {
  */
 export function resolveSettings(partial: Partial<AnalysisSettings> = {}): AnalysisSettings {
   const settings: AnalysisSettings = { ...defaultSettings(), ...stripUndefined(partial) };
-  const bad = (message: string): never => {
-    throw new AnalysisError('BAD_SETTING', message);
+  // The sentence is in the chosen language when that setting itself is usable.
+  const language = partial.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const bad = (reason: ErrorReason): never => {
+    throw AnalysisError.of(reason, language);
   };
-  if (!(settings.abcCut > 0 && settings.abcCut <= 1))
-    bad(`The ABC cut must be a share between 0 and 1 (got ${settings.abcCut}).`);
+  if (!(settings.abcCut > 0 && settings.abcCut <= 1)) bad({ key: 'badAbcCut', value: settings.abcCut });
   const cuts = settings.pyramidCuts;
   if (
     (cuts as readonly number[]).length !== 5 ||
     cuts.some((c, i) => !(c > 0 && c <= 1) || (i > 0 && c < cuts[i - 1]!)) ||
     cuts[4] !== 1
   ) {
-    bad('The pyramid cut-offs must be five ascending shares ending at 1 (100 %).');
+    bad({ key: 'badPyramidCuts' });
   }
-  for (const [name, value] of [
-    ['amount per order', settings.svcdAmountThreshold],
-    ['orders per month', settings.svcdFrequencyThreshold],
+  for (const [on, value] of [
+    ['amount', settings.svcdAmountThreshold],
+    ['frequency', settings.svcdFrequencyThreshold],
   ] as const) {
-    if (value !== null && !Number.isFinite(value)) bad(`The SVCD threshold on ${name} must be a number.`);
+    if (value !== null && !Number.isFinite(value)) bad({ key: 'badSvcdThreshold', on });
   }
   // Settings come back from workbooks and the command line as untyped JSON: check what the types promise.
   const loose = settings as unknown as Record<string, unknown>;
   if (loose.language !== 'en' && loose.language !== 'zh-CN')
-    bad(`Unknown language "${String(loose.language)}": use en or zh-CN.`);
-  if (loose.visitsFrom !== 'svcd' && loose.visitsFrom !== 'abc') bad('Visits come from "svcd" or "abc".');
+    bad({ key: 'badLanguage', value: String(loose.language) });
+  if (loose.visitsFrom !== 'svcd' && loose.visitsFrom !== 'abc') bad({ key: 'badVisitsFrom' });
   const unknown = settings.columns.filter((c) => !allOutputColumns.includes(c));
-  if (unknown.length > 0) bad(`Unknown column(s): ${unknown.join(', ')}.`);
-  validateRfmRules(settings.rfmRules);
+  if (unknown.length > 0) bad({ key: 'unknownColumns', columns: unknown });
+  validateRfmRules(settings.rfmRules, language);
   return settings;
 }
 

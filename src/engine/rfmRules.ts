@@ -1,5 +1,5 @@
 import { AnalysisError } from './errors';
-import type { RfmRule, RfmSegment } from './types';
+import type { Language, RfmRule, RfmSegment } from './types';
 
 /**
  * The widely used RFM segment table, on recency and frequency scores (monetary refines only "Lost"),
@@ -67,15 +67,10 @@ export function uncoveredRfmCodes(rules: readonly RfmRule[]): string[] {
 /**
  * Checks an edited rule table before use.
  *
+ * @param language Of the error's sentence.
  * @throws AnalysisError `RFM_RULES_INCOMPLETE` naming the score codes no rule covers.
  */
-export function validateRfmRules(rules: readonly RfmRule[]): void {
+export function validateRfmRules(rules: readonly RfmRule[], language: Language = 'en'): void {
   const missing = uncoveredRfmCodes(rules);
-  if (missing.length > 0) {
-    const shown = missing.slice(0, 10).join(', ');
-    throw new AnalysisError(
-      'RFM_RULES_INCOMPLETE',
-      `The RFM segment rules leave ${missing.length} score combination(s) without a segment (${shown}${missing.length > 10 ? ', …' : ''}). Widen a rule or add one.`,
-    );
-  }
+  if (missing.length > 0) throw AnalysisError.of({ key: 'rfmRulesIncomplete', codes: missing }, language);
 }

@@ -5,6 +5,7 @@ import { computeAnalysis, type ComputedAnalysis } from '../engine/computeAnalysi
 import { resolveSettings } from '../engine/defaultSettings';
 import { AnalysisError } from '../engine/errors';
 import { sheetName } from '../engine/labels';
+import { languageFromHeaders } from '../engine/languageFromHeaders';
 import type { AnalysisSettings, CellColumn, MappedTable } from '../engine/types';
 import { customerRowId } from './customerRowId';
 import { excelGrid } from './excelGrid';
@@ -37,8 +38,7 @@ export interface AnalysisRun extends ComputedAnalysis {
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted === true)
-    throw new AnalysisError('CANCELLED', 'The analysis was cancelled; nothing was written.');
+  if (signal?.aborted === true) throw AnalysisError.of({ key: 'cancelled' });
 }
 
 async function load(
@@ -71,7 +71,8 @@ function existingTarget(mapped: MappedTable, loaded: TableInput | null): Custome
  * One analysis from start to finish on any host: inspect the workbook, choose and map the tables, read
  * only the mapped columns, compute, and (unless `write: false`) write columns, summary sheets and settings.
  * Settings saved in the workbook apply first, then `settings` on top, so any co-author re-running gets the
- * same output.
+ * same output. With no language chosen (neither saved nor given), the results are in Chinese when the
+ * workbook's headers are ({@link languageFromHeaders}).
  *
  * @throws AnalysisError with a sentence the user can act on; host errors pass through.
  */
@@ -85,10 +86,11 @@ export async function runAnalysis(
   const info = await host.inspect();
   const resolved = resolveSettings({
     dateOrder: info.localeDateOrder,
+    language: languageFromHeaders(info.tables.flatMap((table) => table.headers)),
     ...(info.savedSettings ?? {}),
     ...settings,
   });
-  const chosen = chooseTables(info.tables, resolved.mappingOverrides);
+  const chosen = chooseTables(info.tables, resolved.mappingOverrides, resolved.language);
   throwIfCancelled(signal);
   const parts = [chosen.sales, chosen.customers, chosen.visits].filter((t): t is MappedTable => t !== null);
   const totalRows = parts.reduce((sum, t) => sum + t.source.rowCount, 0) || 1;

@@ -162,7 +162,7 @@ describe('usage and the installed command', () => {
       '--json',
       path.join(tmp, 'x.json'),
     ]);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/does-not-exist\.csv/u);
   });
 

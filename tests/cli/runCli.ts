@@ -1,8 +1,14 @@
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli/main';
 
-/** Runs the command line in-process and captures its output. */
-export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/**
+ * Runs the command line in-process and captures its output; `tty: true` makes stderr look like a
+ * terminal (`isTTY`), as it is when a person runs the command.
+ */
+export async function runCli(
+  args: string[],
+  options: { tty?: boolean } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const sink = (append: (text: string) => void): Writable =>
@@ -12,9 +18,11 @@ export async function runCli(args: string[]): Promise<{ code: number; stdout: st
         callback();
       },
     });
+  const errors = sink((text) => (stderr += text));
+  if (options.tty === true) Object.assign(errors, { isTTY: true });
   const code = await main(args, {
     stdout: sink((text) => (stdout += text)),
-    stderr: sink((text) => (stderr += text)),
+    stderr: errors,
   });
   return { code, stdout, stderr };
 }

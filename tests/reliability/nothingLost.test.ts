@@ -68,7 +68,7 @@ describe('the command line never modifies its input', () => {
         path.join(folder, `${path.basename(file)}.json`),
         '--quiet',
       ]);
-      expect([file, result.code]).toEqual([file, file === unusable ? 1 : 0]);
+      expect([file, result.code]).toEqual([file, file === unusable ? 5 : 0]);
       expect(fingerprint(file)).toEqual(before);
     }
   });
@@ -95,23 +95,23 @@ describe('the command line never modifies its input', () => {
 });
 
 describe('outputs are written atomically', () => {
-  it('an output folder that does not exist: exit 1, one line naming the path, nothing created', async () => {
+  it('an output folder that does not exist: exit 7, one line naming the path, nothing created', async () => {
     const input = await inputWorkbook('atomic-missing.xlsx');
     const missing = path.join(folder, 'no-such-folder', 'out.xlsx');
     const result = await runCli(['analyze', input, '--out', missing, '--quiet']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(7);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain(missing);
     expect(existsSync(path.dirname(missing))).toBe(false);
   });
 
-  it('an output path that is a folder: exit 1, the folder untouched, no temporary file left beside it', async () => {
+  it('an output path that is a folder: exit 7, the folder untouched, no temporary file left beside it', async () => {
     const dir = temporaryFolder('lost-dir');
     const input = await inputWorkbook('atomic-dir.xlsx');
     const target = path.join(dir, 'taken.xlsx');
     mkdirSync(target);
     const result = await runCli(['analyze', input, '--out', target, '--quiet']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(7);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(statSync(target).isDirectory()).toBe(true);
     expect(readdirSync(target)).toEqual([]);
@@ -141,7 +141,7 @@ describe('outputs are written atomically', () => {
     const previousJson = fingerprint(json);
     // 16 blocks of 512 bytes: the .xlsx (tens of kilobytes) cannot be written in full.
     const second = run(16);
-    expect(second.status).toBe(1);
+    expect(second.status).toBe(7);
     expect(String(second.stderr).trim().split('\n')).toHaveLength(1);
     expect(String(second.stderr)).toMatch(/Could not write/u);
     expect(fingerprint(out)).toEqual(previous);

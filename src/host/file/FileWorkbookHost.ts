@@ -33,6 +33,12 @@ const sourceCopyKey = 'customersCopy';
 const maxScanColumns = 512;
 /** Rows read between two progress reports. */
 const progressStep = 20_000;
+/**
+ * A CSV sales table of at most this many cells is copied into the output (as text, exactly as written),
+ * so that re-running on the output finds the sales and updates our sheets in place; a larger one stays
+ * in its file only (see {@link largeInputNote}).
+ */
+export const copyCsvSalesUpToCells = 2_000_000;
 
 interface CsvSource {
   kind: 'csv';
@@ -89,6 +95,8 @@ export class FileWorkbookHost implements WorkbookHost {
    */
   directRowsAboveCells = directRowsAboveCells;
   private readonly date1904: boolean;
+  /** The last write left a CSV's sales out of the output (too large to copy). */
+  private csvSalesLeftOut = false;
 
   private constructor(fileName: string, source: Source) {
     this.fileName = fileName;
@@ -111,7 +119,7 @@ export class FileWorkbookHost implements WorkbookHost {
 
   /** What the output leaves out, to tell the user ({@link largeInputNote}); null when it holds the whole input. */
   get outputNote(): string | null {
-    return this.source.kind === 'streamed' ? largeInputNote : null;
+    return this.source.kind === 'streamed' || this.csvSalesLeftOut ? largeInputNote : null;
   }
 
   /**
@@ -272,6 +280,41 @@ export class FileWorkbookHost implements WorkbookHost {
     return packageBytes(zip);
   }
 
+  /**
+   * Copies a CSV sales table into a new output's first sheet, named after the file, as text exactly as
+   * written: it is the user's data (not recorded as ours), so a re-run on the output reads the sales
+   * from it and replaces our sheets in place. Large tables go straight into the package.
+   */
+  private copyCsvSales(workbook: Workbook): void {
+    if (this.source.kind !== 'csv') return;
+    const { table, columns } = this.source;
+    this.csvSalesLeftOut =
+      table.rowCount * table.headers.length > copyCsvSalesUpToCells || table.rowCount >= excelGrid.rows;
+    if (this.csvSalesLeftOut) return;
+    const name = uniqueSheetName(validSheetName(this.fileName.replace(/\.[^.]*$/u, '')), []);
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+    const specs: ColumnSpec[] = table.headers.map((header, c) => {
+      const texts = cellsOf(columnOfLength(columns[c] ?? [], table.rowCount)).map((value) =>
+        value === null || typeof value === 'string' ? value : String(value),
+      );
+      // A column of plain numbers becomes numbers; only those that read back as the same text (a re-run
+      // sees the same ids and amounts), so `00042`, `17850.0` and `1E5` keep the column text.
+      const numeric = texts.some((t) => t !== null) && texts.every((t) => t === null || isPlainNumber(t));
+      return {
+        key: `csv${c}`,
+        header: fitCellText(header),
+        format: numeric
+          ? texts.every((t) => t === null || !t.includes('.'))
+            ? 'integer'
+            : 'number'
+          : 'text',
+        values: numeric ? texts.map((t) => (t === null ? null : Number(t))) : texts,
+      };
+    });
+    const deferred = writeColumnsSheet(sheet, specs, false, this.directRowsAboveCells);
+    if (deferred !== null) this.deferredRows.push(deferred);
+  }
+
   /** {@link FileWorkbookHost.inspect} of a streamed input: its tables less our earlier sheets and columns. */
   private inspectStreamed(streamed: StreamedWorkbook): WorkbookInfo {
     const record = this.readRecord();
@@ -302,6 +345,7 @@ export class FileWorkbookHost implements WorkbookHost {
     excelGrid.checkPlan(plan);
     // A streamed input's record describes the input, not the new output workbook.
     const previous = this.source.kind === 'streamed' && this.output === null ? null : this.readRecord();
+    const fresh = this.output === null;
     const workbook = this.output ?? (this.source.kind === 'xlsx' ? this.source.workbook : new Workbook());
     // Values keep the input's date system, so a streamed input's new workbook takes it too.
     if (this.output === null && this.source.kind === 'streamed') workbook.properties.date1904 = this.date1904;
@@ -360,6 +404,7 @@ export class FileWorkbookHost implements WorkbookHost {
       columnHeaders = customerColumns.map(({ header }) => header);
       location = sheet.name;
     } else {
+      if (fresh && this.source.kind === 'csv') this.copyCsvSales(workbook);
       const name = uniqueSheetName(target.sheetName, sheetNames());
       const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
       // A new workbook's large customers sheet is written straight into the package (toBuffer).
@@ -405,6 +450,12 @@ export class FileWorkbookHost implements WorkbookHost {
       location,
     };
   }
+}
+
+/** Text that is a number written the way JavaScript writes it back (`42`, `-1.5`), so reads back the same. */
+function isPlainNumber(text: string): boolean {
+  const value = Number(text);
+  return text !== '' && Number.isFinite(value) && String(value) === text;
 }
 
 /**

@@ -103,6 +103,23 @@ describe('readWorkbookFile', () => {
     expect(pieces).toEqual(['id,note\r\n', '1,"a\r\nb"\r\n', '2,"x,""y"""\r\n', '3,z\r\n']);
   });
 
+  it('decodes a large GB18030 or UTF-16 CSV piece by piece: characters cut between pieces are kept whole', () => {
+    const text = '客户编号,名称\r\n甲001,"北京\r\n贸易"\r\n乙002,"上海,""商行"""\r\n丙𠀀,x\r\n';
+    // The same text in GB18030, from `iconv -f UTF-8 -t GB18030` (丙𠀀: a two- and a four-byte character).
+    const gb18030 = Buffer.from(
+      'bfcdbba7b1e0bac52cc3fbb3c60d0abcd73030312c22b1b1bea90d0ac3b3d2d7220d0ad2d23030322c22c9cfbaa32c2222c9ccd0d02222220d0ab1fb953282362c780d0a',
+      'hex',
+    );
+    const utf16be = Buffer.from(`\ufeff${text}`, 'utf16le').swap16();
+    for (const bytes of [gb18030, utf16be, Buffer.from(`\ufeff${text}`, 'utf8')]) {
+      for (const pieceBytes of [1, 3, 5, 7]) {
+        const pieces = decodeCsvBytes(bytes, pieceBytes);
+        expect(pieces.join('')).toBe(text);
+        expect(pieces.slice(0, 2)).toEqual(['客户编号,名称\r\n', '甲001,"北京\r\n贸易"\r\n']);
+      }
+    }
+  });
+
   it('refuses a CSV over 1.5 GB and an old .xls with a clear message', async () => {
     const huge = path.join(folder, 'huge.csv');
     await writeFile(huge, '');

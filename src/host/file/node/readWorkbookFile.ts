@@ -1,8 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { AnalysisError } from '../../../engine/errors';
+import type { Language } from '../../../engine/types';
 import { FileWorkbookHost } from '../FileWorkbookHost';
+import { decodeText } from '../decodeText';
+import { textEncodingOf } from '../textEncodingOf';
+import { FileError } from './FileError';
 import { streamXlsx } from './streamXlsx';
 
 /** Largest CSV file accepted, in bytes (about 1.5 GB): beyond it the columns would not fit in memory. */
@@ -22,65 +26,68 @@ export const streamXlsxAboveBytes = 20 * 1024 ** 2;
 export interface ReadWorkbookOptions {
   /** Overrides {@link streamXlsxAboveBytes} (tests force the streaming path with 0). */
   streamAboveBytes?: number;
+  /** Language of the errors' sentences; default English. */
+  language?: Language;
 }
 
 /** CSV files are decoded in pieces of about this many bytes (one JavaScript string holds < 512 M chars). */
 const csvPieceBytes = 256 * 1024 ** 2;
 
-/** Offsets where a CSV buffer may be cut into pieces: after a line feed that is outside any quotes. */
-function recordBoundaries(bytes: Buffer, pieceBytes: number): number[] {
-  const ends: number[] = [];
-  let start = 0;
+/** Where the last record of `text` ends: after its last line feed outside quotes (0 when there is none). */
+function lastRecordEnd(text: string): number {
   let quotes = 0;
+  let end = 0;
   let scanned = 0;
-  while (start < bytes.length) {
-    let end = start + pieceBytes;
-    if (end >= bytes.length) {
-      ends.push(bytes.length);
-      break;
-    }
-    for (;;) {
-      const lineFeed = bytes.indexOf(0x0a, end);
-      if (lineFeed < 0) {
-        end = bytes.length;
-        break;
-      }
-      for (let at = bytes.indexOf(0x22, scanned); at >= 0 && at < lineFeed; at = bytes.indexOf(0x22, at + 1))
-        quotes++;
-      scanned = lineFeed;
-      end = lineFeed + 1;
-      if (quotes % 2 === 0) break;
-    }
-    ends.push(end);
-    start = end;
+  for (let lineFeed = text.indexOf('\n'); lineFeed >= 0; lineFeed = text.indexOf('\n', lineFeed + 1)) {
+    for (let at = text.indexOf('"', scanned); at >= 0 && at < lineFeed; at = text.indexOf('"', at + 1))
+      quotes++;
+    scanned = lineFeed;
+    if (quotes % 2 === 0) end = lineFeed + 1;
   }
-  return ends;
-}
-
-function decodePieces(bytes: Buffer, ends: readonly number[], encoding: string, fatal: boolean): string[] {
-  const decoder = new TextDecoder(encoding, { fatal });
-  let start = 0;
-  return ends.map((end) => {
-    const text = decoder.decode(bytes.subarray(start, end));
-    start = end;
-    return text;
-  });
+  return end;
 }
 
 /**
- * Decodes CSV bytes: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark (Excel's
- * "Unicode text"), else GB18030 — what Excel in Chinese saves as "CSV" — when the bytes are not UTF-8.
+ * Decodes `bytes` a piece at a time with one streaming decoder (a character cut between two pieces is
+ * carried over), and cuts the text at record boundaries.
  *
- * @returns The text in pieces that each end at a record boundary.
+ * @throws TypeError from a `fatal` decoder on bytes that are not valid in `encoding`.
  */
-export function decodeCsvBytes(bytes: Buffer, pieceBytes = csvPieceBytes): string[] {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return [new TextDecoder('utf-16le').decode(bytes.subarray(2))];
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return [new TextDecoder('utf-16be').decode(bytes.subarray(2))];
-  const ends = recordBoundaries(bytes, pieceBytes);
+function decodePieces(bytes: Uint8Array, encoding: string, fatal: boolean, pieceBytes: number): string[] {
+  const decoder = new TextDecoder(encoding, { fatal });
+  const pieces: string[] = [];
+  let carry = '';
+  for (let start = 0; ; start += pieceBytes) {
+    const end = Math.min(bytes.length, start + pieceBytes);
+    const last = end >= bytes.length;
+    const text = carry + decoder.decode(bytes.subarray(start, end), { stream: !last });
+    if (last) {
+      if (text !== '' || pieces.length === 0) pieces.push(text);
+      return pieces;
+    }
+    const cut = lastRecordEnd(text);
+    if (cut > 0) pieces.push(text.slice(0, cut));
+    carry = text.slice(cut);
+  }
+}
+
+/**
+ * Decodes CSV bytes in pieces, as {@link decodeText} would decode them whole: UTF-8 (with or without a
+ * byte-order mark), UTF-16 LE/BE (Excel's "Unicode text"), else GB18030 — what Excel in Chinese saves as
+ * "CSV". The encoding is told from the first bytes ({@link textEncodingOf}); a file that starts as UTF-8
+ * but holds invalid UTF-8 further on is decoded again as GB18030.
+ *
+ * @returns The text in pieces that each end at a record boundary (never inside quotes); one piece when
+ *   the file is at most `pieceBytes` long.
+ */
+export function decodeCsvBytes(bytes: Uint8Array, pieceBytes = csvPieceBytes): string[] {
+  if (bytes.length <= pieceBytes) return [decodeText(bytes).text];
+  const encoding = textEncodingOf(bytes);
+  if (encoding !== 'utf-8') return decodePieces(bytes, encoding, false, pieceBytes);
   try {
-    return decodePieces(bytes, ends, 'utf-8', true);
+    return decodePieces(bytes, encoding, true, pieceBytes);
   } catch {
-    return decodePieces(bytes, ends, 'gb18030', false);
+    return decodePieces(bytes, 'gb18030', false, pieceBytes);
   }
 }
 
@@ -94,27 +101,57 @@ const csvHeapPerByte = 6;
  * Refuses a CSV this process cannot hold, before reading it: V8 stops the whole process with "heap out of
  * memory" (no error to catch) when the heap limit is reached, whatever the file-size limit says.
  */
-function checkCsvFitsHeap(fileName: string, size: number): void {
+function checkCsvFitsHeap(fileName: string, size: number, language: Language): void {
   const heap = getHeapStatistics();
   const needed = size * csvHeapPerByte;
   const available = heap.heap_size_limit - heap.used_heap_size;
   if (needed <= available) return;
-  const mb = (bytes: number): string => Math.ceil(bytes / 1024 ** 2).toLocaleString('en-US');
   // A round figure above what is needed, with room for the analysis after the read.
   const suggested = Math.ceil((needed * 1.5 + heap.used_heap_size) / 1024 ** 3) * 1024;
-  throw new AnalysisError(
-    'TOO_LARGE',
-    `"${fileName}" is ${mb(size)} MB; reading it takes about ${mb(needed)} MB of memory, but this process may use only ${mb(available)} MB more. Give Node more memory (NODE_OPTIONS=--max-old-space-size=${suggested}, in MB), or split the file by date.`,
+  throw AnalysisError.of(
+    {
+      key: 'csvNeedsMemory',
+      file: fileName,
+      megabytes: megabytesUp(size),
+      neededMegabytes: megabytesUp(needed),
+      availableMegabytes: megabytesUp(available),
+      suggestedMegabytes: suggested,
+    },
+    language,
   );
 }
+
+const megabytesUp = (bytes: number): number => Math.ceil(bytes / 1024 ** 2);
+const megabytesNear = (bytes: number): number => Math.round(bytes / 1024 ** 2);
+
+/** The first bytes of a file (fewer when it is shorter). */
+async function headOf(filePath: string, length: number): Promise<Uint8Array> {
+  const handle = await open(filePath, 'r');
+  try {
+    const buffer = new Uint8Array(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A zip package starts with a local file header (or, empty, with the end of its central directory). */
+const isZip = (head: Uint8Array): boolean =>
+  head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05);
+/** An .xlsx saved with a password is an OLE compound file (as an old .xls is). */
+const isCompoundFile = (head: Uint8Array): boolean =>
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((byte, k) => head[k] === byte);
 
 /**
  * Opens a workbook file for analysis: `.csv` (or `.txt`) as one table, `.xlsx` / `.xlsm` with every
  * table and headed range in it.
  *
- * @throws AnalysisError `TOO_LARGE` above {@link maxCsvBytes} (CSV) or {@link maxXlsxBytes} (.xlsx), and for
- *   a CSV that needs more memory than this process's heap limit leaves (see `--max-old-space-size`);
- *   Error with a one-line reason for a missing file, an old `.xls` or an unknown extension.
+ * @throws FileError for a missing or unreadable file, a folder, an empty file, an old `.xls`, an unknown
+ *   extension, an `.xlsx` that is not a zip package, is password-protected or damaged — in
+ *   `options.language`, without the zip library's words; AnalysisError `TOO_LARGE` above
+ *   {@link maxCsvBytes} (CSV) or {@link maxXlsxBytes} (.xlsx), and for a CSV that needs more memory than
+ *   this process's heap limit leaves (see `--max-old-space-size`).
  * An .xlsx above {@link streamXlsxAboveBytes} is read by streaming (see there).
  * @example const host = await readWorkbookFile('data/sales.csv');
  */
@@ -122,40 +159,68 @@ export async function readWorkbookFile(
   filePath: string,
   options: ReadWorkbookOptions = {},
 ): Promise<FileWorkbookHost> {
+  const language = options.language ?? 'en';
   const extension = path.extname(filePath).toLowerCase();
   const fileName = path.basename(filePath);
-  const size = await stat(filePath).then(
-    (info) => info.size,
-    () => {
-      throw new Error(`The file "${filePath}" does not exist or cannot be read.`);
-    },
-  );
-  const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
-  if (extension === '.csv' || extension === '.txt') {
+  const info = await stat(filePath).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+    throw code === 'ENOENT' || code === 'ENOTDIR'
+      ? new FileError('notFound', filePath, language)
+      : new FileError('unreadable', filePath, language, code);
+  });
+  if (info.isDirectory()) throw new FileError('isFolder', filePath, language);
+  const size = info.size;
+  const isCsv = extension === '.csv' || extension === '.txt';
+  const isXlsx = extension === '.xlsx' || extension === '.xlsm';
+  if (!isCsv && !isXlsx)
+    throw new FileError(extension === '.xls' ? 'oldXls' : 'unknownExtension', fileName, language);
+  if (size === 0) throw new FileError('emptyFile', fileName, language);
+  const head = await headOf(filePath, 8).catch((error: unknown) => {
+    throw new FileError(
+      'unreadable',
+      filePath,
+      language,
+      (error as NodeJS.ErrnoException | null)?.code ?? '',
+    );
+  });
+  if (isCsv) {
     if (size > maxCsvBytes) {
-      throw new AnalysisError(
-        'TOO_LARGE',
-        `"${fileName}" is ${megabytes(size)}; CSV files up to ${megabytes(maxCsvBytes)} can be analysed. Split it by date or filter it first.`,
+      throw AnalysisError.of(
+        {
+          key: 'csvTooLarge',
+          file: fileName,
+          megabytes: megabytesNear(size),
+          limitMegabytes: megabytesNear(maxCsvBytes),
+        },
+        language,
       );
     }
-    checkCsvFitsHeap(fileName, size);
-    return FileWorkbookHost.fromCsv(decodeCsvBytes(await readFile(filePath)), fileName);
+    checkCsvFitsHeap(fileName, size, language);
+    const pieces = decodeCsvBytes(await readFile(filePath));
+    if (pieces.every((piece) => piece.trim() === '')) throw new FileError('emptyFile', fileName, language);
+    return FileWorkbookHost.fromCsv(pieces, fileName);
   }
-  if (extension === '.xlsx' || extension === '.xlsm') {
-    if (size > maxXlsxBytes) {
-      throw new AnalysisError(
-        'TOO_LARGE',
-        `"${fileName}" is ${megabytes(size)}; workbooks up to ${megabytes(maxXlsxBytes)} can be analysed. Save the sales sheet as CSV instead.`,
-      );
-    }
-    if (size > (options.streamAboveBytes ?? streamXlsxAboveBytes))
-      return FileWorkbookHost.fromStreamed(await streamXlsx(filePath, fileName), fileName);
-    return FileWorkbookHost.fromXlsx(await readFile(filePath), fileName);
-  }
-  if (extension === '.xls') {
-    throw new Error(
-      `"${fileName}" is an old-format .xls workbook: open it in Excel and save it as .xlsx first.`,
+  if (size > maxXlsxBytes) {
+    throw AnalysisError.of(
+      {
+        key: 'xlsxTooLarge',
+        file: fileName,
+        megabytes: megabytesNear(size),
+        limitMegabytes: megabytesNear(maxXlsxBytes),
+      },
+      language,
     );
   }
-  throw new Error(`"${fileName}" is not a workbook this tool reads: use an .xlsx or a .csv file.`);
+  if (isCompoundFile(head)) throw new FileError('encrypted', fileName, language);
+  if (!isZip(head)) throw new FileError('notXlsx', fileName, language);
+  try {
+    if (size > (options.streamAboveBytes ?? streamXlsxAboveBytes))
+      return FileWorkbookHost.fromStreamed(await streamXlsx(filePath, fileName), fileName);
+    return await FileWorkbookHost.fromXlsx(await readFile(filePath), fileName);
+  } catch (error) {
+    // Both readers say so when the package's parts cannot be read; anything else is not the file's fault.
+    if (error instanceof Error && error.message.includes('could not be read as an .xlsx workbook'))
+      throw new FileError('damagedXlsx', fileName, language);
+    throw error;
+  }
 }

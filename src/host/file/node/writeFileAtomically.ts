@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import type { Language } from '../../../engine/types';
+import { FileError } from './FileError';
 
 /**
  * Writes a file so that readers see either the old file or the complete new one, never half of it: the
@@ -8,9 +10,15 @@ import path from 'node:path';
  * target. On any failure the temporary file is removed and the target is left as it was.
  *
  * @param filePath Where the file goes; its folder must exist.
+ * @param language Of the error's sentence.
+ * @throws FileError `cannotWrite` with the system's reason in plain words.
  * @example await writeFileAtomically('out/analysis.xlsx', bytes);
  */
-export async function writeFileAtomically(filePath: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomically(
+  filePath: string,
+  bytes: Uint8Array,
+  language: Language = 'en',
+): Promise<void> {
   const folder = path.dirname(path.resolve(filePath));
   const temporary = path.join(
     folder,
@@ -30,7 +38,7 @@ export async function writeFileAtomically(filePath: string, bytes: Uint8Array): 
     created = false;
   } catch (error) {
     if (created) await unlink(temporary).catch(() => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not write "${filePath}": ${reason}`);
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    throw new FileError('cannotWrite', filePath, language, code ?? String(error));
   }
 }
