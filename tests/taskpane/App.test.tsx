@@ -19,7 +19,7 @@ function tierCounts(): number[] {
   const table = screen.getByRole('table', { name: en.pyramidTitle });
   return within(table)
     .getAllByRole('row')
-    .slice(1)
+    .filter((row) => row.hasAttribute('data-tier'))
     .map((row) => Number(within(row).getAllByRole('cell')[0]!.textContent));
 }
 
@@ -74,6 +74,13 @@ describe('App in Excel (real Excel host over the fake Excel)', () => {
     const tier1 = screen.getByRole('table', { name: en.pyramidTitle }).querySelector('tr[data-tier="1"]')!;
     expect(within(tier1 as HTMLElement).getAllByRole('cell')[2]!.textContent).toBe(
       `${((200 / 2100) * 100).toFixed(1)}%`,
+    );
+    // Under each tier, what its own customers did (the name is a position, not a promise of profit).
+    const outcome = screen
+      .getByRole('table', { name: en.pyramidTitle })
+      .querySelector('td[data-outcome="1"]')!;
+    expect(outcome.textContent).toBe(
+      `made +${((200 / 2100) * 100).toFixed(1)}% of profit · 0 of 1 lose money`,
     );
     const headers = pane.workbook.values('Customers', 'A1:Z1')[0]!.filter((v) => v !== null);
     expect(headers).toEqual(

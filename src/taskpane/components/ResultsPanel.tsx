@@ -21,9 +21,12 @@ import {
   rfmLabel,
   svcdLabel,
   svcdStrategy,
+  tierCourseZone,
   tierLabel,
+  tierOutcome,
   tierStrategy,
 } from '../../engine/labels';
+import { tierFigures, tierOutcomes } from '../../engine/summary/buildPyramidSheet';
 import type { Language, SvcdSegment } from '../../engine/types';
 import { formatShare } from '../formatShare';
 import type { AnalysisOutcome } from '../hooks/useAnalysis';
@@ -65,6 +68,10 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   overdue: { color: tokens.colorPaletteRedForeground1 },
+  // A tier's row and the line under it on what its customers did read as one block.
+  tierRow: { '& th, & td': { borderBottom: 'none' } },
+  zone: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
+  outcome: { color: tokens.colorNeutralForeground2 },
 });
 
 const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
@@ -100,6 +107,9 @@ export function ResultsPanel(props: {
   const styles = useStyles();
   const { result, summary } = outcome.run;
   const numbers = summarizeCustomers(result.customers, result.asOf);
+  // What each tier's own customers did: the tier names are positions, the outcome says what happened there.
+  const outcomes = tierOutcomes(tierFigures(result));
+  const basis = result.valueBasis;
   const count = (value: number): string => value.toLocaleString(language);
   const months = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(result.window.months);
   const controls = (part: SettingsPart): ReactNode => {
@@ -165,21 +175,47 @@ export function ResultsPanel(props: {
                   <th scope="col">{t.tierColumn}</th>
                   <th scope="col">{t.customersColumn}</th>
                   <th scope="col">{t.revenueShareColumn}</th>
-                  <th scope="col">{t.profitShareColumn}</th>
+                  {basis === 'profit' && <th scope="col">{t.profitShareColumn}</th>}
                   <th scope="col">{t.referenceColumn}</th>
                 </tr>
               </thead>
-              <tbody>
-                {numbers.tiers.map((tier) => (
-                  <tr key={tier.tier} data-tier={tier.tier}>
-                    <th scope="row">{tierLabel(tier.tier, language)}</th>
-                    <td>{count(tier.customers)}</td>
-                    <td>{formatShare(tier.revenueShare, language)}</td>
-                    <td>{formatShare(tier.profitShare, language)}</td>
-                    <td>{t.referenceProfile[tier.tier]}</td>
-                  </tr>
-                ))}
-              </tbody>
+              {numbers.tiers.map((tier) => {
+                const outcome = outcomes[tier.tier - 1];
+                return (
+                  <tbody key={tier.tier}>
+                    <tr className={styles.tierRow} data-tier={tier.tier}>
+                      <th scope="row">
+                        {tierLabel(tier.tier, language)}
+                        {basis === 'profit' && (
+                          <Caption1 block className={styles.zone}>
+                            {tierCourseZone(tier.tier, language)}
+                          </Caption1>
+                        )}
+                      </th>
+                      <td>{count(tier.customers)}</td>
+                      <td>{formatShare(tier.revenueShare, language)}</td>
+                      {basis === 'profit' && <td>{formatShare(tier.profitShare, language)}</td>}
+                      <td>
+                        {basis === 'profit'
+                          ? t.referenceProfile[tier.tier]
+                          : // Ranked by revenue: the course's customers and revenue shares, no word of profit.
+                            t.referenceProfile[tier.tier].split(' · ').slice(0, 2).join(' · ')}
+                      </td>
+                    </tr>
+                    {outcome !== undefined && tier.customers > 0 && (
+                      <tr>
+                        <td
+                          colSpan={basis === 'profit' ? 5 : 4}
+                          className={styles.outcome}
+                          data-outcome={tier.tier}
+                        >
+                          {tierOutcome(outcome, language, basis)}
+                        </td>
+                      </tr>
+                    )}
+                  </tbody>
+                );
+              })}
             </table>
             {result.valueBasis === 'revenue' && <Caption1>{t.rankedByRevenue}</Caption1>}
           </>,
@@ -301,7 +337,7 @@ export function ResultsPanel(props: {
               {numbers.tiers.map((tier) => (
                 <li key={tier.tier}>
                   <Text weight="semibold">{tierLabel(tier.tier, language)}</Text>:{' '}
-                  {tierStrategy(tier.tier, language)}
+                  {tierStrategy(tier.tier, language, outcomes[tier.tier - 1], basis)}
                 </li>
               ))}
             </ul>
