@@ -46,6 +46,10 @@ export interface ColumnBackup {
 export interface SheetBackup {
   backupName: string;
   marker: SheetMarker;
+  /**
+   * Its 0-based position (hidden sheets counted) once the run dropped older bookkeeping sheets; for
+   * information: undo leaves it where it is, which is its old place once the sheets the run added are gone.
+   */
   position: number;
 }
 

@@ -92,6 +92,11 @@ export const HostStateSheet = {
   /** Prefix of the names of our replaced sheets kept for undo. */
   backupPrefix: 'CustomerPyramid.old',
 
+  /** Whether a sheet name is one of our replaced sheets kept for undo (`CustomerPyramid.old`, `… (2)`, …). */
+  isBackupName(name: string): boolean {
+    return name.toLowerCase().startsWith(HostStateSheet.backupPrefix.toLowerCase());
+  },
+
   /** Whether a sheet name is one of our bookkeeping sheets (never analysed, never shown). */
   isBookkeeping(name: string): boolean {
     return runRecord.isBookkeeping(name);

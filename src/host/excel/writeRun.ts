@@ -14,7 +14,12 @@ import { writeGrids, type GridBlock } from './writeGrids';
 
 /** Where the run stands, for the caller to roll back after a failure. */
 export interface RunProgress {
-  /** Set once the previous content of everything the run will change is safely kept. */
+  /**
+   * The undo record about to be saved, set just before the batch that saves it and hides our replaced
+   * sheets (the record first, so no sheet is hidden before the record that brings it back is saved).
+   */
+  pending: LastRun | null;
+  /** Set once the sync that saved the undo record succeeded: from then on "Undo last run" can restore. */
   record: LastRun | null;
 }
 
@@ -32,8 +37,11 @@ interface SheetBuild {
   key: string;
   name: string;
   spec: SheetSpec | null;
-  old: { marker: SheetMarker; sheet: Excel.Worksheet; backupName: string } | null;
+  /** The sheet of ours it replaces, renamed to `backupName` (very hidden) and kept for undo. */
+  old: { marker: SheetMarker; sheet: Excel.Worksheet; backupName: string; position: number } | null;
   sheet: Excel.Worksheet | null;
+  /** Where the new sheet goes (0-based, counting hidden sheets); null: at the end, where it is added. */
+  position: number | null;
 }
 
 const maxSheetName = 31;
@@ -287,37 +295,66 @@ export async function writeRun(
     ...(customers.kind === 'new' ? [{ key: 'customers', name: customers.sheetName, spec: null }] : []),
     ...plan.sheets.map((spec) => ({ key: spec.key, name: spec.name, spec })),
   ];
-  const replaced = new Set<string>();
+  // Bookkeeping the run drops first: the older undo record's sheets and any leftover backup (a run that
+  // stopped before recording it), so hidden sheets never pile up; an older command line's record sheet.
+  const undoName = HostStateSheet.undoSheetName.toLowerCase();
+  const dropped = sheets.items.filter(
+    (s) =>
+      s === legacySheet ||
+      s.name.toLowerCase() === undoName ||
+      (s.visibility === 'VeryHidden' && HostStateSheet.isBackupName(s.name)),
+  );
+  const droppedIds = new Set(dropped.map((s) => s.id));
   const builds: SheetBuild[] = specs.map((s) => {
     const marker = state.sheets.find(
       (m) =>
         (m.key === s.key || (m.key === '' && m.name.toLowerCase() === s.name.toLowerCase())) &&
-        byId.has(m.sheetId),
+        byId.has(m.sheetId) &&
+        !droppedIds.has(m.sheetId),
     );
     const sheet = marker === undefined ? undefined : byId.get(marker.sheetId);
-    if (marker !== undefined && sheet !== undefined) replaced.add(sheet.name.toLowerCase());
     return {
       key: s.key,
       name: s.name,
       spec: s.spec,
-      old: marker !== undefined && sheet !== undefined ? { marker, sheet, backupName: '' } : null,
+      old:
+        marker !== undefined && sheet !== undefined ? { marker, sheet, backupName: '', position: 0 } : null,
       sheet: null,
+      position: null,
     };
   });
-  const takenSheets = new Set([...byName.keys()].filter((n) => !replaced.has(n)));
-  const previousBackups = new Set((state.lastRun?.backupSheets ?? []).map((b) => b.backupName.toLowerCase()));
+  // Names as they will be when each sheet is added: the replaced sheets renamed away, the dropped deleted.
+  const replacedIds = new Set(builds.flatMap((b) => (b.old === null ? [] : [b.old.sheet.id])));
+  const takenSheets = new Set(
+    sheets.items
+      .filter((s) => !droppedIds.has(s.id) && !replacedIds.has(s.id))
+      .map((s) => s.name.toLowerCase()),
+  );
+  takenSheets.add(HostStateSheet.sheetName.toLowerCase());
+  takenSheets.add(undoName);
   for (const build of builds) {
     build.name = uniqueName(build.name, takenSheets, maxSheetName);
     takenSheets.add(build.name.toLowerCase());
   }
   for (const build of builds) {
     if (build.old === null) continue;
-    build.old.backupName = uniqueName(
-      HostStateSheet.backupPrefix,
-      new Set([...takenSheets].filter((n) => !previousBackups.has(n))),
-      maxSheetName,
-    );
+    build.old.backupName = uniqueName(HostStateSheet.backupPrefix, takenSheets, maxSheetName);
     takenSheets.add(build.old.backupName.toLowerCase());
+  }
+  // Where each new sheet goes: just before the sheet it replaces, where that one is once the dropped sheets
+  // are deleted and the bookkeeping sheets added (at the end); a sheet replacing none goes at the end.
+  const needsUndoSheet = placements.some((p) => p.previous !== null);
+  const order = [...sheets.items]
+    .sort((a, b) => a.position - b.position)
+    .map((s) => s.id)
+    .filter((id) => !droppedIds.has(id));
+  if (stateSheet === null) order.push('state');
+  if (needsUndoSheet) order.push('undo');
+  for (const build of builds) {
+    const at = build.old === null ? -1 : order.indexOf(build.old.sheet.id);
+    if (build.old !== null) build.old.position = at;
+    build.position = at < 0 ? null : at;
+    order.splice(at < 0 ? order.length : at, 0, `new:${build.key}`);
   }
 
   const targetId = targetSheet?.id ?? '';
@@ -345,7 +382,7 @@ export async function writeRun(
     backupSheets: builds.flatMap((b) =>
       b.old === null
         ? []
-        : [{ backupName: b.old.backupName, marker: b.old.marker, position: b.old.sheet.position }],
+        : [{ backupName: b.old.backupName, marker: b.old.marker, position: b.old.position }],
     ),
   };
 
@@ -355,23 +392,21 @@ export async function writeRun(
   // Very hidden even when the command line wrote it (a file library may not keep that).
   state0.visibility = 'VeryHidden';
   HostStateSheet.queueWrite(state0, { ...state, lastRun: null }, names);
-  // An older command line's record now lives in the state sheet.
-  legacySheet?.delete();
-  for (const backup of state.lastRun?.backupSheets ?? [])
-    byName.get(backup.backupName.toLowerCase())?.delete();
-  byName.get(HostStateSheet.undoSheetName.toLowerCase())?.delete();
-  const undoSheet = workbook.worksheets.add(HostStateSheet.undoSheetName);
-  undoSheet.visibility = 'VeryHidden';
+  for (const sheet of dropped) sheet.delete();
+  const undoSheet = needsUndoSheet ? workbook.worksheets.add(HostStateSheet.undoSheetName) : null;
+  if (undoSheet !== null) undoSheet.visibility = 'VeryHidden';
   const target = tablePart?.sheet ?? plainPart?.sheet ?? null;
-  for (const backup of target === null ? [] : record.updatedColumns) {
+  for (const backup of target === null || undoSheet === null ? [] : record.updatedColumns) {
     const m = backup.marker;
     const source = target?.getRangeByIndexes(m.headerRow, m.column, m.rows + 1, 1);
     if (source !== undefined)
-      undoSheet.getRangeByIndexes(0, backup.undoColumn, m.rows + 1, 1).copyFrom(source, 'All');
+      undoSheet?.getRangeByIndexes(0, backup.undoColumn, m.rows + 1, 1).copyFrom(source, 'All');
   }
   suspend();
   await context.sync();
-  progress.record = record;
+  // The record before any visible change: a batch stops at its first failing operation, so a sheet is only
+  // ever hidden once the record that brings it back is in the workbook.
+  progress.pending = record;
   HostStateSheet.queueWrite(state0, { ...state, lastRun: record }, names);
   for (const build of builds) {
     if (build.old === null) continue;
@@ -379,6 +414,7 @@ export async function writeRun(
     build.old.sheet.visibility = 'VeryHidden';
   }
   await context.sync();
+  progress.record = record;
 
   // Write (events are off since the first change).
   const total =
@@ -438,7 +474,7 @@ export async function writeRun(
   for (const build of builds) {
     const sheet = workbook.worksheets.add(build.name);
     build.sheet = sheet.load('id');
-    if (build.old !== null) sheet.position = build.old.sheet.position;
+    if (build.position !== null) sheet.position = build.position;
     if (build.spec !== null) {
       await renderSheet(context, sheet, build.spec, date1904, options);
     } else if (customers.kind === 'new') {
