@@ -31,6 +31,9 @@ export interface SyncRecord {
  */
 export type BatchMode = 'partial' | 'transactional';
 
+/** Both batch modes, for suites that must hold in each. */
+export const batchModes: readonly BatchMode[] = ['partial', 'transactional'];
+
 /** Counters over every sync of every `Excel.run` on one fake workbook. */
 export interface FakeStats {
   syncs: number;

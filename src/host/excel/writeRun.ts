@@ -432,7 +432,9 @@ export async function writeRun(
         p.tableColumn = tablePart.table.columns.add(undefined, undefined, p.header).load('id');
       } else if (p.previous === null || p.renamed) {
         const cell = target.getRangeByIndexes(headerRow0, p.column, 1, 1);
-        cell.numberFormat = [['@']];
+        // A table's header cells are text anyway, and keep the format the column got when it was added, so a
+        // run in another language and back leaves the table as it was.
+        if (tablePart === null) cell.numberFormat = [['@']];
         cell.values = [[p.header]];
       }
       if (p.previous !== null && p.previous.rows > rowCount) {
