@@ -23,6 +23,11 @@ export interface ColumnMarker {
   headerRow: number;
   /** Data rows written under the header; -1 when an older command line's record did not say. */
   rows: number;
+  /**
+   * `columnDigest` of those rows as written, or null when an older record did not keep it: while the cells
+   * give another digest, the user has typed into the column and it is theirs.
+   */
+  digest: string | null;
 }
 
 /** Our marker for one sheet we built (summary sheets, our customers sheet). */

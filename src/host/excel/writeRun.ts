@@ -1,4 +1,5 @@
 import { excelNumberFormat, type ColumnSpec, type SheetSpec } from '../../engine/sheetSpec';
+import { columnDigest } from '../columnDigest';
 import { excelGrid } from '../excelGrid';
 import type { ProgressCallback, WritePlan, WriteSummary } from '../WorkbookHost';
 import { ExcelHostError } from './ExcelHostError';
@@ -7,6 +8,7 @@ import { excelValue } from './excelValue';
 import type { ColumnMarker, HostState, LastRun, SheetMarker } from './HostState';
 import { HostStateSheet } from './HostStateSheet';
 import { loadDate1904 } from './loadDate1904';
+import { readTableColumns } from './readTableColumns';
 import { renderSheet } from './renderSheet';
 import { uniqueName } from './uniqueName';
 import { verifyCustomerRows } from './verifyCustomerRows';
@@ -202,8 +204,20 @@ export async function writeRun(
       const index = m.column - columnIndex0;
       return m.headerRow === headerRow0 && existing[index]?.name === m.header ? index : -1;
     };
+    // A column the user has typed into since (its cells, new rows included, no longer give the recorded
+    // fingerprint) is theirs now: left alone, ours goes to a new column.
+    const edited = await editedByUser(
+      context,
+      tablePart.sheet.name,
+      headerRow0,
+      state.columns
+        .filter((m) => indexOf(m) >= 0 && plan.columns.some((spec) => isFor(m, spec)))
+        .map((m) => ({ marker: m, column: columnIndex0 + indexOf(m), rows: Math.max(m.rows, rowCount) })),
+    );
     for (const spec of plan.columns) {
-      const marker = state.columns.find((m) => !used.has(m) && isFor(m, spec) && indexOf(m) >= 0);
+      const marker = state.columns.find(
+        (m) => !used.has(m) && !edited.has(m) && isFor(m, spec) && indexOf(m) >= 0,
+      );
       if (marker === undefined) continue;
       used.add(marker);
       const index = indexOf(marker);
@@ -254,7 +268,17 @@ export async function writeRun(
       }));
     await context.sync();
     const headerRow = headerCells.values[0] ?? [];
-    const ours = candidates.filter((m) => headerRow[m.column] === m.header);
+    const headed = candidates.filter(
+      (m) => headerRow[m.column] === m.header && plan.columns.some((spec) => isFor(m, spec)),
+    );
+    // The rows we wrote must still give the recorded fingerprint; cells the table has grown into are below.
+    const edited = await editedByUser(
+      context,
+      plainPart.sheet.name,
+      headerRow0,
+      headed.map((m) => ({ marker: m, column: m.column, rows: rowsOf(m) })),
+    );
+    const ours = headed.filter((m) => !edited.has(m));
     const taken = new Set(headerRow.map((v) => String(v).toLowerCase()).filter((v) => v !== ''));
     for (const spec of plan.columns) {
       const marker = ours.find((m) => !used.has(m) && isFor(m, spec));
@@ -367,6 +391,11 @@ export async function writeRun(
     column: p.column,
     headerRow: headerRow0,
     rows: rowCount,
+    digest: columnDigest.of(
+      Array.from({ length: rowCount }, (_, r) =>
+        excelValue(p.spec.values[r] ?? null, p.spec.format, date1904),
+      ),
+    ),
   });
   const updated = placements.filter((p) => p.previous !== null);
   const record: LastRun = {
@@ -531,6 +560,33 @@ export async function writeRun(
     sheetNames: builds.map((b) => b.name),
     location: customers.kind === 'new' ? (builds[0]?.name ?? customers.sheetName) : (targetSheet?.name ?? ''),
   };
+}
+
+/**
+ * The markers among `columns` whose cells show a user's edit since the run that recorded them (see
+ * `columnDigest`): read in chunks of rows, one sync per chunk. Markers of older records (no fingerprint)
+ * are never counted edited.
+ */
+async function editedByUser(
+  context: Excel.RequestContext,
+  sheet: string,
+  headerRow0: number,
+  columns: readonly { marker: ColumnMarker; column: number; rows: number }[],
+): Promise<Set<ColumnMarker>> {
+  const checked = columns.filter((c) => c.marker.digest !== null && c.rows > 0);
+  const edited = new Set<ColumnMarker>();
+  if (checked.length === 0) return edited;
+  const rows = Math.max(...checked.map((c) => c.rows));
+  const cells = await readTableColumns(
+    context,
+    { sheet, tableName: null, headerRow: headerRow0 + 1, firstColumn: 1, headers: [], rowCount: rows },
+    checked.map((c) => c.column),
+  );
+  checked.forEach((c, k) => {
+    if (columnDigest.showsUserEdit(c.marker.digest ?? '', (cells[k] ?? []).slice(0, c.rows)))
+      edited.add(c.marker);
+  });
+  return edited;
 }
 
 /** Whether a marker is of the column `spec` describes: same key, or same header when the record kept no key. */

@@ -39,7 +39,7 @@ function userCells(workbook: FakeWorkbook, layout: string): unknown {
     : workbook.values('Customers', 'A1:G8');
 }
 
-describe.each(layouts)('undo and failures with %s', (layout, spec) => {
+describe.each(layouts)('undo and failures with %s', (_layout, spec) => {
   it('undoes a first run completely and a second run back to the first', async () => {
     const { host, workbook, close } = openFakeWorkbook(spec);
     const original = userPicture(workbook);
