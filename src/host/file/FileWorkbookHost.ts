@@ -181,11 +181,11 @@ export class FileWorkbookHost implements WorkbookHost {
           headers: model.columns.map((column) => column.name),
           rowCount: Math.max(0, block.bottom - block.top - (model.totalsRow === true ? 1 : 0)),
         };
-        excelTables.push(withoutOurColumns(table, record, sheet));
+        excelTables.push(withoutOurColumns(table, record, sheet, this.date1904));
       }
       // Also on a sheet with tables: a sales range may sit beside a small unrelated table.
       const range = findPlainRange(sheet, blocks);
-      if (range !== null) plainRanges.push(withoutOurColumns(range, record, sheet));
+      if (range !== null) plainRanges.push(withoutOurColumns(range, record, sheet, this.date1904));
     }
     return Promise.resolve({
       tables: [...excelTables, ...plainRanges],
@@ -461,8 +461,13 @@ function findPlainRange(sheet: Worksheet, tables: readonly CellBlock[] = []): So
  * The table without the columns an earlier run appended to it (while their header is still ours), so a
  * re-run sees the user's table as the user made it: our "Revenue" column must not become its amount.
  */
-function withoutOurColumns(table: SourceTable, record: RunRecord | null, sheet: Worksheet): SourceTable {
-  const ours = new Set(ourColumns(sheet, table, record?.columns ?? []).map(({ column }) => column));
+function withoutOurColumns(
+  table: SourceTable,
+  record: RunRecord | null,
+  sheet: Worksheet,
+  date1904: boolean,
+): SourceTable {
+  const ours = new Set(ourColumns(sheet, table, record?.columns ?? [], date1904).map(({ column }) => column));
   if (ours.size === 0) return table;
   let count = table.headers.length;
   while (
