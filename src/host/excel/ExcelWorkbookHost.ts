@@ -4,6 +4,7 @@ import type { SampleWorkbook } from '../../sample/buildSampleWorkbook';
 import { excelGrid } from '../excelGrid';
 import type { ProgressCallback, WorkbookHost, WorkbookInfo, WritePlan, WriteSummary } from '../WorkbookHost';
 import { ExcelHostError } from './ExcelHostError';
+import { excelApiSupported } from './excelApiSupported';
 import type { ExcelRun } from './ExcelRun';
 import type { LastRun } from './HostState';
 import { HostStateSheet } from './HostStateSheet';
@@ -37,6 +38,14 @@ const enableEventsAttempts = 3;
 
 const defaultRun: ExcelRun = (options, batch) => Excel.run(options, batch);
 
+/**
+ * Options of every batch: wait while the user edits a cell (`delayForCellEdit`, ExcelApi 1.11) where Excel
+ * supports it; without it a batch that meets a cell being edited fails with a sentence saying so.
+ */
+function runOptions(): { delayForCellEdit?: boolean } {
+  return excelApiSupported('1.11') ? { delayForCellEdit: true } : {};
+}
+
 /** The undo record saved in the workbook, or null when there is none. */
 async function readLastRun(context: Excel.RequestContext): Promise<LastRun | null> {
   const stateSheet = context.workbook.worksheets
@@ -60,7 +69,7 @@ function readFailure(error: unknown): Error {
 /**
  * The workbook open in Excel, through Office.js: finds the customers, sales and visits tables, reads
  * their columns in chunks, and writes the customer columns and summary sheets safely:
- * - one `Excel.run` per operation, with `delayForCellEdit` so a cell being edited makes Excel wait
+ * - one `Excel.run` per operation, with `delayForCellEdit` (where Excel has it) so a cell being edited makes Excel wait
  *   instead of failing;
  * - loads only what it reads, one sync per chunk of rows (never per row), requests under 2 MB;
  * - checks read-only state and sheet and workbook protection before changing anything, and says what to do;
@@ -91,7 +100,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   async inspect(): Promise<WorkbookInfo> {
     try {
-      return await this.run({ delayForCellEdit: true }, async (context) => {
+      return await this.run(runOptions(), async (context) => {
         context.runtime.enableEvents = true;
         return (await inspectWorkbook(context)).info;
       });
@@ -107,7 +116,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     progress?: ProgressCallback,
   ): Promise<RawCell[][]> {
     try {
-      return await this.run({ delayForCellEdit: true }, (context) =>
+      return await this.run(runOptions(), (context) =>
         readTableColumns(context, table, columns, progress, this.readChunkRows),
       );
     } catch (error) {
@@ -123,7 +132,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     excelGrid.checkPlan(plan);
     const state: RunProgress = { pending: null, record: null };
     try {
-      return await this.run({ delayForCellEdit: true }, (context) =>
+      return await this.run(runOptions(), (context) =>
         writeRun(context, plan, this.writeBudgetBytes, state, progress),
       );
     } catch (error) {
@@ -140,7 +149,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         throw ExcelHostError.from(error, error instanceof ExcelHostError ? '' : nothingChanged);
       }
       try {
-        await this.run({ delayForCellEdit: true }, (context) => undoRun(context, rollback));
+        await this.run(runOptions(), (context) => undoRun(context, rollback));
       } catch {
         await this.enableEvents();
         // Point to Undo only when the workbook holds a run to undo. Without one nothing visible changed:
@@ -158,10 +167,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   /** Whether the workbook holds an undo record; null when Excel could not tell. */
   private async hasRunToUndo(): Promise<boolean | null> {
     try {
-      return await this.run(
-        { delayForCellEdit: true },
-        async (context) => (await readLastRun(context)) !== null,
-      );
+      return await this.run(runOptions(), async (context) => (await readLastRun(context)) !== null);
     } catch {
       return null;
     }
@@ -175,7 +181,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   async undoLastRun(): Promise<void> {
     try {
-      await this.run({ delayForCellEdit: true }, async (context) => {
+      await this.run(runOptions(), async (context) => {
         const record = await readLastRun(context);
         if (record === null)
           throw new ExcelHostError('NOTHING_TO_UNDO', 'There is no run to undo in this workbook.');
@@ -194,7 +200,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   async activateSheet(sheetName: string): Promise<void> {
     try {
-      await this.run({ delayForCellEdit: true }, async (context) => {
+      await this.run(runOptions(), async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName).load('isNullObject');
         await context.sync();
         if (sheet.isNullObject) {
@@ -216,9 +222,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   async insertSample(sample: SampleWorkbook): Promise<void> {
     try {
-      await this.run({ delayForCellEdit: true }, (context) =>
-        insertSampleSheets(context, sample, this.writeBudgetBytes),
-      );
+      await this.run(runOptions(), (context) => insertSampleSheets(context, sample, this.writeBudgetBytes));
     } catch (error) {
       throw ExcelHostError.from(error);
     }
@@ -238,7 +242,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   /** One batch turning events on; false when Excel refused it (events come back on with the next run). */
   private async tryEnableEvents(): Promise<boolean> {
     try {
-      await this.run({ delayForCellEdit: true }, async (context) => {
+      await this.run(runOptions(), async (context) => {
         context.runtime.enableEvents = true;
         await context.sync();
       });
