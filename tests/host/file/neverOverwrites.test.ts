@@ -139,13 +139,13 @@ describe.each([
           expect(toRawCell(after.getCell(r + 1, c + 1).value, false)).toBe(value);
         });
       // No blank column left among ours (a blank header inside a table is a broken table), unless the user's
-    // cells are in it.
-    const lastHeader = after.getRow(1).cellCount;
-    for (let column = 1; column <= lastHeader; column++) {
-      const header = toRawCell(after.getCell(1, column).value, false);
-      if (header === null) expect(users.filter((u) => u.column === column)).not.toHaveLength(0);
-    }
-    // Our columns are all there, under our headers (a column the user took is replaced by a new one).
+      // cells are in it.
+      const lastHeader = after.getRow(1).cellCount;
+      for (let column = 1; column <= lastHeader; column++) {
+        const header = toRawCell(after.getCell(1, column).value, false);
+        if (header === null) expect(users.filter((u) => u.column === column)).not.toHaveLength(0);
+      }
+      // Our columns are all there, under our headers (a column the user took is replaced by a new one).
       const headers: string[] = [];
       after.getRow(1).eachCell((cell) => headers.push(String(toRawCell(cell.value, false))));
       for (const ours of ['SVCD segment', 'ABC class', 'Pyramid tier', 'Revenue'])
