@@ -467,15 +467,18 @@ function withoutOurColumns(
   sheet: Worksheet,
   date1904: boolean,
 ): SourceTable {
-  const ours = new Set(ourColumns(sheet, table, record?.columns ?? [], date1904).map(({ column }) => column));
+  const ours = new Set(
+    ourColumns(sheet, table, record?.columns ?? [], { date1904, headersOnly: true }).map(
+      ({ column }) => column,
+    ),
+  );
   if (ours.size === 0) return table;
-  let count = table.headers.length;
-  while (
-    count > 0 &&
-    (ours.has(table.firstColumn + count - 1) || (table.headers[count - 1] ?? '').trim() === '')
-  )
-    count--;
-  return count === table.headers.length ? table : { ...table, headers: table.headers.slice(0, count) };
+  // Ours by their header (cells the user typed into them are still no data of theirs to analyse) keep their
+  // place among the user's columns without a header, so they are never mapped; ours at the end go.
+  const headers = table.headers.map((header, i) => (ours.has(table.firstColumn + i) ? '' : header));
+  let count = headers.length;
+  while (count > 0 && (headers[count - 1] ?? '').trim() === '') count--;
+  return { ...table, headers: headers.slice(0, count) };
 }
 
 /** Writes a header row and column-major values from row 1 (a CSV table copied into the output), text cut to fit a cell. */

@@ -40,7 +40,7 @@ export function appendCustomerColumns(
 ): RecordColumn[] {
   const headerRow = table.headerRow;
   const lastDataRow = headerRow + table.rowCount;
-  const ours = ourColumns(sheet, table, previous, date1904);
+  const ours = ourColumns(sheet, table, previous, { date1904 });
   // Each of our columns goes to the spec it was written for (by key; by header in an older record).
   const placeOf = new Map<ColumnSpec, RecordColumn>();
   for (const spec of columns) {

@@ -11,13 +11,15 @@ import { toRawCell } from './toRawCell';
  * table's last row, still as written — not counting order or inserted empty rows (see `columnDigest`). A
  * column whose header the user changed, or into which the user typed, is theirs from then on.
  *
- * @param date1904 The workbook uses the 1904 date system (dates compare as its serials).
+ * @param options `date1904`: the workbook uses the 1904 date system (dates compare as its serials);
+ *   `headersOnly`: check headers alone (what a re-run must not read as the user's data: a column of ours
+ *   the user typed into still holds our results, not theirs to analyse).
  */
 export function ourColumns(
   sheet: Worksheet,
   table: SourceTable,
   recorded: readonly RecordColumn[],
-  date1904: boolean,
+  options: { date1904: boolean; headersOnly?: boolean },
 ): RecordColumn[] {
   const row = sheet.findRow(table.headerRow);
   return recorded.filter((column) => {
@@ -27,10 +29,10 @@ export function ourColumns(
       toRawCell(row?.findCell(column.column)?.value, false) !== column.header
     )
       return false;
-    if (column.digest === undefined) return true;
+    if (column.digest === undefined || options.headersOnly === true) return true;
     const rows = Math.max(column.rows ?? 0, table.rowCount);
     const cells = Array.from({ length: rows }, (_, r) =>
-      toRawCell(sheet.findRow(table.headerRow + 1 + r)?.findCell(column.column)?.value, date1904),
+      toRawCell(sheet.findRow(table.headerRow + 1 + r)?.findCell(column.column)?.value, options.date1904),
     );
     return !columnDigest.showsUserEdit(column.digest, cells);
   });

@@ -85,6 +85,10 @@ const edits: [string, Edit][] = [
     (sheet) => [set(sheet, 4, columnOf(sheet, 'Revenue'), 12345)],
   ],
   [
+    'edits a value of our last column',
+    (sheet) => [set(sheet, 3, columnOf(sheet, 'Days since last purchase'), 'soon')],
+  ],
+  [
     'types notes below our columns',
     (sheet) => [
       set(sheet, 8, columnOf(sheet, 'SVCD segment'), 'note below'),
@@ -128,6 +132,8 @@ describe.each([
       }
       const second = await load(await analyse(new Uint8Array(await first.xlsx.writeBuffer())));
       const after = second.getWorksheet('Customers')!;
+      // The user's customers table is still the one analysed: no customers sheet built from the sales instead.
+      expect(second.getWorksheet('Customers (analysis)')).toBeUndefined();
       for (const { row, column, value } of users)
         expect([row, column, toRawCell(after.getCell(row, column).value, false)]).toEqual([
           row,
