@@ -382,6 +382,21 @@ export async function writeRun(
   }
 
   const targetId = targetSheet?.id ?? '';
+  // The fingerprint of each column as written (see `columnDigest`), computed once per column.
+  const digests = new Map<Placement, string>();
+  const digestOf = (p: Placement): string => {
+    let digest = digests.get(p);
+    if (digest === undefined) {
+      const { values, format } = p.spec;
+      digest = columnDigest.of(
+        (function* cells(): Generator<string | number> {
+          for (let r = 0; r < rowCount; r++) yield excelValue(values[r] ?? null, format, date1904);
+        })(),
+      );
+      digests.set(p, digest);
+    }
+    return digest;
+  };
   const markerOf = (p: Placement, tableColumnId: number | null): ColumnMarker => ({
     key: p.spec.key,
     header: p.header,
@@ -391,11 +406,7 @@ export async function writeRun(
     column: p.column,
     headerRow: headerRow0,
     rows: rowCount,
-    digest: columnDigest.of(
-      Array.from({ length: rowCount }, (_, r) =>
-        excelValue(p.spec.values[r] ?? null, p.spec.format, date1904),
-      ),
-    ),
+    digest: digestOf(p),
   });
   const updated = placements.filter((p) => p.previous !== null);
   const record: LastRun = {
