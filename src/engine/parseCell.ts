@@ -31,9 +31,13 @@ export function isBlank(cell: RawCell): boolean {
   return cell === null || (typeof cell === 'string' && cell.trim() === '');
 }
 
+/** Text a spreadsheet would read as a formula: `=…`, `@…`, or `+`/`-` followed by anything but a number. */
+const formulaShape = /^(?:[=@]|[+-](?!\d+(?:\.\d+)?$))/u;
+
 /**
  * A customer id as text, kept as written (`00042` stays `00042`, `17850.0` stays `17850.0`); only
- * surrounding spaces are removed. Numbers become their shortest text (`42`). Null for a blank cell or an
+ * surrounding whitespace is removed, unless the text would then look like a formula (`\t=2+2`, ` +A1`):
+ * that is kept exactly as written. Numbers become their shortest text (`42`). Null for a blank cell or an
  * error value.
  */
 export function parseIdCell(cell: RawCell): string | null {
@@ -45,7 +49,10 @@ export function parseIdCell(cell: RawCell): string | null {
     const last = cell.charCodeAt(cell.length - 1);
     if (first > 35 && first < 127 && last > 32 && last < 127) return cell;
     const trimmed = cell.trim();
-    return trimmed === '' || isErrorValue(trimmed) ? null : trimmed;
+    if (trimmed === '' || isErrorValue(trimmed)) return null;
+    // Trimming must not give text the shape of a formula its cell did not have (`\t=2+2` → `=2+2`): a CSV
+    // export of a sheet we write would hand it to the next program as a formula. Such text stays as written.
+    return trimmed !== cell && formulaShape.test(trimmed) && !formulaShape.test(cell) ? cell : trimmed;
   }
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : null;
   return cell ? 'TRUE' : 'FALSE';

@@ -34,6 +34,11 @@ export interface RecordColumn {
   sheetId?: string;
   /** Excel's table column id (stable across renames and moves), written by the Excel host only. */
   tableColumnId?: number | null;
+  /**
+   * `columnDigest` of the `rows` data cells as written; absent in older records. While the cells give
+   * another digest the user has typed into the column, and it is theirs.
+   */
+  digest?: string;
 }
 
 /**
@@ -104,6 +109,7 @@ function fromShared(value: Fields): RunRecord {
     };
     if (typeof c.sheetId === 'string') column.sheetId = c.sheetId;
     if (isCount(c.tableColumnId) || c.tableColumnId === null) column.tableColumnId = c.tableColumnId;
+    if (typeof c.digest === 'string') column.digest = c.digest;
     return [column];
   });
   const record: RunRecord = { version: 2, settings: settingsOf(value.settings), sheets, columns };

@@ -72,6 +72,29 @@ export class FakeCells {
   /** Column widths in points, by 0-based column. */
   readonly columnWidths = new Map<number, number>();
 
+  /** A deep copy (for the fake's transactional batches, which put a sheet back after a failed batch). */
+  clone(): FakeCells {
+    const copy = new FakeCells();
+    copy.restore(this);
+    return copy;
+  }
+
+  /** Makes these cells a deep copy of `other`'s, in place (proxies keep pointing at this object). */
+  restore(other: FakeCells): void {
+    this.columns.length = 0;
+    other.columns.forEach((column, col) => {
+      this.columns[col] = {
+        values: [...column.values],
+        formulas: column.formulas === null ? null : new Map(column.formulas),
+        formats: column.formats === null ? null : [...column.formats],
+      };
+    });
+    this.styles.clear();
+    for (const [key, style] of other.styles) this.styles.set(key, { ...style });
+    this.columnWidths.clear();
+    for (const [col, width] of other.columnWidths) this.columnWidths.set(col, width);
+  }
+
   /** Stores `values` as column `col` from row `row0` on in one step (the workbook builder's fast path). */
   adoptColumn(col: number, values: StoredValue[], row0 = 0): void {
     const column = this.column(col);

@@ -63,7 +63,12 @@ export class FakeTable {
     public rowCount: number,
     /** Stable ids of the columns, in order. */
     public columnIds: number[],
-  ) {}
+  ) {
+    this.nextColumnId = Math.max(0, ...columnIds) + 1;
+  }
+
+  /** The id the next added column gets (Excel never reuses a table column id). */
+  nextColumnId: number;
 
   get columnCount(): number {
     return this.columnIds.length;

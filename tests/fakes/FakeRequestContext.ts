@@ -14,9 +14,9 @@ export interface QueuedOp {
 /**
  * The fake `Excel.RequestContext`: proxies queue commands here; `sync()` sends them as one batch. Like
  * Excel, a batch whose request JSON exceeds 5 MB is refused before anything runs
- * (`RequestPayloadSizeLimitExceeded`); a batch runs its commands in order and stops at the first error
- * (earlier commands stay applied); a response over 5 MB fails with `ResponsePayloadSizeLimitExceeded`
- * after the batch ran.
+ * (`RequestPayloadSizeLimitExceeded`); a batch runs its commands in order and stops at the first error,
+ * earlier commands staying applied (or, with the workbook's `batchMode` `transactional`, all undone); a
+ * response over 5 MB fails with `ResponsePayloadSizeLimitExceeded` after the batch ran.
  */
 export class FakeRequestContext {
   readonly workbook: FakeWorkbookProxy;
@@ -58,6 +58,7 @@ export class FakeRequestContext {
     const requestBytes = batch.reduce((sum, op) => sum + op.bytes, 0) + 64;
     const record: SyncRecord = {
       requestBytes,
+      ops: batch.length,
       responseBytes: 0,
       cellsWritten: 0,
       cellsWrittenWithEventsEnabled: 0,
@@ -73,8 +74,10 @@ export class FakeRequestContext {
     model.stats.totalRequestBytes += requestBytes;
     model.stats.largestRequestBytes = Math.max(model.stats.largestRequestBytes, requestBytes);
     await Promise.resolve();
+    const rollback = model.batchMode === 'transactional' ? model.checkpoint() : null;
     const fail = (error: FakeOfficeError): never => {
       record.failed = error.code;
+      rollback?.();
       throw error;
     };
     if (model.cellEditMode) {

@@ -197,7 +197,8 @@ export class FakeTableColumnCollection extends FakeCollection<ColumnRef, FakeTab
       const sheetCol = table.col0 + position;
       const block = table.block;
       table.sheet.cells.shiftColumns(block.row0, block.row1, sheetCol, 1);
-      const id = this.context.model.newNumericId();
+      // Ids are unique within a table and never reused, as in Excel.
+      const id = table.nextColumnId++;
       table.columnIds.splice(position, 0, id);
       const existing = table.columnIds.map((_, i) =>
         i === position ? '' : table.columnName(i).toLowerCase(),

@@ -9,6 +9,8 @@ export const payloadLimitBytes = 5 * 1024 * 1024;
 /** What one `context.sync()` did. */
 export interface SyncRecord {
   requestBytes: number;
+  /** Queued operations (loads and commands) the batch held. */
+  ops: number;
   responseBytes: number;
   /** Cells whose value, formula or number format the batch set. */
   cellsWritten: number;
@@ -22,6 +24,15 @@ export interface SyncRecord {
   /** Error code when the sync failed. */
   failed: string | null;
 }
+
+/**
+ * How a batch that fails part-way leaves the workbook: `partial` like Excel (the operations before the
+ * failing one stay applied), or `transactional` (the workbook is put back as it was before the batch).
+ */
+export type BatchMode = 'partial' | 'transactional';
+
+/** Both batch modes, for suites that must hold in each. */
+export const batchModes: readonly BatchMode[] = ['partial', 'transactional'];
 
 /** Counters over every sync of every `Excel.run` on one fake workbook. */
 export interface FakeStats {
@@ -60,12 +71,71 @@ export class FakeWorkbook {
   eventsEnabled = true;
   calculationMode = 'Automatic';
   readonly failures: InjectedFailure[] = [];
+  /** What a failed batch leaves; default `partial`, as Excel does. */
+  batchMode: BatchMode = 'partial';
   stats: FakeStats = emptyStats();
   private nextId = 1;
 
   /** Makes a sync fail: the `nth` sync from now (1 = the next one). */
   failSync(nth: number, code = 'GeneralException', afterOps = 0): void {
     this.failures.push({ atSync: this.stats.syncs + nth, code, afterOps });
+  }
+
+  /**
+   * Remembers the whole workbook (sheets in order with their cells, charts and flags, tables, workbook
+   * flags) and returns a function that puts it back in place: model objects are restored, not replaced,
+   * so proxies bound to them stay valid.
+   */
+  checkpoint(): () => void {
+    const sheets = this.sheets.map((sheet) => ({
+      sheet,
+      name: sheet.name,
+      visibility: sheet.visibility,
+      protected: sheet.protected,
+      frozenRows: sheet.frozenRows,
+      charts: structuredClone(sheet.charts),
+      conditionalFormats: structuredClone(sheet.conditionalFormats),
+      cells: sheet.cells.clone(),
+    }));
+    const tables = this.tables.map((table) => ({
+      table,
+      name: table.name,
+      rowCount: table.rowCount,
+      columnIds: [...table.columnIds],
+      nextColumnId: table.nextColumnId,
+    }));
+    const flags = {
+      use1904DateSystem: this.use1904DateSystem,
+      eventsEnabled: this.eventsEnabled,
+      calculationMode: this.calculationMode,
+      nextId: this.nextId,
+    };
+    return () => {
+      this.sheets.length = 0;
+      for (const saved of sheets) {
+        const sheet = saved.sheet;
+        sheet.name = saved.name;
+        sheet.visibility = saved.visibility;
+        sheet.protected = saved.protected;
+        sheet.frozenRows = saved.frozenRows;
+        sheet.charts = structuredClone(saved.charts);
+        sheet.conditionalFormats = structuredClone(saved.conditionalFormats);
+        sheet.cells.restore(saved.cells);
+        this.sheets.push(sheet);
+      }
+      this.tables.length = 0;
+      for (const saved of tables) {
+        saved.table.name = saved.name;
+        saved.table.rowCount = saved.rowCount;
+        saved.table.columnIds = [...saved.columnIds];
+        saved.table.nextColumnId = saved.nextColumnId;
+        this.tables.push(saved.table);
+      }
+      this.use1904DateSystem = flags.use1904DateSystem;
+      this.eventsEnabled = flags.eventsEnabled;
+      this.calculationMode = flags.calculationMode;
+      this.nextId = flags.nextId;
+    };
   }
 
   resetStats(): void {

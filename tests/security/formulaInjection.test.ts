@@ -2,7 +2,9 @@
  * Formula and CSV injection: customer ids, names and sales reps that Excel would take for formulas
  * (`=…`, `+…`, `-…`, `@…`) must come out as literal text in every output — the customers columns, the
  * summary sheets (the visit plan lists ids, names and reps), the JSON report — in the .xlsx written by the
- * command line (read back with exceljs, as raw XML, and with LibreOffice) and in Excel (the fake).
+ * command line (read back with exceljs, as raw XML, and with LibreOffice) and in Excel (the fake). Text
+ * that surrounding whitespace keeps from looking like a formula (`\t=2+2`) is kept exactly as written,
+ * never trimmed into a formula's shape that a CSV export of our sheets would hand to the next program.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,8 +36,18 @@ const hostile = [
   { id: '-2+3', name: '-2+3', rep: '-1+1' },
   { id: '@cmd', name: '@SUM(1,2)', rep: '@rep' },
   { id: '=1+1', name: '\t=1+1', rep: '\r=2+2' },
+  // Trimmed, these would take the shape of a formula their cells did not have: they are kept as written.
+  { id: '\t=2+2', name: ' @SUM(9)', rep: ' -A1 ' },
 ];
 const texts = hostile.flatMap((h) => [h.id, h.name, h.rep]);
+
+/**
+ * A text as read back from `key`'s kind of file: through an .xlsx (the input, or any output workbook) XML
+ * turns a carriage return into a line feed; a CSV input keeps it (so its JSON report does).
+ */
+function asRead(text: string, key: string): string {
+  return key === 'csv' ? text : text.replace(/\r\n?/gu, '\n');
+}
 
 /** Sales long ago and an as-of date far later: every customer is overdue, so the visit plan lists all. */
 function salesRows(): (string | Date | number)[][] {
@@ -136,8 +148,8 @@ describe('formula-like text written by the command line', () => {
       for (const h of hostile) {
         const c = reportCustomer(report, h.id);
         expect(c.id).toBe(h.id);
-        if (key !== 'csv') expect(c.name).toBe(h.name.trim());
-        expect(c.rep).toBe(h.rep.trim());
+        if (key !== 'csv') expect(c.name).toBe(h.name);
+        expect(c.rep).toBe(asRead(h.rep, key));
       }
     },
   );
@@ -168,9 +180,17 @@ describe('formula-like text written by the command line', () => {
       const plan = strings.get('Visit plan') ?? [];
       for (const h of hostile) {
         expect(plan).toContain(h.id);
-        expect(plan).toContain(h.rep.trim());
-        if (key !== 'csv') expect(plan).toContain(h.name.trim());
+        expect(plan).toContain(asRead(h.rep, 'xlsx'));
+        if (key !== 'csv') expect(plan).toContain(h.name);
       }
+      // Nothing we wrote was trimmed into a formula's shape: every formula-like text is one the user wrote.
+      for (const [sheet, values] of strings)
+        for (const value of values)
+          if (/^[=@+-]/u.test(value) && !/^-?\d/u.test(value))
+            expect([sheet, texts.includes(value) || hostile.some((h) => h.id === value)]).toEqual([
+              sheet,
+              true,
+            ]);
       // Text written by us carries the Text number format, so a later edit in Excel keeps it text.
       const idColumn = (customersSheet.getRow(1).values as unknown[]).indexOf('Customer ID');
       if (key !== 'customers') expect(customersSheet.getCell(2, idColumn).numFmt).toBe('@');
@@ -190,7 +210,7 @@ describeWithLibreOffice('formula-like text opened in LibreOffice', () => {
     for (const h of hostile) {
       expect(customerCells).toContain(h.id);
       expect(planCells).toContain(h.id);
-      expect(planCells).toContain(h.rep.trim());
+      expect(planCells).toContain(asRead(h.rep, 'xlsx'));
     }
     // Evaluated, these would read "y", "click", 1, 2 or an error.
     for (const evaluated of ['y', 'click', '#NAME?', 'Err:508', '#VALUE!'])
@@ -235,8 +255,11 @@ describe('formula-like text written into Excel (fake Excel)', () => {
     };
     expect(written).toContain('Visit plan');
     const plan = valuesOf('Visit plan');
-    for (const text of texts) if (text.trim() === text) expect(plan).toContain(text);
+    for (const text of texts) expect(plan).toContain(asRead(text, 'xlsx'));
     const customers = valuesOf('Customers');
     for (const h of hostile) expect(customers).toContain(h.id);
+    // Nothing written was trimmed into a formula's shape (`\t=2+2` must not become `=2+2`).
+    expect(plan).not.toContain('=2+2');
+    expect(plan).not.toContain('@SUM(9)');
   });
 });

@@ -4,7 +4,9 @@ import type { SampleWorkbook } from '../../sample/buildSampleWorkbook';
 import { excelGrid } from '../excelGrid';
 import type { ProgressCallback, WorkbookHost, WorkbookInfo, WritePlan, WriteSummary } from '../WorkbookHost';
 import { ExcelHostError } from './ExcelHostError';
+import { excelApiSupported } from './excelApiSupported';
 import type { ExcelRun } from './ExcelRun';
+import type { LastRun } from './HostState';
 import { HostStateSheet } from './HostStateSheet';
 import { insertSampleSheets } from './insertSampleSheets';
 import { inspectWorkbook } from './inspectWorkbook';
@@ -28,15 +30,46 @@ export interface ExcelWorkbookHostOptions {
  */
 export const defaultWriteBudgetBytes = 2 * 1024 * 1024;
 
+/** What a failed write that left the workbook as it was says. */
+const nothingChanged = 'Nothing was changed: your data and the previous results are as they were.';
+
 /** Batches tried to turn events back on after a failed write. */
 const enableEventsAttempts = 3;
 
 const defaultRun: ExcelRun = (options, batch) => Excel.run(options, batch);
 
 /**
+ * Options of every batch: wait while the user edits a cell (`delayForCellEdit`, ExcelApi 1.11) where Excel
+ * supports it; without it a batch that meets a cell being edited fails with a sentence saying so.
+ */
+function runOptions(): { delayForCellEdit?: boolean } {
+  return excelApiSupported('1.11') ? { delayForCellEdit: true } : {};
+}
+
+/** The undo record saved in the workbook, or null when there is none. */
+async function readLastRun(context: Excel.RequestContext): Promise<LastRun | null> {
+  const stateSheet = context.workbook.worksheets
+    .getItemOrNullObject(HostStateSheet.sheetName)
+    .load('isNullObject');
+  await context.sync();
+  const range = stateSheet.isNullObject ? null : HostStateSheet.queueRead(stateSheet);
+  if (range !== null) await context.sync();
+  return HostStateSheet.parse(range, []).lastRun;
+}
+
+/** A failure while only reading: the workbook was not changed, and the message says so. */
+function readFailure(error: unknown): Error {
+  if (error instanceof AnalysisError) return error;
+  const wrapped = ExcelHostError.from(error);
+  return /nothing was (changed|written)/iu.test(wrapped.message)
+    ? wrapped
+    : ExcelHostError.from(wrapped, 'Nothing was changed.');
+}
+
+/**
  * The workbook open in Excel, through Office.js: finds the customers, sales and visits tables, reads
  * their columns in chunks, and writes the customer columns and summary sheets safely:
- * - one `Excel.run` per operation, with `delayForCellEdit` so a cell being edited makes Excel wait
+ * - one `Excel.run` per operation, with `delayForCellEdit` (where Excel has it) so a cell being edited makes Excel wait
  *   instead of failing;
  * - loads only what it reads, one sync per chunk of rows (never per row), requests under 2 MB;
  * - checks read-only state and sheet and workbook protection before changing anything, and says what to do;
@@ -67,12 +100,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   async inspect(): Promise<WorkbookInfo> {
     try {
-      return await this.run({ delayForCellEdit: true }, async (context) => {
+      return await this.run(runOptions(), async (context) => {
         context.runtime.enableEvents = true;
         return (await inspectWorkbook(context)).info;
       });
     } catch (error) {
-      throw ExcelHostError.from(error);
+      throw readFailure(error);
     }
   }
 
@@ -83,11 +116,11 @@ export class ExcelWorkbookHost implements WorkbookHost {
     progress?: ProgressCallback,
   ): Promise<RawCell[][]> {
     try {
-      return await this.run({ delayForCellEdit: true }, (context) =>
+      return await this.run(runOptions(), (context) =>
         readTableColumns(context, table, columns, progress, this.readChunkRows),
       );
     } catch (error) {
-      throw ExcelHostError.from(error);
+      throw readFailure(error);
     }
   }
 
@@ -97,32 +130,46 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   async write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary> {
     excelGrid.checkPlan(plan);
-    const state: RunProgress = { record: null };
+    const state: RunProgress = { pending: null, record: null };
     try {
-      return await this.run({ delayForCellEdit: true }, (context) =>
+      return await this.run(runOptions(), (context) =>
         writeRun(context, plan, this.writeBudgetBytes, state, progress),
       );
     } catch (error) {
-      const record = state.record;
-      if (record === null) {
+      // Saved: roll back everything. Only pending: the batch saving it failed, and at most the renaming of
+      // our replaced sheets that followed the record in that batch happened; put those back alone.
+      const pending = state.pending;
+      const rollback =
+        state.record ??
+        (pending === null ? null : { ...pending, createdColumns: [], updatedColumns: [], createdSheets: [] });
+      if (rollback === null) {
         await this.enableEvents();
         // Our own refusals (an output past the grid) already say that nothing was written.
         if (error instanceof AnalysisError) throw error;
-        throw ExcelHostError.from(error, error instanceof ExcelHostError ? '' : 'Nothing was changed.');
+        throw ExcelHostError.from(error, error instanceof ExcelHostError ? '' : nothingChanged);
       }
       try {
-        await this.run({ delayForCellEdit: true }, (context) => undoRun(context, record));
+        await this.run(runOptions(), (context) => undoRun(context, rollback));
       } catch {
         await this.enableEvents();
+        // Point to Undo only when the workbook holds a run to undo. Without one nothing visible changed:
+        // our sheets are hidden only after the record is saved, and a rollback removes the record last.
+        if ((await this.hasRunToUndo()) === false) throw ExcelHostError.from(error, nothingChanged);
         throw ExcelHostError.from(
           error,
           'Your own data was not changed. Choose "Undo last run" to restore the previous results.',
         );
       }
-      throw ExcelHostError.from(
-        error,
-        'Nothing was changed: your data and the previous results are as they were.',
-      );
+      throw ExcelHostError.from(error, nothingChanged);
+    }
+  }
+
+  /** Whether the workbook holds an undo record; null when Excel could not tell. */
+  private async hasRunToUndo(): Promise<boolean | null> {
+    try {
+      return await this.run(runOptions(), async (context) => (await readLastRun(context)) !== null);
+    } catch {
+      return null;
     }
   }
 
@@ -134,14 +181,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   async undoLastRun(): Promise<void> {
     try {
-      await this.run({ delayForCellEdit: true }, async (context) => {
-        const stateSheet = context.workbook.worksheets
-          .getItemOrNullObject(HostStateSheet.sheetName)
-          .load('isNullObject');
-        await context.sync();
-        const range = stateSheet.isNullObject ? null : HostStateSheet.queueRead(stateSheet);
-        if (range !== null) await context.sync();
-        const record = HostStateSheet.parse(range, []).lastRun;
+      await this.run(runOptions(), async (context) => {
+        const record = await readLastRun(context);
         if (record === null)
           throw new ExcelHostError('NOTHING_TO_UNDO', 'There is no run to undo in this workbook.');
         await undoRun(context, record);
@@ -159,7 +200,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   async activateSheet(sheetName: string): Promise<void> {
     try {
-      await this.run({ delayForCellEdit: true }, async (context) => {
+      await this.run(runOptions(), async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName).load('isNullObject');
         await context.sync();
         if (sheet.isNullObject) {
@@ -181,9 +222,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   async insertSample(sample: SampleWorkbook): Promise<void> {
     try {
-      await this.run({ delayForCellEdit: true }, (context) =>
-        insertSampleSheets(context, sample, this.writeBudgetBytes),
-      );
+      await this.run(runOptions(), (context) => insertSampleSheets(context, sample, this.writeBudgetBytes));
     } catch (error) {
       throw ExcelHostError.from(error);
     }
@@ -203,7 +242,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   /** One batch turning events on; false when Excel refused it (events come back on with the next run). */
   private async tryEnableEvents(): Promise<boolean> {
     try {
-      await this.run({ delayForCellEdit: true }, async (context) => {
+      await this.run(runOptions(), async (context) => {
         context.runtime.enableEvents = true;
         await context.sync();
       });

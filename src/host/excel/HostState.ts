@@ -23,6 +23,11 @@ export interface ColumnMarker {
   headerRow: number;
   /** Data rows written under the header; -1 when an older command line's record did not say. */
   rows: number;
+  /**
+   * `columnDigest` of those rows as written, or null when an older record did not keep it: while the cells
+   * give another digest, the user has typed into the column and it is theirs.
+   */
+  digest: string | null;
 }
 
 /** Our marker for one sheet we built (summary sheets, our customers sheet). */
@@ -46,6 +51,10 @@ export interface ColumnBackup {
 export interface SheetBackup {
   backupName: string;
   marker: SheetMarker;
+  /**
+   * Its 0-based position (hidden sheets counted) once the run dropped older bookkeeping sheets; for
+   * information: undo leaves it where it is, which is its old place once the sheets the run added are gone.
+   */
   position: number;
 }
 

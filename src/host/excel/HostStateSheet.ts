@@ -39,6 +39,7 @@ function fromRecord(record: RunRecord, sheets: readonly SheetIdentity[]): HostSt
             column: c.column - 1,
             headerRow: c.headerRow - 1,
             rows: c.rows ?? -1,
+            digest: c.digest ?? null,
           },
         ];
   });
@@ -64,6 +65,7 @@ function toRecord(state: HostState, names: ReadonlyMap<string, string>): RunReco
     rows: m.rows < 0 ? null : m.rows,
     sheetId: m.sheetId,
     tableColumnId: m.tableColumnId,
+    ...(m.digest === null ? {} : { digest: m.digest }),
   }));
   const sheets = state.sheets.map((m): RecordSheet => ({
     key: m.key === '' ? null : m.key,
@@ -91,6 +93,11 @@ export const HostStateSheet = {
   undoSheetName: 'CustomerPyramid.undo',
   /** Prefix of the names of our replaced sheets kept for undo. */
   backupPrefix: 'CustomerPyramid.old',
+
+  /** Whether a sheet name is one of our replaced sheets kept for undo (`CustomerPyramid.old`, `… (2)`, …). */
+  isBackupName(name: string): boolean {
+    return name.toLowerCase().startsWith(HostStateSheet.backupPrefix.toLowerCase());
+  },
 
   /** Whether a sheet name is one of our bookkeeping sheets (never analysed, never shown). */
   isBookkeeping(name: string): boolean {

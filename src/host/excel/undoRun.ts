@@ -7,8 +7,11 @@ import { ExcelHostError } from './ExcelHostError';
  * previous content (values and formats, copied back from the undo sheet), columns it added are removed
  * (a table column deleted, a plain-range column cleared: only cells the add-in created), sheets it added
  * are deleted and the sheets it replaced come back under their names, at their places; the state goes
- * back to the markers and settings before the run. Tolerant of a run that stopped part-way: whatever is
- * missing is skipped. Refuses (changing nothing) when a sheet involved is protected.
+ * back to the markers and settings before the run (no state sheet when there was none) and the undo sheet,
+ * which holds earlier results, is deleted. Tolerant of a run that stopped part-way: whatever is missing is
+ * skipped, and every sheet is renamed at most once. Operations run in an order that leaves the record in
+ * place until everything before it is restored, so an undo that fails part-way can simply be repeated.
+ * Refuses (changing nothing) when a sheet involved is protected.
  */
 export async function undoRun(context: Excel.RequestContext, record: LastRun): Promise<void> {
   const workbook = context.workbook;
@@ -56,7 +59,13 @@ export async function undoRun(context: Excel.RequestContext, record: LastRun): P
       `Sheet "${locked.sheet.name}" is protected, so the last run cannot be undone. Unprotect it (Review › Unprotect Sheet), then undo again.`,
     );
   }
-  const sheetChanges = record.createdSheets.length > 0 || record.backupSheets.length > 0;
+  const undoSheet = sheetByName.get(HostStateSheet.undoSheetName.toLowerCase()) ?? null;
+  const hadState =
+    record.previous.settings !== null ||
+    record.previous.columns.length > 0 ||
+    record.previous.sheets.length > 0;
+  const sheetChanges =
+    record.createdSheets.length > 0 || record.backupSheets.length > 0 || undoSheet !== null || !hadState;
   if (sheetChanges && structure.protected) {
     throw new ExcelHostError(
       'PROTECTED',
@@ -65,7 +74,6 @@ export async function undoRun(context: Excel.RequestContext, record: LastRun): P
   }
 
   context.runtime.enableEvents = false;
-  const undoSheet = sheetByName.get(HostStateSheet.undoSheetName.toLowerCase()) ?? null;
   for (const backup of record.updatedColumns) {
     const m = backup.marker;
     const sheet = sheetById.get(m.sheetId);
@@ -98,25 +106,41 @@ export async function undoRun(context: Excel.RequestContext, record: LastRun): P
   }
   // A sheet of ours that the run never got to rename still has its old id: it is the previous result, keep it.
   const keptIds = new Set(record.backupSheets.map((b) => b.marker.sheetId));
+  const deleted = new Set<string>();
   for (const name of record.createdSheets) {
     const sheet = sheetByName.get(name.toLowerCase());
-    if (sheet !== undefined && !keptIds.has(sheet.id)) sheet.delete();
+    if (sheet !== undefined && !keptIds.has(sheet.id) && !deleted.has(sheet.id)) {
+      sheet.delete();
+      deleted.add(sheet.id);
+    }
   }
+  // Each kept sheet comes back once, under its old name, only when that name is free again; it stays at its
+  // place, which is its old one once the sheets the run added before it are gone.
+  const restored = new Set<string>();
+  const namesAfter = new Set(sheets.items.filter((s) => !deleted.has(s.id)).map((s) => s.name.toLowerCase()));
   for (const backup of record.backupSheets) {
     const sheet = sheetByName.get(backup.backupName.toLowerCase());
-    if (sheet === undefined) continue;
+    if (sheet === undefined || restored.has(sheet.id) || namesAfter.has(backup.marker.name.toLowerCase()))
+      continue;
+    restored.add(sheet.id);
+    namesAfter.delete(sheet.name.toLowerCase());
+    namesAfter.add(backup.marker.name.toLowerCase());
     sheet.name = backup.marker.name;
     sheet.visibility = 'Visible';
-    sheet.position = backup.position;
   }
   const stateSheet = sheetByName.get(HostStateSheet.sheetName.toLowerCase());
-  if (stateSheet !== undefined) {
+  if (stateSheet !== undefined && hadState) {
     const previous: HostState = { version: 1, ...record.previous, lastRun: null };
     // Sheet names once the replaced sheets have their names back, for hosts that know no sheet ids.
     const names = new Map(sheets.items.map((s) => [s.id, s.name]));
     for (const backup of record.backupSheets) names.set(backup.marker.sheetId, backup.marker.name);
     HostStateSheet.queueWrite(stateSheet, previous, names);
+  } else {
+    // The workbook had no record before the run: none after undo either.
+    stateSheet?.delete();
   }
+  // The previous columns are back (and nothing can be undone twice): their copies leave the workbook.
+  undoSheet?.delete();
   context.runtime.enableEvents = true;
   await context.sync();
 }

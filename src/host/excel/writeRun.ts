@@ -1,4 +1,5 @@
 import { excelNumberFormat, type ColumnSpec, type SheetSpec } from '../../engine/sheetSpec';
+import { columnDigest } from '../columnDigest';
 import { excelGrid } from '../excelGrid';
 import type { ProgressCallback, WritePlan, WriteSummary } from '../WorkbookHost';
 import { ExcelHostError } from './ExcelHostError';
@@ -7,6 +8,7 @@ import { excelValue } from './excelValue';
 import type { ColumnMarker, HostState, LastRun, SheetMarker } from './HostState';
 import { HostStateSheet } from './HostStateSheet';
 import { loadDate1904 } from './loadDate1904';
+import { readTableColumns } from './readTableColumns';
 import { renderSheet } from './renderSheet';
 import { uniqueName } from './uniqueName';
 import { verifyCustomerRows } from './verifyCustomerRows';
@@ -14,7 +16,12 @@ import { writeGrids, type GridBlock } from './writeGrids';
 
 /** Where the run stands, for the caller to roll back after a failure. */
 export interface RunProgress {
-  /** Set once the previous content of everything the run will change is safely kept. */
+  /**
+   * The undo record about to be saved, set just before the batch that saves it and hides our replaced
+   * sheets (the record first, so no sheet is hidden before the record that brings it back is saved).
+   */
+  pending: LastRun | null;
+  /** Set once the sync that saved the undo record succeeded: from then on "Undo last run" can restore. */
   record: LastRun | null;
 }
 
@@ -32,8 +39,11 @@ interface SheetBuild {
   key: string;
   name: string;
   spec: SheetSpec | null;
-  old: { marker: SheetMarker; sheet: Excel.Worksheet; backupName: string } | null;
+  /** The sheet of ours it replaces, renamed to `backupName` (very hidden) and kept for undo. */
+  old: { marker: SheetMarker; sheet: Excel.Worksheet; backupName: string; position: number } | null;
   sheet: Excel.Worksheet | null;
+  /** Where the new sheet goes (0-based, counting hidden sheets); null: at the end, where it is added. */
+  position: number | null;
 }
 
 const maxSheetName = 31;
@@ -194,8 +204,20 @@ export async function writeRun(
       const index = m.column - columnIndex0;
       return m.headerRow === headerRow0 && existing[index]?.name === m.header ? index : -1;
     };
+    // A column the user has typed into since (its cells, new rows included, no longer give the recorded
+    // fingerprint) is theirs now: left alone, ours goes to a new column.
+    const edited = await editedByUser(
+      context,
+      tablePart.sheet.name,
+      headerRow0,
+      state.columns
+        .filter((m) => indexOf(m) >= 0 && plan.columns.some((spec) => isFor(m, spec)))
+        .map((m) => ({ marker: m, column: columnIndex0 + indexOf(m), rows: Math.max(m.rows, rowCount) })),
+    );
     for (const spec of plan.columns) {
-      const marker = state.columns.find((m) => !used.has(m) && isFor(m, spec) && indexOf(m) >= 0);
+      const marker = state.columns.find(
+        (m) => !used.has(m) && !edited.has(m) && isFor(m, spec) && indexOf(m) >= 0,
+      );
       if (marker === undefined) continue;
       used.add(marker);
       const index = indexOf(marker);
@@ -246,7 +268,17 @@ export async function writeRun(
       }));
     await context.sync();
     const headerRow = headerCells.values[0] ?? [];
-    const ours = candidates.filter((m) => headerRow[m.column] === m.header);
+    const headed = candidates.filter(
+      (m) => headerRow[m.column] === m.header && plan.columns.some((spec) => isFor(m, spec)),
+    );
+    // The rows we wrote must still give the recorded fingerprint; cells the table has grown into are below.
+    const edited = await editedByUser(
+      context,
+      plainPart.sheet.name,
+      headerRow0,
+      headed.map((m) => ({ marker: m, column: m.column, rows: rowsOf(m) })),
+    );
+    const ours = headed.filter((m) => !edited.has(m));
     const taken = new Set(headerRow.map((v) => String(v).toLowerCase()).filter((v) => v !== ''));
     for (const spec of plan.columns) {
       const marker = ours.find((m) => !used.has(m) && isFor(m, spec));
@@ -287,40 +319,84 @@ export async function writeRun(
     ...(customers.kind === 'new' ? [{ key: 'customers', name: customers.sheetName, spec: null }] : []),
     ...plan.sheets.map((spec) => ({ key: spec.key, name: spec.name, spec })),
   ];
-  const replaced = new Set<string>();
+  // Bookkeeping the run drops first: the older undo record's sheets and any leftover backup (a run that
+  // stopped before recording it), so hidden sheets never pile up; an older command line's record sheet.
+  const undoName = HostStateSheet.undoSheetName.toLowerCase();
+  const dropped = sheets.items.filter(
+    (s) =>
+      s === legacySheet ||
+      s.name.toLowerCase() === undoName ||
+      (s.visibility === 'VeryHidden' && HostStateSheet.isBackupName(s.name)),
+  );
+  const droppedIds = new Set(dropped.map((s) => s.id));
   const builds: SheetBuild[] = specs.map((s) => {
     const marker = state.sheets.find(
       (m) =>
         (m.key === s.key || (m.key === '' && m.name.toLowerCase() === s.name.toLowerCase())) &&
-        byId.has(m.sheetId),
+        byId.has(m.sheetId) &&
+        !droppedIds.has(m.sheetId),
     );
     const sheet = marker === undefined ? undefined : byId.get(marker.sheetId);
-    if (marker !== undefined && sheet !== undefined) replaced.add(sheet.name.toLowerCase());
     return {
       key: s.key,
       name: s.name,
       spec: s.spec,
-      old: marker !== undefined && sheet !== undefined ? { marker, sheet, backupName: '' } : null,
+      old:
+        marker !== undefined && sheet !== undefined ? { marker, sheet, backupName: '', position: 0 } : null,
       sheet: null,
+      position: null,
     };
   });
-  const takenSheets = new Set([...byName.keys()].filter((n) => !replaced.has(n)));
-  const previousBackups = new Set((state.lastRun?.backupSheets ?? []).map((b) => b.backupName.toLowerCase()));
+  // Names as they will be when each sheet is added: the replaced sheets renamed away, the dropped deleted.
+  const replacedIds = new Set(builds.flatMap((b) => (b.old === null ? [] : [b.old.sheet.id])));
+  const takenSheets = new Set(
+    sheets.items
+      .filter((s) => !droppedIds.has(s.id) && !replacedIds.has(s.id))
+      .map((s) => s.name.toLowerCase()),
+  );
+  takenSheets.add(HostStateSheet.sheetName.toLowerCase());
+  takenSheets.add(undoName);
   for (const build of builds) {
     build.name = uniqueName(build.name, takenSheets, maxSheetName);
     takenSheets.add(build.name.toLowerCase());
   }
   for (const build of builds) {
     if (build.old === null) continue;
-    build.old.backupName = uniqueName(
-      HostStateSheet.backupPrefix,
-      new Set([...takenSheets].filter((n) => !previousBackups.has(n))),
-      maxSheetName,
-    );
+    build.old.backupName = uniqueName(HostStateSheet.backupPrefix, takenSheets, maxSheetName);
     takenSheets.add(build.old.backupName.toLowerCase());
+  }
+  // Where each new sheet goes: just before the sheet it replaces, where that one is once the dropped sheets
+  // are deleted and the bookkeeping sheets added (at the end); a sheet replacing none goes at the end.
+  const needsUndoSheet = placements.some((p) => p.previous !== null);
+  const order = [...sheets.items]
+    .sort((a, b) => a.position - b.position)
+    .map((s) => s.id)
+    .filter((id) => !droppedIds.has(id));
+  if (stateSheet === null) order.push('state');
+  if (needsUndoSheet) order.push('undo');
+  for (const build of builds) {
+    const at = build.old === null ? -1 : order.indexOf(build.old.sheet.id);
+    if (build.old !== null) build.old.position = at;
+    build.position = at < 0 ? null : at;
+    order.splice(at < 0 ? order.length : at, 0, `new:${build.key}`);
   }
 
   const targetId = targetSheet?.id ?? '';
+  // The fingerprint of each column as written (see `columnDigest`), computed once per column.
+  const digests = new Map<Placement, string>();
+  const digestOf = (p: Placement): string => {
+    let digest = digests.get(p);
+    if (digest === undefined) {
+      const { values, format } = p.spec;
+      digest = columnDigest.of(
+        (function* cells(): Generator<string | number> {
+          for (let r = 0; r < rowCount; r++) yield excelValue(values[r] ?? null, format, date1904);
+        })(),
+      );
+      digests.set(p, digest);
+    }
+    return digest;
+  };
   const markerOf = (p: Placement, tableColumnId: number | null): ColumnMarker => ({
     key: p.spec.key,
     header: p.header,
@@ -330,6 +406,7 @@ export async function writeRun(
     column: p.column,
     headerRow: headerRow0,
     rows: rowCount,
+    digest: digestOf(p),
   });
   const updated = placements.filter((p) => p.previous !== null);
   const record: LastRun = {
@@ -345,7 +422,7 @@ export async function writeRun(
     backupSheets: builds.flatMap((b) =>
       b.old === null
         ? []
-        : [{ backupName: b.old.backupName, marker: b.old.marker, position: b.old.sheet.position }],
+        : [{ backupName: b.old.backupName, marker: b.old.marker, position: b.old.position }],
     ),
   };
 
@@ -355,23 +432,21 @@ export async function writeRun(
   // Very hidden even when the command line wrote it (a file library may not keep that).
   state0.visibility = 'VeryHidden';
   HostStateSheet.queueWrite(state0, { ...state, lastRun: null }, names);
-  // An older command line's record now lives in the state sheet.
-  legacySheet?.delete();
-  for (const backup of state.lastRun?.backupSheets ?? [])
-    byName.get(backup.backupName.toLowerCase())?.delete();
-  byName.get(HostStateSheet.undoSheetName.toLowerCase())?.delete();
-  const undoSheet = workbook.worksheets.add(HostStateSheet.undoSheetName);
-  undoSheet.visibility = 'VeryHidden';
+  for (const sheet of dropped) sheet.delete();
+  const undoSheet = needsUndoSheet ? workbook.worksheets.add(HostStateSheet.undoSheetName) : null;
+  if (undoSheet !== null) undoSheet.visibility = 'VeryHidden';
   const target = tablePart?.sheet ?? plainPart?.sheet ?? null;
-  for (const backup of target === null ? [] : record.updatedColumns) {
+  for (const backup of target === null || undoSheet === null ? [] : record.updatedColumns) {
     const m = backup.marker;
     const source = target?.getRangeByIndexes(m.headerRow, m.column, m.rows + 1, 1);
     if (source !== undefined)
-      undoSheet.getRangeByIndexes(0, backup.undoColumn, m.rows + 1, 1).copyFrom(source, 'All');
+      undoSheet?.getRangeByIndexes(0, backup.undoColumn, m.rows + 1, 1).copyFrom(source, 'All');
   }
   suspend();
   await context.sync();
-  progress.record = record;
+  // The record before any visible change: a batch stops at its first failing operation, so a sheet is only
+  // ever hidden once the record that brings it back is in the workbook.
+  progress.pending = record;
   HostStateSheet.queueWrite(state0, { ...state, lastRun: record }, names);
   for (const build of builds) {
     if (build.old === null) continue;
@@ -379,6 +454,7 @@ export async function writeRun(
     build.old.sheet.visibility = 'VeryHidden';
   }
   await context.sync();
+  progress.record = record;
 
   // Write (events are off since the first change).
   const total =
@@ -396,7 +472,9 @@ export async function writeRun(
         p.tableColumn = tablePart.table.columns.add(undefined, undefined, p.header).load('id');
       } else if (p.previous === null || p.renamed) {
         const cell = target.getRangeByIndexes(headerRow0, p.column, 1, 1);
-        cell.numberFormat = [['@']];
+        // A table's header cells are text anyway, and keep the format the column got when it was added, so a
+        // run in another language and back leaves the table as it was.
+        if (tablePart === null) cell.numberFormat = [['@']];
         cell.values = [[p.header]];
       }
       if (p.previous !== null && p.previous.rows > rowCount) {
@@ -438,7 +516,7 @@ export async function writeRun(
   for (const build of builds) {
     const sheet = workbook.worksheets.add(build.name);
     build.sheet = sheet.load('id');
-    if (build.old !== null) sheet.position = build.old.sheet.position;
+    if (build.position !== null) sheet.position = build.position;
     if (build.spec !== null) {
       await renderSheet(context, sheet, build.spec, date1904, options);
     } else if (customers.kind === 'new') {
@@ -494,6 +572,33 @@ export async function writeRun(
     sheetNames: builds.map((b) => b.name),
     location: customers.kind === 'new' ? (builds[0]?.name ?? customers.sheetName) : (targetSheet?.name ?? ''),
   };
+}
+
+/**
+ * The markers among `columns` whose cells show a user's edit since the run that recorded them (see
+ * `columnDigest`): read in chunks of rows, one sync per chunk. Markers of older records (no fingerprint)
+ * are never counted edited.
+ */
+async function editedByUser(
+  context: Excel.RequestContext,
+  sheet: string,
+  headerRow0: number,
+  columns: readonly { marker: ColumnMarker; column: number; rows: number }[],
+): Promise<Set<ColumnMarker>> {
+  const checked = columns.filter((c) => c.marker.digest !== null && c.rows > 0);
+  const edited = new Set<ColumnMarker>();
+  if (checked.length === 0) return edited;
+  const rows = Math.max(...checked.map((c) => c.rows));
+  const cells = await readTableColumns(
+    context,
+    { sheet, tableName: null, headerRow: headerRow0 + 1, firstColumn: 1, headers: [], rowCount: rows },
+    checked.map((c) => c.column),
+  );
+  checked.forEach((c, k) => {
+    if (columnDigest.showsUserEdit(c.marker.digest ?? '', (cells[k] ?? []).slice(0, c.rows)))
+      edited.add(c.marker);
+  });
+  return edited;
 }
 
 /** Whether a marker is of the column `spec` describes: same key, or same header when the record kept no key. */

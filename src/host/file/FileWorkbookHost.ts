@@ -189,11 +189,11 @@ export class FileWorkbookHost implements WorkbookHost {
           headers: model.columns.map((column) => column.name),
           rowCount: Math.max(0, block.bottom - block.top - (model.totalsRow === true ? 1 : 0)),
         };
-        excelTables.push(withoutOurColumns(table, record, sheet));
+        excelTables.push(withoutOurColumns(table, record, sheet, this.date1904));
       }
       // Also on a sheet with tables: a sales range may sit beside a small unrelated table.
       const range = findPlainRange(sheet, blocks);
-      if (range !== null) plainRanges.push(withoutOurColumns(range, record, sheet));
+      if (range !== null) plainRanges.push(withoutOurColumns(range, record, sheet, this.date1904));
     }
     return Promise.resolve({
       tables: [...excelTables, ...plainRanges],
@@ -512,16 +512,24 @@ function findPlainRange(sheet: Worksheet, tables: readonly CellBlock[] = []): So
  * The table without the columns an earlier run appended to it (while their header is still ours), so a
  * re-run sees the user's table as the user made it: our "Revenue" column must not become its amount.
  */
-function withoutOurColumns(table: SourceTable, record: RunRecord | null, sheet: Worksheet): SourceTable {
-  const ours = new Set(ourColumns(sheet, table, record?.columns ?? []).map(({ column }) => column));
+function withoutOurColumns(
+  table: SourceTable,
+  record: RunRecord | null,
+  sheet: Worksheet,
+  date1904: boolean,
+): SourceTable {
+  const ours = new Set(
+    ourColumns(sheet, table, record?.columns ?? [], { date1904, headersOnly: true }).map(
+      ({ column }) => column,
+    ),
+  );
   if (ours.size === 0) return table;
-  let count = table.headers.length;
-  while (
-    count > 0 &&
-    (ours.has(table.firstColumn + count - 1) || (table.headers[count - 1] ?? '').trim() === '')
-  )
-    count--;
-  return count === table.headers.length ? table : { ...table, headers: table.headers.slice(0, count) };
+  // Ours by their header (cells the user typed into them are still no data of theirs to analyse) keep their
+  // place among the user's columns without a header, so they are never mapped; ours at the end go.
+  const headers = table.headers.map((header, i) => (ours.has(table.firstColumn + i) ? '' : header));
+  let count = headers.length;
+  while (count > 0 && (headers[count - 1] ?? '').trim() === '') count--;
+  return { ...table, headers: headers.slice(0, count) };
 }
 
 /** Writes a header row and column-major values from row 1 (a CSV table copied into the output), text cut to fit a cell. */

@@ -4,19 +4,21 @@ import type { SourceTable } from '../../../src/engine/types';
 import { ExcelWorkbookHost, type ExcelWorkbookHostOptions } from '../../../src/host/excel/ExcelWorkbookHost';
 import type { WritePlan } from '../../../src/host/WorkbookHost';
 import { buildFakeWorkbook, type FakeWorkbookSpec } from '../../fakes/buildFakeWorkbook';
-import type { FakeWorkbook } from '../../fakes/FakeWorkbook';
+import type { BatchMode, FakeWorkbook } from '../../fakes/FakeWorkbook';
 import { installFakeExcel } from '../../fakes/installFakeExcel';
 
 /** A fake workbook installed as the global `Excel`, and a host over it (using the global, like the add-in). */
 export function openFakeWorkbook(
   spec: FakeWorkbookSpec,
   options: ExcelWorkbookHostOptions = {},
+  batchMode: BatchMode = 'partial',
 ): {
   workbook: FakeWorkbook;
   host: ExcelWorkbookHost;
   close: () => void;
 } {
   const workbook = buildFakeWorkbook(spec);
+  workbook.batchMode = batchMode;
   const { uninstall } = installFakeExcel(workbook);
   return { workbook, host: new ExcelWorkbookHost(options), close: uninstall };
 }

@@ -1,7 +1,7 @@
 import type { SourceTable } from '../../../src/engine/types';
 import { ExcelWorkbookHost } from '../../../src/host/excel/ExcelWorkbookHost';
 import type { FakeWorkbookSpec } from '../../fakes/buildFakeWorkbook';
-import type { FakeWorkbook } from '../../fakes/FakeWorkbook';
+import { batchModes, type FakeWorkbook } from '../../fakes/FakeWorkbook';
 import { customersRows, openFakeWorkbook, planFor, userPicture } from './excelHostFixture';
 
 const layouts: [string, FakeWorkbookSpec][] = [
@@ -39,7 +39,7 @@ function userCells(workbook: FakeWorkbook, layout: string): unknown {
     : workbook.values('Customers', 'A1:G8');
 }
 
-describe.each(layouts)('undo and failures with %s', (layout, spec) => {
+describe.each(layouts)('undo and failures with %s', (_layout, spec) => {
   it('undoes a first run completely and a second run back to the first', async () => {
     const { host, workbook, close } = openFakeWorkbook(spec);
     const original = userPicture(workbook);
@@ -58,73 +58,78 @@ describe.each(layouts)('undo and failures with %s', (layout, spec) => {
     expect(userPicture(second.workbook)).toEqual(original);
     second.close();
   });
+});
 
-  it('rolls back a run that fails at any sync, leaving user data and previous results as they were', async () => {
-    const probe = openFakeWorkbook(spec);
-    await probe.host.write(planFor(await customersTable(probe.host)));
-    const table = await customersTable(probe.host);
-    probe.workbook.resetStats();
-    await probe.host.write(planFor(table, 1));
-    const syncs = probe.workbook.stats.syncs;
-    probe.close();
-    expect(syncs).toBeGreaterThan(6);
+describe.each(batchModes.flatMap((mode) => layouts.map(([layout, spec]) => [mode, layout, spec] as const)))(
+  'failures in %s batches with %s',
+  (mode, layout, spec) => {
+    it('rolls back a run that fails at any sync, leaving user data and previous results as they were', async () => {
+      const probe = openFakeWorkbook(spec, {}, mode);
+      await probe.host.write(planFor(await customersTable(probe.host)));
+      const table = await customersTable(probe.host);
+      probe.workbook.resetStats();
+      await probe.host.write(planFor(table, 1));
+      const syncs = probe.workbook.stats.syncs;
+      probe.close();
+      expect(syncs).toBeGreaterThan(6);
 
-    const wrong: { n: number; afterOps: number; what: string }[] = [];
-    for (let n = 1; n <= syncs; n++) {
-      for (const afterOps of [0, 1, 3]) {
-        const { host, workbook, close } = openFakeWorkbook(spec);
+      const wrong: { n: number; afterOps: number; what: string }[] = [];
+      for (let n = 1; n <= syncs; n++) {
+        for (const afterOps of [0, 1, 3]) {
+          const { host, workbook, close } = openFakeWorkbook(spec, {}, mode);
+          await host.write(planFor(await customersTable(host)));
+          const previous = userPicture(workbook);
+          const user = userCells(workbook, layout);
+          const target = await customersTable(host);
+          workbook.failSync(n, 'Conflict', afterOps);
+          const error: unknown = await host.write(planFor(target, 1)).catch((e: unknown) => e);
+          const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+          if (!/co-authoring.*(Nothing was changed|as they were)/.test((error as Error).message))
+            wrong.push({ n, afterOps, what: 'message' });
+          if (!same(userCells(workbook, layout), user)) wrong.push({ n, afterOps, what: 'user data' });
+          if (!same(userPicture(workbook), previous)) wrong.push({ n, afterOps, what: 'previous results' });
+          if (!workbook.eventsEnabled) wrong.push({ n, afterOps, what: 'events' });
+          close();
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('when the rollback fails too, keeps user data intact and "Undo last run" restores the previous results', async () => {
+      const probe = openFakeWorkbook(spec, {}, mode);
+      await probe.host.write(planFor(await customersTable(probe.host)));
+      const table = await customersTable(probe.host);
+      probe.workbook.resetStats();
+      await probe.host.write(planFor(table, 1));
+      const syncs = probe.workbook.stats.syncs;
+      probe.close();
+
+      let undone = 0;
+      const wrong: { n: number; what: string }[] = [];
+      for (let n = 1; n <= syncs; n++) {
+        const { host, workbook, close } = openFakeWorkbook(spec, {}, mode);
         await host.write(planFor(await customersTable(host)));
         const previous = userPicture(workbook);
         const user = userCells(workbook, layout);
         const target = await customersTable(host);
-        workbook.failSync(n, 'Conflict', afterOps);
-        const error: unknown = await host.write(planFor(target, 1)).catch((e: unknown) => e);
-        const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-        if (!/co-authoring.*(Nothing was changed|as they were)/.test((error as Error).message))
-          wrong.push({ n, afterOps, what: 'message' });
-        if (!same(userCells(workbook, layout), user)) wrong.push({ n, afterOps, what: 'user data' });
-        if (!same(userPicture(workbook), previous)) wrong.push({ n, afterOps, what: 'previous results' });
-        if (!workbook.eventsEnabled) wrong.push({ n, afterOps, what: 'events' });
+        workbook.failSync(n, 'GeneralException', 0);
+        workbook.failSync(n + 1, 'GeneralException', 0);
+        await expect(host.write(planFor(target, 1))).rejects.toThrow();
+        if (JSON.stringify(userCells(workbook, layout)) !== JSON.stringify(user))
+          wrong.push({ n, what: 'user data' });
+        if (JSON.stringify(userPicture(workbook)) !== JSON.stringify(previous)) {
+          await host.undoLastRun();
+          undone++;
+        }
+        if (JSON.stringify(userPicture(workbook)) !== JSON.stringify(previous))
+          wrong.push({ n, what: 'previous results' });
         close();
       }
-    }
-    expect(wrong).toEqual([]);
-  });
-
-  it('when the rollback fails too, keeps user data intact and "Undo last run" restores the previous results', async () => {
-    const probe = openFakeWorkbook(spec);
-    await probe.host.write(planFor(await customersTable(probe.host)));
-    const table = await customersTable(probe.host);
-    probe.workbook.resetStats();
-    await probe.host.write(planFor(table, 1));
-    const syncs = probe.workbook.stats.syncs;
-    probe.close();
-
-    let undone = 0;
-    const wrong: { n: number; what: string }[] = [];
-    for (let n = 1; n <= syncs; n++) {
-      const { host, workbook, close } = openFakeWorkbook(spec);
-      await host.write(planFor(await customersTable(host)));
-      const previous = userPicture(workbook);
-      const user = userCells(workbook, layout);
-      const target = await customersTable(host);
-      workbook.failSync(n, 'GeneralException', 0);
-      workbook.failSync(n + 1, 'GeneralException', 0);
-      await expect(host.write(planFor(target, 1))).rejects.toThrow();
-      if (JSON.stringify(userCells(workbook, layout)) !== JSON.stringify(user))
-        wrong.push({ n, what: 'user data' });
-      if (JSON.stringify(userPicture(workbook)) !== JSON.stringify(previous)) {
-        await host.undoLastRun();
-        undone++;
-      }
-      if (JSON.stringify(userPicture(workbook)) !== JSON.stringify(previous))
-        wrong.push({ n, what: 'previous results' });
-      close();
-    }
-    expect(wrong).toEqual([]);
-    expect(undone).toBeGreaterThan(0);
-  });
-});
+      expect(wrong).toEqual([]);
+      expect(undone).toBeGreaterThan(0);
+    });
+  },
+);
 
 describe('undo of a customers sheet built from sales', () => {
   it('restores the sheet of the previous run and the settings', async () => {
