@@ -33,6 +33,17 @@ export interface FakeConditionalFormat {
   criteria: unknown;
 }
 
+/** Page setup of a fake worksheet. */
+export interface FakePageLayout {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** Address of the print area, or null for the whole used range. */
+  printArea: string | null;
+  /** 0-based rows that start a new printed page (manual horizontal page breaks). */
+  rowBreaks: number[];
+}
+
 /** A worksheet of the fake workbook. */
 export class FakeSheet {
   readonly cells = new FakeCells();
@@ -41,6 +52,14 @@ export class FakeSheet {
   frozenRows = 0;
   /** Address of the range with filter buttons (`worksheet.autoFilter.apply`), or null. */
   autoFilter: string | null = null;
+  /** Page setup (`worksheet.pageLayout`, `worksheet.horizontalPageBreaks`), as Excel's defaults until set. */
+  pageLayout: FakePageLayout = {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    zoom: { scale: 100 },
+    printArea: null,
+    rowBreaks: [],
+  };
   charts: FakeChart[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
 

@@ -93,6 +93,8 @@ export class FakeWorkbook {
       visibility: sheet.visibility,
       protected: sheet.protected,
       frozenRows: sheet.frozenRows,
+      autoFilter: sheet.autoFilter,
+      pageLayout: structuredClone(sheet.pageLayout),
       charts: structuredClone(sheet.charts),
       conditionalFormats: structuredClone(sheet.conditionalFormats),
       cells: sheet.cells.clone(),
@@ -118,6 +120,8 @@ export class FakeWorkbook {
         sheet.visibility = saved.visibility;
         sheet.protected = saved.protected;
         sheet.frozenRows = saved.frozenRows;
+        sheet.autoFilter = saved.autoFilter;
+        sheet.pageLayout = structuredClone(saved.pageLayout);
         sheet.charts = structuredClone(saved.charts);
         sheet.conditionalFormats = structuredClone(saved.conditionalFormats);
         sheet.cells.restore(saved.cells);

@@ -2,7 +2,7 @@ import { formatAddress, parseAddress } from './cellAddress';
 import { FakeChartCollection } from './FakeChart';
 import { FakeClientObject } from './FakeClientObject';
 import { FakeCollection } from './FakeCollection';
-import type { FakeSheet, SheetVisibility } from './FakeModels';
+import type { FakePageLayout, FakeSheet, SheetVisibility } from './FakeModels';
 import { FakeOfficeError } from './FakeOfficeError';
 import { Binding, FakeRange } from './FakeRange';
 import type { FakeRequestContext } from './FakeRequestContext';
@@ -137,6 +137,62 @@ export class FakeWorksheet extends FakeClientObject {
         this.command({ autoFilter: true }, () => {
           const ref = range.ref();
           this.model().autoFilter = formatAddress(ref.sheet.name, ref.block);
+        });
+      },
+    };
+  }
+
+  /** Page setup: orientation, paper, zoom (fit to pages) and the print area, applied at sync. */
+  get pageLayout(): {
+    orientation: string;
+    paperSize: string;
+    zoom: FakePageLayout['zoom'];
+    setPrintArea(range: FakeRange): void;
+  } {
+    const set = (change: Partial<FakePageLayout>): void => {
+      this.command({ pageLayout: change }, () => {
+        Object.assign(this.model().pageLayout, change);
+      });
+    };
+    const read = (): never => {
+      throw new FakeOfficeError('PropertyNotLoaded', 'The fake page layout is write-only.');
+    };
+    return {
+      get orientation(): string {
+        return read();
+      },
+      set orientation(value: string) {
+        set({ orientation: value });
+      },
+      get paperSize(): string {
+        return read();
+      },
+      set paperSize(value: string) {
+        set({ paperSize: value });
+      },
+      get zoom(): FakePageLayout['zoom'] {
+        return read();
+      },
+      set zoom(value: FakePageLayout['zoom']) {
+        set({ zoom: { ...value } });
+      },
+      setPrintArea: (range: FakeRange) => {
+        this.command({ printArea: true }, () => {
+          const ref = range.ref();
+          this.model().pageLayout.printArea = formatAddress(ref.sheet.name, ref.block);
+        });
+      },
+    };
+  }
+
+  /** Manual page breaks above rows (`worksheet.horizontalPageBreaks.add`). */
+  get horizontalPageBreaks(): { add(range: FakeRange): void } {
+    return {
+      add: (range: FakeRange) => {
+        this.command({ pageBreak: true }, () => {
+          const row = range.ref().block.row0;
+          const breaks = this.model().pageLayout.rowBreaks;
+          if (!breaks.includes(row)) breaks.push(row);
         });
       },
     };

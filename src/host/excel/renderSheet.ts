@@ -79,6 +79,20 @@ export async function renderSheet(
     sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(characters);
   }
   if (spec.frozenRows > 0) sheet.freezePanes.freezeRows(spec.frozenRows);
+  if (spec.print !== undefined) {
+    // As the file host writes it: A4, one page wide and as many tall as needed, charts on pages of their
+    // own, the charts' data rows left out of the print area (PageLayout is ExcelApi 1.9, the manifest's own).
+    const layout = sheet.pageLayout;
+    layout.orientation = spec.print.landscape ? 'Landscape' : 'Portrait';
+    layout.paperSize = 'A4';
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (spec.print.lastRow !== undefined) {
+      const lastColumn = Math.max(spec.columnWidths.length, columns);
+      layout.setPrintArea(sheet.getRangeByIndexes(0, 0, spec.print.lastRow + 1, lastColumn));
+    }
+    for (const row of spec.print.breaksBefore)
+      if (row > 0) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
+  }
   for (const scale of spec.colorScales) {
     const conditional = range(scale.range).conditionalFormats.add('ColorScale');
     conditional.colorScale.criteria = {

@@ -180,6 +180,25 @@ describe('ExcelWorkbookHost.write into a plain range', () => {
 });
 
 describe('ExcelWorkbookHost.write summary sheets', () => {
+  it('sets the page up as the file host does: A4, one page wide, breaks before charts, print area', async () => {
+    const { host, workbook, close } = openFakeWorkbook(tableSpec);
+    const spec = { ...paretoSheet(), print: { landscape: true, breaksBefore: [0, 3], lastRow: 2 } };
+    await host.write(planFor(await customersTable(host), 0, [spec, paretoSheet('Portrait sheet')]));
+    expect(workbook.sheet('ABC Pareto').pageLayout).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printArea: "'ABC Pareto'!A1:C3",
+      rowBreaks: [3],
+    });
+    // A spec without page setup leaves Excel's defaults.
+    expect(workbook.sheet('Portrait sheet').pageLayout).toMatchObject({
+      zoom: { scale: 100 },
+      printArea: null,
+    });
+    close();
+  });
+
   it('renders native charts, a colour scale, a frozen header and widths; text stays text', async () => {
     const { host, workbook, close } = openFakeWorkbook(tableSpec);
     await host.write(planFor(await customersTable(host)));
