@@ -445,10 +445,8 @@ describe('messy workbooks through the command line', () => {
         }
       }
     });
-    const started = Date.now();
     const { report, code, out } = await analyzeFile(file);
     expect(code).toBe(0);
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(report!.customers.map((c) => c.id)).toEqual(['C1', 'C9', 'C2']);
     const output = await loadWorkbook(out!);
     // Ours added after the user's 100 sheets, none of theirs lost.
