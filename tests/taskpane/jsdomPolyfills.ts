@@ -4,6 +4,7 @@
  * Import first in a jsdom test file.
  */
 import { TextDecoder as NodeTextDecoder } from 'node:util';
+import { configure } from '@testing-library/react';
 
 class NoopResizeObserver {
   observe(): void {}
@@ -68,3 +69,7 @@ if (typeof Element.prototype.scrollIntoView !== 'function') {
 // jsdom has no TextDecoder; the page decodes CSV bytes with it (UTF-8, UTF-16, GB18030).
 const withDecoder = globalThis as unknown as { TextDecoder?: unknown };
 withDecoder.TextDecoder ??= NodeTextDecoder;
+
+// findBy*/waitFor give up after 1 s by default: a shared, busy test runner can take longer to render a
+// Fluent pane, and a wrong screen still fails — only later.
+configure({ asyncUtilTimeout: 10_000 });
