@@ -89,7 +89,9 @@ async function newPage(
 
 /** Customer counts per tier as the results table shows them. */
 async function shownTierCounts(page: Page, t = messages.en): Promise<number[]> {
-  const cells = page.getByRole('table', { name: t.pyramidTitle }).locator('tbody tr td:nth-of-type(1)');
+  const cells = page
+    .getByRole('table', { name: t.pyramidTitle })
+    .locator('tbody tr[data-tier] td:nth-of-type(1)');
   return (await cells.allTextContents()).map((text) => Number(text.replace(/[^\d]/g, '')));
 }
 
