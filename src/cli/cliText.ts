@@ -8,6 +8,7 @@ export interface CliText {
   customers: string;
   revenueShare: string;
   profitShare: string;
+  losingMoney: string;
   total: string;
   unranked: (count: number) => string;
   rows: (read: number, used: number, skipped: number, afterAsOf: number, beforeWindow: number) => string;
@@ -39,6 +40,7 @@ export const cliText: Record<Language, CliText> = {
     customers: 'Customers',
     revenueShare: 'Revenue share',
     profitShare: 'Profit share',
+    losingMoney: 'Losing money',
     total: 'Total',
     unranked: (n) => `${count(n)} customer(s) with no sales in the window are not ranked (ABC class C).`,
     rows: (read, used, skipped, afterAsOf, beforeWindow) =>
@@ -63,6 +65,7 @@ export const cliText: Record<Language, CliText> = {
     customers: '客户数',
     revenueShare: '收入占比',
     profitShare: '利润占比',
+    losingMoney: '亏损客户',
     total: '合计',
     unranked: (n) => `${count(n)} 个客户在时间窗口内没有销售，不参与排名（ABC C 类）。`,
     rows: (read, used, skipped, afterAsOf, beforeWindow) =>

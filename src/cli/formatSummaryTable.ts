@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../engine/analyze';
 import { isoFromDay } from '../engine/dayNumbers';
 import { tierLabel } from '../engine/labels';
+import { tierFigures } from '../engine/summary/buildPyramidSheet';
 import { cliText } from './cliText';
 import { displayWidth } from './displayWidth';
 
@@ -26,37 +27,38 @@ function alignColumns(rows: readonly (readonly string[])[]): string[] {
 
 /**
  * The short summary table the command line prints, in the results' language: per pyramid tier,
- * customers and their share of revenue and profit, then the totals and the row counts. Columns are
+ * customers and their share of revenue, and when ranked by profit their share of profit and how many of
+ * them lose money; then the totals and the row counts. Columns are
  * aligned by display width, so Chinese labels line up in a terminal.
  */
 export function formatSummaryTable(result: AnalysisResult, source: string): string {
   const lang = result.settings.language;
   const text = cliText[lang];
-  const figures = ([1, 2, 3, 4, 5] as const).map((tier) => ({ tier, customers: 0, revenue: 0, profit: 0 }));
-  for (const c of result.customers) {
-    if (c.pyramidTier === null) continue;
-    const f = figures[c.pyramidTier - 1]!;
-    f.customers++;
-    f.revenue += c.revenue;
-    f.profit += c.profit ?? 0;
-  }
+  const figures = tierFigures(result);
   const total = figures.reduce(
     (s, f) => ({
       customers: s.customers + f.customers,
       revenue: s.revenue + f.revenue,
       profit: s.profit + f.profit,
+      lossMaking: s.lossMaking + f.lossMaking,
     }),
-    { customers: 0, revenue: 0, profit: 0 },
+    { customers: 0, revenue: 0, profit: 0, lossMaking: 0 },
   );
+  // Ranked by revenue, the table says nothing of profit.
   const withProfit = result.valueBasis === 'profit';
   const row = (label: string, f: typeof total): string[] => [
     label,
     f.customers.toLocaleString('en-US'),
     percent(f.revenue, total.revenue),
-    withProfit ? percent(f.profit, total.profit) : '—',
+    ...(withProfit ? [percent(f.profit, total.profit), f.lossMaking.toLocaleString('en-US')] : []),
   ];
   const table = alignColumns([
-    [text.tier, text.customers, text.revenueShare, text.profitShare],
+    [
+      text.tier,
+      text.customers,
+      text.revenueShare,
+      ...(withProfit ? [text.profitShare, text.losingMoney] : []),
+    ],
     ...figures.map((f) => row(tierLabel(f.tier, lang), f)),
     row(text.total, total),
   ]);

@@ -86,6 +86,9 @@ describe('online_retail_2010-12.csv (no amount column, cancellations, blank cust
     expect(c.purchaseDays).toBeLessThanOrEqual(c.orders);
     expect(report.method.valueBasis).toBe('revenue');
     expect(stdout).toContain('ranked by revenue (no profit or cost column)');
+    // Ranked by revenue, the table has no profit columns.
+    expect(stdout).toMatch(/^Tier +Customers +Revenue share$/mu);
+    expect(stdout).not.toMatch(/Profit share|Losing money/u);
   });
 });
 
@@ -139,6 +142,9 @@ describe('superstore.xlsx (Excel table, profit with losses)', () => {
     expect(report.input.salesRows).toBe(9994);
     expect(report.input.usedRows).toBe(9994);
     expect(stdout).toMatch(/Tier 1 · top 5%\s+\d+/u);
+    // Ranked by profit: each tier's share of profit and how many of its customers lose money.
+    expect(stdout).toMatch(/^Tier +Customers +Revenue share +Profit share +Losing money$/mu);
+    expect(stdout).toMatch(/^Tier 5 · bottom 40% +317 +[\d.]+% +-[\d.]+% +155$/mu);
     expect(stdout).toContain('ranked by profit');
   });
 });

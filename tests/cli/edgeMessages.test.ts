@@ -245,8 +245,9 @@ describe('Chinese files and Chinese results', () => {
     expect(lines[1]).toBe('截止日期 2024-03-02，时间窗口 2024-01-05 – 2024-03-02（1.91 个月），按利润排名');
     // The table: header, five tiers and the total, every line ending at the same terminal column.
     const table = lines.slice(3, 10);
-    expect(table[0]).toMatch(/^层级 +客户数 +收入占比 +利润占比$/u);
-    expect(table[6]).toMatch(/^合计 +3 +100\.0% +100\.0%$/u);
+    expect(table[0]).toMatch(/^层级 +客户数 +收入占比 +利润占比 +亏损客户$/u);
+    // One customer lost money (tier 5's share of profit is negative).
+    expect(table[6]).toMatch(/^合计 +3 +100\.0% +100\.0% +1$/u);
     expect(new Set(table.map(displayWidth)).size).toBe(1);
     // Numbers line up under their headers: each column's right edge is the same on every line.
     const rightEdges = (line: string): number[] =>
