@@ -187,6 +187,18 @@ describe('Excel’s 16,384 columns', () => {
       expect(extents(workbook).filter((e) => e.columns > maxColumns)).toEqual([]);
       expect(error).not.toBeNull();
       expect(error!.message).toMatch(/16,?384|column/iu);
+      // In the run's language: a Chinese run is refused in Chinese.
+      const chinese = await errorOf(
+        host.write({
+          customers: { kind: 'existing', table: table! },
+          columns,
+          sheets: [],
+          settings: { ...defaultSettings(), language: 'zh-CN' },
+        }),
+      );
+      expect(chinese!.message).toMatch(/16,?384/u);
+      expect(chinese!.message).toMatch(/[\u4e00-\u9fff]/u);
+      expect(chinese!.message).not.toMatch(/customers table/u);
     });
   });
 });

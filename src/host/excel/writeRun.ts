@@ -312,7 +312,12 @@ export async function writeRun(
   placements.sort((a, b) => a.column - b.column);
   const lastPlaced = placements[placements.length - 1];
   if (lastPlaced !== undefined && targetSheet !== null)
-    excelGrid.checkColumns(lastPlaced.column + 1, targetSheet.name, 'the customers table');
+    excelGrid.checkColumns(
+      lastPlaced.column + 1,
+      targetSheet.name,
+      'the customers table',
+      plan.settings.language,
+    );
 
   // Which sheets are built, under which names; our previous ones are kept (renamed, very hidden) for undo.
   const specs: { key: string; name: string; spec: SheetSpec | null }[] = [
