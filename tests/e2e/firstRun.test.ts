@@ -4,7 +4,8 @@
 // test-output/screenshots/first-run-*.png.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from './launchChromium';
 import { messages, type Messages } from '../../src/taskpane/i18n/messages';
 import { serveStatic, type StaticServer } from '../../scripts/serveStatic.cjs';
 import { ensureWebBuild, repo } from './webBuild';
@@ -19,17 +20,7 @@ jest.setTimeout(600_000);
 beforeAll(async () => {
   server = await serveStatic({ root: ensureWebBuild('local') });
   mkdirSync(screenshots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
+import { launchChromium } from './launchChromium';
 import type { Language } from '../../src/engine/types';
 import { messages } from '../../src/taskpane/i18n/messages';
 import { serveStatic, type StaticServer } from '../../scripts/serveStatic.cjs';
@@ -35,17 +36,7 @@ beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   mkdirSync(fixtures, { recursive: true });
   server = await serveStatic({ root: webRoot });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from './launchChromium';
 import { runAnalysis } from '../../src/host/runAnalysis';
 import { FileWorkbookHost } from '../../src/host/file/FileWorkbookHost';
 import { sheetName } from '../../src/engine/labels';
@@ -46,17 +47,7 @@ beforeAll(async () => {
       '/fake-office.js': () => fakeOffice,
     },
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
