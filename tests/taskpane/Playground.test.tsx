@@ -111,7 +111,7 @@ test('playground: a CSV saved by Chinese Excel (GB18030) shows its Chinese heade
   await screen.findByRole('heading', { name: en.resultsTitle }, { timeout: 15_000 });
   // Results in Chinese: the pyramid's tier labels come from the engine's Chinese labels.
   const tiers = screen.getByRole('table', { name: en.pyramidTitle });
-  expect(tiers.querySelector('tr[data-tier="1"] th')!.textContent).toContain(tierLabel(1, 'zh-CN'));
+  expect(tiers.querySelector('th[data-tier-title="1"]')!.textContent).toContain(tierLabel(1, 'zh-CN'));
   expect(tiers.querySelector('td[data-outcome="1"]')!.textContent).toMatch(/^(贡献利润|贡献销售额) /);
   await user.click(screen.getByRole('button', { name: en.downloadResult }));
   await waitFor(() => {

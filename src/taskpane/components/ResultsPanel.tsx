@@ -68,8 +68,10 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   overdue: { color: tokens.colorPaletteRedForeground1 },
-  // A tier's row and the line under it on what its customers did read as one block.
+  // A tier's name, its figures and the line on what its customers did read as one block.
   tierRow: { '& th, & td': { borderBottom: 'none' } },
+  // Rows of figures only: the first cell is a number too, right-aligned like the others.
+  numbersRow: { '& th:first-child, & td:first-child': { textAlign: 'right' } },
   zone: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
   outcome: { color: tokens.colorNeutralForeground2 },
 });
@@ -171,8 +173,7 @@ export function ResultsPanel(props: {
             <PyramidChart tiers={numbers.tiers} language={language} />
             <table className={styles.table} aria-label={t.pyramidTitle}>
               <thead>
-                <tr>
-                  <th scope="col">{t.tierColumn}</th>
+                <tr className={styles.numbersRow}>
                   <th scope="col">{t.customersColumn}</th>
                   <th scope="col">{t.revenueShareColumn}</th>
                   {basis === 'profit' && <th scope="col">{t.profitShareColumn}</th>}
@@ -181,17 +182,23 @@ export function ResultsPanel(props: {
               </thead>
               {numbers.tiers.map((tier) => {
                 const outcome = outcomes[tier.tier - 1];
+                const columns = basis === 'profit' ? 4 : 3;
                 return (
+                  // One block per tier: its name across the pane (a 320 px pane has no room for it in a
+                  // column), its figures, then what its customers actually did.
                   <tbody key={tier.tier}>
-                    <tr className={styles.tierRow} data-tier={tier.tier}>
-                      <th scope="row">
+                    <tr className={styles.tierRow}>
+                      <th scope="rowgroup" colSpan={columns} data-tier-title={tier.tier}>
                         {tierLabel(tier.tier, language)}
                         {basis === 'profit' && (
-                          <Caption1 block className={styles.zone}>
-                            {tierCourseZone(tier.tier, language)}
+                          <Caption1 className={styles.zone}>
+                            {' '}
+                            — {tierCourseZone(tier.tier, language)}
                           </Caption1>
                         )}
                       </th>
+                    </tr>
+                    <tr className={mergeClasses(styles.tierRow, styles.numbersRow)} data-tier={tier.tier}>
                       <td>{count(tier.customers)}</td>
                       <td>{formatShare(tier.revenueShare, language)}</td>
                       {basis === 'profit' && <td>{formatShare(tier.profitShare, language)}</td>}
@@ -204,11 +211,7 @@ export function ResultsPanel(props: {
                     </tr>
                     {outcome !== undefined && tier.customers > 0 && (
                       <tr>
-                        <td
-                          colSpan={basis === 'profit' ? 5 : 4}
-                          className={styles.outcome}
-                          data-outcome={tier.tier}
-                        >
+                        <td colSpan={columns} className={styles.outcome} data-outcome={tier.tier}>
                           {tierOutcome(outcome, language, basis)}
                         </td>
                       </tr>

@@ -95,7 +95,6 @@ export interface Messages {
   skippedRows: (count: number) => string;
   pyramidTitle: string;
   pyramidChartLabel: string;
-  tierColumn: string;
   customersColumn: string;
   revenueShareColumn: string;
   profitShareColumn: string;
@@ -258,7 +257,6 @@ const en: Messages = {
     `${count.toLocaleString('en')} rows were skipped (blank customer, unreadable date or amount): see the Data issues sheet.`,
   pyramidTitle: 'Customer pyramid',
   pyramidChartLabel: 'Customer pyramid: customers in each tier, most profitable at the top',
-  tierColumn: 'Tier',
   customersColumn: 'Customers',
   revenueShareColumn: 'Revenue',
   profitShareColumn: 'Profit',
@@ -426,7 +424,6 @@ const zhCN: Messages = {
     `跳过了 ${count.toLocaleString('zh-CN')} 行（客户为空、日期或金额无法读取）：详见“数据问题”工作表。`,
   pyramidTitle: '客户金字塔',
   pyramidChartLabel: '客户金字塔：各层客户数，最赚钱的在顶部',
-  tierColumn: '层级',
   customersColumn: '客户数',
   revenueShareColumn: '收入',
   profitShareColumn: '利润',
