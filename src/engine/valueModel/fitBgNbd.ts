@@ -1,8 +1,6 @@
 import { digamma } from './digamma';
 import { logGamma } from './logGamma';
-import { minimizeBfgs } from './minimizeBfgs';
-import { minimizeNelderMead } from './minimizeNelderMead';
-import { runawayParameter } from './runawayParameter';
+import { maximizeLogLikelihood } from './maximizeLogLikelihood';
 import type { BgNbdParams, FitResult, RepeatGroups } from './types';
 
 /**
@@ -135,25 +133,7 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
     b: Math.exp(logs[3]!),
   });
 
-  // BFGS with the exact gradient; Nelder–Mead (no gradient) from where it stopped if it does not converge.
-  const start = [0, 0, 0, 0];
-  let found = minimizeBfgs((logs, gradient) => {
-    const value = -logLikelihood(fromLogs(logs), gradient) / customers;
-    for (let j = 0; j < gradient.length; j++) gradient[j] = -gradient[j]! / customers;
-    return value;
-  }, start);
-  // A parameter running off towards 0 or ∞ (the likelihood flattens out: a limiting case of the model)
-  // stops BFGS short; Nelder–Mead would only wander further along the same ray.
-  if (!found.converged && runawayParameter(fromLogs(found.x)) === null) {
-    const fallback = minimizeNelderMead((logs) => -logLikelihood(fromLogs(logs)) / customers, found.x);
-    found = {
-      ...fallback,
-      iterations: found.iterations + fallback.iterations,
-      evaluations: found.evaluations + fallback.evaluations,
-    };
-  }
-  const params = fromLogs(found.x);
-  const boundary = runawayParameter(params);
+  const { found, params, boundary } = maximizeLogLikelihood(logLikelihood, fromLogs, 4, customers);
   if (!found.converged && boundary === null)
     return failure(`the optimiser stopped: ${found.reason}`, customers, found.iterations);
   return {

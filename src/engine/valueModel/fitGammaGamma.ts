@@ -1,8 +1,6 @@
 import { digamma } from './digamma';
 import { logGamma } from './logGamma';
-import { minimizeBfgs } from './minimizeBfgs';
-import { minimizeNelderMead } from './minimizeNelderMead';
-import { runawayParameter } from './runawayParameter';
+import { maximizeLogLikelihood } from './maximizeLogLikelihood';
 import type { FitResult, GammaGammaParams } from './types';
 
 /**
@@ -101,27 +99,7 @@ export function fitGammaGamma(
     q: Math.exp(logs[1]!),
     gamma: Math.exp(logs[2]!),
   });
-  // BFGS with the exact gradient; Nelder–Mead (no gradient) from where it stopped if it does not converge.
-  let found = minimizeBfgs(
-    (logs, gradient) => {
-      const value = -logLikelihood(fromLogs(logs), gradient) / count;
-      for (let j = 0; j < gradient.length; j++) gradient[j] = -gradient[j]! / count;
-      return value;
-    },
-    [0, 0, 0],
-  );
-  // A parameter running off towards 0 or ∞ (the likelihood flattens out: a limiting case of the model)
-  // stops BFGS short; Nelder–Mead would only wander further along the same ray.
-  if (!found.converged && runawayParameter(fromLogs(found.x)) === null) {
-    const fallback = minimizeNelderMead((logs) => -logLikelihood(fromLogs(logs)) / count, found.x);
-    found = {
-      ...fallback,
-      iterations: found.iterations + fallback.iterations,
-      evaluations: found.evaluations + fallback.evaluations,
-    };
-  }
-  const params = fromLogs(found.x);
-  const boundary = runawayParameter(params);
+  const { found, params, boundary } = maximizeLogLikelihood(logLikelihood, fromLogs, 3, count);
   if (!found.converged && boundary === null)
     return fail(`the optimiser stopped: ${found.reason}`, found.iterations);
   return {

@@ -1,0 +1,44 @@
+import { minimizeBfgs } from './minimizeBfgs';
+import { minimizeNelderMead } from './minimizeNelderMead';
+import { runawayParameter } from './runawayParameter';
+import type { Minimum } from './types';
+
+/**
+ * Maximum-likelihood search shared by the value models: BFGS with the exact gradient on the logarithms of
+ * the parameters (so they stay positive), started at 1 each, minimising the mean negative log-likelihood;
+ * when BFGS stops short, Nelder–Mead (no gradient) goes on from where it stopped — unless a parameter is
+ * running off towards 0 or ∞ (the likelihood flattens out: a limiting case of the model), where Nelder–Mead
+ * would only wander further along the same ray.
+ *
+ * @param logLikelihood The total log-likelihood at the parameters; with `gradient`, also writes its
+ *   derivatives with respect to the parameters' logarithms there.
+ * @param fromLogs The parameters from their logarithms.
+ * @param dimension How many parameters.
+ * @param count Customers the likelihood sums over (the objective is per customer, for the tolerances).
+ * @returns The search (iterations and evaluations of both methods added up), the parameters it found, and
+ *   `boundary`: {@link runawayParameter}'s sentence when one ran off, else null.
+ * @example
+ * maximizeLogLikelihood((p, g) => { if (g) g[0] = 2 - 2 * p.k; return 2 * Math.log(p.k) - p.k; }, (l) => ({ k: Math.exp(l[0]!) }), 1, 1).params.k // ≈ 2
+ */
+export function maximizeLogLikelihood<P extends object>(
+  logLikelihood: (params: P, gradient?: number[]) => number,
+  fromLogs: (logs: readonly number[]) => P,
+  dimension: number,
+  count: number,
+): { found: Minimum; params: P; boundary: string | null } {
+  let found = minimizeBfgs((logs, gradient) => {
+    const value = -logLikelihood(fromLogs(logs), gradient) / count;
+    for (let j = 0; j < gradient.length; j++) gradient[j] = -gradient[j]! / count;
+    return value;
+  }, new Array<number>(dimension).fill(0));
+  if (!found.converged && runawayParameter(fromLogs(found.x)) === null) {
+    const fallback = minimizeNelderMead((logs) => -logLikelihood(fromLogs(logs)) / count, found.x);
+    found = {
+      ...fallback,
+      iterations: found.iterations + fallback.iterations,
+      evaluations: found.evaluations + fallback.evaluations,
+    };
+  }
+  const params = fromLogs(found.x);
+  return { found, params, boundary: runawayParameter(params) };
+}
