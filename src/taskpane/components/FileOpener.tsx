@@ -83,20 +83,21 @@ export function FileOpener(props: {
       {props.busy && ` ${t.elapsed(elapsed / 1000)}`}
     </Text>
   );
+  // The same drop target in both layouts.
+  const dropZone = {
+    'data-testid': 'drop-zone',
+    onDragOver: (event: DragEvent<HTMLDivElement>) => {
+      event.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: () => {
+      setDragging(false);
+    },
+    onDrop,
+  };
   if (props.compact === true)
     return (
-      <div
-        className={mergeClasses(styles.compact, dragging && styles.dragging)}
-        data-testid="drop-zone"
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => {
-          setDragging(false);
-        }}
-        onDrop={onDrop}
-      >
+      <div className={mergeClasses(styles.compact, dragging && styles.dragging)} {...dropZone}>
         {status}
         <Button
           size="small"
@@ -112,18 +113,7 @@ export function FileOpener(props: {
       </div>
     );
   return (
-    <div
-      className={mergeClasses(styles.zone, dragging && styles.dragging)}
-      data-testid="drop-zone"
-      onDragOver={(event) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => {
-        setDragging(false);
-      }}
-      onDrop={onDrop}
-    >
+    <div className={mergeClasses(styles.zone, dragging && styles.dragging)} {...dropZone}>
       <Text>{t.playgroundIntro}</Text>
       <Button
         appearance="secondary"
