@@ -17,6 +17,8 @@ export const excelGrid = {
   rows,
   /** Columns of a worksheet (the last is XFD). */
   columns,
+  /** Longest sheet name Excel accepts. */
+  sheetNameLength: 31,
 
   /**
    * Checks the parts of a plan whose size does not depend on the workbook: the customers sheet built from

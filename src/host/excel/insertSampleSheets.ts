@@ -1,9 +1,7 @@
 import type { SampleWorkbook } from '../../sample/buildSampleWorkbook';
-import { uniqueName } from './uniqueName';
+import { excelGrid } from '../excelGrid';
+import { uniqueName } from '../uniqueName';
 import { writeGrids } from './writeGrids';
-
-/** Excel's longest sheet name. */
-const maxSheetName = 31;
 
 /**
  * Adds the sample workbook's sheets (header row, data rows) to the open workbook: new sheets only, named
@@ -21,7 +19,7 @@ export async function insertSampleSheets(
   await context.sync();
   const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
   const added = sample.sheets.map((sampleSheet) => {
-    const name = uniqueName(sampleSheet.name, taken, maxSheetName);
+    const name = uniqueName(sampleSheet.name, taken, excelGrid.sheetNameLength);
     taken.add(name.toLowerCase());
     return { name, sheet: context.workbook.worksheets.add(name), sampleSheet };
   });

@@ -1,5 +1,8 @@
-import { findHeaderRow, headerScanRows } from '../../engine/findHeaderRow';
+import { headerScanRows } from '../../engine/findHeaderRow';
 import type { RawCell, SourceTable } from '../../engine/types';
+import { headedRange, type CellBlock } from '../headedRange';
+import { ownedColumns } from '../ownedColumns';
+import { trimBlankHeaders } from '../trimBlankHeaders';
 import type { WorkbookInfo } from '../WorkbookHost';
 import type { HostState } from './HostState';
 import { HostStateSheet } from './HostStateSheet';
@@ -8,21 +11,6 @@ import { loadDate1904 } from './loadDate1904';
 function text(cell: unknown): string {
   if (typeof cell === 'string') return cell;
   return typeof cell === 'number' || typeof cell === 'boolean' ? String(cell) : '';
-}
-
-/** A rectangle of cells: 0-based rows and columns, last ones included. */
-interface Block {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** Drops trailing empty headers (a table ends at its last named column). */
-function trimEnd(headers: string[]): string[] {
-  let end = headers.length;
-  while (end > 0 && (headers[end - 1] ?? '').trim() === '') end--;
-  return headers.slice(0, end);
 }
 
 /**
@@ -60,17 +48,17 @@ export async function inspectWorkbook(
   const state = HostStateSheet.parse(stateRange, sheets.items);
   const ourSheetIds = new Set(state.sheets.map((m) => m.sheetId));
   const found: SourceTable[] = [];
-  // Cells of each sheet's Excel tables (0-based, last row and column included): never part of a plain range.
-  const tableBlocks = new Map<string, Block[]>();
+  // Cells of each sheet's Excel tables (1-based, last row and column included): never part of a plain range.
+  const tableBlocks = new Map<string, CellBlock[]>();
   for (const part of tableParts) {
     const r = part.range;
     tableBlocks.set(part.sheet.id, [
       ...(tableBlocks.get(part.sheet.id) ?? []),
       {
-        top: r.rowIndex,
-        left: r.columnIndex,
-        bottom: r.rowIndex + r.rowCount - 1,
-        right: r.columnIndex + r.columnCount - 1,
+        top: r.rowIndex + 1,
+        left: r.columnIndex + 1,
+        bottom: r.rowIndex + r.rowCount,
+        right: r.columnIndex + r.columnCount,
       },
     ]);
     if (HostStateSheet.isBookkeeping(part.sheet.name) || ourSheetIds.has(part.sheet.id)) continue;
@@ -81,21 +69,26 @@ export async function inspectWorkbook(
         .map((m) => m.tableColumnId),
     );
     // Columns the command line wrote carry no id: ours while the cell where it wrote still has our header.
-    const placed = state.columns.filter(
-      (m) => m.tableColumnId === null && m.sheetId === part.sheet.id && m.headerRow === part.range.rowIndex,
+    const cells = part.header.values[0] ?? [];
+    const placed = new Set(
+      ownedColumns(
+        state.columns.filter((m) => m.tableColumnId === null).map((m) => ({ ...m, sheet: m.sheetId })),
+        {
+          sheet: part.sheet.id,
+          headerRow: part.range.rowIndex,
+          headerAt: (column) => cells[column - part.range.columnIndex],
+        },
+      ).map((m) => m.column),
     );
-    const headers = (part.header.values[0] ?? []).map((cell, i) =>
-      ours.has(ids[i] ?? -1) ||
-      placed.some((m) => m.column === part.range.columnIndex + i && m.header === cell)
-        ? ''
-        : text(cell),
+    const headers = cells.map((cell, i) =>
+      ours.has(ids[i] ?? -1) || placed.has(part.range.columnIndex + i) ? '' : text(cell),
     );
     found.push({
       sheet: part.sheet.name,
       tableName: part.table.name,
       headerRow: part.range.rowIndex + 1,
       firstColumn: part.range.columnIndex + 1,
-      headers: trimEnd(headers),
+      headers: trimBlankHeaders(headers),
       rowCount: part.range.rowCount - 1,
     });
   }
@@ -118,7 +111,9 @@ export async function inspectWorkbook(
     // A sheet may hold a plain range beside its tables: their cells read as blank.
     const blocks = tableBlocks.get(scan.sheet.id) ?? [];
     const inTable = (row0: number, column0: number): boolean =>
-      blocks.some((b) => row0 >= b.top && row0 <= b.bottom && column0 >= b.left && column0 <= b.right);
+      blocks.some(
+        (b) => row0 >= b.top - 1 && row0 <= b.bottom - 1 && column0 >= b.left - 1 && column0 <= b.right - 1,
+      );
     const rows = scan.top.values.map((row, r) =>
       row.map((cell, c) =>
         cell === '' || inTable(scan.range.rowIndex + r, scan.range.columnIndex + c)
@@ -126,46 +121,33 @@ export async function inspectWorkbook(
           : (cell as RawCell),
       ),
     );
-    const header = findHeaderRow(rows);
-    if (header === null) return [];
-    const headerRow0 = scan.range.rowIndex + header.index;
     // Ours while the header we wrote is still there (as the write checks): a renamed column is the user's.
-    const ours = new Set(
-      state.columns
-        .filter(
-          (m) =>
-            m.tableName === null &&
-            m.sheetId === scan.sheet.id &&
-            m.headerRow === headerRow0 &&
-            header.headers[m.column - scan.range.columnIndex] === m.header,
-        )
-        .map((m) => m.column),
-    );
-    const headers = header.headers.map((h, i) => (ours.has(scan.range.columnIndex + i) ? '' : h));
-    let lead = 0;
-    while (lead < headers.length && (headers[lead] ?? '').trim() === '') lead++;
-    const named = trimEnd(headers.slice(lead));
+    const markers = state.columns
+      .filter((m) => m.tableName === null)
+      .map((m) => ({ sheet: m.sheetId, headerRow: m.headerRow + 1, column: m.column + 1, header: m.header }));
+    const range = headedRange(rows, blocks, {
+      origin: { row: scan.range.rowIndex + 1, column: scan.range.columnIndex + 1 },
+      blank: (row, column, header) =>
+        ownedColumns(markers, { sheet: scan.sheet.id, headerRow: row, headerAt: () => header }).some(
+          (m) => m.column === column,
+        ),
+    });
+    if (range === null) return [];
+    const headerRow0 = range.headerRow - 1;
+    const named = range.headers;
     // The table ends at the last row with data in its own columns, not at the sheet's used range, and
     // above the first Excel table below its header in those columns.
-    const first0 = scan.range.columnIndex + lead;
-    const last0 = first0 + Math.max(1, named.length) - 1;
-    const tableBelow = blocks
-      .filter((b) => b.top > headerRow0 && b.left <= last0 && b.right >= first0)
-      .reduce((top, b) => Math.min(top, b.top), scan.range.rowIndex + scan.range.rowCount);
-    const below = tableBelow - headerRow0;
+    const tableBelow = Math.min(range.tableTop - 1, scan.range.rowIndex + scan.range.rowCount);
     const used = scan.sheet
-      .getRangeByIndexes(headerRow0, scan.range.columnIndex + lead, below, Math.max(1, named.length))
+      .getRangeByIndexes(
+        headerRow0,
+        range.firstColumn - 1,
+        tableBelow - headerRow0,
+        Math.max(1, named.length),
+      )
       .getUsedRangeOrNullObject(true)
       .load('rowIndex,rowCount');
-    return [
-      {
-        sheet: scan.sheet.name,
-        headerRow0,
-        firstColumn: scan.range.columnIndex + lead + 1,
-        headers: named,
-        used,
-      },
-    ];
+    return [{ sheet: scan.sheet.name, headerRow0, firstColumn: range.firstColumn, headers: named, used }];
   });
   if (plain.length > 0) await context.sync();
   for (const p of plain) {

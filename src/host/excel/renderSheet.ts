@@ -1,7 +1,7 @@
 import { excelNumberFormat, type CellSpec, type RangeRef, type SheetSpec } from '../../engine/sheetSpec';
 import { BatchBudget } from './BatchBudget';
 import { excelFormat } from './excelFormat';
-import { excelValue } from './excelValue';
+import { cellValue } from '../cellValue';
 import { jsonSize } from './jsonSize';
 import { writeGrids, type GridWriteOptions } from './writeGrids';
 
@@ -42,7 +42,7 @@ export async function renderSheet(
         col0: 0,
         rows: spec.cells.length,
         columns,
-        value: (r, c) => excelValue(cell(r, c).value, cell(r, c).format, date1904),
+        value: (r, c) => cellValue(cell(r, c).value, cell(r, c).format, date1904) ?? '',
         format: (r, c) => excelFormat(cell(r, c).value, cell(r, c).format),
         columnFormats: Array.from({ length: columns }, () => null),
       },

@@ -23,7 +23,7 @@ import { uniqueSheetName, validSheetName } from './sheetNames';
 import { tableModelsOf } from './tableModelsOf';
 import { toRawCell } from './toRawCell';
 import { applyNumberFormat, writeOutputValue } from './writeOutputValue';
-import { locateHeadedRange } from './locateHeadedRange';
+import { headedRange } from '../headedRange';
 
 /** Key of our customers sheet built from sales, as the Excel add-in records it too. */
 const customersSheetKey = 'customers';
@@ -485,7 +485,7 @@ function findPlainRange(sheet: Worksheet, tables: readonly CellBlock[] = []): So
       cells.push(inTable(row, column) ? null : toRawCell(shownValue(sheetRow?.findCell(column)), false));
     rows.push(cells);
   }
-  const located = locateHeadedRange(rows, tables);
+  const located = headedRange(rows, tables);
   if (located === null) return null;
   const { headerRow, firstColumn, headers, tableTop: tableBelow } = located;
   let lastRow = Math.min(sheet.rowCount, tableBelow - 1);

@@ -1,10 +1,6 @@
-/** A decoded `A1:C10` reference: 1-based rows and columns. */
-export interface CellBlock {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+import type { CellBlock } from '../headedRange';
+
+export type { CellBlock };
 
 function columnNumber(letters: string): number {
   let number = 0;

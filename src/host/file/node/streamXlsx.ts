@@ -4,7 +4,7 @@ import { runRecord } from '../../runRecord';
 import { ColumnBuilder } from '../ColumnBuilder';
 import { dateStyles } from '../dateStyles';
 import { decodeReference, type CellBlock } from '../decodeReference';
-import { locateHeadedRange } from '../locateHeadedRange';
+import { headedRange } from '../../headedRange';
 import { readSharedStrings, type SharedStrings } from '../sharedStrings';
 import { SheetXmlScanner, type CellSink } from '../SheetXmlScanner';
 import type { StreamedTable, StreamedWorkbook } from '../StreamedWorkbook';
@@ -173,7 +173,7 @@ function plainRange(
     while (row.length < cell.column - 1) row.push(null);
     row[cell.column - 1] = cell.cell;
   }
-  const located = locateHeadedRange(rows, tables);
+  const located = headedRange(rows, tables);
   if (located === null) return null;
   const { headerRow, firstColumn, headers, tableTop: tableBelow } = located;
   return newRegion(
