@@ -2,7 +2,7 @@ import { headerScanRows } from '../../engine/findHeaderRow';
 import type { RawCell, SourceTable } from '../../engine/types';
 import { headedRange, type CellBlock } from '../headedRange';
 import { ownedColumns } from '../ownedColumns';
-import { trimBlankHeaders } from '../trimBlankHeaders';
+import { withoutOwnedHeaders } from '../withoutOwnedHeaders';
 import type { WorkbookInfo } from '../WorkbookHost';
 import type { HostState } from './HostState';
 import { HostStateSheet } from './HostStateSheet';
@@ -76,19 +76,21 @@ export async function inspectWorkbook(
         {
           sheet: part.sheet.id,
           headerRow: part.range.rowIndex,
-          headerAt: (column) => cells[column - part.range.columnIndex],
+          headerAt: (column): unknown => cells[column - part.range.columnIndex],
         },
       ).map((m) => m.column),
     );
-    const headers = cells.map((cell, i) =>
-      ours.has(ids[i] ?? -1) || placed.has(part.range.columnIndex + i) ? '' : text(cell),
+    const headers = withoutOwnedHeaders(
+      cells.map(text),
+      part.range.columnIndex,
+      (column) => ours.has(ids[column - part.range.columnIndex] ?? -1) || placed.has(column),
     );
     found.push({
       sheet: part.sheet.name,
       tableName: part.table.name,
       headerRow: part.range.rowIndex + 1,
       firstColumn: part.range.columnIndex + 1,
-      headers: trimBlankHeaders(headers),
+      headers,
       rowCount: part.range.rowCount - 1,
     });
   }

@@ -202,7 +202,7 @@ async function placeInRange(
   const view: HeaderRowView = {
     sheet: plainPart.sheet.id,
     headerRow: headerRow0,
-    headerAt: (column) => headerRow[column],
+    headerAt: (column): unknown => headerRow[column],
   };
   const headed = candidates.filter(
     (m) => headedAsOurs(m, view) && plan.columns.some((spec) => isFor(m, spec)),

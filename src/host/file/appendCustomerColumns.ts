@@ -6,10 +6,11 @@ import { excelGrid } from '../excelGrid';
 import type { RecordColumn } from '../runRecord';
 import { columnLetters } from './buildChartXml';
 import { ourColumns } from './ourColumns';
-import { uniqueHeader } from './sheetNames';
+import { uniqueName } from '../uniqueName';
 import { tableModelsOf } from './tableModelsOf';
 import { toRawCell } from './toRawCell';
-import { storedValue, writeOutputValue } from './writeOutputValue';
+import { writeOutputValue } from './writeOutputValue';
+import { cellValue } from '../cellValue';
 
 function cellText(sheet: Worksheet, row: number, column: number): string | null {
   const value = toRawCell(sheet.findRow(row)?.findCell(column)?.value, false);
@@ -94,7 +95,7 @@ export function appendCustomerColumns(
   let next = start;
   for (const spec of columns) {
     const column = placeOf.get(spec)?.column ?? next++;
-    const header = uniqueHeader(spec.header, taken);
+    const header = uniqueName(spec.header, taken);
     taken.push(header);
     const headerCell = sheet.getCell(headerRow, column);
     headerCell.value = header;
@@ -114,7 +115,7 @@ export function appendCustomerColumns(
       rows: table.rowCount,
       digest: columnDigest.of(
         Array.from({ length: table.rowCount }, (_, r) =>
-          storedValue(spec.values[r] ?? null, spec.format, date1904),
+          cellValue(spec.values[r] ?? null, spec.format, date1904),
         ),
       ),
     });

@@ -2,7 +2,7 @@ import type JSZip from 'jszip';
 import type { ColumnSpec } from '../../engine/sheetSpec';
 import { sheetPartsByName } from './addChartsToXlsx';
 import { columnLetters } from './buildChartXml';
-import { storedValue } from './writeOutputValue';
+import { cellValue } from '../cellValue';
 import { xmlText } from './xmlText';
 
 /**
@@ -45,7 +45,7 @@ export async function appendRowsToPackage(zip: JSZip, deferred: readonly Deferre
       const row = rows.firstRow + k;
       let cells = '';
       rows.columns.forEach((column, c) => {
-        const value = storedValue(column.values[rows.firstIndex + k] ?? null, column.format, rows.date1904);
+        const value = cellValue(column.values[rows.firstIndex + k] ?? null, column.format, rows.date1904);
         if (value === null) return;
         const reference = `${letters[c]!}${row}`;
         if (typeof value === 'number') {

@@ -1,11 +1,10 @@
+import { date1904Offset } from '../../engine/dayNumbers';
 import type { CellValue } from 'exceljs';
 import type { RawCell } from '../../engine/types';
 
 const millisecondsPerDay = 86_400_000;
 /** Serial number of 1970-01-01 in the 1900 date system. */
 const unixEpochSerial = 25_569;
-/** Days between the 1900 and 1904 date systems' day zero. */
-export const date1904Offset = 1_462;
 
 /**
  * Converts a cell value as exceljs reads it into what Excel itself would return for the cell: dates as

@@ -1,14 +1,13 @@
 import type { Cell, Style } from 'exceljs';
 import { excelNumberFormat } from '../../engine/sheetSpec';
 import type { NumberFormatKey, OutputValue } from '../../engine/sheetSpec';
-import { fitCellText } from '../fitCellText';
-import { date1904Offset } from './toRawCell';
+import { cellValue } from '../cellValue';
 
 /**
  * Writes one output value into a cell with its number format. Text is always stored as a text cell
  * (a shared string), never as a formula, so `=HYPERLINK(…)`, `+SUM(A1)`, `-2+3` and `@cmd` stay literal;
  * ids keep their leading zeros; text over Excel's 32,767 characters is cut with a final `…` (see
- * `fitCellText`). Dates arrive as 1900-system serials and are shifted for a 1904 workbook.
+ * `fitCellText`). Dates arrive as 1900-system serials and are shifted for a 1904 workbook (`cellValue`).
  *
  * @param value The value; null clears the cell.
  * @param format Its meaning, mapped with `excelNumberFormat`; text cells also get the `@` format so a
@@ -22,21 +21,8 @@ export function writeOutputValue(
   format: NumberFormatKey | undefined,
   date1904: boolean,
 ): void {
-  cell.value = storedValue(value, format, date1904);
+  cell.value = cellValue(value, format, date1904);
   if (format !== undefined) applyNumberFormat(cell, excelNumberFormat(format));
-}
-
-/**
- * What a cell stores for an output value: text cut to fit a cell, a date serial shifted for a 1904 workbook,
- * other numbers as they are.
- */
-export function storedValue(
-  value: OutputValue,
-  format: NumberFormatKey | undefined,
-  date1904: boolean,
-): string | number | null {
-  if (value === null || typeof value !== 'number') return value === null ? null : fitCellText(value);
-  return format === 'date' && date1904 ? value - date1904Offset : value;
 }
 
 /**
