@@ -1,81 +1,10 @@
-import { runRecord, type RecordColumn, type RecordSheet, type RunRecord } from '../runRecord';
-import type { ColumnMarker, HostState, LastRun, SheetMarker } from './HostState';
+import { runRecord } from '../runRecord';
+import { HostState, type SheetIdentity } from './HostState';
+
+export type { SheetIdentity };
 
 /** Rows of the state sheet read and cleared; 1 title row + JSON chunks. */
 const stateRows = 200;
-
-/** A worksheet's id and name, as loaded. */
-export interface SheetIdentity {
-  id: string;
-  name: string;
-}
-
-/** The sheet id a record entry points at: its own id while that sheet exists, else the sheet of its name. */
-function resolveSheetId(
-  sheets: readonly SheetIdentity[],
-  id: string | undefined,
-  name: string | null,
-): string | null {
-  if (id !== undefined && sheets.some((s) => s.id === id)) return id;
-  if (name === null) return null;
-  const lower = name.toLowerCase();
-  return sheets.find((s) => s.name.toLowerCase() === lower)?.id ?? null;
-}
-
-/** The host's state from the shared record, with sheet ids resolved against the workbook's sheets. */
-function fromRecord(record: RunRecord, sheets: readonly SheetIdentity[]): HostState {
-  // A column whose sheet is gone is nobody's: dropped. A sheet marker is kept (it may come back by undo).
-  const columns = record.columns.flatMap((c): ColumnMarker[] => {
-    const sheetId = resolveSheetId(sheets, c.sheetId, c.sheet);
-    return sheetId === null
-      ? []
-      : [
-          {
-            key: c.key ?? '',
-            header: c.header,
-            sheetId,
-            tableName: c.tableName,
-            tableColumnId: c.tableColumnId ?? null,
-            column: c.column - 1,
-            headerRow: c.headerRow - 1,
-            rows: c.rows ?? -1,
-            digest: c.digest ?? null,
-          },
-        ];
-  });
-  const markers = record.sheets.map((s): SheetMarker => ({
-    key: s.key ?? '',
-    sheetId: resolveSheetId(sheets, s.sheetId, s.name) ?? '',
-    name: s.name,
-  }));
-  const lastRun =
-    typeof record.lastRun === 'object' && record.lastRun !== null ? (record.lastRun as LastRun) : null;
-  return { version: 1, settings: record.settings, columns, sheets: markers, lastRun };
-}
-
-/** The shared record of a state: names and 1-based positions for every host, ids and undo record for Excel. */
-function toRecord(state: HostState, names: ReadonlyMap<string, string>): RunRecord {
-  const columns = state.columns.map((m): RecordColumn => ({
-    key: m.key === '' ? null : m.key,
-    header: m.header,
-    sheet: names.get(m.sheetId) ?? null,
-    tableName: m.tableName,
-    headerRow: m.headerRow + 1,
-    column: m.column + 1,
-    rows: m.rows < 0 ? null : m.rows,
-    sheetId: m.sheetId,
-    tableColumnId: m.tableColumnId,
-    ...(m.digest === null ? {} : { digest: m.digest }),
-  }));
-  const sheets = state.sheets.map((m): RecordSheet => ({
-    key: m.key === '' ? null : m.key,
-    name: names.get(m.sheetId) ?? m.name,
-    sheetId: m.sheetId,
-  }));
-  const record: RunRecord = { version: 2, settings: state.settings, sheets, columns };
-  if (state.lastRun !== null) record.lastRun = state.lastRun;
-  return record;
-}
 
 /**
  * The very hidden sheet holding {@link HostState} as the shared run record (see `runRecord`): a title in
@@ -131,10 +60,7 @@ export const HostStateSheet = {
       const cell: unknown = row[0];
       return typeof cell === 'string' ? cell : null;
     });
-    const record = runRecord.decode(cells);
-    return record === null
-      ? { version: 1, settings: null, columns: [], sheets: [], lastRun: null }
-      : fromRecord(record, sheets);
+    return HostState.fromRecord(runRecord.decode(cells) ?? HostState.emptyRecord, sheets);
   },
 
   /**
@@ -146,7 +72,7 @@ export const HostStateSheet = {
    * @param names Current sheet names by id, so the record names its sheets for hosts that know no ids.
    */
   queueWrite(sheet: Excel.Worksheet, state: HostState, names: ReadonlyMap<string, string>): void {
-    const cells = runRecord.encode(toRecord(state, names));
+    const cells = runRecord.encode(HostState.toRecord(state, names));
     if (cells.length > stateRows) throw new Error('The add-in state is too large to save.');
     // The new record first, then the old one's leftover pieces below it: a sync that fails part-way leaves
     // the old record, or the new one followed by stale pieces (which `runRecord.decode` ignores), never none.
