@@ -4,7 +4,7 @@ import type { SourceTable } from '../../engine/types';
 import { columnDigest } from '../columnDigest';
 import { excelGrid } from '../excelGrid';
 import type { RecordColumn } from '../runRecord';
-import { columnLetters } from './buildChartXml';
+import { columnLetters } from './columnLetters';
 import { ourColumns } from './ourColumns';
 import { uniqueName } from '../uniqueName';
 import { tableModelsOf } from './tableModelsOf';

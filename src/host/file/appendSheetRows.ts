@@ -1,7 +1,7 @@
 import type JSZip from 'jszip';
 import type { ColumnSpec } from '../../engine/sheetSpec';
 import { sheetPartsByName } from './addChartsToXlsx';
-import { columnLetters } from './buildChartXml';
+import { columnLetters } from './columnLetters';
 import { cellValue } from '../cellValue';
 import { xmlText } from './xmlText';
 

@@ -1,6 +1,7 @@
 import { excelNumberFormat } from '../../engine/sheetSpec';
 import type { CellSpec, ChartSeriesSpec, ChartSpec, RangeRef, ValueAxisSpec } from '../../engine/sheetSpec';
 import { xmlText } from './xmlText';
+import { columnLetters } from './columnLetters';
 
 const defaultColors = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
 
@@ -8,15 +9,6 @@ const defaultColors = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47
 export function rangeFormula(sheetName: string, range: RangeRef): string {
   const cell = (row: number, column: number): string => `$${columnLetters(column)}$${row + 1}`;
   return `'${sheetName.replace(/'/gu, "''")}'!${cell(range.firstRow, range.firstColumn)}:${cell(range.lastRow, range.lastColumn)}`;
-}
-
-/** Column letters of a 0-based column number (0 → `A`, 26 → `AA`). */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
 }
 
 function rangeValues(cells: readonly (readonly CellSpec[])[], range: RangeRef): (string | number | null)[] {

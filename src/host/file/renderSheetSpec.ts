@@ -1,7 +1,7 @@
 import type { Style, Worksheet } from 'exceljs';
 import type { RangeRef, SheetSpec } from '../../engine/sheetSpec';
 import { printPage } from '../../engine/summary/cells';
-import { columnLetters } from './buildChartXml';
+import { columnLetters } from './columnLetters';
 import { addStyle, writeOutputValue } from './writeOutputValue';
 
 /** `A1:C3`-style address of a 0-based range. */
