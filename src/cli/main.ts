@@ -240,7 +240,7 @@ export async function main(
         : error instanceof Error
           ? error.message
           : String(error);
-    io.stderr.write(`customer-pyramid: ${message.split('\n')[0]!}\n`);
+    io.stderr.write(`customer-pyramid: ${message.split('\n', 1)[0] ?? ''}\n`);
     if (code === 1 && process.env.CUSTOMER_PYRAMID_DEBUG === '1' && error instanceof Error)
       io.stderr.write(`${error.stack ?? ''}\n`);
     return code;

@@ -112,8 +112,12 @@ export async function runAnalysis(
   onStage?.('computing', 0);
   const byKind = (kind: MappedTable['kind']): TableInput | null =>
     loaded[parts.findIndex((p) => p.kind === kind)] ?? null;
+  // The sales table is always chosen, so it was loaded first.
+  const [sales] = loaded;
+  if (sales === undefined)
+    throw AnalysisError.of({ key: 'noSalesTable', found: info.tables }, resolved.language);
   const input: AnalysisInput = {
-    sales: byKind('sales')!,
+    sales,
     customers: chosen.customers === null ? null : byKind('customers'),
     visits: chosen.visits === null ? null : byKind('visits'),
     date1904: info.date1904,
