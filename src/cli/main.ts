@@ -157,6 +157,7 @@ async function analyzeCommand(
   const rows = info.tables.reduce((sum, t) => sum + t.rowCount, 0);
   progress ||= !command.quiet && rows > progressAboveRows;
   const run = await runAnalysis(host, command.settings, {
+    info,
     write: out !== null,
     describeOutput: out !== null,
     ...(progress ? { onStage: progressPrinter(io.stderr, text, started) } : {}),
