@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateSales, type SyntheticSales } from './generateSales';
+import { generateSales, type OrderLines, type SyntheticSales } from './generateSales';
 import { writeSalesCsv } from './writeSalesCsv';
 import { writeSalesXlsx } from './writeSalesXlsx';
 
@@ -27,9 +27,9 @@ export const benchFiles = {
     return directory;
   },
 
-  /** The sales CSV for `rows` rows. */
-  csv(rows: number, sales: () => SyntheticSales): BenchFile {
-    const file = path.join(benchFiles.directory(), `sales-${rows}.csv`);
+  /** The sales CSV for `rows` rows (`sales-<rows>.csv`, or `sales-<rows>-one.csv` with one line per order). */
+  csv(rows: number, sales: () => SyntheticSales, lines: OrderLines = 'many'): BenchFile {
+    const file = path.join(benchFiles.directory(), `sales-${rows}${lines === 'one' ? '-one' : ''}.csv`);
     return reuseOrWrite(file, () => writeSalesCsv(sales(), file));
   },
 
@@ -46,9 +46,9 @@ export const benchFiles = {
   },
 
   /** Generates sales for `rows` rows once, however many files ask for them. */
-  lazySales(rows: number): () => SyntheticSales {
+  lazySales(rows: number, lines: OrderLines = 'many'): () => SyntheticSales {
     let sales: SyntheticSales | null = null;
-    return () => (sales ??= generateSales(rows));
+    return () => (sales ??= generateSales(rows, undefined, undefined, lines));
   },
 };
 

@@ -28,21 +28,31 @@ export function customersFor(rows: number): number {
 }
 
 /**
+ * Lines per order: `many` (1–5, as an order-line export such as Online Retail or Superstore) or `one` (each
+ * row its own order, as a transaction log such as CDNOW: as many order ids as rows).
+ */
+export type OrderLines = 'many' | 'one';
+
+/**
  * Generates deterministic synthetic sales: Pareto-skewed customers (a fifth of the customers place about
  * half of the orders after each placed a first one;
  * order sizes are Pareto-distributed per customer), dates spread over three years, 1–5 lines per order
- * sharing the order's id, customer and date, about 1 % of lines returns (negative amount and cost), and a
- * cost per line from a per-customer margin (about one customer in ten sells at a loss).
+ * (or one, see {@link OrderLines}) sharing the order's id, customer and date, about 1 % of lines returns
+ * (negative amount and cost), and a cost per line from a per-customer margin (about one customer in ten
+ * sells at a loss).
  *
  * @param rows Sales rows (lines) to generate.
  * @param customers Customers to draw from; default {@link customersFor}(rows).
  * @param seed PRNG seed; default 20240101.
+ * @param lines Lines per order; default `many`.
  * @example const sales = generateSales(10_000); // 10,000 lines, 1,000 customers
+ * @example const log = generateSales(10_000, undefined, undefined, 'one'); // 10,000 one-line orders
  */
 export function generateSales(
   rows: number,
   customers = customersFor(rows),
   seed = 20_240_101,
+  lines: OrderLines = 'many',
 ): SyntheticSales {
   const random = mulberry32(seed);
   const margins = new Float64Array(customers);
@@ -74,8 +84,8 @@ export function generateSales(
         : Math.min(customers - 1, Math.floor(customers * Math.pow(random(), 2.5)));
     const day = firstSalesDay + Math.floor(random() * salesDays);
     const orderId = `SO${String(order).padStart(7, '0')}`;
-    const lines = 1 + Math.floor(random() * 5);
-    for (let line = 0; line < lines && row < rows; line++, row++) {
+    const orderLines = lines === 'one' ? 1 : 1 + Math.floor(random() * 5);
+    for (let line = 0; line < orderLines && row < rows; line++, row++) {
       const returned = random() < 0.01;
       const value = Math.round((5 + 95 * random()) * sizes[customer]! * 100) / 100;
       const amount = returned ? -value : value;

@@ -157,6 +157,7 @@ async function analyzeCommand(
   const rows = info.tables.reduce((sum, t) => sum + t.rowCount, 0);
   progress ||= !command.quiet && rows > progressAboveRows;
   const run = await runAnalysis(host, command.settings, {
+    info,
     write: out !== null,
     describeOutput: out !== null,
     ...(progress ? { onStage: progressPrinter(io.stderr, text, started) } : {}),
@@ -240,7 +241,7 @@ export async function main(
         : error instanceof Error
           ? error.message
           : String(error);
-    io.stderr.write(`customer-pyramid: ${message.split('\n')[0]!}\n`);
+    io.stderr.write(`customer-pyramid: ${message.split('\n', 1)[0] ?? ''}\n`);
     if (code === 1 && process.env.CUSTOMER_PYRAMID_DEBUG === '1' && error instanceof Error)
       io.stderr.write(`${error.stack ?? ''}\n`);
     return code;

@@ -105,7 +105,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     let outDir = 'samples';
     let tables = true;
     for (let i = 0; i < rest.length; i++) {
-      const flag = rest[i]!;
+      const flag = rest[i] ?? '';
       if (flag === '--lang') {
         const value = take(i++, flag);
         if (value !== 'en' && value !== 'zh-CN' && value !== 'both')
@@ -128,7 +128,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   let quiet = false;
   const settings: Partial<AnalysisSettings> = {};
   for (let i = 0; i < rest.length; i++) {
-    const flag = rest[i]!;
+    const flag = rest[i] ?? '';
     switch (flag) {
       case '--out': {
         const value = take(i++, flag);

@@ -1,6 +1,5 @@
 import { compareIds } from './compareIds';
 import { roundMoney } from './roundMoney';
-import { scratchArrays } from './scratchArrays';
 
 /**
  * Per-customer totals over the window, indexed like `ParsedSales.customerIds`. Typed arrays, added up row by
@@ -61,19 +60,6 @@ const INT_STRIDE = 8;
  * cache and the TLB more often than the grouping's.)
  */
 export class SalesTotals {
-  /**
-   * One small instance kept as long as the class is. V8 drops the hidden class an instance's fields were
-   * laid out in once no instance is alive, at the next full GC, and with it the type feedback and the
-   * optimised code of every function that read those fields: the next analysis would run unoptimised code
-   * until the JIT re-learned them. A static field rather than a module constant, which a bundle that does
-   * not export it would leave unreferenced.
-   */
-  private static readonly shape = new SalesTotals(0, 0, null, 0, []);
-  static {
-    // Its (empty) working tables go back to the scratch arrays at once.
-    SalesTotals.shape.finish(new Int32Array(0), false, 0, 0);
-  }
-
   /** Per customer, one record: a row of the window touches only it. */
   private readonly money: Float64Array;
   /** The same records as int32. */
@@ -124,27 +110,23 @@ export class SalesTotals {
     this.asOf = bounds === null ? Number.POSITIVE_INFINITY : bounds.asOf;
     this.start = bounds === null ? Number.NEGATIVE_INFINITY : bounds.start;
     this.windowed = bounds !== null;
-    // The tables below live only until finish, so they come from the scratch arrays kept between analyses.
-    this.money = scratchArrays.float64('salesTotals.records', MONEY_STRIDE * capacity);
+    // Fresh arrays are zeroed: revenue, profit, orders and flags start at 0; first and last purchase at −1.
+    this.money = new Float64Array(MONEY_STRIDE * capacity);
     this.ints = new Int32Array(this.money.buffer, this.money.byteOffset, INT_STRIDE * capacity);
-    for (let m = 0, r = 0; m < this.money.length; m += MONEY_STRIDE, r += INT_STRIDE) {
-      this.money[m + REVENUE] = 0;
-      this.money[m + PROFIT] = 0;
+    for (let r = 0; r < this.ints.length; r += INT_STRIDE) {
       this.ints[r + FIRST] = -1;
       this.ints[r + LAST] = -1;
-      this.ints[r + ORDERS] = 0;
-      this.ints[r + FLAGS] = 0;
     }
     this.lifetime = new Float64Array(this.windowed ? capacity : 0);
     this.lastEver = new Int32Array(this.windowed ? capacity : 0).fill(-1);
     this.capacity = capacity;
     this.orderCodes = orderCodes;
-    this.orderOwner = scratchArrays.int32('salesTotals.orderOwner', orderCodes).fill(-1);
+    this.orderOwner = new Int32Array(orderCodes).fill(-1);
     // Purchase records: about one per order (its lines repeat customer and day), so the distinct order ids
     // are a good first size; growing by doubling would allocate twice what is kept.
     const room = Math.min(rows, orderCodes > 0 ? orderCodes + 1024 : Math.max(1 << 16, rows >> 2));
-    this.purchaseCustomer = scratchArrays.int32('salesTotals.purchaseCustomer', room);
-    this.purchaseDay = scratchArrays.int32('salesTotals.purchaseDay', room);
+    this.purchaseCustomer = new Int32Array(room);
+    this.purchaseDay = new Int32Array(room);
   }
 
   /**
@@ -248,14 +230,13 @@ export class SalesTotals {
 
   private recordPurchase(c: number, day: number): void {
     if (this.purchases === this.purchaseCustomer.length) {
-      const grow = (use: string, array: Int32Array): Int32Array => {
+      const grow = (array: Int32Array): Int32Array => {
         const bigger = new Int32Array(Math.max(16, array.length * 2));
         bigger.set(array);
-        scratchArrays.giveBack(use, array);
         return bigger;
       };
-      this.purchaseCustomer = grow('salesTotals.purchaseCustomer', this.purchaseCustomer);
-      this.purchaseDay = grow('salesTotals.purchaseDay', this.purchaseDay);
+      this.purchaseCustomer = grow(this.purchaseCustomer);
+      this.purchaseDay = grow(this.purchaseDay);
     }
     this.purchaseCustomer[this.purchases] = c;
     this.purchaseDay[this.purchases] = day;
@@ -275,7 +256,7 @@ export class SalesTotals {
 
   /**
    * The totals of the used customers, renumbered: entry k holds the totals of customer `valueOf[k]`.
-   * Called once, last: the working tables go back to the scratch arrays.
+   * Called once, last.
    *
    * @param withOrders Whether an order-id column was mapped (else orders are purchase days).
    * @param minDay Earliest day of a row added (purchase days are counted from it).
@@ -323,10 +304,6 @@ export class SalesTotals {
     }
     this.countDays(customers, valueOf, purchaseDays, minDay, maxDay);
     if (!withOrders) orders.set(purchaseDays);
-    scratchArrays.giveBack('salesTotals.records', this.money);
-    scratchArrays.giveBack('salesTotals.orderOwner', this.orderOwner);
-    scratchArrays.giveBack('salesTotals.purchaseCustomer', this.purchaseCustomer);
-    scratchArrays.giveBack('salesTotals.purchaseDay', this.purchaseDay);
     return {
       revenue,
       profit,
@@ -364,10 +341,10 @@ export class SalesTotals {
     const ends = new Int32Array(days + 1);
     for (let k = 0; k < n; k++) ends[purchaseDay[k]! - minDay + 1]!++;
     for (let d = 0; d < days; d++) ends[d + 1] = ends[d + 1]! + ends[d]!;
-    const byDay = scratchArrays.int32('salesTotals.byDay', n);
+    const byDay = new Int32Array(n);
     for (let k = 0; k < n; k++) byDay[ends[purchaseDay[k]! - minDay]!++] = purchaseCustomer[k]!;
     // Per customer value: the last day counted (as day + 1) and the count.
-    const seen = scratchArrays.int32('salesTotals.seen', 2 * this.capacity).fill(0);
+    const seen = new Int32Array(2 * this.capacity);
     for (let d = 0, from = 0; d < days; d++) {
       const stamp = d + 1;
       const end = ends[d]!;
@@ -381,7 +358,5 @@ export class SalesTotals {
       from = end;
     }
     for (let to = 0; to < customers; to++) purchaseDays[to] = seen[2 * valueOf[to]! + 1]!;
-    scratchArrays.giveBack('salesTotals.byDay', byDay);
-    scratchArrays.giveBack('salesTotals.seen', seen);
   }
 }

@@ -16,14 +16,16 @@ export interface ComputedAnalysis {
 /**
  * Analyses and describes the output: customer columns and summary sheets. Everything a Web Worker needs to
  * run so the task pane stays responsive; the result is plain data (structured-clone safe). With
- * `describeOutput: false` (a JSON report only) the columns and sheets are left empty.
+ * `describeOutput: false` (a JSON report only) the columns and sheets are left empty. `onBuilding` is
+ * called once the customers are analysed, before the output is described (the pane shows that stage).
  */
 export function computeAnalysis(
   input: AnalysisInput,
-  options: { describeOutput?: boolean } = {},
+  options: { describeOutput?: boolean; onBuilding?: () => void } = {},
 ): ComputedAnalysis {
   const result = analyze(input);
   if (options.describeOutput === false) return { result, columns: [], baseColumns: [], sheets: [] };
+  options.onBuilding?.();
   const { columns, baseColumns } = buildCustomerColumns(result);
   return { result, columns, baseColumns, sheets: buildSummarySheets(result) };
 }

@@ -160,8 +160,6 @@ function plainColumn(table: LoadedTable, mapping: ColumnMapping, field: FieldKey
 
 /** Caches date parses by text: sales tables repeat the same few thousand dates. */
 export class DateReader {
-  /** An instance kept so the hidden class outlives a full GC (see SalesTotals' `shape`). */
-  static readonly keptInstance = new DateReader({ date1904: false, dateOrder: 'mdy' });
   private readonly cache = new Map<string, { day: number; ambiguous: boolean } | null>();
   /** Per value of an encoded column: NaN unparsed, the day, −(day + 1) when ambiguous, or unreadable. */
   private memo: Float64Array | null = null;
@@ -239,8 +237,6 @@ export class DateReader {
 
 /** Interns text to small integers; remembers the last value since rows of one order come together. */
 class Interner {
-  /** An instance kept so the hidden class outlives a full GC (see SalesTotals' `shape`). */
-  static readonly keptInstance = new Interner();
   readonly values: string[] = [];
   readonly index = new Map<string, number>();
   private last: string | null = null;

@@ -72,6 +72,9 @@ export interface WorkbookHost {
     columns: readonly number[],
     progress?: ProgressCallback,
   ): Promise<CellColumn[]>;
-  /** Writes one run's output; on failure the workbook is left as it was (or restorable by undo). */
+  /**
+   * Writes one run's output; on failure the workbook is left as it was (or restorable by undo). Refuses,
+   * before writing anything, a plan that does not fit Excel's grid (`excelGrid.checkPlan`).
+   */
   write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary>;
 }

@@ -8,8 +8,7 @@ import { sheetName } from '../engine/labels';
 import { languageFromHeaders } from '../engine/languageFromHeaders';
 import type { AnalysisSettings, CellColumn, MappedTable } from '../engine/types';
 import { customerRowId } from './customerRowId';
-import { excelGrid } from './excelGrid';
-import type { CustomersTarget, WorkbookHost, WritePlan, WriteSummary } from './WorkbookHost';
+import type { CustomersTarget, WorkbookHost, WorkbookInfo, WritePlan, WriteSummary } from './WorkbookHost';
 
 /** Stages of a run, reported with the fraction done (0–1) of that stage. */
 export type RunStage = 'reading' | 'computing' | 'writing';
@@ -28,6 +27,11 @@ export interface RunOptions {
   describeOutput?: boolean;
   /** Runs the engine elsewhere (a Web Worker); defaults to {@link computeAnalysis} in this thread. */
   compute?: (input: AnalysisInput) => Promise<ComputedAnalysis>;
+  /**
+   * What `host.inspect()` has just answered, when the caller needed it before the run (the command line
+   * reads the language and row count from it): the run does not inspect the workbook again.
+   */
+  info?: WorkbookInfo;
 }
 
 /** What a run produced. */
@@ -68,8 +72,9 @@ function existingTarget(mapped: MappedTable, loaded: TableInput | null): Custome
 }
 
 /**
- * One analysis from start to finish on any host: inspect the workbook, choose and map the tables, read
- * only the mapped columns, compute, and (unless `write: false`) write columns, summary sheets and settings.
+ * One analysis from start to finish on any host: inspect the workbook (unless `options.info` is given),
+ * choose and map the tables, read only the mapped columns, compute, and (unless `write: false`) write
+ * columns, summary sheets and settings.
  * Settings saved in the workbook apply first, then `settings` on top, so any co-author re-running gets the
  * same output. With no language chosen (neither saved nor given), the results are in Chinese when the
  * workbook's headers are ({@link languageFromHeaders}).
@@ -83,7 +88,7 @@ export async function runAnalysis(
 ): Promise<AnalysisRun> {
   const { onStage, signal } = options;
   onStage?.('reading', 0);
-  const info = await host.inspect();
+  const info = options.info ?? (await host.inspect());
   const resolved = resolveSettings({
     dateOrder: info.localeDateOrder,
     language: languageFromHeaders(info.tables.flatMap((table) => table.headers)),
@@ -112,8 +117,12 @@ export async function runAnalysis(
   onStage?.('computing', 0);
   const byKind = (kind: MappedTable['kind']): TableInput | null =>
     loaded[parts.findIndex((p) => p.kind === kind)] ?? null;
+  // The sales table is always chosen, so it was loaded first.
+  const [sales] = loaded;
+  if (sales === undefined)
+    throw AnalysisError.of({ key: 'noSalesTable', found: info.tables }, resolved.language);
   const input: AnalysisInput = {
-    sales: byKind('sales')!,
+    sales,
     customers: chosen.customers === null ? null : byKind('customers'),
     visits: chosen.visits === null ? null : byKind('visits'),
     date1904: info.date1904,
@@ -143,7 +152,7 @@ export async function runAnalysis(
   };
   let summary: WriteSummary | null = null;
   if (options.write !== false) {
-    excelGrid.checkPlan(plan);
+    // The host refuses a plan that does not fit Excel's grid before writing anything (WorkbookHost.write).
     onStage?.('writing', 0);
     summary = await host.write(plan, (done, total) => onStage?.('writing', total === 0 ? 1 : done / total));
     onStage?.('writing', 1);

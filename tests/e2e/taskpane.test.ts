@@ -137,6 +137,30 @@ describe('playground (plain web page, file host in the browser)', () => {
     await page.getByText(messages.en.resultsSummary(expected.customers, 9994), { exact: false }).waitFor();
     // The engine ran in the Web Worker, not on the page's thread.
     expect(workers.some((url) => url.endsWith('/analysisWorker.js'))).toBe(true);
+    // Analyse again: the run goes to the worker kept from the first one, not to a new worker.
+    const cancel = messages.en.cancel;
+    const secondRunDone = page.evaluate(
+      (cancelText) =>
+        new Promise<void>((resolve) => {
+          let running = false;
+          const observer = new MutationObserver(() => {
+            const cancelShown = [...document.querySelectorAll('button')].some(
+              (button) => button.textContent === cancelText,
+            );
+            if (cancelShown) running = true;
+            else if (running) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        }),
+      cancel,
+    );
+    await page.getByRole('button', { name: messages.en.analyze, exact: true }).click();
+    await secondRunDone;
+    expect(await shownTierCounts(page)).toEqual(expected.tiers);
+    expect(workers.filter((url) => url.endsWith('/analysisWorker.js'))).toHaveLength(1);
     const output = await downloadAndOpen(page, 'superstore (analysis).xlsx');
     const names = output.worksheets.map((sheet) => sheet.name);
     expect(names).toEqual(

@@ -1,11 +1,9 @@
-import { analyze } from '../../engine/analyze';
-import { buildCustomerColumns } from '../../engine/buildCustomerColumns';
-import { buildSummarySheets } from '../../engine/buildSummarySheets';
+import { computeAnalysis } from '../../engine/computeAnalysis';
 import { AnalysisError } from '../../engine/errors';
 import type { WorkerRequest, WorkerResponse } from './workerMessages';
 
-// The worker's entry: runs the pure engine off the pane's thread so the pane stays responsive. The steps
-// of computeAnalysis are run one by one so the pane can show when sheet building starts.
+// The worker's entry: runs the pure engine off the pane's thread so the pane stays responsive, and says
+// when the analysis is done and the columns and summary sheets are being built.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 function send(response: WorkerResponse): void {
@@ -14,10 +12,12 @@ function send(response: WorkerResponse): void {
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   try {
-    const result = analyze(event.data.input);
-    send({ kind: 'building' });
-    const { columns, baseColumns } = buildCustomerColumns(result);
-    send({ kind: 'done', computed: { result, columns, baseColumns, sheets: buildSummarySheets(result) } });
+    const computed = computeAnalysis(event.data.input, {
+      onBuilding: () => {
+        send({ kind: 'building' });
+      },
+    });
+    send({ kind: 'done', computed });
   } catch (error) {
     send({
       kind: 'failed',
