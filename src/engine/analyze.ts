@@ -167,10 +167,18 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     lastVisitColumn = new Float64Array(count);
     for (let i = 0; i < count; i++) lastVisitColumn[i] = lastVisit.get(ids[i]!) ?? Number.NaN;
   }
-  const measures = gatherMeasures(totals, salesOf, asOf, span.months, hasProfit, lastVisitColumn);
   const visitsInWindowColumn = new Int32Array(count);
   if (visits !== null)
     for (let i = 0; i < count; i++) visitsInWindowColumn[i] = visitsInWindow.get(ids[i]!) ?? 0;
+  const measures = gatherMeasures(
+    totals,
+    salesOf,
+    asOf,
+    span.months,
+    hasProfit,
+    lastVisitColumn,
+    visitsInWindowColumn,
+  );
   const { names, reps } = namesAndReps(ids, salesOf, sales, totals.latestRep, table);
   const roster: CustomerRoster = { count, ids, names, reps, listed: tableIds.length };
   // Ascending id order breaks ties in the rankings; the customers are in it unless a table leads.
