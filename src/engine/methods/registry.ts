@@ -4,6 +4,7 @@ import { lifetimeValueMethod } from './lifetimeValueMethod';
 import { measuresMethod } from './measuresMethod';
 import type { ColumnKeyOf, OutputOf, SettingsOf } from './Method';
 import { pyramidMethod } from './pyramidMethod';
+import { repeatRateMethod } from './repeatRateMethod';
 import { rfmMethod } from './rfmMethod';
 import { svcdMethod } from './svcdMethod';
 import { visitsMethod } from './visitsMethod';
@@ -22,6 +23,7 @@ export const methods = [
   rfmMethod,
   churnMethod,
   lifetimeValueMethod,
+  repeatRateMethod,
 ] as const;
 
 /** A method of the registry. */
