@@ -1,9 +1,12 @@
 import type { SvcdThresholds } from './assignSvcd';
 import { gatherMeasures } from './customerMeasures';
+import { listCustomers } from './listCustomers';
+import { namesAndReps } from './namesAndReps';
+import { rowsOfRoster } from './rowsOfRoster';
 import { customerResultsOf, type CustomerResultColumns } from './customerResultColumns';
 import { AnalysisError } from './errors';
 import { parseCustomerTable, type ParsedCustomerTable } from './parseCustomerTable';
-import { parseSales, type ParsedSales, type ProfitSource, type SalesRows } from './parseSales';
+import { parseSales, type ProfitSource, type SalesRows } from './parseSales';
 import { parseVisits } from './parseVisits';
 import type { CustomerRoster } from './methods/Method';
 import { Rankings } from './methods/Rankings';
@@ -273,84 +276,6 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     hasVisitsLog: visits !== null,
   };
   return withCustomerObjects(result);
-}
-
-/**
- * The customers: the customers table's (in its order), then the ids of the sales seen up to the as-of date
- * that the table does not list, by id.
- *
- * @returns Their ids, and for each its index in the parsed sales (−1 for a customer with no sales row).
- */
-function listCustomers(
-  tableIds: readonly string[],
-  sales: ParsedSales,
-): { ids: string[]; salesOf: Int32Array } {
-  const listed = tableIds.length === 0 ? null : new Set(tableIds);
-  const seen = sales.totals.seenUpToAsOf;
-  const salesIds = sales.customerIds;
-  const salesOnly = new Int32Array(salesIds.length);
-  let salesOnlyCount = 0;
-  for (let s = 0; s < salesIds.length; s++) {
-    if (seen[s] === 1 && listed?.has(salesIds[s]!) !== true) salesOnly[salesOnlyCount++] = s;
-  }
-  // Every customer of the sales and no table (the default): the sales' own list serves.
-  if (tableIds.length === 0 && salesOnlyCount === salesIds.length)
-    return { ids: salesIds, salesOf: salesOnly };
-  const count = tableIds.length + salesOnlyCount;
-  const ids = new Array<string>(count);
-  const salesOf = new Int32Array(count);
-  for (let i = 0; i < tableIds.length; i++) {
-    ids[i] = tableIds[i]!;
-    salesOf[i] = sales.customerIndexOf(tableIds[i]!) ?? -1;
-  }
-  // The parsed sales number their customers in id order already.
-  for (let j = 0; j < salesOnlyCount; j++) {
-    const s = salesOnly[j]!;
-    ids[tableIds.length + j] = salesIds[s]!;
-    salesOf[tableIds.length + j] = s;
-  }
-  return { ids, salesOf };
-}
-
-/** The kept rows of `sales` with each customer numbered as in `ids` (−1 for one not there). */
-function rowsOfRoster(sales: ParsedSales, ids: readonly string[]): SalesRows {
-  const rows = sales.rows!;
-  const position = new Map(ids.map((id, index) => [id, index]));
-  const indexOf = Int32Array.from(sales.customerIds, (id) => position.get(id) ?? -1);
-  const customer = new Int32Array(rows.count);
-  for (let k = 0; k < rows.count; k++) customer[k] = indexOf[rows.customer[k]!]!;
-  return {
-    count: rows.count,
-    customer,
-    day: rows.day.subarray(0, rows.count),
-    amount: rows.amount.subarray(0, rows.count),
-  };
-}
-
-/** Each customer's name and rep: the customers table's, else those of the sales (see parseSales). */
-function namesAndReps(
-  ids: readonly string[],
-  salesOf: Int32Array,
-  sales: ParsedSales,
-  latestRep: Int32Array,
-  table: ParsedCustomerTable | null,
-): { names: (string | null)[]; reps: (string | null)[] } {
-  const count = ids.length;
-  // Without a customers table, a sales table without name (or rep) column names nobody.
-  const noNames = table === null && sales.customerNames.length === 0;
-  const noReps = table === null && sales.reps.length === 0;
-  if (noNames && noReps) return { names: [], reps: [] };
-  const names = new Array<string | null>(count);
-  const reps = new Array<string | null>(count);
-  for (let i = 0; i < count; i++) {
-    const s = salesOf[i]!;
-    const repIndex = s >= 0 ? latestRep[s]! : -1;
-    const salesName = s >= 0 ? (sales.customerNames[s] ?? null) : null;
-    const salesRep = repIndex >= 0 ? (sales.reps[repIndex] ?? null) : null;
-    names[i] = table === null ? salesName : (table.names.get(ids[i]!) ?? salesName);
-    reps[i] = table === null ? salesRep : (table.reps.get(ids[i]!) ?? salesRep);
-  }
-  return { names, reps };
 }
 
 /**
