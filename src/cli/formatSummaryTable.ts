@@ -63,7 +63,7 @@ export function formatSummaryTable(result: AnalysisResult, source: string): stri
     row(text.total, total),
   ]);
   const { input } = result;
-  const unranked = result.customers.length - total.customers;
+  const unranked = result.roster.count - total.customers;
   return [
     text.title(source),
     text.window(

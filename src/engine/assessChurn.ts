@@ -47,6 +47,7 @@ export interface ChurnCodes {
  * says so.
  *
  * @param windowDays Days in the window (inclusive), the fallback gap.
+ * @example assessChurnColumns({ orders: [3], firstPurchase: [0], lastPurchase: [20], purchaseDays: [3], recencyDays: [25] }, 100).codes // Uint8Array [2]: At risk
  */
 export function assessChurnColumns(c: ChurnColumns, windowDays: number): ChurnCodes {
   const count = c.purchaseDays.length;

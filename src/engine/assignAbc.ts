@@ -28,7 +28,11 @@ export function assignAbc(
 /** ABC classes by code. */
 export const abcByCode: readonly AbcClass[] = ['A', 'B', 'C'];
 
-/** {@link assignAbc} with each class as its code in {@link abcByCode}. */
+/**
+ * {@link assignAbc} with each class as its code in {@link abcByCode}.
+ *
+ * @example abcCodes(['a', 'b', 'c', 'd'], [60, 30, 10, 0]) // Uint8Array [0, 0, 1, 2]: A, A, B, C
+ */
 export function abcCodes(
   ids: readonly string[],
   revenue: ArrayLike<number>,

@@ -26,7 +26,11 @@ export function assignPyramidTiers(
   );
 }
 
-/** {@link assignPyramidTiers} with the tiers as numbers, 0 for a customer off the pyramid. */
+/**
+ * {@link assignPyramidTiers} with the tiers as numbers, 0 for a customer off the pyramid.
+ *
+ * @example pyramidTierCodes(['a', 'b'], [5, NaN]) // Uint8Array [1, 0]: b has no value, so no tier
+ */
 export function pyramidTierCodes(
   ids: readonly string[],
   values: ArrayLike<number | null>,

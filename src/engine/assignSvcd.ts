@@ -36,7 +36,11 @@ export function assignSvcdColumns(
 /** SVCD segments by code: 0 = none, then Star, Cow, Volcano, Dog. */
 export const svcdByCode: readonly (SvcdSegment | null)[] = [null, 'Star', 'Cow', 'Volcano', 'Dog'];
 
-/** {@link assignSvcdColumns} with each segment as its code in {@link svcdByCode}. */
+/**
+ * {@link assignSvcdColumns} with each segment as its code in {@link svcdByCode}.
+ *
+ * @example svcdCodes([500, 100], [2, 0.5], { amount: 300, frequency: 1 }).codes // Uint8Array [1, 4]: Star, Dog
+ */
 export function svcdCodes(
   amountPerOrder: ArrayLike<number>,
   frequencyPerMonth: ArrayLike<number>,

@@ -1,25 +1,32 @@
-import type { CustomerResultColumns } from './customerResultColumns';
 import type { CustomerAggregates } from './SalesTotals';
 
 /**
- * Per-customer measures as columns, in the analysis's customer order, as {@link CustomerResultColumns}
- * holds them (profit all zero when the sales have no profit data).
+ * Per-customer measures as columns, in the analysis's customer order (row i = customer i of the roster).
+ * Numbers that may not apply are NaN (or −1 for day numbers).
  */
-export type CustomerMeasures = Pick<
-  CustomerResultColumns,
-  | 'revenue'
-  | 'orders'
-  | 'purchaseDays'
-  | 'firstPurchase'
-  | 'lastPurchase'
-  | 'recencyDays'
-  | 'frequencyPerMonth'
-  | 'amountPerOrder'
-  | 'pyramidValue'
-  | 'lastContact'
-  | 'hasSalesInWindow'
-  | 'lifetimeValue'
-> & { profit: Float64Array };
+export interface CustomerMeasures {
+  /** 1 when the customer has any sales row inside the analysis window (any amount). */
+  hasSalesInWindow: Uint8Array;
+  revenue: Float64Array;
+  /** All zero when the sales have neither a profit nor a cost column. */
+  profit: Float64Array;
+  orders: Int32Array;
+  purchaseDays: Int32Array;
+  /** Day numbers, −1 when none. */
+  firstPurchase: Int32Array;
+  lastPurchase: Int32Array;
+  recencyDays: Float64Array;
+  frequencyPerMonth: Float64Array;
+  amountPerOrder: Float64Array;
+  /** The value the pyramid ranks by (profit, or revenue without profit data); NaN off the pyramid. */
+  pyramidValue: Float64Array;
+  /** Latest visit up to the as-of date, else latest purchase up to it; NaN if never contacted. */
+  lastContact: Float64Array;
+  /** Profit (or revenue without profit data) of all sales up to the as-of date. */
+  lifetimeValue: Float64Array;
+  /** Visits logged in the window (0 without a visits log). */
+  visitsInWindow: Int32Array;
+}
 
 /**
  * Gathers the measures of each customer from the sales totals, in one pass over the customers. The
@@ -29,6 +36,7 @@ export type CustomerMeasures = Pick<
  * @param months Months in the window (orders per month divide by it).
  * @param lastVisit Each customer's latest logged visit up to the as-of date (NaN for none); null without a
  *   visits log.
+ * @param visitsInWindow Each customer's visits in the window (kept as the measures' column).
  */
 export function gatherMeasures(
   totals: CustomerAggregates,
@@ -37,6 +45,7 @@ export function gatherMeasures(
   months: number,
   hasProfit: boolean,
   lastVisit: Float64Array | null,
+  visitsInWindow: Int32Array,
 ): CustomerMeasures {
   const count = salesOf.length;
   // When the customers are the totals' customers in the same order (no customers table, the default
@@ -56,6 +65,7 @@ export function gatherMeasures(
     lastContact: lastVisit === null ? new Float64Array(count).fill(Number.NaN) : lastVisit.slice(),
     hasSalesInWindow: same ? totals.hasSalesInWindow : new Uint8Array(count),
     lifetimeValue: same ? totals.lifetimeValue : new Float64Array(count),
+    visitsInWindow,
   };
   for (let i = 0; i < count; i++) {
     const s = salesOf[i]!;

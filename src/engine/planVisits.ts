@@ -90,6 +90,7 @@ export interface VisitPlanColumns {
  *
  * @param svcd Segment codes ({@link svcdByCode}); `abc` class codes ({@link abcByCode}).
  * @param lastContact Day of each customer's last contact, NaN for never contacted.
+ * @example visitPlanColumns(Uint8Array.of(1), Uint8Array.of(0), Float64Array.of(100), 'svcd', 120) // a Star: intervalDays [7], perMonth [4], nextVisitDue [107], overdue [1]
  */
 export function visitPlanColumns(
   svcd: Uint8Array,

@@ -46,6 +46,7 @@ export function rfmSegmentFor(rules: readonly RfmRule[], r: number, f: number, m
 /**
  * Every score combination's segment at once, for scoring many customers: entry r × 36 + f × 6 + m (scores
  * 1–5) holds {@link rfmSegmentFor}'s answer.
+ * @example rfmSegmentTable(defaultRfmRules)[5 * 36 + 5 * 6 + 5] // 'Champions'
  */
 export function rfmSegmentTable(rules: readonly RfmRule[]): (RfmSegment | null)[] {
   const table = new Array<RfmSegment | null>(216).fill(null);

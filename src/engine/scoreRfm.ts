@@ -55,6 +55,7 @@ function scoreMetric(
  * strictly worse.
  *
  * @param revenueAscending All customers in ascending order of revenue, when the caller has sorted them.
+ * @example scoreRfmColumns([1, 9], [3, 1], [90, 10]) // r, f and m all Uint8Array [3, 1]
  */
 export function scoreRfmColumns(
   recencyDays: ArrayLike<number>,
@@ -78,7 +79,11 @@ export function scoreRfmColumns(
   return columns;
 }
 
-/** Each customer's scores as one code, r × 36 + f × 6 + m (see `rfmSegmentTable`), −1 when not scored. */
+/**
+ * Each customer's scores as one code, r × 36 + f × 6 + m (see `rfmSegmentTable`), −1 when not scored.
+ *
+ * @example rfmCodesOf(scoreRfmColumns([1, 9], [3, 1], [90, 10])) // Int16Array [129, 43]: 3×36+3×6+3, 1×36+1×6+1
+ */
 export function rfmCodesOf(scores: RfmScoreColumns): Int16Array {
   const count = scores.r.length;
   const codes = new Int16Array(count);

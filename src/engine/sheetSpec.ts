@@ -128,7 +128,8 @@ export type SummaryKey = 'pyramid' | 'svcd' | 'abc' | 'rfm' | 'visitPlan' | 'dat
 
 /** A summary sheet as data. `cells[r][c]` is the cell at row r, column c (0-based from A1). */
 export interface SheetSpec {
-  key: SummaryKey;
+  /** A `SummaryKey`, or the key of a sheet a later method contributes (`SummarySheet.key`). */
+  key: string;
   name: string;
   cells: CellSpec[][];
   /** Column widths in characters. */

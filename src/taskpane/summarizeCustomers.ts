@@ -1,11 +1,15 @@
-import type {
-  AbcClass,
-  ChurnRisk,
-  CustomerResult,
-  PyramidTier,
-  RfmSegment,
-  SvcdSegment,
-} from '../engine/types';
+import { churnByCode, type ChurnCodes } from '../engine/assessChurn';
+import { abcByCode } from '../engine/assignAbc';
+import { svcdByCode } from '../engine/assignSvcd';
+import { compareIds } from '../engine/compareIds';
+import type { CustomerMeasures } from '../engine/customerMeasures';
+import type { AbcOutput } from '../engine/methods/abcMethod';
+import type { CustomerRoster } from '../engine/methods/Method';
+import type { PyramidOutput } from '../engine/methods/pyramidMethod';
+import type { RfmOutput } from '../engine/methods/rfmMethod';
+import type { SvcdOutput } from '../engine/methods/svcdMethod';
+import type { VisitsOutput } from '../engine/methods/visitsMethod';
+import type { AbcClass, ChurnRisk, PyramidTier, RfmSegment, SvcdSegment } from '../engine/types';
 
 /** One pyramid tier as the results panel shows it. */
 export interface TierSummary {
@@ -82,6 +86,7 @@ export interface ResultsSummary {
 
 const tiers: readonly PyramidTier[] = [1, 2, 3, 4, 5];
 const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
+const classes: readonly AbcClass[] = ['A', 'B', 'C'];
 
 /** RFM segments in the order of the rule table (best first); the Record type keeps it complete. */
 const rfmOrder: Record<RfmSegment, number> = {
@@ -110,75 +115,127 @@ export const mostOverdueShown = 3;
 /** Days ahead that count as "due soon" in the visits line. */
 export const dueSoonDays = 7;
 
-/**
- * Counts and shares per pyramid tier and SVCD segment, and visits overdue or due soon.
- *
- * @param customers The analysis' per-customer results.
- * @param asOf The as-of date as an Excel 1900-system serial (whole days).
- * @returns Tier and segment shares are of the totals over customers that have a tier (segment); a
- *   customer with no profit data counts 0 profit, and profit shares are null when no customer has profit
- *   data or the total profit is not positive (a share of a loss would read backwards).
- */
-export function summarizeCustomers(customers: readonly CustomerResult[], asOf: number): ResultsSummary {
-  const onPyramid = customers.filter((c) => c.pyramidTier !== null);
-  const totalRevenue = sum(onPyramid.map((c) => c.revenue));
-  const hasProfit = onPyramid.some((c) => c.profit !== null);
-  const totalProfit = sum(onPyramid.map((c) => c.profit ?? 0));
-  const tierRows = tiers.map((tier): TierSummary => {
-    const members = onPyramid.filter((c) => c.pyramidTier === tier);
-    return {
-      tier,
-      customers: members.length,
-      customerShare: onPyramid.length === 0 ? 0 : members.length / onPyramid.length,
-      revenueShare: totalRevenue > 0 ? sum(members.map((c) => c.revenue)) / totalRevenue : 0,
-      profitShare: hasProfit && totalProfit > 0 ? sum(members.map((c) => c.profit ?? 0)) / totalProfit : null,
-    };
-  });
-  const segmented = customers.filter((c) => c.svcd !== null);
-  const segmentedRevenue = sum(segmented.map((c) => c.revenue));
-  const segmentRows = {} as Record<SvcdSegment, SegmentSummary>;
-  for (const segment of segments) {
-    const members = segmented.filter((c) => c.svcd === segment);
-    const revenue = sum(members.map((c) => c.revenue));
-    segmentRows[segment] = {
-      segment,
-      customers: members.length,
-      revenue,
-      revenueShare: segmentedRevenue > 0 ? revenue / segmentedRevenue : 0,
-    };
-  }
-  const isDueSoon = (c: CustomerResult): boolean =>
-    !c.overdue && c.nextVisitDue >= asOf && c.nextVisitDue <= asOf + dueSoonDays;
-  const overdue = customers.filter((c) => c.overdue).length;
-  const dueSoon = customers.filter(isDueSoon).length;
+/** What {@link summarizeCustomers} reads of an analysis (an `AnalysisResult` is one). */
+export interface SummaryInput {
+  asOf: number;
+  valueBasis: 'profit' | 'revenue';
+  roster: Pick<CustomerRoster, 'count' | 'ids' | 'names' | 'reps'>;
+  outputs: {
+    measures: Pick<CustomerMeasures, 'revenue' | 'profit' | 'hasSalesInWindow'>;
+    pyramid: Pick<PyramidOutput, 'tiers'>;
+    svcd: Pick<SvcdOutput, 'codes'>;
+    abc: Pick<AbcOutput, 'codes'>;
+    visits: Pick<VisitsOutput, 'overdue' | 'nextVisitDue'>;
+    rfm: Pick<RfmOutput, 'codes' | 'results'>;
+    churn: Pick<ChurnCodes, 'codes'>;
+  };
+}
 
-  const classRevenue = sum(customers.filter((c) => c.abc !== 'C').map((c) => c.revenue));
-  const abc = {} as Record<AbcClass, ClassSummary>;
-  for (const cls of ['A', 'B', 'C'] as const) {
-    const members = customers.filter((c) => c.abc === cls);
-    abc[cls] = {
-      abc: cls,
-      customers: members.length,
-      revenueShare: cls === 'C' || classRevenue <= 0 ? 0 : sum(members.map((c) => c.revenue)) / classRevenue,
-    };
-  }
+/**
+ * Counts and shares per pyramid tier and SVCD segment, and visits overdue or due soon, read from the
+ * methods' per-customer outputs in one pass (no per-customer objects).
+ *
+ * @param result The analysis (its as-of date is an Excel 1900-system serial, whole days).
+ * @returns Tier and segment shares are of the totals over customers that have a tier (segment); profit
+ *   shares are null without profit data or when the total profit is not positive (a share of a loss would
+ *   read backwards).
+ */
+export function summarizeCustomers(result: SummaryInput): ResultsSummary {
+  const { asOf } = result;
+  const { count, ids, names, reps: repOf } = result.roster;
+  const { revenue, profit, hasSalesInWindow } = result.outputs.measures;
+  const tierOf = result.outputs.pyramid.tiers;
+  const svcdOf = result.outputs.svcd.codes;
+  const abcOf = result.outputs.abc.codes;
+  const { overdue: overdueOf, nextVisitDue } = result.outputs.visits;
+  const rfmOf = result.outputs.rfm;
+  const churnOf = result.outputs.churn.codes;
+
+  const tierFigures = tiers.map(() => ({ customers: 0, revenue: 0, profit: 0 }));
+  let onPyramid = 0;
+  let totalRevenue = 0;
+  let totalProfit = 0;
+  const segmentFigures = new Map(segments.map((segment) => [segment, { customers: 0, revenue: 0 }]));
+  let segmentedRevenue = 0;
+  const classFigures = new Map(classes.map((cls) => [cls, { customers: 0, revenue: 0 }]));
+  let classRevenue = 0;
   const rfm = Object.fromEntries(rfmSegments.map((segment) => [segment, 0])) as Record<RfmSegment, number>;
   const churn: Record<ChurnRisk, number> = { Active: 0, 'At risk': 0, Lapsed: 0 };
-  for (const c of customers) {
-    if (c.rfm !== null) rfm[c.rfm.segment]++;
-    if (c.churnRisk !== null) churn[c.churnRisk]++;
+  let withoutSalesInWindow = 0;
+  let overdue = 0;
+  let dueSoon = 0;
+  const isDueSoon = (i: number): boolean =>
+    overdueOf[i] !== 1 && nextVisitDue[i]! >= asOf && nextVisitDue[i]! <= asOf + dueSoonDays;
+  const byRep = new Map<string | null, number[]>();
+  for (let i = 0; i < count; i++) {
+    const tier = tierOf[i]!;
+    if (tier !== 0) {
+      const f = tierFigures[tier - 1]!;
+      f.customers++;
+      f.revenue += revenue[i]!;
+      f.profit += profit[i]!;
+      onPyramid++;
+      totalRevenue += revenue[i]!;
+      totalProfit += profit[i]!;
+    }
+    const segment = svcdByCode[svcdOf[i]!] ?? null;
+    if (segment !== null) {
+      const s = segmentFigures.get(segment)!;
+      s.customers++;
+      s.revenue += revenue[i]!;
+      segmentedRevenue += revenue[i]!;
+    }
+    const cls = abcByCode[abcOf[i]!] ?? 'C';
+    const c = classFigures.get(cls)!;
+    c.customers++;
+    c.revenue += revenue[i]!;
+    if (cls !== 'C') classRevenue += revenue[i]!;
+    const scores = rfmOf.results[rfmOf.codes[i]!] ?? null;
+    if (scores !== null) rfm[scores.segment]++;
+    const risk = churnByCode[churnOf[i]!] ?? null;
+    if (risk !== null) churn[risk]++;
+    if (hasSalesInWindow[i] !== 1) withoutSalesInWindow++;
+    if (overdueOf[i] === 1) overdue++;
+    if (isDueSoon(i)) dueSoon++;
+    const rep = repOf[i] ?? null;
+    const list = byRep.get(rep);
+    if (list === undefined) byRep.set(rep, [i]);
+    else list.push(i);
   }
-
-  const byRep = new Map<string | null, CustomerResult[]>();
-  for (const c of customers) {
-    const list = byRep.get(c.rep);
-    if (list === undefined) byRep.set(c.rep, [c]);
-    else list.push(c);
+  const hasProfit = result.valueBasis === 'profit' && onPyramid > 0;
+  const tierRows = tiers.map((tier): TierSummary => {
+    const f = tierFigures[tier - 1]!;
+    return {
+      tier,
+      customers: f.customers,
+      customerShare: onPyramid === 0 ? 0 : f.customers / onPyramid,
+      revenueShare: totalRevenue > 0 ? f.revenue / totalRevenue : 0,
+      profitShare: hasProfit && totalProfit > 0 ? f.profit / totalProfit : null,
+    };
+  });
+  const segmentRows = {} as Record<SvcdSegment, SegmentSummary>;
+  for (const segment of segments) {
+    const s = segmentFigures.get(segment)!;
+    segmentRows[segment] = {
+      segment,
+      customers: s.customers,
+      revenue: s.revenue,
+      revenueShare: segmentedRevenue > 0 ? s.revenue / segmentedRevenue : 0,
+    };
+  }
+  const abc = {} as Record<AbcClass, ClassSummary>;
+  for (const cls of classes) {
+    const c = classFigures.get(cls)!;
+    abc[cls] = {
+      abc: cls,
+      customers: c.customers,
+      revenueShare: cls === 'C' || classRevenue <= 0 ? 0 : c.revenue / classRevenue,
+    };
   }
   const reps = [...byRep].map(([rep, members]): RepVisits => {
     const late = members
-      .filter((c) => c.overdue)
-      .sort((a, b) => a.nextVisitDue - b.nextVisitDue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .filter((i) => overdueOf[i] === 1)
+      .sort((a, b) => nextVisitDue[a]! - nextVisitDue[b]! || compareIds(ids[a]!, ids[b]!));
     return {
       rep,
       customers: members.length,
@@ -186,7 +243,7 @@ export function summarizeCustomers(customers: readonly CustomerResult[], asOf: n
       dueSoon: members.filter(isDueSoon).length,
       mostOverdue: late
         .slice(0, mostOverdueShown)
-        .map((c) => ({ id: c.id, name: c.name, daysOverdue: asOf - c.nextVisitDue })),
+        .map((i) => ({ id: ids[i]!, name: names[i] ?? null, daysOverdue: asOf - nextVisitDue[i]! })),
     };
   });
   reps.sort(
@@ -197,9 +254,9 @@ export function summarizeCustomers(customers: readonly CustomerResult[], asOf: n
   );
 
   return {
-    customers: customers.length,
-    onPyramid: onPyramid.length,
-    withoutSalesInWindow: customers.filter((c) => !c.hasSalesInWindow).length,
+    customers: count,
+    onPyramid,
+    withoutSalesInWindow,
     abc,
     rfm,
     churn,
@@ -209,8 +266,4 @@ export function summarizeCustomers(customers: readonly CustomerResult[], asOf: n
     overdue,
     dueSoon,
   };
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
 }

@@ -2,7 +2,7 @@ import type { AnalysisResult } from '../../src/engine/analyze';
 import { buildCustomerColumns } from '../../src/engine/buildCustomerColumns';
 import { buildReport } from '../../src/engine/buildReport';
 import { buildSummarySheets } from '../../src/engine/buildSummarySheets';
-import { allOutputColumns } from '../../src/engine/defaultSettings';
+import { defaultOutputColumns } from '../../src/engine/methods/outputColumns';
 import type { CellSpec, ColumnSpec, SheetSpec } from '../../src/engine/sheetSpec';
 import type { Language, OutputColumnKey, RawCell } from '../../src/engine/types';
 import { analyzeScenario, day, type RowTable } from '../helpers/tables';
@@ -262,14 +262,14 @@ describe('buildCustomerColumns: one value per row of the customers table', () =>
     expect(column(columns, 'revenue').format).toBe('money');
   });
 
-  test('all columns by default in their order; the profit column only when there is profit', () => {
+  test('the default columns in their order; the profit column only when there is profit', () => {
     const { columns } = buildCustomerColumns(analyzeBook());
-    expect(columns.map((c) => c.key)).toEqual([...allOutputColumns]);
+    expect(columns.map((c) => c.key)).toEqual([...defaultOutputColumns]);
     const plain = analyzeScenario({
       sales: { headers: salesTable.headers.slice(0, 4), rows: salesTable.rows.map((r) => r.slice(0, 4)) },
     });
     expect(buildCustomerColumns(plain).columns.map((c) => c.key)).toEqual(
-      allOutputColumns.filter((k) => k !== 'profit' && k !== 'lossMaking'),
+      defaultOutputColumns.filter((k) => k !== 'profit' && k !== 'lossMaking'),
     );
   });
 

@@ -4,13 +4,16 @@ import { AnalysisError } from '../../src/engine/errors';
 import { messages } from '../../src/taskpane/i18n/messages';
 import { languageFromDisplay } from '../../src/taskpane/i18n/languageFromDisplay';
 import { formatShare } from '../../src/taskpane/formatShare';
-import { summarizeCustomers } from '../../src/taskpane/summarizeCustomers';
+import { summarizeCustomers, type SummaryInput } from '../../src/taskpane/summarizeCustomers';
 import { themeKindFromColors } from '../../src/taskpane/themeKindFromColors';
 import { UnsupportedFileError } from '../../src/taskpane/UnsupportedFileError';
 import { downloadName } from '../../src/taskpane/downloadName';
 import { languageOfHeaders } from '../../src/taskpane/languageOfHeaders';
 import type { SourceTable } from '../../src/engine/types';
 import type { CustomerResult } from '../../src/engine/types';
+import { churnByCode } from '../../src/engine/assessChurn';
+import { abcByCode } from '../../src/engine/assignAbc';
+import { svcdByCode } from '../../src/engine/assignSvcd';
 
 function customer(patch: Partial<CustomerResult>): CustomerResult {
   return {
@@ -45,10 +48,44 @@ function customer(patch: Partial<CustomerResult>): CustomerResult {
   };
 }
 
+/** Customers written as objects, as the columns the summary reads (profit data when any has profit). */
+function columnsOf(customers: readonly CustomerResult[], asOf: number): SummaryInput {
+  const rfmResults = customers.map((c) => c.rfm);
+  return {
+    asOf,
+    valueBasis: customers.some((c) => c.profit !== null) ? 'profit' : 'revenue',
+    roster: {
+      count: customers.length,
+      ids: customers.map((c) => c.id),
+      names: customers.map((c) => c.name),
+      reps: customers.map((c) => c.rep),
+    },
+    outputs: {
+      measures: {
+        revenue: Float64Array.from(customers, (c) => c.revenue),
+        profit: Float64Array.from(customers, (c) => c.profit ?? 0),
+        hasSalesInWindow: Uint8Array.from(customers, (c) => Number(c.hasSalesInWindow)),
+      },
+      pyramid: { tiers: Uint8Array.from(customers, (c) => c.pyramidTier ?? 0) },
+      svcd: { codes: Uint8Array.from(customers, (c) => svcdByCode.indexOf(c.svcd)) },
+      abc: { codes: Uint8Array.from(customers, (c) => abcByCode.indexOf(c.abc)) },
+      visits: {
+        overdue: Uint8Array.from(customers, (c) => Number(c.overdue)),
+        nextVisitDue: Float64Array.from(customers, (c) => c.nextVisitDue),
+      },
+      rfm: { codes: Int16Array.from(customers, (c, i) => (c.rfm === null ? -1 : i)), results: rfmResults },
+      churn: { codes: Uint8Array.from(customers, (c) => churnByCode.indexOf(c.churnRisk)) },
+    },
+  };
+}
+
+const summarize = (customers: readonly CustomerResult[], asOf: number) =>
+  summarizeCustomers(columnsOf(customers, asOf));
+
 describe('summarizeCustomers', () => {
   const asOf = 1000;
   test('tier shares are of the pyramid totals; customers off the pyramid count for neither', () => {
-    const s = summarizeCustomers(
+    const s = summarize(
       [
         customer({ pyramidTier: 1, revenue: 60, profit: 30 }),
         customer({ pyramidTier: 5, revenue: 40, profit: -10 }),
@@ -65,14 +102,14 @@ describe('summarizeCustomers', () => {
   });
 
   test('profit shares are null without profit data or when the pyramid makes no profit overall', () => {
-    const noProfit = summarizeCustomers([customer({ pyramidTier: 1, revenue: 10 })], asOf);
+    const noProfit = summarize([customer({ pyramidTier: 1, revenue: 10 })], asOf);
     expect(noProfit.tiers[0]!.profitShare).toBeNull();
-    const loss = summarizeCustomers([customer({ pyramidTier: 1, revenue: 10, profit: -5 })], asOf);
+    const loss = summarize([customer({ pyramidTier: 1, revenue: 10, profit: -5 })], asOf);
     expect(loss.tiers[0]!.profitShare).toBeNull();
   });
 
   test('SVCD segments count customers and share the revenue of segmented customers', () => {
-    const s = summarizeCustomers(
+    const s = summarize(
       [
         customer({ svcd: 'Star', revenue: 300 }),
         customer({ svcd: 'Star', revenue: 100 }),
@@ -87,7 +124,7 @@ describe('summarizeCustomers', () => {
   });
 
   test('visits: overdue as the engine flags it; due soon = not overdue and due within 7 days of the as-of date', () => {
-    const s = summarizeCustomers(
+    const s = summarize(
       [
         customer({ overdue: true, nextVisitDue: asOf - 1 }),
         customer({ nextVisitDue: asOf }),
@@ -105,7 +142,7 @@ describe('summarizeCustomers', () => {
     const off = Array.from({ length: 8 }, (_, i) =>
       customer({ id: `P${String(i)}`, hasSalesInWindow: false, inCustomersTable: true }),
     );
-    const s = summarizeCustomers([...onIt, ...off], asOf);
+    const s = summarize([...onIt, ...off], asOf);
     expect(s.customers).toBe(120);
     expect(s.onPyramid).toBe(112);
     expect(s.withoutSalesInWindow).toBe(8);
@@ -113,7 +150,7 @@ describe('summarizeCustomers', () => {
   });
 
   test('ABC: customers per class; A and B share the revenue of A and B, C has none', () => {
-    const s = summarizeCustomers(
+    const s = summarize(
       [
         customer({ abc: 'A', revenue: 75 }),
         customer({ abc: 'B', revenue: 20 }),
@@ -130,7 +167,7 @@ describe('summarizeCustomers', () => {
   });
 
   test('RFM segments and churn risks are counted; customers without an order in the window count for neither', () => {
-    const s = summarizeCustomers(
+    const s = summarize(
       [
         customer({ rfm: { r: 5, f: 5, m: 5, segment: 'Champions' }, churnRisk: 'Active' }),
         customer({ rfm: { r: 5, f: 4, m: 1, segment: 'Champions' }, churnRisk: 'At risk' }),
@@ -147,7 +184,7 @@ describe('summarizeCustomers', () => {
   });
 
   test('visits per sales rep: most overdue rep first, no rep last, the most overdue names first', () => {
-    const s = summarizeCustomers(
+    const s = summarize(
       [
         customer({ id: 'A1', rep: 'Ann', overdue: true, nextVisitDue: asOf - 3 }),
         customer({ id: 'B1', rep: 'Bob', name: 'Shop B1', overdue: true, nextVisitDue: asOf - 5 }),

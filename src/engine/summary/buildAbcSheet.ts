@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../analyze';
 import { compareIds } from '../compareIds';
+import { abcByCode } from '../assignAbc';
 import { abcLabel, sheetName, t } from '../labels';
 import { abcVisitPlan } from '../planVisits';
 import type { CellSpec, SheetSpec } from '../sheetSpec';
@@ -19,11 +20,14 @@ export function buildAbcSheet(result: AnalysisResult): SheetSpec {
   const classes: AbcClass[] = ['A', 'B', 'C'];
   const stats = new Map(classes.map((k) => [k, { customers: 0, revenue: 0 }]));
   let total = 0;
-  for (const c of result.customers) {
-    const s = stats.get(c.abc)!;
+  const { revenue } = result.outputs.measures;
+  const codes = result.outputs.abc.codes;
+  const { ids } = result.roster;
+  for (let i = 0; i < codes.length; i++) {
+    const s = stats.get(abcByCode[codes[i]!] ?? 'C')!;
     s.customers++;
-    s.revenue += c.revenue;
-    if (c.revenue > 0) total += c.revenue;
+    s.revenue += revenue[i]!;
+    if (revenue[i]! > 0) total += revenue[i]!;
   }
   const cells: CellSpec[][] = [
     [titleCell(t('abcTitle', lang))],
@@ -48,14 +52,17 @@ export function buildAbcSheet(result: AnalysisResult): SheetSpec {
     ]);
   }
   cells.push([]);
-  const positive = result.customers.filter((c) => c.revenue > 0);
+  const positive: number[] = [];
+  for (let i = 0; i < codes.length; i++) if (revenue[i]! > 0) positive.push(i);
   const detail = positive.length <= paretoDetailLimit;
   // Large books only need the revenues in order (5 % steps): a native numeric sort avoids 100k comparator
   // calls. A customers come first in that order, so a position's class is A below the count of A.
-  const ranked = detail ? positive.sort((a, b) => b.revenue - a.revenue || compareIds(a.id, b.id)) : [];
+  const ranked = detail
+    ? positive.sort((a, b) => revenue[b]! - revenue[a]! || compareIds(ids[a]!, ids[b]!))
+    : [];
   const sortedRevenue = detail
     ? new Float64Array(0)
-    : Float64Array.from(positive, (c) => c.revenue)
+    : Float64Array.from(positive, (i) => revenue[i]!)
         .sort()
         .reverse();
   const countA = stats.get('A')!.customers;
@@ -69,27 +76,27 @@ export function buildAbcSheet(result: AnalysisResult): SheetSpec {
   let cumulative = 0;
   if (detail) {
     ranked.forEach((c, i) => {
-      cumulative += c.revenue;
+      cumulative += revenue[c]!;
       cells.push([
         cell(i + 1, 'integer'),
-        cell(c.id, 'text'),
-        cell(c.revenue, 'money'),
+        cell(ids[c]!, 'text'),
+        cell(revenue[c]!, 'money'),
         cell(share(cumulative, total), 'percent'),
-        cell(abcLabel(c.abc, lang)),
+        cell(abcLabel(abcByCode[codes[c]!] ?? 'C', lang)),
       ]);
     });
   } else {
     let start = 0;
     for (let step = 1; step <= 20; step++) {
       const end = Math.ceil((sortedRevenue.length * step) / 20);
-      let revenue = 0;
-      for (let k = start; k < end; k++) revenue += sortedRevenue[k]!;
-      cumulative += revenue;
+      let stepRevenue = 0;
+      for (let k = start; k < end; k++) stepRevenue += sortedRevenue[k]!;
+      cumulative += stepRevenue;
       const lastClass: AbcClass = end - 1 < countA ? 'A' : 'B';
       cells.push([
         cell(`${(step - 1) * 5}–${step * 5}%`),
         cell(end - start, 'integer'),
-        cell(revenue, 'money'),
+        cell(stepRevenue, 'money'),
         cell(share(cumulative, total), 'percent'),
         cell(abcLabel(lastClass, lang)),
       ]);

@@ -47,14 +47,18 @@ export function tierFigures(result: AnalysisResult): TierFigures[] {
     visits: 0,
     lossMaking: 0,
   }));
-  for (const c of result.customers) {
-    if (c.pyramidTier === null) continue;
-    const f = figures[c.pyramidTier - 1]!;
+  const { tiers: tierOf } = result.outputs.pyramid;
+  // Profit is all zero without profit data: it adds nothing and nobody loses money.
+  const { revenue, profit, visitsInWindow } = result.outputs.measures;
+  for (let i = 0; i < tierOf.length; i++) {
+    const tier = tierOf[i]!;
+    if (tier === 0) continue;
+    const f = figures[tier - 1]!;
     f.customers++;
-    f.revenue += c.revenue;
-    f.profit += c.profit ?? 0;
-    f.visits += c.visitsInWindow;
-    if (c.profit !== null && c.profit < 0) f.lossMaking++;
+    f.revenue += revenue[i]!;
+    f.profit += profit[i]!;
+    f.visits += visitsInWindow[i]!;
+    if (profit[i]! < 0) f.lossMaking++;
   }
   return figures;
 }
@@ -80,10 +84,8 @@ export function tierOutcomes(figures: readonly TierFigures[]): TierOutcome[] {
  * `ceil(n × 20 %)` customers); null if none.
  */
 export function topTwentyShare(result: AnalysisResult): number | null {
-  const revenues = Float64Array.from(
-    result.customers.filter((c) => c.hasSalesInWindow),
-    (c) => c.revenue,
-  ).sort();
+  const { revenue, hasSalesInWindow } = result.outputs.measures;
+  const revenues = revenue.filter((_value, i) => hasSalesInWindow[i] === 1).sort();
   if (revenues.length === 0) return null;
   let total = 0;
   for (const value of revenues) total += value;
@@ -105,7 +107,7 @@ const wrapped = (value: string): CellSpec => ({ value, wrap: true });
 function columnsFor(
   result: AnalysisResult,
   basis: ValueBasis,
-  totals: { customers: number; revenue: number; profit: number; visits: number },
+  totals: { customers: number; revenue: number; profit: number; visits: number; lossMaking: number },
 ): Column[] {
   const lang = result.settings.language;
   const cuts = result.settings.pyramidCuts;
@@ -169,10 +171,7 @@ function columnsFor(
           ...(f.lossMaking > 0 ? { fill: lossFill } : {}),
         }),
         total: {
-          value:
-            totals.customers === 0
-              ? 0
-              : result.customers.filter((c) => c.pyramidTier !== null && (c.profit ?? 0) < 0).length,
+          value: totals.lossMaking,
           format: 'integer',
           bold: true,
         },
@@ -258,8 +257,9 @@ export function buildPyramidSheet(result: AnalysisResult): SheetSpec {
       revenue: s.revenue + f.revenue,
       profit: s.profit + f.profit,
       visits: s.visits + f.visits,
+      lossMaking: s.lossMaking + f.lossMaking,
     }),
-    { customers: 0, revenue: 0, profit: 0, visits: 0 },
+    { customers: 0, revenue: 0, profit: 0, visits: 0, lossMaking: 0 },
   );
   const basis: ValueBasis = result.valueBasis === 'profit' ? 'profit' : 'revenue';
   const withProfit = basis === 'profit';

@@ -42,15 +42,19 @@ export function buildRfmSheet(result: AnalysisResult): SheetSpec {
   const revenue = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
   const bySegment = new Map<RfmSegment, { customers: number; revenue: number }>();
   let total = 0;
-  for (const c of result.customers) {
-    if (c.rfm === null) continue;
-    counts[5 - c.rfm.r]![c.rfm.f - 1]! += 1;
-    revenue[5 - c.rfm.r]![c.rfm.f - 1]! += c.revenue;
-    const s = bySegment.get(c.rfm.segment) ?? { customers: 0, revenue: 0 };
+  const { codes, results } = result.outputs.rfm;
+  const customerRevenue = result.outputs.measures.revenue;
+  for (let i = 0; i < codes.length; i++) {
+    const rfm = results[codes[i]!] ?? null;
+    if (rfm === null) continue;
+    const value = customerRevenue[i]!;
+    counts[5 - rfm.r]![rfm.f - 1]! += 1;
+    revenue[5 - rfm.r]![rfm.f - 1]! += value;
+    const s = bySegment.get(rfm.segment) ?? { customers: 0, revenue: 0 };
     s.customers++;
-    s.revenue += c.revenue;
-    bySegment.set(c.rfm.segment, s);
-    total += c.revenue;
+    s.revenue += value;
+    bySegment.set(rfm.segment, s);
+    total += value;
   }
   const gridTitle = (en: string, zh: string): CellSpec => ({ value: lang === 'en' ? en : zh, bold: true });
   const heading = [headerCell('R \\ F'), ...[1, 2, 3, 4, 5].map((f) => headerCell(`F${f}`))];

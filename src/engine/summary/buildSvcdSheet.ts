@@ -1,9 +1,10 @@
 import type { AnalysisResult } from '../analyze';
+import { svcdByCode } from '../assignSvcd';
 import { compareIds } from '../compareIds';
 import { sheetName, svcdLabel, svcdStrategy, t } from '../labels';
 import { svcdVisitPlan } from '../planVisits';
 import type { CellSpec, ChartSeriesSpec, ChartSpec, RangeRef, SheetSpec } from '../sheetSpec';
-import type { CustomerResult, Language, SvcdSegment } from '../types';
+import type { Language, SvcdSegment } from '../types';
 import { cell, fitRowHeights, headerCell, share, titleCell } from './cells';
 
 const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
@@ -70,16 +71,20 @@ export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
   let totalRevenue = 0;
   let segmented = 0;
   let unsegmented = 0;
-  for (const c of result.customers) {
-    totalRevenue += c.revenue;
-    if (c.svcd === null) {
+  const { revenue, amountPerOrder, frequencyPerMonth } = result.outputs.measures;
+  const codes = result.outputs.svcd.codes;
+  const { ids } = result.roster;
+  for (let i = 0; i < codes.length; i++) {
+    totalRevenue += revenue[i]!;
+    const segment = svcdByCode[codes[i]!] ?? null;
+    if (segment === null) {
       unsegmented++;
       continue;
     }
     segmented++;
-    const s = stats.get(c.svcd)!;
+    const s = stats.get(segment)!;
     s.customers++;
-    s.revenue += c.revenue;
+    s.revenue += revenue[i]!;
   }
   const th = result.svcdThresholds;
   const sourceText = (source: 'median' | 'fixed'): string =>
@@ -165,16 +170,23 @@ export function buildSvcdSheet(result: AnalysisResult): SheetSpec {
   const widths = [36, 26, 26, 14, 10, 12, 2, 60];
 
   // The scatter chart, then its data: customers with a positive amount per order, grouped by segment.
-  const plotted = result.customers.filter(
-    (c): c is CustomerResult & { svcd: SvcdSegment; amountPerOrder: number } =>
-      c.svcd !== null && c.amountPerOrder !== null && c.amountPerOrder > 0 && c.frequencyPerMonth > 0,
-  );
+  // (NaN amounts, customers without an order, fail the comparison.)
+  const plotted: number[] = [];
+  for (let i = 0; i < codes.length; i++)
+    if (codes[i] !== 0 && amountPerOrder[i]! > 0 && frequencyPerMonth[i]! > 0) plotted.push(i);
   const step = Math.max(1, Math.ceil(plotted.length / svcdChartLimit));
   const shown = (
     step === 1
       ? plotted
-      : [...plotted].sort((a, b) => compareIds(a.id, b.id)).filter((_c, i) => i % step === 0)
-  ).sort((a, b) => segments.indexOf(a.svcd) - segments.indexOf(b.svcd) || compareIds(a.id, b.id));
+      : [...plotted].sort((a, b) => compareIds(ids[a]!, ids[b]!)).filter((_c, i) => i % step === 0)
+  )
+    .map((i) => ({
+      id: ids[i]!,
+      svcd: svcdByCode[codes[i]!]!,
+      frequencyPerMonth: frequencyPerMonth[i]!,
+      amountPerOrder: amountPerOrder[i]!,
+    }))
+    .sort((a, b) => segments.indexOf(a.svcd) - segments.indexOf(b.svcd) || compareIds(a.id, b.id));
   const notShown = segmented - plotted.length;
   const chartHeight = 24;
   const noteRow = cells.length + 1;

@@ -1,21 +1,25 @@
 import type { AnalysisResult } from '../analyze';
+import { abcByCode } from '../assignAbc';
+import { svcdByCode } from '../assignSvcd';
 import { compareIds } from '../compareIds';
 import { abcLabel, sheetName, svcdLabel, t } from '../labels';
 import type { CellSpec, SheetSpec } from '../sheetSpec';
-import type { CustomerResult } from '../types';
 import { cell, fitRowHeights, headerCell, titleCell } from './cells';
 
-/** Customers due for a visit (due on or before the as-of date), grouped by sales rep, most overdue first. */
-export function dueCustomers(result: AnalysisResult): CustomerResult[] {
-  return result.customers
-    .filter((c) => c.nextVisitDue <= result.asOf)
-    .sort(
-      (a, b) =>
-        (a.rep === null ? 1 : 0) - (b.rep === null ? 1 : 0) ||
-        compareIds(a.rep ?? '', b.rep ?? '') ||
-        a.nextVisitDue - b.nextVisitDue ||
-        compareIds(a.id, b.id),
-    );
+/** The indexes of the customers due for a visit (due on or before the as-of date), by rep, most overdue first. */
+function dueCustomers(result: AnalysisResult): number[] {
+  const { nextVisitDue } = result.outputs.visits;
+  const { ids, reps } = result.roster;
+  const rep = (i: number): string | null => reps[i] ?? null;
+  const due: number[] = [];
+  for (let i = 0; i < nextVisitDue.length; i++) if (nextVisitDue[i]! <= result.asOf) due.push(i);
+  return due.sort(
+    (a, b) =>
+      (rep(a) === null ? 1 : 0) - (rep(b) === null ? 1 : 0) ||
+      compareIds(rep(a) ?? '', rep(b) ?? '') ||
+      nextVisitDue[a]! - nextVisitDue[b]! ||
+      compareIds(ids[a]!, ids[b]!),
+  );
 }
 
 /**
@@ -25,12 +29,15 @@ export function dueCustomers(result: AnalysisResult): CustomerResult[] {
 export function buildVisitPlanSheet(result: AnalysisResult): SheetSpec {
   const lang = result.settings.language;
   const due = dueCustomers(result);
+  const { ids, names, reps } = result.roster;
+  const { intervalDays, nextVisitDue, overdue } = result.outputs.visits;
+  const { lastContact } = result.outputs.measures;
   const perRep = new Map<string, { due: number; overdue: number }>();
   for (const c of due) {
-    const key = c.rep ?? t('unassigned', lang);
+    const key = reps[c] ?? t('unassigned', lang);
     const s = perRep.get(key) ?? { due: 0, overdue: 0 };
     s.due++;
-    if (c.overdue) s.overdue++;
+    if (overdue[c] === 1) s.overdue++;
     perRep.set(key, s);
   }
   const model = result.settings.visitsFrom;
@@ -56,21 +63,25 @@ export function buildVisitPlanSheet(result: AnalysisResult): SheetSpec {
       'status',
     ].map((k) => headerCell(t(k as Parameters<typeof t>[0], lang))),
   );
+  const svcdOf = result.outputs.svcd.codes;
+  const abcOf = result.outputs.abc.codes;
   for (const c of due) {
+    const svcd = svcdByCode[svcdOf[c]!] ?? null;
     const segment =
-      model === 'svcd' && c.svcd !== null
-        ? svcdLabel(c.svcd, lang)
-        : abcLabel(model === 'abc' ? c.abc : 'C', lang);
+      model === 'svcd' && svcd !== null
+        ? svcdLabel(svcd, lang)
+        : abcLabel(model === 'abc' ? (abcByCode[abcOf[c]!] ?? 'C') : 'C', lang);
+    const contact = lastContact[c]!;
     cells.push([
-      cell(c.rep ?? t('unassigned', lang), 'text'),
-      cell(c.id, 'text'),
-      cell(c.name, 'text'),
+      cell(reps[c] ?? t('unassigned', lang), 'text'),
+      cell(ids[c]!, 'text'),
+      cell(names[c] ?? null, 'text'),
       cell(segment),
-      cell(c.visitIntervalDays, 'integer'),
-      cell(c.lastContact, 'date'),
-      cell(c.nextVisitDue, 'date'),
-      cell(result.asOf - c.nextVisitDue, 'integer'),
-      cell(t(c.overdue ? 'overdue' : 'due', lang)),
+      cell(intervalDays[c]!, 'integer'),
+      cell(Number.isNaN(contact) ? null : contact, 'date'),
+      cell(nextVisitDue[c]!, 'date'),
+      cell(result.asOf - nextVisitDue[c]!, 'integer'),
+      cell(t(overdue[c] === 1 ? 'overdue' : 'due', lang)),
     ]);
   }
   const widths = [18, 14, 28, 14, 12, 14, 14, 12, 12];

@@ -108,7 +108,7 @@ export function ResultsPanel(props: {
   const t = useMessages();
   const styles = useStyles();
   const { result, summary } = outcome.run;
-  const numbers = summarizeCustomers(result.customers, result.asOf);
+  const numbers = summarizeCustomers(result);
   // What each tier's own customers did: the tier names are positions, the outcome says what happened there.
   const outcomes = tierOutcomes(tierFigures(result));
   const basis = result.valueBasis;

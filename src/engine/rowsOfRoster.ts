@@ -1,0 +1,16 @@
+import type { ParsedSales, SalesRows } from './parseSales';
+
+/** The kept rows of `sales` with each customer numbered as in `ids` (−1 for one not there). */
+export function rowsOfRoster(sales: ParsedSales, ids: readonly string[]): SalesRows {
+  const rows = sales.rows!;
+  const position = new Map(ids.map((id, index) => [id, index]));
+  const indexOf = Int32Array.from(sales.customerIds, (id) => position.get(id) ?? -1);
+  const customer = new Int32Array(rows.count);
+  for (let k = 0; k < rows.count; k++) customer[k] = indexOf[rows.customer[k]!]!;
+  return {
+    count: rows.count,
+    customer,
+    day: rows.day.subarray(0, rows.count),
+    amount: rows.amount.subarray(0, rows.count),
+  };
+}
