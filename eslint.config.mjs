@@ -79,6 +79,12 @@ const nonNullKernels = [
   'src/host/file/CsvColumn.ts', // per-cell column building
   'src/host/file/ColumnBuilder.ts', // per-cell column building
   'src/host/file/node/streamXlsx.ts', // per-cell placement of streamed sheet XML
+  'src/engine/methods/*Method.ts', // per-customer computations and cell readers over typed arrays
+  'src/engine/listCustomers.ts', // customer list from the parsed sales' typed arrays
+  'src/engine/namesAndReps.ts', // per-customer loop over sales indexes
+  'src/engine/rowsOfRoster.ts', // table row → customer index arrays
+  'src/engine/buildReport.ts', // per-customer JSON fields read from typed arrays
+  'src/taskpane/summarizeCustomers.ts', // one pass over the methods' typed arrays
 ];
 
 /**
@@ -88,11 +94,11 @@ const nonNullKernels = [
 const nonNullToTighten = [
   'src/engine/analyze.ts',
   'src/engine/customerResultColumns.ts',
-  'src/engine/defaultSettings.ts',
   'src/engine/summary/buildAbcSheet.ts',
   'src/engine/summary/buildPyramidSheet.ts',
   'src/engine/summary/buildRfmSheet.ts',
   'src/engine/summary/buildSvcdSheet.ts',
+  'src/engine/summary/buildVisitPlanSheet.ts',
   'src/engine/valueModel/checkHoldout.ts',
   'src/engine/valueModel/fitValueModel.ts',
   'src/host/excel/writeGrids.ts',
