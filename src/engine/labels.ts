@@ -159,6 +159,7 @@ const sheetNames: Record<SummaryKey | 'customers', Bilingual> = {
   rfm: { en: 'RFM', 'zh-CN': 'RFM 分析' },
   visitPlan: { en: 'Visit plan', 'zh-CN': '拜访计划' },
   dataIssues: { en: 'Data issues', 'zh-CN': '数据问题' },
+  valueOutlook: { en: 'Value outlook', 'zh-CN': '价值展望' },
   customers: { en: 'Customers (analysis)', 'zh-CN': '客户（分析）' },
 };
 

@@ -102,6 +102,7 @@ const sheets: Record<Parameters<typeof sheetName>[0], [string, string]> = {
   rfm: ['RFM', 'RFM 分析'],
   visitPlan: ['Visit plan', '拜访计划'],
   dataIssues: ['Data issues', '数据问题'],
+  valueOutlook: ['Value outlook', '价值展望'],
   customers: ['Customers (analysis)', '客户（分析）'],
 };
 
