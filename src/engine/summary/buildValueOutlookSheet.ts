@@ -50,7 +50,7 @@ export const outlookListLength = 20;
 /** "Valuable": among the top fifth by historical value. "Slipping": P(alive) below one half. */
 export const slipping = { valueShare: 0.2, pAliveBelow: 0.5 } as const;
 
-const widths = [30, 16, 14, 16, 16, 16, 16];
+const widths = [34, 16, 14, 16, 16, 16, 16];
 
 const number = (value: number, digits: number, language: Language): string =>
   value.toLocaleString(language === 'en' ? 'en-US' : 'zh-CN', {
@@ -217,9 +217,10 @@ export function buildValueOutlookSheet(input: ValueOutlookInput): SheetSpec {
     if (Number.isFinite(c.predictedValue)) value += c.predictedValue;
     if (c.pAlive >= 0.5) likelyActive++;
   }
+  const label = (text: string): CellSpec => ({ value: text, wrap: true });
   cells.push(
     [
-      cell(
+      label(
         lang === 'en'
           ? `Expected purchases in the next ${horizonDays} days`
           : `未来 ${horizonDays} 天的预期购买次数`,
@@ -227,7 +228,7 @@ export function buildValueOutlookSheet(input: ValueOutlookInput): SheetSpec {
       cell(expected, 'number'),
     ],
     [
-      cell(
+      label(
         lang === 'en'
           ? `Predicted value, next ${months} months (${percent(monthlyDiscount, lang)} a month discount)`
           : `未来 ${months} 个月的预测价值（每月折现率 ${percent(monthlyDiscount, lang)}）`,
@@ -235,7 +236,7 @@ export function buildValueOutlookSheet(input: ValueOutlookInput): SheetSpec {
       model.gammaGamma === null ? cell(null) : cell(value, 'money'),
     ],
     [
-      cell(
+      label(
         lang === 'en' ? 'Customers more likely still a customer than not' : '仍为客户概率超过一半的客户数',
       ),
       cell(likelyActive, 'integer'),
@@ -323,7 +324,6 @@ export function buildValueOutlookSheet(input: ValueOutlookInput): SheetSpec {
     cells.push(
       (
         [
-          'rank',
           'customerId',
           'customerName',
           'predictedValue',
@@ -334,8 +334,7 @@ export function buildValueOutlookSheet(input: ValueOutlookInput): SheetSpec {
       ).map((k) => headerCell(k === 'expectedPurchases' ? expectedHeader(horizonDays, lang) : w(k))),
     );
   };
-  const listRow = (c: OutlookCustomer, rank: number): CellSpec[] => [
-    cell(rank, 'integer'),
+  const listRow = (c: OutlookCustomer): CellSpec[] => [
     cell(c.id, 'text'),
     cell(c.name, 'text'),
     cell(Number.isFinite(c.predictedValue) ? c.predictedValue : null, 'money'),
@@ -356,7 +355,7 @@ export function buildValueOutlookSheet(input: ValueOutlookInput): SheetSpec {
   if (slipped.length === 0) cells.push([cell(w('noneSlipping'))]);
   else {
     listHeader();
-    slipped.slice(0, outlookListLength).forEach((c, i) => cells.push(listRow(c, i + 1)));
+    for (const c of slipped.slice(0, outlookListLength)) cells.push(listRow(c));
     if (slipped.length > outlookListLength) {
       cells.push([
         cell(
@@ -373,7 +372,7 @@ export function buildValueOutlookSheet(input: ValueOutlookInput): SheetSpec {
   if (top.length === 0) cells.push([cell(model.gammaGammaReason ?? '')]);
   else {
     listHeader();
-    top.forEach((c, i) => cells.push(listRow(c, i + 1)));
+    for (const c of top) cells.push(listRow(c));
   }
   return finish(cells, charts, breaksBefore, lang);
 }
@@ -390,13 +389,15 @@ function leftOut(model: ValueModelReport, lang: Language): string {
   if (lang === 'en') {
     const zero =
       withoutPositiveRepeatSpend > 0
-        ? ` and ${withoutPositiveRepeatSpend} whose repeat purchases carry no positive amount`
+        ? ` and ${number(withoutPositiveRepeatSpend, 0, lang)} whose repeat purchases carry no positive amount`
         : '';
-    return `Customers with a repeat purchase day; left out: ${withoutRepeatPurchase} who bought on one day only${zero}. They get the mean order value.`;
+    return `Customers with a repeat purchase day; left out: ${number(withoutRepeatPurchase, 0, lang)} who bought on one day only${zero}. They get the mean order value.`;
   }
   const zero =
-    withoutPositiveRepeatSpend > 0 ? `，以及 ${withoutPositiveRepeatSpend} 位重复购买金额不为正的客户` : '';
-  return `有重复购买日的客户；未参与：${withoutRepeatPurchase} 位只在一天购买过的客户${zero}。他们按平均订单金额计算。`;
+    withoutPositiveRepeatSpend > 0
+      ? `，以及 ${number(withoutPositiveRepeatSpend, 0, lang)} 位重复购买金额不为正的客户`
+      : '';
+  return `有重复购买日的客户；未参与：${number(withoutRepeatPurchase, 0, lang)} 位只在一天购买过的客户${zero}。他们按平均订单金额计算。`;
 }
 
 /** How well the model tracked the holdout, in a sentence. */

@@ -40,7 +40,6 @@ const words = {
     en: 'Valuable but slipping: call these first',
     'zh-CN': '高价值但正在流失：优先联系',
   },
-  rank: { en: 'Rank', 'zh-CN': '排名' },
   customerId: { en: 'Customer ID', 'zh-CN': '客户编号' },
   customerName: { en: 'Customer name', 'zh-CN': '客户名称' },
   pAlive: { en: 'Probability still a customer', 'zh-CN': '仍为客户的概率' },
