@@ -1,0 +1,71 @@
+import { dayFromIso } from '../dayNumbers';
+import type { SalesRows } from '../parseSales';
+import { checkHoldout } from './checkHoldout';
+import { defaultHoldoutStart } from './defaultHoldoutStart';
+import { fitValueModel } from './fitValueModel';
+import type { HoldoutCheck, ValueModelResult } from './types';
+
+/** The value model's settings (flat keys of the analysis settings). */
+export interface ValueModelSettings {
+  /** Horizon of the expected purchases, in days (default 90). */
+  valueHorizonDays: number;
+  /** Monthly discount rate of the 12-month predicted value, as a fraction (default 0.01 = 1 %). */
+  valueMonthlyDiscount: number;
+  /** First day of the holdout check (ISO `YYYY-MM-DD`); null = the last third before the as-of date. */
+  valueHoldoutStart: string | null;
+  /** Churn risk from the gap rule (`gap`, the default) or from P(alive) bands (`model`). */
+  churnFrom: 'gap' | 'model';
+}
+
+/** Defaults of {@link ValueModelSettings}. */
+export function defaultValueModelSettings(): ValueModelSettings {
+  return { valueHorizonDays: 90, valueMonthlyDiscount: 0.01, valueHoldoutStart: null, churnFrom: 'gap' };
+}
+
+/** The value model of one run: the fit with its per-customer predictions, and the holdout check. */
+export interface ValueModelRun {
+  fit: ValueModelResult;
+  /** Null when the fit failed (no check without a model). */
+  holdout: HoldoutCheck | null;
+}
+
+/**
+ * Fits the value model on the sales rows up to the as-of date and checks it on a holdout, for the
+ * customers of a run. A row of amount 0 counts as a purchase day here (a free item is still a purchase:
+ * the CDNOW reference counts them, DESIGN's "amount > 0" rule does not; issue 14 wins); returns
+ * (negative amounts) do not.
+ *
+ * @param rows Every usable sales row; `rows.customer` indexes the sales' customers.
+ * @param customerOfSales Per sales customer, its index among the run's customers (−1 for none).
+ * @param customerCount The run's customers.
+ * @example
+ * const run = runValueModel(parsed.rows!, resultIndex, ids.length, asOf, defaultValueModelSettings());
+ * run.fit.valueModel?.bgnbd.r;
+ */
+export function runValueModel(
+  rows: SalesRows,
+  customerOfSales: Int32Array,
+  customerCount: number,
+  asOf: number,
+  settings: ValueModelSettings,
+): ValueModelRun {
+  const customer = new Int32Array(rows.customer.length);
+  let firstDay = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < customer.length; k++) {
+    const sales = rows.customer[k]!;
+    customer[k] = sales < 0 ? -1 : customerOfSales[sales]!;
+    if (customer[k]! >= 0 && rows.amount[k]! >= 0 && rows.day[k]! < firstDay) firstDay = rows.day[k]!;
+  }
+  const fit = fitValueModel(customer, rows.day, rows.amount, customerCount, asOf, {
+    horizonDays: settings.valueHorizonDays,
+    monthlyDiscount: settings.valueMonthlyDiscount,
+    countZeroAmounts: true,
+  });
+  if (fit.valueModel === null) return { fit, holdout: null };
+  const start =
+    settings.valueHoldoutStart === null
+      ? defaultHoldoutStart(firstDay, asOf)
+      : (dayFromIso(settings.valueHoldoutStart) ?? asOf + 1);
+  const holdout = checkHoldout(customer, rows.day, rows.amount, customerCount, start, asOf, true);
+  return { fit, holdout };
+}
