@@ -29,18 +29,8 @@ import type {
 export type ProfitSource = 'profit' | 'cost' | null;
 
 /**
- * The usable rows as parallel columns (customer index into `customerIds`, day number, amount), kept only
- * when asked for (`ParseOptions.keepRows`): the value model reads each purchase day.
- */
-export interface SalesRows {
-  customer: Int32Array;
-  day: Int32Array;
-  amount: Float64Array;
-}
-
-/**
  * Sales rows parsed and added up per customer, with customer ids, order ids and sales reps interned to small
- * integers. No per-row objects or arrays are kept unless `keepRows` asks for `rows`.
+ * integers. No per-row objects or arrays are kept.
  */
 export interface ParsedSales {
   /** Distinct customer ids of usable rows in ascending code-unit order; `rowCustomer` indexes into it. */
@@ -66,16 +56,12 @@ export interface ParsedSales {
   /** Smallest and largest day of usable rows (0 when none). */
   minDay: number;
   maxDay: number;
-  /** Every usable row (whatever the bounds), when `keepRows` was set; else null. */
-  rows: SalesRows | null;
 }
 
 /** Options for reading cells. */
 export interface ParseOptions {
   date1904: boolean;
   dateOrder: DateOrder;
-  /** Keep every usable row's customer, day and amount (`ParsedSales.rows`); default false. */
-  keepRows?: boolean;
 }
 
 function header(table: LoadedTable, mapping: ColumnMapping, field: FieldKey): string | null {
@@ -361,10 +347,6 @@ export function parseSales(
     reps.values,
   );
   totals.readRowsFrom(rowAmount, rowProfit);
-  // Kept rows carry the customer's value code until the customers are numbered, at the end.
-  const keptValue = options.keepRows === true ? new Int32Array(n) : null;
-  const keptDay = keptValue === null ? null : new Int32Array(n);
-  const keptAmount = keptValue === null ? null : new Float64Array(n);
 
   // b: the row's position in the block.
   for (let i = 0, b = block - 1; i < n; i++) {
@@ -457,11 +439,6 @@ export function parseSales(
       if (text !== null) rep = reps.intern(text);
     }
     totals.add(customer, day, b, order, rep);
-    if (keptValue !== null) {
-      keptValue[count] = customer;
-      keptDay![count] = day;
-      keptAmount![count] = amount;
-    }
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;
     count++;
@@ -507,16 +484,6 @@ export function parseSales(
     if (valueNames !== null) sortedNames[index] = valueNames[value] ?? null;
   }
   const customerTotals = totals.finish(valueOfCustomer, orders !== null, minDay, maxDay);
-  let rows: SalesRows | null = null;
-  if (keptValue !== null) {
-    const indexOfValue = new Int32Array(ids.values.length).fill(-1);
-    valueOfCustomer.forEach((value, index) => {
-      indexOfValue[value] = index;
-    });
-    const customer = keptValue.subarray(0, count);
-    for (let k = 0; k < count; k++) customer[k] = indexOfValue[customer[k]!]!;
-    rows = { customer, day: keptDay!.subarray(0, count), amount: keptAmount!.subarray(0, count) };
-  }
 
   let customerIndex: Map<string, number> | null = null;
   return {
@@ -536,7 +503,6 @@ export function parseSales(
     hasOrderId: orders !== null,
     minDay: count === 0 ? 0 : minDay,
     maxDay: count === 0 ? 0 : maxDay,
-    rows,
   };
 }
 
