@@ -1,5 +1,4 @@
 import { dayFromIso } from '../dayNumbers';
-import type { SalesRows } from '../parseSales';
 import { checkHoldout } from './checkHoldout';
 import { defaultHoldoutStart } from './defaultHoldoutStart';
 import { fitValueModel } from './fitValueModel';
@@ -22,6 +21,14 @@ export function defaultValueModelSettings(): ValueModelSettings {
   return { valueHorizonDays: 90, valueMonthlyDiscount: 0.01, valueHoldoutStart: null, churnFrom: 'gap' };
 }
 
+/** Sales rows as columns; `customer` is the run's customer index (−1 for none), rows 0 … count − 1. */
+export interface ValueModelRows {
+  count: number;
+  customer: Int32Array;
+  day: Int32Array;
+  amount: Float64Array;
+}
+
 /** The value model of one run: the fit with its per-customer predictions, and the holdout check. */
 export interface ValueModelRun {
   fit: ValueModelResult;
@@ -35,28 +42,26 @@ export interface ValueModelRun {
  * the CDNOW reference counts them, DESIGN's "amount > 0" rule does not; issue 14 wins); returns
  * (negative amounts) do not.
  *
- * @param rows Every usable sales row; `rows.customer` indexes the sales' customers.
- * @param customerOfSales Per sales customer, its index among the run's customers (−1 for none).
+ * @param rows Every usable sales row, any date (rows after the as-of date are left out here).
  * @param customerCount The run's customers.
  * @example
- * const run = runValueModel(parsed.rows!, resultIndex, ids.length, asOf, defaultValueModelSettings());
+ * const run = runValueModel(input.salesRows(), ids.length, asOf, defaultValueModelSettings());
  * run.fit.valueModel?.bgnbd.r;
  */
 export function runValueModel(
-  rows: SalesRows,
-  customerOfSales: Int32Array,
+  rows: ValueModelRows,
   customerCount: number,
   asOf: number,
   settings: ValueModelSettings,
 ): ValueModelRun {
-  const customer = new Int32Array(rows.customer.length);
+  const customer = rows.customer.subarray(0, rows.count);
+  const day = rows.day.subarray(0, rows.count);
+  const amount = rows.amount.subarray(0, rows.count);
   let firstDay = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < customer.length; k++) {
-    const sales = rows.customer[k]!;
-    customer[k] = sales < 0 ? -1 : customerOfSales[sales]!;
-    if (customer[k]! >= 0 && rows.amount[k]! >= 0 && rows.day[k]! < firstDay) firstDay = rows.day[k]!;
+  for (let k = 0; k < rows.count; k++) {
+    if (customer[k]! >= 0 && amount[k]! >= 0 && day[k]! < firstDay) firstDay = day[k]!;
   }
-  const fit = fitValueModel(customer, rows.day, rows.amount, customerCount, asOf, {
+  const fit = fitValueModel(customer, day, amount, customerCount, asOf, {
     horizonDays: settings.valueHorizonDays,
     monthlyDiscount: settings.valueMonthlyDiscount,
     countZeroAmounts: true,
@@ -66,6 +71,6 @@ export function runValueModel(
     settings.valueHoldoutStart === null
       ? defaultHoldoutStart(firstDay, asOf)
       : (dayFromIso(settings.valueHoldoutStart) ?? asOf + 1);
-  const holdout = checkHoldout(customer, rows.day, rows.amount, customerCount, start, asOf, true);
+  const holdout = checkHoldout(customer, day, amount, customerCount, start, asOf, true);
   return { fit, holdout };
 }
