@@ -1,8 +1,14 @@
 import type { AnalysisResult } from './analyze';
 import { isoFromDay } from './dayNumbers';
+import type { AnyMethod } from './methods/Method';
+import { methods } from './methods/registry';
+import { runViewOf } from './methods/runMethods';
 import type { SkippedRow } from './types';
 
-/** One customer in the JSON report; keys are always English. */
+/**
+ * One customer in the JSON report; keys are always English: id, name and rep, then each method's fields
+ * (`Method.report.customer`) in registry order.
+ */
 export interface ReportCustomer {
   id: string;
   name: string | null;
@@ -27,6 +33,8 @@ export interface ReportCustomer {
   rfm: { r: number; f: number; m: number; segment: string } | null;
   churnRisk: string | null;
   lifetimeValue: number;
+  /** Fields of methods added later (typed here when they become part of the contract). */
+  [field: string]: unknown;
 }
 
 /** The command line's JSON report (DESIGN.md, "Command line contract"), version 1. */
@@ -44,14 +52,18 @@ export interface Report {
     visitsRows: number;
     visitsSkipped: { sheet: string; row: number; column: string | null; reason: string }[];
   };
+  /** What the methods used: each method's `report.method` fields. */
   method: {
     valueBasis: 'profit' | 'revenue';
     svcdThresholds: { amountPerOrder: number | null; frequencyPerMonth: number | null; source: string };
     abcCut: number;
     visitsFrom: 'svcd' | 'abc';
     churnMedianGapDays: number | null;
+    [field: string]: unknown;
   };
   customers: ReportCustomer[];
+  /** Methods' top-level keys (`report.top`), e.g. `valueModel`. */
+  [key: string]: unknown;
 }
 
 const skippedEntry = (s: SkippedRow): Report['input']['skipped'][number] => ({
@@ -69,7 +81,23 @@ const skippedEntry = (s: SkippedRow): Report['input']['skipped'][number] => ({
  */
 export function buildReport(result: AnalysisResult): Report {
   const span = result.window;
-  const iso = (day: number | null): string | null => (day === null ? null : isoFromDay(day));
+  const run = runViewOf(result);
+  const method = {} as Report['method'];
+  const top: Record<string, unknown> = {};
+  const fields: [string, (i: number) => unknown][] = [];
+  for (const m of methods as readonly AnyMethod[]) {
+    const out: unknown = run.output(m);
+    Object.assign(method, m.report?.method?.(out, run));
+    Object.assign(top, m.report?.top?.(out, run));
+    fields.push(...Object.entries(m.report?.customer?.(out, run) ?? {}));
+  }
+  const { ids, names, reps, count } = result.roster;
+  const customers = new Array<ReportCustomer>(count);
+  for (let i = 0; i < count; i++) {
+    const customer = { id: ids[i]!, name: names[i] ?? null, rep: reps[i] ?? null } as ReportCustomer;
+    for (const [name, value] of fields) customer[name] = value(i);
+    customers[i] = customer;
+  }
   return {
     version: 1,
     asOf: isoFromDay(result.asOf),
@@ -88,41 +116,8 @@ export function buildReport(result: AnalysisResult): Report {
       visitsRows: result.input.visitsRows,
       visitsSkipped: result.input.visitsSkipped.map(skippedEntry),
     },
-    method: {
-      valueBasis: result.valueBasis,
-      svcdThresholds: {
-        amountPerOrder: result.svcdThresholds.amount,
-        frequencyPerMonth: result.svcdThresholds.frequency,
-        source: `${result.svcdThresholds.amountSource}/${result.svcdThresholds.frequencySource}`,
-      },
-      abcCut: result.settings.abcCut,
-      visitsFrom: result.settings.visitsFrom,
-      churnMedianGapDays: result.churn.medianGap,
-    },
-    customers: result.customers.map((c) => ({
-      id: c.id,
-      name: c.name,
-      rep: c.rep,
-      revenue: c.revenue,
-      profit: c.profit,
-      orders: c.orders,
-      purchaseDays: c.purchaseDays,
-      firstPurchase: iso(c.firstPurchase),
-      lastPurchase: iso(c.lastPurchase),
-      recencyDays: c.recencyDays,
-      frequencyPerMonth: c.frequencyPerMonth,
-      amountPerOrder: c.amountPerOrder,
-      svcd: c.svcd,
-      abc: c.abc,
-      pyramidTier: c.pyramidTier,
-      visitsPerMonth: c.visitsPerMonth,
-      visitIntervalDays: c.visitIntervalDays,
-      lastContact: iso(c.lastContact),
-      nextVisitDue: isoFromDay(c.nextVisitDue),
-      overdue: c.overdue,
-      rfm: c.rfm,
-      churnRisk: c.churnRisk,
-      lifetimeValue: c.lifetimeValue,
-    })),
+    method,
+    customers,
+    ...top,
   };
 }

@@ -1,20 +1,17 @@
 import type { AnalysisResult } from './analyze';
+import type { AnyMethod, SummarySheet } from './methods/Method';
+import { methods } from './methods/registry';
 import type { SheetSpec } from './sheetSpec';
-import { buildAbcSheet } from './summary/buildAbcSheet';
 import { buildDataIssuesSheet } from './summary/buildDataIssuesSheet';
-import { buildPyramidSheet } from './summary/buildPyramidSheet';
-import { buildRfmSheet } from './summary/buildRfmSheet';
-import { buildSvcdSheet } from './summary/buildSvcdSheet';
-import { buildVisitPlanSheet } from './summary/buildVisitPlanSheet';
 
-/** Every summary sheet, in tab order: Pyramid, SVCD matrix, ABC Pareto, RFM, Visit plan, Data issues. */
+/** The run's own sheet, whatever the methods: Data issues, last. */
+const dataIssues: SummarySheet = { key: 'dataIssues', tab: 90, build: buildDataIssuesSheet };
+
+/**
+ * Every summary sheet the methods contribute (`Method.sheets`) and Data issues, in tab order: Pyramid,
+ * SVCD matrix, ABC Pareto, RFM, Visit plan, Data issues.
+ */
 export function buildSummarySheets(result: AnalysisResult): SheetSpec[] {
-  return [
-    buildPyramidSheet(result),
-    buildSvcdSheet(result),
-    buildAbcSheet(result),
-    buildRfmSheet(result),
-    buildVisitPlanSheet(result),
-    buildDataIssuesSheet(result),
-  ];
+  const sheets = [...(methods as readonly AnyMethod[]).flatMap((m) => m.sheets ?? []), dataIssues];
+  return sheets.sort((a, b) => a.tab - b.tab).map((sheet) => sheet.build(result));
 }
