@@ -93,6 +93,10 @@ const columns: Record<OutputColumnKey, [string, string]> = {
   rfmF: ['F score (frequency)', 'F 得分（购买频率）'],
   rfmM: ['M score (monetary)', 'M 得分（购买金额）'],
   lifetimeValue: ['Lifetime value', '历史终身价值'],
+  pAlive: ['Probability still a customer', '仍为客户的概率'],
+  expectedPurchases: ['Expected purchases (horizon)', '预期购买次数（预测期）'],
+  expectedOrderValue: ['Expected order value', '预期每单金额'],
+  predictedValue: ['Predicted value, 12 months', '未来 12 个月预测价值'],
 };
 
 const sheets: Record<Parameters<typeof sheetName>[0], [string, string]> = {

@@ -6,6 +6,7 @@ import type { ColumnKeyOf, OutputOf, SettingsOf } from './Method';
 import { pyramidMethod } from './pyramidMethod';
 import { rfmMethod } from './rfmMethod';
 import { svcdMethod } from './svcdMethod';
+import { valueModelMethod } from './valueModelMethod';
 import { visitsMethod } from './visitsMethod';
 
 /**
@@ -20,8 +21,9 @@ export const methods = [
   pyramidMethod,
   visitsMethod,
   rfmMethod,
-  churnMethod,
   lifetimeValueMethod,
+  valueModelMethod,
+  churnMethod,
 ] as const;
 
 /** A method of the registry. */

@@ -12,13 +12,11 @@ export interface ValueModelSettings {
   valueMonthlyDiscount: number;
   /** First day of the holdout check (ISO `YYYY-MM-DD`); null = the last third before the as-of date. */
   valueHoldoutStart: string | null;
-  /** Churn risk from the gap rule (`gap`, the default) or from P(alive) bands (`model`). */
-  churnFrom: 'gap' | 'model';
 }
 
 /** Defaults of {@link ValueModelSettings}. */
 export function defaultValueModelSettings(): ValueModelSettings {
-  return { valueHorizonDays: 90, valueMonthlyDiscount: 0.01, valueHoldoutStart: null, churnFrom: 'gap' };
+  return { valueHorizonDays: 90, valueMonthlyDiscount: 0.01, valueHoldoutStart: null };
 }
 
 /** Sales rows as columns; `customer` is the run's customer index (−1 for none), rows 0 … count − 1. */
