@@ -60,3 +60,49 @@ describe('npx customer-pyramid analyze CDNOW_sample.csv --as-of 1997-09-30 --jso
     expect(first.predictedValue as number).toBeGreaterThan(0);
   });
 });
+
+describe('the value model options of analyze', () => {
+  test('--churn-from model --horizon-days 273 --discount 0 --holdout-start 1997-06-01 reach the report', async () => {
+    const csv = writeCdnowCsv(tmp);
+    const json = path.join(tmp, 'options.json');
+    const run = await runCli([
+      'analyze',
+      csv,
+      '--as-of',
+      '1997-09-30',
+      '--churn-from',
+      'model',
+      '--horizon-days',
+      '273',
+      '--discount',
+      '0',
+      '--holdout-start',
+      '1997-06-01',
+      '--json',
+      json,
+    ]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as ReportJson & {
+      method: { churnFrom: string };
+      valueModel: { settings: unknown; holdout: { start: string } };
+    };
+    expect(report.method.churnFrom).toBe('model');
+    expect(report.valueModel.settings).toEqual({ horizonDays: 273, months: 12, monthlyDiscount: 0 });
+    expect(report.valueModel.holdout.start).toBe('1997-06-01');
+    // Customer 00004 expects 1.226 purchases in the next 39 weeks (273 days).
+    expect(report.customers.find((c) => c.id === '00004')!.expectedPurchases as number).toBeCloseTo(1.226, 2);
+  }, 120_000);
+
+  test('a bad value is a usage error (exit code 2) that names the option', async () => {
+    for (const [flag, value] of [
+      ['--churn-from', 'rfm'],
+      ['--horizon-days', '0'],
+      ['--discount', '1.5'],
+      ['--holdout-start', 'soon'],
+    ] as const) {
+      const run = await runCli(['analyze', 'x.csv', flag, value]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(flag);
+    }
+  });
+});
