@@ -5,7 +5,7 @@ import type { CellSpec, ChartSpec, SheetSpec } from '../sheetSpec';
 import type { Language } from '../types';
 import type { HoldoutCheck, ValueModelReport } from '../valueModel/types';
 import { cell, fitRowHeights, headerCell, titleCell } from './cells';
-import { valueOutlookWord, type ValueOutlookWord } from './valueOutlookText';
+import { valueOutlookWord, type ValueOutlookWord } from './valueOutlookWord';
 
 /** One customer as the Value outlook lists it. */
 export interface OutlookCustomer {

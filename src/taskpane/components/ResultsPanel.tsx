@@ -33,7 +33,7 @@ import type { AnalysisOutcome } from '../hooks/useAnalysis';
 import { useMessages } from '../hooks/useMessages';
 import { valueOutlookInputOf } from '../../engine/methods/valueModelMethod';
 import { outlookInShort } from '../../engine/summary/outlookInShort';
-import { valueOutlookWord } from '../../engine/summary/valueOutlookText';
+import { valueOutlookWord } from '../../engine/summary/valueOutlookWord';
 import { churnRisks, rfmSegments, summarizeCustomers } from '../summarizeCustomers';
 import { ValueOutlook } from './ValueOutlook';
 import { PyramidChart } from './PyramidChart';

@@ -1,6 +1,6 @@
 import { Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { OutlookInShort } from '../../engine/summary/outlookInShort';
-import { valueOutlookWord } from '../../engine/summary/valueOutlookText';
+import { valueOutlookWord } from '../../engine/summary/valueOutlookWord';
 import type { Language } from '../../engine/types';
 
 const useStyles = makeStyles({
