@@ -85,6 +85,8 @@ const nonNullKernels = [
   'src/engine/rowsOfRoster.ts', // table row → customer index arrays
   'src/engine/buildReport.ts', // per-customer JSON fields read from typed arrays
   'src/taskpane/summarizeCustomers.ts', // one pass over the methods' typed arrays
+  'src/engine/valueModel/churnFromPAlive.ts', // per-customer banding over a Float64Array
+  'src/engine/valueModel/runValueModel.ts', // per-customer predictions over typed arrays
 ];
 
 /**
@@ -99,6 +101,7 @@ const nonNullToTighten = [
   'src/engine/summary/buildRfmSheet.ts',
   'src/engine/summary/buildSvcdSheet.ts',
   'src/engine/summary/buildVisitPlanSheet.ts',
+  'src/engine/summary/buildValueOutlookSheet.ts',
   'src/engine/valueModel/checkHoldout.ts',
   'src/engine/valueModel/fitValueModel.ts',
   'src/host/excel/writeGrids.ts',

@@ -10,9 +10,10 @@ import { excelHostSection } from './excelHostSection';
 import { format } from './format';
 import { formatTable, type BenchTable } from './formatTable';
 import type { Goal, SectionResult } from './SectionResult';
+import { valueModelSection } from './valueModelSection';
 import { xlsxSection } from './xlsxSection';
 
-const sectionNames = ['engine', 'cli', 'xlsx', 'excel'] as const;
+const sectionNames = ['engine', 'cli', 'xlsx', 'excel', 'valueModel'] as const;
 type SectionName = (typeof sectionNames)[number];
 const fullSizes = [10_000, 100_000, 1_000_000];
 
@@ -58,6 +59,7 @@ async function runSections(options: Options): Promise<void> {
     cli: () => cliSection(largest, log),
     xlsx: () => xlsxSection(largest, log),
     excel: () => excelHostSection(largest, log),
+    valueModel: () => Promise.resolve(valueModelSection(Math.min(largest, 100_000), log)),
   };
   for (const name of options.sections) {
     try {

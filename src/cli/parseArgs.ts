@@ -51,6 +51,13 @@ Options of analyze:
                             (default: the language saved in a result workbook, else zh-CN
                             when most headers are Chinese, else en)
   --visits-from svcd|abc    model that sets visit frequency (default: svcd)
+  --churn-from gap|model    churn risk from the gap between purchases or from the value
+                            model's probability still a customer (default: gap)
+  --horizon-days N          days of the value model's expected purchases (default: 90)
+  --discount RATE           monthly discount rate of the 12-month predicted value
+                            (default: 0.01)
+  --holdout-start YYYY-MM-DD  start of the value model's holdout check (default: the last
+                            third of the days before the as-of date)
   --date-order mdy|dmy      how to read ambiguous dates like 03/04/2024 (default: mdy)
   --abc-cut SHARE           cumulative revenue share that ends class A, over 0 and up to 1
                             (default: 0.75)
@@ -177,6 +184,43 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         if (value !== 'svcd' && value !== 'abc')
           throw new UsageError('--visits-from is svcd or abc.', '--visits-from 的值是 svcd 或 abc。');
         settings.visitsFrom = value;
+        break;
+      }
+      case '--churn-from': {
+        const value = take(i++, flag);
+        if (value !== 'gap' && value !== 'model')
+          throw new UsageError('--churn-from is gap or model.', '--churn-from 的值是 gap 或 model。');
+        settings.churnFrom = value;
+        break;
+      }
+      case '--horizon-days': {
+        const value = number(flag, take(i++, flag));
+        if (!Number.isInteger(value) || value < 1 || value > 3650)
+          throw new UsageError(
+            '--horizon-days needs a whole number of days from 1 to 3650.',
+            '--horizon-days 需要 1 到 3650 之间的整数天数。',
+          );
+        settings.valueHorizonDays = value;
+        break;
+      }
+      case '--discount': {
+        const value = number(flag, take(i++, flag));
+        if (!(value >= 0 && value < 1))
+          throw new UsageError(
+            `--discount is a monthly rate from 0 to under 1, e.g. 0.01 (got ${value}).`,
+            `--discount 是 0 到 1（不含）之间的月折现率，例如 0.01（收到 ${value}）。`,
+          );
+        settings.valueMonthlyDiscount = value;
+        break;
+      }
+      case '--holdout-start': {
+        const value = take(i++, flag);
+        if (!/^\d{4}-\d{2}-\d{2}$/u.test(value))
+          throw new UsageError(
+            `--holdout-start needs a date as YYYY-MM-DD (got "${value}").`,
+            `--holdout-start 需要 YYYY-MM-DD 格式的日期（收到“${value}”）。`,
+          );
+        settings.valueHoldoutStart = value;
         break;
       }
       case '--date-order': {

@@ -26,6 +26,10 @@ export type ErrorReason =
   | { key: 'badSvcdThreshold'; on: 'amount' | 'frequency' }
   | { key: 'badLanguage'; value: string }
   | { key: 'badVisitsFrom' }
+  | { key: 'badValueHorizon'; value: string }
+  | { key: 'badValueDiscount'; value: string }
+  | { key: 'badHoldoutStart'; value: string }
+  | { key: 'badChurnFrom'; value: string }
   | { key: 'unknownColumns'; columns: readonly string[] }
   | { key: 'rfmRulesIncomplete'; codes: readonly string[] }
   | { key: 'customersSheetTooLong'; customers: number; limit: number }
@@ -107,6 +111,12 @@ const english: { [K in ErrorReason['key']]: (reason: Extract<ErrorReason, { key:
     `The SVCD threshold on ${r.on === 'amount' ? 'amount per order' : 'orders per month'} must be a number.`,
   badLanguage: (r) => `Unknown language "${r.value}": use en or zh-CN.`,
   badVisitsFrom: () => 'Visits come from "svcd" or "abc".',
+  badValueHorizon: (r) =>
+    `The horizon of expected purchases must be a whole number of days from 1 to 3650 (got ${r.value}).`,
+  badValueDiscount: (r) =>
+    `The monthly discount rate must be a share from 0 to under 1, e.g. 0.01 for 1 % (got ${r.value}).`,
+  badHoldoutStart: (r) => `The holdout start "${r.value}" is not a date: use YYYY-MM-DD, e.g. 2024-07-01.`,
+  badChurnFrom: (r) => `Churn risk comes from "gap" or "model" (got ${r.value}).`,
   unknownColumns: (r) => `Unknown column(s): ${r.columns.join(', ')}.`,
   rfmRulesIncomplete: (r) =>
     `The RFM segment rules leave ${r.codes.length} score combination(s) without a segment (${r.codes.slice(0, 10).join(', ')}${r.codes.length > 10 ? ', …' : ''}). Widen a rule or add one.`,
@@ -149,6 +159,11 @@ const chinese: typeof english = {
   badSvcdThreshold: (r) => `SVCD 的${r.on === 'amount' ? '单次购买金额' : '每月购买次数'}阈值必须是数字。`,
   badLanguage: (r) => `未知语言“${r.value}”：请用 en 或 zh-CN。`,
   badVisitsFrom: () => '拜访频率来自“svcd”或“abc”。',
+  badValueHorizon: (r) => `预期购买次数的天数必须是 1 到 3650 之间的整数（收到 ${r.value}）。`,
+  badValueDiscount: (r) =>
+    `每月折现率必须是 0 到 1（不含）之间的比例，例如 0.01 表示 1%（收到 ${r.value}）。`,
+  badHoldoutStart: (r) => `留出期开始日期“${r.value}”不是日期：请用 YYYY-MM-DD 格式，例如 2024-07-01。`,
+  badChurnFrom: (r) => `流失风险来自“gap”或“model”（收到 ${r.value}）。`,
   unknownColumns: (r) => `未知的列：${r.columns.join('、')}。`,
   rfmRulesIncomplete: (r) =>
     `RFM 分群规则有 ${r.codes.length} 个得分组合没有对应的分群（${r.codes.slice(0, 10).join('、')}${r.codes.length > 10 ? '、…' : ''}）。请放宽一条规则或新增一条。`,

@@ -135,6 +135,7 @@ const sheetNames: Record<SummaryKey | 'customers', Bilingual> = {
   rfm: { en: 'RFM', 'zh-CN': 'RFM 分析' },
   visitPlan: { en: 'Visit plan', 'zh-CN': '拜访计划' },
   dataIssues: { en: 'Data issues', 'zh-CN': '数据问题' },
+  valueOutlook: { en: 'Value outlook', 'zh-CN': '价值展望' },
   customers: { en: 'Customers (analysis)', 'zh-CN': '客户（分析）' },
 };
 
@@ -321,6 +322,8 @@ export function dataNoteText(note: DataNote, language: Language): string {
       return '销售表既没有利润列也没有成本列，因此金字塔按销售额排序。';
     case 'noRepeatBuyers':
       return '没有客户在两个不同的日子购买过，无法比较购买节奏：流失风险以整个分析期间作为预期间隔。';
+    case 'churnWithoutModel':
+      return `流失风险应来自价值模型，但无法建立该模型（${v('reason')}）：改用购买间隔规则。`;
   }
 }
 

@@ -6,9 +6,11 @@
 
 /**
  * Number formats used by outputs, by meaning. Hosts map them with {@link excelNumberFormat}. Counts and
- * amounts have thousands separators; `rowNumber` (a sheet's row number, an id) has none.
+ * amounts have thousands separators; `rowNumber` (a sheet's row number, an id) has none; `decimal` shows four
+ * decimals (a model's parameters).
  */
-export type NumberFormatKey = 'text' | 'date' | 'integer' | 'number' | 'money' | 'percent' | 'rowNumber';
+export type NumberFormatKey =
+  'text' | 'date' | 'integer' | 'number' | 'money' | 'percent' | 'rowNumber' | 'decimal';
 
 /** Excel number-format code for a {@link NumberFormatKey}. */
 export function excelNumberFormat(key: NumberFormatKey): string {
@@ -27,6 +29,8 @@ export function excelNumberFormat(key: NumberFormatKey): string {
       return '0.0%';
     case 'rowNumber':
       return '0';
+    case 'decimal':
+      return '#,##0.0000';
   }
 }
 
@@ -124,7 +128,7 @@ export interface ColorScaleSpec {
 }
 
 /** Summary sheets, by stable key (names are localised). */
-export type SummaryKey = 'pyramid' | 'svcd' | 'abc' | 'rfm' | 'visitPlan' | 'dataIssues';
+export type SummaryKey = 'pyramid' | 'svcd' | 'abc' | 'rfm' | 'visitPlan' | 'dataIssues' | 'valueOutlook';
 
 /** A summary sheet as data. `cells[r][c]` is the cell at row r, column c (0-based from A1). */
 export interface SheetSpec {

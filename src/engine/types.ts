@@ -176,7 +176,8 @@ export type DataNoteCode =
   | 'missingProfit'
   | 'blankOrderIds'
   | 'noProfitColumn'
-  | 'noRepeatBuyers';
+  | 'noRepeatBuyers'
+  | 'churnWithoutModel';
 
 /** A note for the Data issues sheet that is not a skipped row (duplicates, ambiguous dates, fallbacks). */
 export interface DataNote {

@@ -339,6 +339,7 @@ describe('re-running on a result made from a CSV updates it in place', () => {
       'ABC Pareto',
       'RFM',
       'Visit plan',
+      'Value outlook',
       'Data issues',
       'CustomerPyramid.state (veryHidden)',
     ]);

@@ -32,6 +32,10 @@ const reasons: { [K in ErrorReason['key']]: [Extract<ErrorReason, { key: K }>, s
   badSvcdThreshold: [{ key: 'badSvcdThreshold', on: 'frequency' }, []],
   badLanguage: [{ key: 'badLanguage', value: 'fr' }, ['fr', 'zh-CN']],
   badVisitsFrom: [{ key: 'badVisitsFrom' }, ['svcd', 'abc']],
+  badValueHorizon: [{ key: 'badValueHorizon', value: '0' }, ['0', '3650']],
+  badValueDiscount: [{ key: 'badValueDiscount', value: '5' }, ['5', '0.01']],
+  badHoldoutStart: [{ key: 'badHoldoutStart', value: 'soon' }, ['soon']],
+  badChurnFrom: [{ key: 'badChurnFrom', value: 'rfm' }, ['gap', 'model', 'rfm']],
   unknownColumns: [{ key: 'unknownColumns', columns: ['colour'] }, ['colour']],
   rfmRulesIncomplete: [{ key: 'rfmRulesIncomplete', codes: ['111', '112'] }, ['2', '111', '112']],
   customersSheetTooLong: [

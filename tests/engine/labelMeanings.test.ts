@@ -94,6 +94,10 @@ const columns = {
   rfmF: ['F score (frequency)', 'F 得分（购买频率）'],
   rfmM: ['M score (monetary)', 'M 得分（购买金额）'],
   lifetimeValue: ['Lifetime value', '历史终身价值'],
+  pAlive: ['Probability still a customer', '仍为客户的概率'],
+  expectedPurchases: ['Expected purchases (horizon)', '预期购买次数（预测期）'],
+  expectedOrderValue: ['Expected order value', '预期每单金额'],
+  predictedValue: ['Predicted value, 12 months', '未来 12 个月预测价值'],
 } satisfies Partial<Record<OutputColumnKey, [string, string]>>;
 
 const sheets: Record<Parameters<typeof sheetName>[0], [string, string]> = {
@@ -103,6 +107,7 @@ const sheets: Record<Parameters<typeof sheetName>[0], [string, string]> = {
   rfm: ['RFM', 'RFM 分析'],
   visitPlan: ['Visit plan', '拜访计划'],
   dataIssues: ['Data issues', '数据问题'],
+  valueOutlook: ['Value outlook', '价值展望'],
   customers: ['Customers (analysis)', '客户（分析）'],
 };
 

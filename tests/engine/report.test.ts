@@ -168,7 +168,14 @@ describe('buildReport follows the JSON contract of DESIGN.md', () => {
       },
     ],
   ])('%s field by field', (id, expected) => {
-    expect(report.customers.find((c) => c.id === id)).toEqual({ rep: null, ...expected });
+    // Two customers are too few for the value model (30 at least): its fields are null (issue 14).
+    const noValueModel = {
+      pAlive: null,
+      expectedPurchases: null,
+      expectedOrderValue: null,
+      predictedValue: null,
+    };
+    expect(report.customers.find((c) => c.id === id)).toEqual({ rep: null, ...expected, ...noValueModel });
   });
 
   test('method: what the pyramid ranks by, thresholds used, ABC cut, visit model, median gap', () => {
@@ -178,6 +185,7 @@ describe('buildReport follows the JSON contract of DESIGN.md', () => {
       abcCut: 0.75,
       visitsFrom: 'svcd',
       churnMedianGapDays: 14,
+      churnFrom: 'gap',
     });
   });
 
@@ -343,13 +351,14 @@ describe('summary sheets', () => {
   const result = summaryBook('en');
   const sheets = buildSummarySheets(result);
 
-  test('six sheets in tab order with their names', () => {
+  test('seven sheets in tab order with their names', () => {
     expect(sheets.map((s) => [s.key, s.name])).toEqual([
       ['pyramid', 'Pyramid'],
       ['svcd', 'SVCD matrix'],
       ['abc', 'ABC Pareto'],
       ['rfm', 'RFM'],
       ['visitPlan', 'Visit plan'],
+      ['valueOutlook', 'Value outlook'],
       ['dataIssues', 'Data issues'],
     ]);
   });
@@ -456,6 +465,7 @@ describe('summary sheets', () => {
       'ABC 帕累托',
       'RFM 分析',
       '拜访计划',
+      '价值展望',
       '数据问题',
     ]);
     const pyramid = sheetOf(zh, 'pyramid');

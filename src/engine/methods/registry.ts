@@ -7,6 +7,7 @@ import { pyramidMethod } from './pyramidMethod';
 import { repeatRateMethod } from './repeatRateMethod';
 import { rfmMethod } from './rfmMethod';
 import { svcdMethod } from './svcdMethod';
+import { valueModelMethod } from './valueModelMethod';
 import { visitsMethod } from './visitsMethod';
 
 /**
@@ -21,8 +22,9 @@ export const methods = [
   pyramidMethod,
   visitsMethod,
   rfmMethod,
-  churnMethod,
   lifetimeValueMethod,
+  valueModelMethod,
+  churnMethod,
   repeatRateMethod,
 ] as const;
 

@@ -160,6 +160,12 @@ export function fitValueModel(
       },
     },
     reason: null,
-    predictions: { pAlive, expectedPurchases, expectedOrderValue, predictedValue: predicted },
+    predictions: {
+      pAlive,
+      expectedPurchases,
+      expectedOrderValue,
+      predictedValue: predicted,
+      repeatPurchases: summary.frequency,
+    },
   };
 }

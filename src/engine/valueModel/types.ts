@@ -171,6 +171,8 @@ export interface ValueModelPredictions {
   expectedOrderValue: Float64Array;
   /** Discounted expected spend over the next months (money); NaN without a spend model. */
   predictedValue: Float64Array;
+  /** Repeat purchase days (distinct purchase days − 1) up to the as-of date; 0 for none. */
+  repeatPurchases: Int32Array;
 }
 
 /** The outcome of {@link fitValueModel}: the report object (or null and the reason) and the predictions. */

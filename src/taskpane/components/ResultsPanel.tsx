@@ -31,7 +31,11 @@ import type { Language, SvcdSegment } from '../../engine/types';
 import { formatShare } from '../formatShare';
 import type { AnalysisOutcome } from '../hooks/useAnalysis';
 import { useMessages } from '../hooks/useMessages';
+import { valueOutlookInputOf } from '../../engine/methods/valueModelMethod';
+import { outlookInShort } from '../../engine/summary/outlookInShort';
+import { valueOutlookWord } from '../../engine/summary/valueOutlookWord';
 import { churnRisks, rfmSegments, summarizeCustomers } from '../summarizeCustomers';
+import { ValueOutlook } from './ValueOutlook';
 import { PyramidChart } from './PyramidChart';
 import type { SettingsPart } from './SettingsPanel';
 import { SvcdMatrix } from './SvcdMatrix';
@@ -80,7 +84,7 @@ const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
 
 /** The sections of the results, in order; pyramid and SVCD start open. */
 type SectionKey =
-  'period' | 'pyramid' | 'svcd' | 'abc' | 'rfm' | 'churn' | 'visits' | 'strategies' | 'sheets';
+  'period' | 'pyramid' | 'svcd' | 'abc' | 'rfm' | 'churn' | 'outlook' | 'visits' | 'strategies' | 'sheets';
 
 /**
  * What the last run found, compact enough for a 320 px task pane: the as-of date and window, how many
@@ -296,8 +300,14 @@ export function ResultsPanel(props: {
                 ))}
               </tbody>
             </table>
-            <Caption1>{t.churnHint}</Caption1>
+            <Caption1>{result.outputs.churn.from === 'model' ? t.churnHintModel : t.churnHint}</Caption1>
+            {controls('churn')}
           </>,
+        )}
+        {section(
+          'outlook',
+          valueOutlookWord('title', language),
+          <ValueOutlook outlook={outlookInShort(valueOutlookInputOf(result))} language={language} />,
         )}
         {section(
           'visits',

@@ -28,10 +28,17 @@ const useStyles = makeStyles({
 const courseThresholds = { amount: 300, frequency: 1 };
 
 /** Groups of settings, each shown next to the figures it changes once there are results. */
-export type SettingsPart = 'period' | 'svcd' | 'abc' | 'visits' | 'output';
+export type SettingsPart = 'period' | 'svcd' | 'abc' | 'churn' | 'visits' | 'output';
 
 /** Every group, in the order of the full settings panel. */
-export const allSettingsParts: readonly SettingsPart[] = ['period', 'svcd', 'abc', 'visits', 'output'];
+export const allSettingsParts: readonly SettingsPart[] = [
+  'period',
+  'svcd',
+  'abc',
+  'churn',
+  'visits',
+  'output',
+];
 
 /**
  * The analysis settings with a one-line explanation each: as-of date, window, SVCD thresholds, ABC cut,
@@ -153,6 +160,19 @@ export function SettingsPanel(props: {
             onChange({ abcCut: value / 100 });
           }}
         />
+      )}
+      {parts.has('churn') && (
+        <Field label={t.churnFromLabel} hint={t.churnFromHint}>
+          <RadioGroup
+            value={settings.churnFrom}
+            onChange={(_event, data) => {
+              onChange({ churnFrom: data.value === 'model' ? 'model' : 'gap' });
+            }}
+          >
+            <Radio value="gap" label={t.churnFromOptions.gap} />
+            <Radio value="model" label={t.churnFromOptions.model} />
+          </RadioGroup>
+        </Field>
       )}
       {parts.has('visits') && (
         <Field label={t.visitsFromLabel} hint={t.visitsFromHint}>

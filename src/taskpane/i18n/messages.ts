@@ -62,6 +62,9 @@ export interface Messages {
   visitsFromLabel: string;
   visitsFromHint: string;
   visitsFromOptions: { svcd: string; abc: string };
+  churnFromLabel: string;
+  churnFromHint: string;
+  churnFromOptions: { gap: string; model: string };
   columnsLabel: string;
   columnsHint: string;
   outputLanguageLabel: string;
@@ -117,6 +120,8 @@ export interface Messages {
   segmentColumn: string;
   churnTitle: string;
   churnHint: string;
+  /** The churn hint when churn risk comes from the value model's P(alive) bands. */
+  churnHintModel: string;
   riskColumn: string;
   repColumn: string;
   noRep: string;
@@ -211,6 +216,13 @@ const en: Messages = {
   svcdFrequencyLabel: 'Orders per month',
   abcCutLabel: 'ABC cut (% of revenue)',
   abcCutHint: 'Class A: the best customers who together make this share of revenue.',
+  churnFromLabel: 'Churn risk from',
+  churnFromHint:
+    'The usual gap between purchases, or the value model (how likely the customer is still buying).',
+  churnFromOptions: {
+    gap: 'Gap between purchases (1.5 × / 3 ×)',
+    model: 'Value model: probability still a customer (70 % / 30 %)',
+  },
   visitsFromLabel: 'Visit plan from',
   visitsFromHint: 'Which model sets how often each customer is visited.',
   visitsFromOptions: {
@@ -290,6 +302,8 @@ const en: Messages = {
   churnTitle: 'Churn risk',
   churnHint:
     'Active: bought within 1.5 × their usual gap between purchases; at risk: within 3 ×; lapsed: longer ago.',
+  churnHintModel:
+    "From the value model's probability still a customer: 70 % and up Active, 30–70 % At risk, under 30 % Lapsed; customers who bought on one day only keep the gap rule.",
   riskColumn: 'Risk',
   repColumn: 'Sales rep',
   noRep: '(no rep)',
@@ -384,6 +398,12 @@ const zhCN: Messages = {
   svcdFrequencyLabel: '每月订单数',
   abcCutLabel: 'ABC 分界（收入占比 %）',
   abcCutHint: 'A 类：合计贡献这一收入占比的最佳客户。',
+  churnFromLabel: '流失风险依据',
+  churnFromHint: '平常的购买间隔，或价值模型（客户仍在购买的可能性）。',
+  churnFromOptions: {
+    gap: '购买间隔（1.5 倍 / 3 倍）',
+    model: '价值模型：仍为客户的概率（70% / 30%）',
+  },
   visitsFromLabel: '拜访计划依据',
   visitsFromHint: '用哪个模型决定每位客户的拜访频率。',
   visitsFromOptions: { svcd: 'SVCD（明星每周 … 小狗每 60 天）', abc: 'ABC（A 每月两次 … C 每 60 天）' },
@@ -456,6 +476,8 @@ const zhCN: Messages = {
   segmentColumn: '分群',
   churnTitle: '流失风险',
   churnHint: '活跃：距上次购买不超过平常购买间隔的 1.5 倍；有流失风险：不超过 3 倍；已流失：更久。',
+  churnHintModel:
+    '按价值模型中仍为客户的概率：70% 及以上为活跃，30%–70% 为有流失风险，低于 30% 为已流失；只在一天购买过的客户仍按购买间隔判断。',
   riskColumn: '风险',
   repColumn: '业务员',
   noRep: '（无业务员）',
