@@ -102,6 +102,8 @@ const sheets: Record<Parameters<typeof sheetName>[0], [string, string]> = {
   rfm: ['RFM', 'RFM 分析'],
   visitPlan: ['Visit plan', '拜访计划'],
   dataIssues: ['Data issues', '数据问题'],
+  movement: ['Movement', '客户动态'],
+  loyalty: ['Loyalty', '客户保持'],
   customers: ['Customers (analysis)', '客户（分析）'],
 };
 

@@ -69,7 +69,9 @@ describe('movement on superstore.xlsx, twelve months back', () => {
   jest.setTimeout(120_000);
   let input: AnalysisInput;
   beforeAll(async () => {
-    input = await inputOf(await FileWorkbookHost.fromXlsx(readFileSync(sharedData('superstore.xlsx'))));
+    input = await inputOf(
+      await FileWorkbookHost.fromXlsx(readFileSync(sharedData('superstore.xlsx')), 'superstore.xlsx'),
+    );
   });
 
   it('counts the tier matrix from an independent analysis as of twelve months earlier', () => {
