@@ -5,6 +5,8 @@ import { svcdCodes, type SvcdThresholds } from './assignSvcd';
 import { gatherMeasures } from './customerMeasures';
 import { customerResultsOf, type CustomerResultColumns } from './customerResultColumns';
 import { AnalysisError } from './errors';
+import { analyzeMovement } from './movement/analyzeMovement';
+import type { Movement } from './movement/types';
 import { parseCustomerTable, type ParsedCustomerTable } from './parseCustomerTable';
 import { parseSales, type ParsedSales, type ProfitSource } from './parseSales';
 import { parseVisits } from './parseVisits';
@@ -85,6 +87,11 @@ export interface AnalysisResult {
   svcdThresholds: SvcdThresholds;
   churn: { medianGap: number | null; fallbackGap: number };
   hasVisitsLog: boolean;
+  /**
+   * The comparison with the same analysis `settings.compareMonths` months earlier, and the loyalty
+   * figures; null when the setting is null (and in the earlier analysis itself).
+   */
+  movement: Movement | null;
 }
 
 function requireColumns(input: TableInput, fields: FieldKey[][], language: Language): void {
@@ -271,8 +278,17 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     svcdThresholds: svcd.thresholds,
     churn: { medianGap: churn.medianGap, fallbackGap: churn.fallbackGap },
     hasVisitsLog: visits !== null,
+    movement: null,
   };
-  return withCustomerObjects(result);
+  const analysed = withCustomerObjects(result);
+  if (settings.compareMonths !== null) {
+    analysed.movement = analyzeMovement(input, analysed, {
+      compareMonths: settings.compareMonths,
+      growthThreshold: settings.trendGrowth,
+      declineThreshold: settings.trendDecline,
+    });
+  }
+  return analysed;
 }
 
 /**

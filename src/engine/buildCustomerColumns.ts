@@ -10,6 +10,8 @@ import {
   t,
   tierLabel,
 } from './labels';
+import { movementText } from './movement/movementText';
+import type { CustomerMovement } from './movement/types';
 import type { ColumnSpec, NumberFormatKey, OutputValue } from './sheetSpec';
 import type { CustomerResult, Language, OutputColumnKey } from './types';
 
@@ -34,7 +36,38 @@ const formats: Record<OutputColumnKey, NumberFormatKey> = {
   rfmF: 'integer',
   rfmM: 'integer',
   lifetimeValue: 'money',
+  previousTier: 'text',
+  tierChange: 'text',
+  valueTrend: 'text',
+  relationship: 'text',
 };
+
+/** Columns that compare with an earlier date: their values come from the movement, not the customer. */
+const movementKeys = ['previousTier', 'tierChange', 'valueTrend', 'relationship'] as const;
+type MovementKey = (typeof movementKeys)[number];
+const isMovementKey = (key: OutputColumnKey): key is MovementKey =>
+  (movementKeys as readonly string[]).includes(key);
+
+/** The value of a movement column for one customer (null without a comparison). */
+function movementColumnValue(
+  key: MovementKey,
+  m: CustomerMovement | null,
+  language: Language,
+  cuts: readonly number[],
+): OutputValue {
+  if (m === null) return null;
+  const words = movementText(language);
+  switch (key) {
+    case 'previousTier':
+      return m.previousTier === null ? null : tierLabel(m.previousTier, language, cuts);
+    case 'tierChange':
+      return m.tierChange === null ? null : words.change(m.tierChange);
+    case 'valueTrend':
+      return m.valueTrend === null ? null : words.trend(m.valueTrend);
+    case 'relationship':
+      return m.relationship === null ? null : words.kind(m.relationship);
+  }
+}
 
 /** Columns that speak of profit: left out when the sales have neither a profit nor a cost column. */
 const profitColumns: readonly OutputColumnKey[] = ['profit', 'lossMaking'];
@@ -47,7 +80,7 @@ const profitColumns: readonly OutputColumnKey[] = ['profit', 'lossMaking'];
  * @param cuts The pyramid cut-offs the tiers were made with (default 5/15/35/60/100 %).
  */
 export function customerColumnValue(
-  key: OutputColumnKey,
+  key: Exclude<OutputColumnKey, MovementKey>,
   c: CustomerResult,
   language: Language,
   cuts: readonly number[] = defaultPyramidCuts,
@@ -107,20 +140,25 @@ export function buildCustomerColumns(result: AnalysisResult): {
   baseColumns: ColumnSpec[];
 } {
   const language = result.settings.language;
+  const movement = result.movement ?? null;
   const keys = result.settings.columns.filter(
-    (key) => !profitColumns.includes(key) || result.valueBasis === 'profit',
+    (key) =>
+      (!profitColumns.includes(key) || result.valueBasis === 'profit') &&
+      (!isMovementKey(key) || movement !== null),
   );
-  const rows: (CustomerResult | null)[] =
-    result.customersTableRows === null
-      ? result.customers
-      : result.customersTableRows.map((index) => (index === null ? null : (result.customers[index] ?? null)));
+  const indices: (number | null)[] = result.customersTableRows ?? result.customers.map((_c, index) => index);
+  const cuts = result.settings.pyramidCuts;
   const columns = keys.map((key): ColumnSpec => ({
     key,
     header: columnHeader(key, language),
     format: formats[key],
-    values: rows.map((c) =>
-      c === null ? null : customerColumnValue(key, c, language, result.settings.pyramidCuts),
-    ),
+    values: indices.map((index) => {
+      const c = index === null ? undefined : result.customers[index];
+      if (index === null || c === undefined) return null;
+      return isMovementKey(key)
+        ? movementColumnValue(key, movement?.customers[index] ?? null, language, cuts)
+        : customerColumnValue(key, c, language, cuts);
+    }),
   }));
   const baseColumns: ColumnSpec[] =
     result.customersTableRows === null

@@ -27,6 +27,13 @@ export interface ReportCustomer {
   rfm: { r: number; f: number; m: number; segment: string } | null;
   churnRisk: string | null;
   lifetimeValue: number;
+  /** With a comparison: the pyramid tier at the earlier date (null when no sales in its window). */
+  previousTier?: number | null;
+  tierChange?: string | null;
+  /** Revenue in the last N months against the N months before (growing, stable, declining, new, lapsed). */
+  valueTrend?: string | null;
+  profitTrend?: string | null;
+  relationship?: string | null;
 }
 
 /** The command line's JSON report (DESIGN.md, "Command line contract"), version 1. */
@@ -52,6 +59,26 @@ export interface Report {
     churnMedianGapDays: number | null;
   };
   customers: ReportCustomer[];
+  /** With a comparison (`compareMonths`): the tier migration matrix and its siblings. */
+  movement?: {
+    previousAsOf: string;
+    compareMonths: number;
+    /** 6×6 counts: rows earlier tier 1–5 then none, columns current tier 1–5 then none. */
+    tiers: number[][];
+    /** 5×5: Star, Cow, Volcano, Dog, none. */
+    svcd: number[][];
+    /** 4×4: A, B, C, none. */
+    abc: number[][];
+  };
+  retention?: {
+    earlierPeriod: { start: string; end: string };
+    recentPeriod: { start: string; end: string };
+    earlierBuyers: number;
+    retained: number;
+    rate: number | null;
+    repeatPurchase: { buyers: number; repeaters: number; rate: number | null };
+    cohorts: { month: string; customers: number; active: number[] }[];
+  };
 }
 
 const skippedEntry = (s: SkippedRow): Report['input']['skipped'][number] => ({
@@ -99,7 +126,7 @@ export function buildReport(result: AnalysisResult): Report {
       visitsFrom: result.settings.visitsFrom,
       churnMedianGapDays: result.churn.medianGap,
     },
-    customers: result.customers.map((c) => ({
+    customers: result.customers.map((c, index) => ({
       id: c.id,
       name: c.name,
       rep: c.rep,
@@ -123,6 +150,49 @@ export function buildReport(result: AnalysisResult): Report {
       rfm: c.rfm,
       churnRisk: c.churnRisk,
       lifetimeValue: c.lifetimeValue,
+      ...movementFields(result, index),
     })),
+    ...movementReport(result),
+  };
+}
+
+/** A customer's movement fields (none without a comparison). */
+function movementFields(result: AnalysisResult, index: number): Partial<ReportCustomer> {
+  const m = result.movement?.customers[index];
+  if (m === undefined) return {};
+  return {
+    previousTier: m.previousTier,
+    tierChange: m.tierChange,
+    valueTrend: m.valueTrend,
+    profitTrend: m.profitTrend,
+    relationship: m.relationship,
+  };
+}
+
+/** The report's `movement` and `retention` (none without a comparison). */
+function movementReport(result: AnalysisResult): Pick<Report, 'movement' | 'retention'> {
+  const movement = result.movement;
+  if (movement === null) return {};
+  const span = (p: { start: number; end: number }) => ({
+    start: isoFromDay(p.start),
+    end: isoFromDay(p.end),
+  });
+  return {
+    movement: {
+      previousAsOf: isoFromDay(movement.previousAsOf),
+      compareMonths: movement.settings.compareMonths,
+      tiers: movement.tiers.counts,
+      svcd: movement.svcd.counts,
+      abc: movement.abc.counts,
+    },
+    retention: {
+      earlierPeriod: span(movement.earlier),
+      recentPeriod: span(movement.recent),
+      earlierBuyers: movement.retention.earlierBuyers,
+      retained: movement.retention.retained,
+      rate: movement.retention.rate,
+      repeatPurchase: movement.repeatPurchases,
+      cohorts: movement.cohorts,
+    },
   };
 }

@@ -26,6 +26,10 @@ export const allOutputColumns: readonly OutputColumnKey[] = [
   'rfmF',
   'rfmM',
   'lifetimeValue',
+  'previousTier',
+  'tierChange',
+  'valueTrend',
+  'relationship',
 ];
 
 /** Settings of a first run: all data, median SVCD thresholds, 75 % ABC cut, visits from SVCD, English. */
@@ -43,6 +47,9 @@ export function defaultSettings(): AnalysisSettings {
     rfmRules: defaultRfmRules.map((rule) => ({ ...rule, r: [...rule.r], f: [...rule.f], m: [...rule.m] })),
     dateOrder: 'mdy',
     mappingOverrides: {},
+    compareMonths: 3,
+    trendGrowth: 0.1,
+    trendDecline: 0.1,
   };
 }
 
@@ -78,6 +85,14 @@ export function resolveSettings(partial: Partial<AnalysisSettings> = {}): Analys
   if (loose.language !== 'en' && loose.language !== 'zh-CN')
     bad({ key: 'badLanguage', value: String(loose.language) });
   if (loose.visitsFrom !== 'svcd' && loose.visitsFrom !== 'abc') bad({ key: 'badVisitsFrom' });
+  if (
+    settings.compareMonths !== null &&
+    !(Number.isInteger(settings.compareMonths) && settings.compareMonths >= 1)
+  )
+    bad({ key: 'badCompareMonths', value: settings.compareMonths });
+  for (const value of [settings.trendGrowth, settings.trendDecline]) {
+    if (!(Number.isFinite(value) && value >= 0)) bad({ key: 'badTrendThreshold', value });
+  }
   const unknown = settings.columns.filter((c) => !allOutputColumns.includes(c));
   if (unknown.length > 0) bad({ key: 'unknownColumns', columns: unknown });
   validateRfmRules(settings.rfmRules, language);

@@ -150,6 +150,10 @@ const columnHeaders: Record<OutputColumnKey, Bilingual> = {
   rfmF: { en: 'F score (frequency)', 'zh-CN': 'F 得分（购买频率）' },
   rfmM: { en: 'M score (monetary)', 'zh-CN': 'M 得分（购买金额）' },
   lifetimeValue: { en: 'Lifetime value', 'zh-CN': '历史终身价值' },
+  previousTier: { en: 'Tier before', 'zh-CN': '之前层级' },
+  tierChange: { en: 'Tier change', 'zh-CN': '层级变化' },
+  valueTrend: { en: 'Value trend', 'zh-CN': '价值趋势' },
+  relationship: { en: 'Relationship kind', 'zh-CN': '关系客户类型' },
 };
 
 const sheetNames: Record<SummaryKey | 'customers', Bilingual> = {

@@ -140,7 +140,11 @@ export type OutputColumnKey =
   | 'rfmR'
   | 'rfmF'
   | 'rfmM'
-  | 'lifetimeValue';
+  | 'lifetimeValue'
+  | 'previousTier'
+  | 'tierChange'
+  | 'valueTrend'
+  | 'relationship';
 
 /** Every setting of an analysis. Defaults: {@link defaultSettings}. */
 export interface AnalysisSettings {
@@ -168,6 +172,15 @@ export interface AnalysisSettings {
   dateOrder: DateOrder;
   /** User remapping of columns, keyed by table kind; replaces the recognised mapping for that field. */
   mappingOverrides: Partial<Record<TableKind, ColumnMapping>>;
+  /**
+   * Compare with the same analysis this many calendar months before the as-of date (movement, value trend,
+   * retention; whole, ≥ 1); null = no comparison. Default 3.
+   */
+  compareMonths: number | null;
+  /** Relative rise from which a value trend is growing (0.1 = +10 %). Default 0.1. */
+  trendGrowth: number;
+  /** Relative fall from which a value trend is declining (0.1 = −10 %). Default 0.1. */
+  trendDecline: number;
 }
 
 /** Why a row was skipped, as a code the summary sheets translate. */

@@ -93,6 +93,10 @@ const columns: Record<OutputColumnKey, [string, string]> = {
   rfmF: ['F score (frequency)', 'F 得分（购买频率）'],
   rfmM: ['M score (monetary)', 'M 得分（购买金额）'],
   lifetimeValue: ['Lifetime value', '历史终身价值'],
+  previousTier: ['Tier before', '之前层级'],
+  tierChange: ['Tier change', '层级变化'],
+  valueTrend: ['Value trend', '价值趋势'],
+  relationship: ['Relationship kind', '关系客户类型'],
 };
 
 const sheets: Record<Parameters<typeof sheetName>[0], [string, string]> = {

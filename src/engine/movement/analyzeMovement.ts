@@ -41,7 +41,7 @@ export function analyzeMovement(
 ): Movement {
   const months = settings.compareMonths;
   if (!Number.isInteger(months) || months < 1)
-    throw AnalysisError.of({ key: 'badWindowMonths', value: months }, result.settings.language);
+    throw AnalysisError.of({ key: 'badCompareMonths', value: months }, result.settings.language);
   const asOf = result.asOf;
   const previousAsOf = addMonths(asOf, -months);
   const recent = { start: previousAsOf + 1, end: asOf };
