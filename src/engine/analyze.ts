@@ -1,21 +1,16 @@
-import { assessChurnColumns } from './assessChurn';
-import { abcCodes } from './assignAbc';
-import { pyramidTierCodes } from './assignPyramidTiers';
-import { svcdCodes, type SvcdThresholds } from './assignSvcd';
+import type { SvcdThresholds } from './assignSvcd';
 import { gatherMeasures } from './customerMeasures';
 import { customerResultsOf, type CustomerResultColumns } from './customerResultColumns';
 import { AnalysisError } from './errors';
-import { analyzeMovement } from './movement/analyzeMovement';
-import type { Movement } from './movement/types';
 import { parseCustomerTable, type ParsedCustomerTable } from './parseCustomerTable';
-import { parseSales, type ParsedSales, type ProfitSource } from './parseSales';
+import { parseSales, type ParsedSales, type ProfitSource, type SalesRows } from './parseSales';
 import { parseVisits } from './parseVisits';
-import { identityPositions, orderByNumber } from './orderByNumber';
-import { orderByText } from './orderByText';
-import { visitPlanColumns } from './planVisits';
+import type { CustomerRoster } from './methods/Method';
+import { Rankings } from './methods/Rankings';
+import type { MethodOutputs } from './methods/registry';
+import { runMethods, validateMethodSettings } from './methods/runMethods';
+import { isoFromDay } from './dayNumbers';
 import { resolveWindow } from './resolveWindow';
-import { rfmSegmentTable, validateRfmRules } from './rfmRules';
-import { rfmCodesOf, scoreRfmColumns } from './scoreRfm';
 import type {
   AnalysisSettings,
   AnalysisWindow,
@@ -76,6 +71,10 @@ export interface AnalysisResult {
   readonly customers: CustomerResult[];
   /** The same results as columns, as the engine computes them. */
   perCustomer: CustomerResultColumns;
+  /** The customers, in result order: row i of every per-customer output. */
+  roster: CustomerRoster;
+  /** Each method's output, by method id (`methods/registry.ts`). */
+  outputs: MethodOutputs;
   /** For each data row of the customers table, the index into `customers` (null for a blank id). */
   customersTableRows: (number | null)[] | null;
   input: InputSummary;
@@ -87,11 +86,6 @@ export interface AnalysisResult {
   svcdThresholds: SvcdThresholds;
   churn: { medianGap: number | null; fallbackGap: number };
   hasVisitsLog: boolean;
-  /**
-   * The comparison with the same analysis `settings.compareMonths` months earlier, and the loyalty
-   * figures; null when the setting is null (and in the earlier analysis itself).
-   */
-  movement: Movement | null;
 }
 
 function requireColumns(input: TableInput, fields: FieldKey[][], language: Language): void {
@@ -122,7 +116,7 @@ function requireColumns(input: TableInput, fields: FieldKey[][], language: Langu
 export function analyze(input: AnalysisInput): AnalysisResult {
   const { settings } = input;
   const { language } = settings;
-  validateRfmRules(settings.rfmRules, language);
+  validateMethodSettings(settings, language);
   requireColumns(input.sales, [['customerId'], ['date']], language);
   if (input.sales.mapping.amount === undefined)
     requireColumns(input.sales, [['amount', 'quantity'], ['unitPrice']], language);
@@ -152,8 +146,6 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   const tableIds = table === null ? [] : table.ids;
   const { ids, salesOf } = listCustomers(tableIds, sales);
   const count = ids.length;
-  // Ascending id order, which breaks ties in the rankings (the customers are in it unless a table leads).
-  const byId = table === null ? identityPositions(count) : orderByText(ids);
 
   const lastVisit = new Map<string, number>();
   const visitsInWindow = new Map<string, number>();
@@ -177,30 +169,32 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     for (let i = 0; i < count; i++) lastVisitColumn[i] = lastVisit.get(ids[i]!) ?? Number.NaN;
   }
   const measures = gatherMeasures(totals, salesOf, asOf, span.months, hasProfit, lastVisitColumn);
-  const { revenue, orders, recencyDays, frequencyPerMonth, amountPerOrder } = measures;
-
-  const svcd = svcdCodes(amountPerOrder, frequencyPerMonth, {
-    amount: settings.svcdAmountThreshold,
-    frequency: settings.svcdFrequencyThreshold,
-  });
-  // One sort by revenue serves ABC (descending) and the RFM monetary score (ascending).
-  const revenueAscending = orderByNumber(revenue, byId);
-  const abc = abcCodes(ids, revenue, settings.abcCut, byId, revenueAscending);
-  const tiers = pyramidTierCodes(ids, measures.pyramidValue, settings.pyramidCuts, byId);
-  const rfm = scoreRfmColumns(recencyDays, orders, revenue, revenueAscending);
-  // One scores object per combination, shared by the customers that have it (results are read-only).
-  const rfmScores = rfmSegmentTable(settings.rfmRules).map((segment, code) =>
-    segment === null ? null : { r: Math.floor(code / 36), f: Math.floor(code / 6) % 6, m: code % 6, segment },
-  );
-  const churn = assessChurnColumns(measures, span.end - span.start + 1);
-
-  // The results stay columns; the per-customer objects are built when first read (customerResultColumns).
-  const plan = visitPlanColumns(svcd.codes, abc, measures.lastContact, settings.visitsFrom, asOf);
-  const rfmCodes = rfmCodesOf(rfm);
-  const { names, reps } = namesAndReps(ids, salesOf, sales, totals.latestRep, table);
   const visitsInWindowColumn = new Int32Array(count);
   if (visits !== null)
     for (let i = 0; i < count; i++) visitsInWindowColumn[i] = visitsInWindow.get(ids[i]!) ?? 0;
+  const { names, reps } = namesAndReps(ids, salesOf, sales, totals.latestRep, table);
+  const roster: CustomerRoster = { count, ids, names, reps, listed: tableIds.length };
+  // Ascending id order breaks ties in the rankings; the customers are in it unless a table leads.
+  const rankings = new Rankings(ids, table === null, measures.revenue);
+  let salesRows: SalesRows | null = null;
+  const run = runMethods({
+    analyzeAt: (day, windowMonths) => analyzeAt(input, day, windowMonths),
+    salesRows: () =>
+      (salesRows ??= rowsOfRoster(
+        parseSales(input.sales.table, input.sales.mapping, options, null, true),
+        ids,
+      )),
+    settings,
+    asOf,
+    window: span,
+    customers: roster,
+    measures,
+    rankings,
+    hasProfit,
+    visitsInWindow: visitsInWindowColumn,
+    hasVisitsLog: visits !== null,
+  });
+  const { outputs } = run;
   const perCustomer: CustomerResultColumns = {
     ...measures,
     count,
@@ -209,16 +203,16 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     reps,
     listed: tableIds.length,
     profit: hasProfit ? measures.profit : null,
-    svcd: svcd.codes,
-    abc,
-    pyramidTier: tiers,
-    visitIntervalDays: plan.intervalDays,
-    visitsPerMonth: plan.perMonth,
-    nextVisitDue: plan.nextVisitDue,
-    overdue: plan.overdue,
-    rfm: rfmCodes,
-    rfmResults: rfmScores,
-    churnRisk: churn.codes,
+    svcd: outputs.svcd.codes,
+    abc: outputs.abc.codes,
+    pyramidTier: outputs.pyramid.tiers,
+    visitIntervalDays: outputs.visits.intervalDays,
+    visitsPerMonth: outputs.visits.perMonth,
+    nextVisitDue: outputs.visits.nextVisitDue,
+    overdue: outputs.visits.overdue,
+    rfm: outputs.rfm.codes,
+    rfmResults: outputs.rfm.results,
+    churnRisk: outputs.churn.codes,
     visitsInWindow: visitsInWindowColumn,
   };
 
@@ -239,22 +233,15 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       code: 'noProfitColumn',
     });
   }
-  if (churn.medianGap === null && churn.codes.some((code) => code !== 0)) {
-    notes.push({
-      sheet: null,
-      row: null,
-      column: null,
-      message:
-        'No customer bought on two different days, so there is no purchase rhythm to compare with: churn risk uses the whole window as the expected gap.',
-      code: 'noRepeatBuyers',
-    });
-  }
+  notes.push(...run.notes);
 
   const result: Omit<AnalysisResult, 'customers'> = {
     settings,
     asOf,
     window: span,
     perCustomer,
+    roster,
+    outputs,
     customersTableRows,
     input: {
       salesSheet: input.sales.table.sheet,
@@ -275,20 +262,26 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     valueBasis: hasProfit ? 'profit' : 'revenue',
     profitSource: sales.profitSource,
     hasOrderId: sales.hasOrderId,
-    svcdThresholds: svcd.thresholds,
-    churn: { medianGap: churn.medianGap, fallbackGap: churn.fallbackGap },
+    svcdThresholds: outputs.svcd.thresholds,
+    churn: { medianGap: outputs.churn.medianGap, fallbackGap: outputs.churn.fallbackGap },
     hasVisitsLog: visits !== null,
-    movement: null,
   };
-  const analysed = withCustomerObjects(result);
-  if (settings.compareMonths !== null) {
-    analysed.movement = analyzeMovement(input, analysed, {
-      compareMonths: settings.compareMonths,
-      growthThreshold: settings.trendGrowth,
-      declineThreshold: settings.trendDecline,
-    });
+  return withCustomerObjects(result);
+}
+
+/**
+ * The same analysis as of `day` (over the last `windowMonths` months up to it when given, else by the
+ * settings' window rule), without a comparison of its own; null when no sale is dated on or before `day`.
+ */
+function analyzeAt(input: AnalysisInput, day: number, windowMonths?: number): AnalysisResult | null {
+  const settings: AnalysisSettings = { ...input.settings, asOf: isoFromDay(day), compareMonths: null };
+  if (windowMonths !== undefined) settings.windowMonths = windowMonths;
+  try {
+    return analyze({ ...input, settings });
+  } catch (error) {
+    if (error instanceof AnalysisError && error.reason?.key === 'asOfBeforeData') return null;
+    throw error;
   }
-  return analysed;
 }
 
 /**
@@ -326,6 +319,21 @@ function listCustomers(
     salesOf[tableIds.length + j] = s;
   }
   return { ids, salesOf };
+}
+
+/** The kept rows of `sales` with each customer numbered as in `ids` (−1 for one not there). */
+function rowsOfRoster(sales: ParsedSales, ids: readonly string[]): SalesRows {
+  const rows = sales.rows!;
+  const position = new Map(ids.map((id, index) => [id, index]));
+  const indexOf = Int32Array.from(sales.customerIds, (id) => position.get(id) ?? -1);
+  const customer = new Int32Array(rows.count);
+  for (let k = 0; k < rows.count; k++) customer[k] = indexOf[rows.customer[k]!]!;
+  return {
+    count: rows.count,
+    customer,
+    day: rows.day.subarray(0, rows.count),
+    amount: rows.amount.subarray(0, rows.count),
+  };
 }
 
 /** Each customer's name and rep: the customers table's, else those of the sales (see parseSales). */

@@ -1,8 +1,14 @@
 import type { AnalysisResult } from './analyze';
 import { isoFromDay } from './dayNumbers';
+import type { AnyMethod } from './methods/Method';
+import { methods } from './methods/registry';
+import { runViewOf } from './methods/runMethods';
 import type { SkippedRow } from './types';
 
-/** One customer in the JSON report; keys are always English. */
+/**
+ * One customer in the JSON report; keys are always English: id, name and rep, then each method's fields
+ * (`Method.report.customer`) in registry order.
+ */
 export interface ReportCustomer {
   id: string;
   name: string | null;
@@ -27,13 +33,8 @@ export interface ReportCustomer {
   rfm: { r: number; f: number; m: number; segment: string } | null;
   churnRisk: string | null;
   lifetimeValue: number;
-  /** With a comparison: the pyramid tier at the earlier date (null when no sales in its window). */
-  previousTier?: number | null;
-  tierChange?: string | null;
-  /** Revenue in the last N months against the N months before (growing, stable, declining, new, lapsed). */
-  valueTrend?: string | null;
-  profitTrend?: string | null;
-  relationship?: string | null;
+  /** Fields of methods added later (typed here when they become part of the contract). */
+  [field: string]: unknown;
 }
 
 /** The command line's JSON report (DESIGN.md, "Command line contract"), version 1. */
@@ -51,34 +52,18 @@ export interface Report {
     visitsRows: number;
     visitsSkipped: { sheet: string; row: number; column: string | null; reason: string }[];
   };
+  /** What the methods used: each method's `report.method` fields. */
   method: {
     valueBasis: 'profit' | 'revenue';
     svcdThresholds: { amountPerOrder: number | null; frequencyPerMonth: number | null; source: string };
     abcCut: number;
     visitsFrom: 'svcd' | 'abc';
     churnMedianGapDays: number | null;
+    [field: string]: unknown;
   };
   customers: ReportCustomer[];
-  /** With a comparison (`compareMonths`): the tier migration matrix and its siblings. */
-  movement?: {
-    previousAsOf: string;
-    compareMonths: number;
-    /** 6×6 counts: rows earlier tier 1–5 then none, columns current tier 1–5 then none. */
-    tiers: number[][];
-    /** 5×5: Star, Cow, Volcano, Dog, none. */
-    svcd: number[][];
-    /** 4×4: A, B, C, none. */
-    abc: number[][];
-  };
-  retention?: {
-    earlierPeriod: { start: string; end: string };
-    recentPeriod: { start: string; end: string };
-    earlierBuyers: number;
-    retained: number;
-    rate: number | null;
-    repeatPurchase: { buyers: number; repeaters: number; rate: number | null };
-    cohorts: { month: string; customers: number; active: number[] }[];
-  };
+  /** Methods' top-level keys (`report.top`), e.g. `valueModel`. */
+  [key: string]: unknown;
 }
 
 const skippedEntry = (s: SkippedRow): Report['input']['skipped'][number] => ({
@@ -96,7 +81,23 @@ const skippedEntry = (s: SkippedRow): Report['input']['skipped'][number] => ({
  */
 export function buildReport(result: AnalysisResult): Report {
   const span = result.window;
-  const iso = (day: number | null): string | null => (day === null ? null : isoFromDay(day));
+  const run = runViewOf(result);
+  const method = {} as Report['method'];
+  const top: Record<string, unknown> = {};
+  const fields: [string, (i: number) => unknown][] = [];
+  for (const m of methods as readonly AnyMethod[]) {
+    const out: unknown = run.output(m);
+    Object.assign(method, m.report?.method?.(out, run));
+    Object.assign(top, m.report?.top?.(out, run));
+    fields.push(...Object.entries(m.report?.customer?.(out, run) ?? {}));
+  }
+  const { ids, names, reps, count } = result.roster;
+  const customers = new Array<ReportCustomer>(count);
+  for (let i = 0; i < count; i++) {
+    const customer = { id: ids[i]!, name: names[i] ?? null, rep: reps[i] ?? null } as ReportCustomer;
+    for (const [name, value] of fields) customer[name] = value(i);
+    customers[i] = customer;
+  }
   return {
     version: 1,
     asOf: isoFromDay(result.asOf),
@@ -115,84 +116,8 @@ export function buildReport(result: AnalysisResult): Report {
       visitsRows: result.input.visitsRows,
       visitsSkipped: result.input.visitsSkipped.map(skippedEntry),
     },
-    method: {
-      valueBasis: result.valueBasis,
-      svcdThresholds: {
-        amountPerOrder: result.svcdThresholds.amount,
-        frequencyPerMonth: result.svcdThresholds.frequency,
-        source: `${result.svcdThresholds.amountSource}/${result.svcdThresholds.frequencySource}`,
-      },
-      abcCut: result.settings.abcCut,
-      visitsFrom: result.settings.visitsFrom,
-      churnMedianGapDays: result.churn.medianGap,
-    },
-    customers: result.customers.map((c, index) => ({
-      id: c.id,
-      name: c.name,
-      rep: c.rep,
-      revenue: c.revenue,
-      profit: c.profit,
-      orders: c.orders,
-      purchaseDays: c.purchaseDays,
-      firstPurchase: iso(c.firstPurchase),
-      lastPurchase: iso(c.lastPurchase),
-      recencyDays: c.recencyDays,
-      frequencyPerMonth: c.frequencyPerMonth,
-      amountPerOrder: c.amountPerOrder,
-      svcd: c.svcd,
-      abc: c.abc,
-      pyramidTier: c.pyramidTier,
-      visitsPerMonth: c.visitsPerMonth,
-      visitIntervalDays: c.visitIntervalDays,
-      lastContact: iso(c.lastContact),
-      nextVisitDue: isoFromDay(c.nextVisitDue),
-      overdue: c.overdue,
-      rfm: c.rfm,
-      churnRisk: c.churnRisk,
-      lifetimeValue: c.lifetimeValue,
-      ...movementFields(result, index),
-    })),
-    ...movementReport(result),
-  };
-}
-
-/** A customer's movement fields (none without a comparison). */
-function movementFields(result: AnalysisResult, index: number): Partial<ReportCustomer> {
-  const m = result.movement?.customers[index];
-  if (m === undefined) return {};
-  return {
-    previousTier: m.previousTier,
-    tierChange: m.tierChange,
-    valueTrend: m.valueTrend,
-    profitTrend: m.profitTrend,
-    relationship: m.relationship,
-  };
-}
-
-/** The report's `movement` and `retention` (none without a comparison). */
-function movementReport(result: AnalysisResult): Pick<Report, 'movement' | 'retention'> {
-  const movement = result.movement;
-  if (movement === null) return {};
-  const span = (p: { start: number; end: number }) => ({
-    start: isoFromDay(p.start),
-    end: isoFromDay(p.end),
-  });
-  return {
-    movement: {
-      previousAsOf: isoFromDay(movement.previousAsOf),
-      compareMonths: movement.settings.compareMonths,
-      tiers: movement.tiers.counts,
-      svcd: movement.svcd.counts,
-      abc: movement.abc.counts,
-    },
-    retention: {
-      earlierPeriod: span(movement.earlier),
-      recentPeriod: span(movement.recent),
-      earlierBuyers: movement.retention.earlierBuyers,
-      retained: movement.retention.retained,
-      rate: movement.retention.rate,
-      repeatPurchase: movement.repeatPurchases,
-      cohorts: movement.cohorts,
-    },
+    method,
+    customers,
+    ...top,
   };
 }

@@ -1,27 +1,21 @@
 import type { AnalysisResult } from './analyze';
+import type { AnyMethod, SummarySheet } from './methods/Method';
+import { methods } from './methods/registry';
 import type { SheetSpec } from './sheetSpec';
-import { buildAbcSheet } from './summary/buildAbcSheet';
 import { buildDataIssuesSheet } from './summary/buildDataIssuesSheet';
-import { buildLoyaltySheet } from './summary/buildLoyaltySheet';
-import { buildMovementSheet } from './summary/buildMovementSheet';
-import { buildPyramidSheet } from './summary/buildPyramidSheet';
-import { buildRfmSheet } from './summary/buildRfmSheet';
-import { buildSvcdSheet } from './summary/buildSvcdSheet';
-import { buildVisitPlanSheet } from './summary/buildVisitPlanSheet';
+
+/** The run's own sheet, whatever the methods: Data issues, last. */
+const dataIssues: SummarySheet = { key: 'dataIssues', tab: 90, build: buildDataIssuesSheet };
 
 /**
- * Every summary sheet, in tab order: Pyramid, SVCD matrix, ABC Pareto, RFM, Movement and Loyalty (with a
- * comparison only), Visit plan, Data issues.
+ * Every summary sheet the methods contribute (`Method.sheets`) and Data issues, in tab order: Pyramid,
+ * SVCD matrix, ABC Pareto, RFM, Movement, Loyalty, Visit plan, Data issues; a sheet whose `when` says no is
+ * left out.
  */
 export function buildSummarySheets(result: AnalysisResult): SheetSpec[] {
-  const movement = result.movement;
-  return [
-    buildPyramidSheet(result),
-    buildSvcdSheet(result),
-    buildAbcSheet(result),
-    buildRfmSheet(result),
-    ...(movement === null ? [] : [buildMovementSheet(result, movement), buildLoyaltySheet(result, movement)]),
-    buildVisitPlanSheet(result),
-    buildDataIssuesSheet(result),
-  ];
+  const sheets = [...(methods as readonly AnyMethod[]).flatMap((m) => m.sheets ?? []), dataIssues];
+  return sheets
+    .filter((sheet) => sheet.when?.(result) ?? true)
+    .sort((a, b) => a.tab - b.tab)
+    .map((sheet) => sheet.build(result));
 }

@@ -1,57 +1,51 @@
-import { defaultPyramidCuts } from './assignPyramidTiers';
 import type { ErrorReason } from './errorMessage';
 import { AnalysisError } from './errors';
-import { defaultRfmRules, validateRfmRules } from './rfmRules';
-import type { AnalysisSettings, OutputColumnKey } from './types';
+import type { AnyMethod, MethodSettings } from './methods/Method';
+import { allOutputColumns, defaultOutputColumns } from './methods/outputColumns';
+import { methods } from './methods/registry';
+import { validateMethodSettings } from './methods/runMethods';
+import type { AnalysisSettings, RunSettings } from './types';
 
-/** Every customer column, in the order they are written. */
-export const allOutputColumns: readonly OutputColumnKey[] = [
-  'svcd',
-  'abc',
-  'pyramidTier',
-  'visitsPerMonth',
-  'nextVisitDue',
-  'rfmScore',
-  'rfmSegment',
-  'churnRisk',
-  'revenue',
-  'profit',
-  'orders',
-  'lastPurchase',
-  'recencyDays',
-  'lossMaking',
-  'amountPerOrder',
-  'frequencyPerMonth',
-  'rfmR',
-  'rfmF',
-  'rfmM',
-  'lifetimeValue',
-  'previousTier',
-  'tierChange',
-  'valueTrend',
-  'relationship',
-];
-
-/** Settings of a first run: all data, median SVCD thresholds, 75 % ABC cut, visits from SVCD, English. */
+/**
+ * Settings of a first run: all data, English, month-first dates, the default columns, and each method's
+ * defaults (`Method.settings`): median SVCD thresholds, 75 % ABC cut, visits from SVCD, the RFM table…
+ */
 export function defaultSettings(): AnalysisSettings {
-  return {
+  const run: RunSettings = {
     asOf: null,
     windowMonths: null,
-    svcdAmountThreshold: null,
-    svcdFrequencyThreshold: null,
-    abcCut: 0.75,
-    pyramidCuts: [...defaultPyramidCuts],
-    visitsFrom: 'svcd',
     language: 'en',
-    columns: [...allOutputColumns],
-    rfmRules: defaultRfmRules.map((rule) => ({ ...rule, r: [...rule.r], f: [...rule.f], m: [...rule.m] })),
+    columns: [...defaultOutputColumns],
     dateOrder: 'mdy',
     mappingOverrides: {},
-    compareMonths: 3,
-    trendGrowth: 0.1,
-    trendDecline: 0.1,
   };
+  const all: Record<string, unknown> = { ...run };
+  for (const method of methods as readonly AnyMethod[]) Object.assign(all, defaultsOf(method));
+  // Keys in the order run records have always stored them (their JSON stays byte-identical); later
+  // methods' settings follow.
+  const ordered: Record<string, unknown> = {};
+  for (const key of storedOrder) if (key in all) ordered[key] = all[key];
+  return Object.assign(ordered, all) as AnalysisSettings;
 }
+
+/** A method's default settings (none: an empty object). */
+const defaultsOf = (method: AnyMethod): object =>
+  (method.settings as MethodSettings<object> | undefined)?.defaults() ?? {};
+
+const storedOrder = [
+  'asOf',
+  'windowMonths',
+  'svcdAmountThreshold',
+  'svcdFrequencyThreshold',
+  'abcCut',
+  'pyramidCuts',
+  'visitsFrom',
+  'language',
+  'columns',
+  'rfmRules',
+  'dateOrder',
+  'mappingOverrides',
+];
 
 /**
  * Fills missing settings with defaults and checks them.
@@ -65,37 +59,13 @@ export function resolveSettings(partial: Partial<AnalysisSettings> = {}): Analys
   const bad = (reason: ErrorReason): never => {
     throw AnalysisError.of(reason, language);
   };
-  if (!(settings.abcCut > 0 && settings.abcCut <= 1)) bad({ key: 'badAbcCut', value: settings.abcCut });
-  const cuts = settings.pyramidCuts;
-  if (
-    (cuts as readonly number[]).length !== 5 ||
-    cuts.some((c, i) => !(c > 0 && c <= 1) || (i > 0 && c < cuts[i - 1]!)) ||
-    cuts[4] !== 1
-  ) {
-    bad({ key: 'badPyramidCuts' });
-  }
-  for (const [on, value] of [
-    ['amount', settings.svcdAmountThreshold],
-    ['frequency', settings.svcdFrequencyThreshold],
-  ] as const) {
-    if (value !== null && !Number.isFinite(value)) bad({ key: 'badSvcdThreshold', on });
-  }
   // Settings come back from workbooks and the command line as untyped JSON: check what the types promise.
   const loose = settings as unknown as Record<string, unknown>;
   if (loose.language !== 'en' && loose.language !== 'zh-CN')
     bad({ key: 'badLanguage', value: String(loose.language) });
-  if (loose.visitsFrom !== 'svcd' && loose.visitsFrom !== 'abc') bad({ key: 'badVisitsFrom' });
-  if (
-    settings.compareMonths !== null &&
-    !(Number.isInteger(settings.compareMonths) && settings.compareMonths >= 1)
-  )
-    bad({ key: 'badCompareMonths', value: settings.compareMonths });
-  for (const value of [settings.trendGrowth, settings.trendDecline]) {
-    if (!(Number.isFinite(value) && value >= 0)) bad({ key: 'badTrendThreshold', value });
-  }
   const unknown = settings.columns.filter((c) => !allOutputColumns.includes(c));
   if (unknown.length > 0) bad({ key: 'unknownColumns', columns: unknown });
-  validateRfmRules(settings.rfmRules, language);
+  validateMethodSettings(settings, language);
   return settings;
 }
 

@@ -5,7 +5,6 @@ import type {
   ChurnRisk,
   DataNote,
   Language,
-  OutputColumnKey,
   PyramidTier,
   RfmSegment,
   SkipCode,
@@ -127,33 +126,6 @@ const churnNames: Record<ChurnRisk, Bilingual> = {
   Active: { en: 'Active', 'zh-CN': '活跃' },
   'At risk': { en: 'At risk', 'zh-CN': '有流失风险' },
   Lapsed: { en: 'Lapsed', 'zh-CN': '已流失' },
-};
-
-const columnHeaders: Record<OutputColumnKey, Bilingual> = {
-  svcd: { en: 'SVCD segment', 'zh-CN': 'SVCD 分类' },
-  abc: { en: 'ABC class', 'zh-CN': 'ABC 分类' },
-  pyramidTier: { en: 'Pyramid tier', 'zh-CN': '金字塔层级' },
-  visitsPerMonth: { en: 'Visits per month', 'zh-CN': '每月拜访次数' },
-  nextVisitDue: { en: 'Next visit due', 'zh-CN': '下次拜访日期' },
-  rfmScore: { en: 'RFM score', 'zh-CN': 'RFM 得分' },
-  rfmSegment: { en: 'RFM segment', 'zh-CN': 'RFM 分群' },
-  churnRisk: { en: 'Churn risk', 'zh-CN': '流失风险' },
-  revenue: { en: 'Revenue', 'zh-CN': '销售额' },
-  profit: { en: 'Profit', 'zh-CN': '利润' },
-  orders: { en: 'Orders', 'zh-CN': '订单数' },
-  lastPurchase: { en: 'Last purchase', 'zh-CN': '最近购买日期' },
-  recencyDays: { en: 'Days since last purchase', 'zh-CN': '距上次购买天数' },
-  lossMaking: { en: 'Own profit below zero', 'zh-CN': '自身利润为负' },
-  amountPerOrder: { en: 'Amount per order', 'zh-CN': '每单金额' },
-  frequencyPerMonth: { en: 'Orders per month', 'zh-CN': '每月订单数' },
-  rfmR: { en: 'R score (recency)', 'zh-CN': 'R 得分（最近购买）' },
-  rfmF: { en: 'F score (frequency)', 'zh-CN': 'F 得分（购买频率）' },
-  rfmM: { en: 'M score (monetary)', 'zh-CN': 'M 得分（购买金额）' },
-  lifetimeValue: { en: 'Lifetime value', 'zh-CN': '历史终身价值' },
-  previousTier: { en: 'Tier before', 'zh-CN': '之前层级' },
-  tierChange: { en: 'Tier change', 'zh-CN': '层级变化' },
-  valueTrend: { en: 'Value trend', 'zh-CN': '价值趋势' },
-  relationship: { en: 'Relationship kind', 'zh-CN': '关系客户类型' },
 };
 
 const sheetNames: Record<SummaryKey | 'customers', Bilingual> = {
@@ -325,9 +297,6 @@ export const lossMakingFlag = (losesMoney: boolean, language: Language): string 
 export const rfmLabel = (segment: RfmSegment, language: Language): string => rfmNames[segment][language];
 /** Localised label of a churn risk. */
 export const churnLabel = (risk: ChurnRisk, language: Language): string => churnNames[risk][language];
-/** Header of a customer column. */
-export const columnHeader = (key: OutputColumnKey, language: Language): string =>
-  columnHeaders[key][language];
 /** Name of a summary sheet (or of the customers sheet built from sales). */
 export const sheetName = (key: SummaryKey | 'customers', language: Language): string =>
   sheetNames[key][language];

@@ -56,6 +56,16 @@ export interface ParsedSales {
   /** Smallest and largest day of usable rows (0 when none). */
   minDay: number;
   maxDay: number;
+  /** Every usable row, when parsed with `keepRows` (else null). */
+  rows: SalesRows | null;
+}
+
+/** Usable sales rows as columns: row k's customer (index into `customerIds`), day number and amount. */
+export interface SalesRows {
+  count: number;
+  customer: Int32Array;
+  day: Int32Array;
+  amount: Float64Array;
 }
 
 /** Options for reading cells. */
@@ -270,14 +280,20 @@ class Interner {
  * @param mapping Column positions; needs customerId, date and amount or quantity + unitPrice.
  * @param bounds The as-of date and window start the totals are for; null counts every row (one pass when
  *   the window turns out to hold every sale, the default).
+ * @param keepRows Keep every usable row's customer, day and amount in `rows` (a method that fits on rows).
  */
 export function parseSales(
   table: LoadedTable,
   mapping: ColumnMapping,
   options: ParseOptions,
   bounds: SalesBounds = null,
+  keepRows = false,
 ): ParsedSales {
   const n = table.rowCount;
+  // Kept rows hold the id's value code until the customers are numbered, at the end.
+  const kept: SalesRows | null = keepRows
+    ? { count: 0, customer: new Int32Array(n), day: new Int32Array(n), amount: new Float64Array(n) }
+    : null;
   // Ids and order ids are read through their distinct values: each is parsed once, rows carry codes.
   const ids = encoded(column(table, mapping, 'customerId') ?? []);
   const idKeys = canonicalCodes(ids.values, parseIdCell);
@@ -439,6 +455,11 @@ export function parseSales(
       if (text !== null) rep = reps.intern(text);
     }
     totals.add(customer, day, b, order, rep);
+    if (kept !== null) {
+      kept.customer[count] = customer;
+      kept.day[count] = day;
+      kept.amount[count] = amount;
+    }
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;
     count++;
@@ -484,6 +505,12 @@ export function parseSales(
     if (valueNames !== null) sortedNames[index] = valueNames[value] ?? null;
   }
   const customerTotals = totals.finish(valueOfCustomer, orders !== null, minDay, maxDay);
+  if (kept !== null) {
+    const customerOfValue = new Int32Array(ids.values.length).fill(-1);
+    valueOfCustomer.forEach((value, index) => (customerOfValue[value] = index));
+    for (let k = 0; k < count; k++) kept.customer[k] = customerOfValue[kept.customer[k]!]!;
+    kept.count = count;
+  }
 
   let customerIndex: Map<string, number> | null = null;
   return {
@@ -503,6 +530,7 @@ export function parseSales(
     hasOrderId: orders !== null,
     minDay: count === 0 ? 0 : minDay,
     maxDay: count === 0 ? 0 : maxDay,
+    rows: kept,
   };
 }
 

@@ -6,6 +6,8 @@
  * (ABC) or *tier* (pyramid) is what a model assigns to a customer.
  */
 
+import type { AllMethodSettings, MethodColumnKey } from './methods/registry';
+
 /** One cell as a host reads it: dates arrive as Excel serial numbers, errors as their text (`#N/A`). */
 export type RawCell = string | number | boolean | null;
 
@@ -117,70 +119,31 @@ export type ChurnRisk = 'Active' | 'At risk' | 'Lapsed';
 export type PyramidTier = 1 | 2 | 3 | 4 | 5;
 
 /**
- * The customer columns the add-in can write, in their default order. The last ones (loss-making flag, amount
- * per order, orders per month, R, F, M, lifetime value) show why a customer is in its segment and tier.
+ * The key of a customer column the add-in can write: every column of every method in the registry
+ * (`methods/registry.ts`), in the order of `allOutputColumns`.
  */
-export type OutputColumnKey =
-  | 'svcd'
-  | 'abc'
-  | 'pyramidTier'
-  | 'visitsPerMonth'
-  | 'nextVisitDue'
-  | 'rfmScore'
-  | 'rfmSegment'
-  | 'churnRisk'
-  | 'revenue'
-  | 'profit'
-  | 'orders'
-  | 'lastPurchase'
-  | 'recencyDays'
-  | 'lossMaking'
-  | 'amountPerOrder'
-  | 'frequencyPerMonth'
-  | 'rfmR'
-  | 'rfmF'
-  | 'rfmM'
-  | 'lifetimeValue'
-  | 'previousTier'
-  | 'tierChange'
-  | 'valueTrend'
-  | 'relationship';
+export type OutputColumnKey = MethodColumnKey;
 
-/** Every setting of an analysis. Defaults: {@link defaultSettings}. */
-export interface AnalysisSettings {
+/**
+ * Every setting of an analysis: the core ones below and each method's own (`Method.settings`), flat.
+ * Defaults: {@link defaultSettings}.
+ */
+export type AnalysisSettings = RunSettings & AllMethodSettings;
+
+/** The settings every run has, whatever its methods. */
+export interface RunSettings {
   /** As-of date (ISO `YYYY-MM-DD`); null = the latest sale date. */
   asOf: string | null;
   /** Analyse only the last N calendar months up to the as-of date; null = all data. */
   windowMonths: number | null;
-  /** Fixed SVCD threshold on amount per order; null = median-based. */
-  svcdAmountThreshold: number | null;
-  /** Fixed SVCD threshold on orders per month; null = median-based. */
-  svcdFrequencyThreshold: number | null;
-  /** Cumulative revenue share that ends class A (0 < cut ≤ 1). Default 0.75. */
-  abcCut: number;
-  /** Cumulative customer shares ending tiers 1–5, ascending, the last 1. Default 5/15/35/60/100 %. */
-  pyramidCuts: [number, number, number, number, number];
-  /** Which model sets visit frequency. */
-  visitsFrom: 'svcd' | 'abc';
   /** Language of labels and sheet names. */
   language: Language;
   /** Columns to write to the customers table. */
   columns: OutputColumnKey[];
-  /** RFM segment rules; must cover all 125 score combinations. */
-  rfmRules: RfmRule[];
   /** Order used for ambiguous text dates like `03/04/2024`. */
   dateOrder: DateOrder;
   /** User remapping of columns, keyed by table kind; replaces the recognised mapping for that field. */
   mappingOverrides: Partial<Record<TableKind, ColumnMapping>>;
-  /**
-   * Compare with the same analysis this many calendar months before the as-of date (movement, value trend,
-   * retention; whole, ≥ 1); null = no comparison. Default 3.
-   */
-  compareMonths: number | null;
-  /** Relative rise from which a value trend is growing (0.1 = +10 %). Default 0.1. */
-  trendGrowth: number;
-  /** Relative fall from which a value trend is declining (0.1 = −10 %). Default 0.1. */
-  trendDecline: number;
 }
 
 /** Why a row was skipped, as a code the summary sheets translate. */

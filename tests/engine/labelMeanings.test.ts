@@ -1,7 +1,6 @@
 import {
   abcLabel,
   churnLabel,
-  columnHeader,
   rfmLabel,
   sheetName,
   skipReason,
@@ -10,6 +9,7 @@ import {
   tierLabel,
   tierTitle,
 } from '../../src/engine/labels';
+import { columnHeader } from '../../src/engine/methods/outputColumns';
 import type {
   AbcClass,
   ChurnRisk,

@@ -2,7 +2,7 @@ import type { AnalysisResult } from '../../src/engine/analyze';
 import { buildCustomerColumns } from '../../src/engine/buildCustomerColumns';
 import { buildReport } from '../../src/engine/buildReport';
 import { buildSummarySheets } from '../../src/engine/buildSummarySheets';
-import { allOutputColumns } from '../../src/engine/defaultSettings';
+import { allOutputColumns } from '../../src/engine/methods/outputColumns';
 import type { CellSpec, ColumnSpec, SheetSpec } from '../../src/engine/sheetSpec';
 import type { Language, OutputColumnKey, RawCell } from '../../src/engine/types';
 import { analyzeScenario, day, type RowTable } from '../helpers/tables';

@@ -1,71 +1,94 @@
-import type { AnalysisInput, AnalysisResult } from '../analyze';
+import type { AnalysisResult } from '../analyze';
 import { addMonths } from '../dayNumbers';
-import { AnalysisError } from '../errors';
-import type { AbcClass, PyramidTier, SvcdSegment } from '../types';
-import { analyzeAt } from './analyzeAt';
+import type { AbcClass, CustomerResult, PyramidTier, SvcdSegment } from '../types';
 import { migrationMatrix } from './migrationMatrix';
 import { monthlyCohorts } from './monthlyCohorts';
-import { monthlyPurchases } from './monthlyPurchases';
-import { periodTotals } from './periodTotals';
 import { relationshipKind } from './relationshipKind';
 import { tierChange } from './tierChange';
-import type { CustomerMovement, Movement, MovementSettings, PeriodTotals } from './types';
-import { valueTrend } from './valueTrend';
+import type { CustomerMovement, Movement, MovementSettings } from './types';
+import { valueTrend, type PeriodValue } from './valueTrend';
 
 const tiers: readonly PyramidTier[] = [1, 2, 3, 4, 5];
 const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
 const classes: readonly AbcClass[] = ['A', 'B', 'C'];
 
+/** One customer of the current analysis, as movement reads it. */
+export type MovementCustomer = Pick<
+  CustomerResult,
+  'id' | 'pyramidTier' | 'pyramidValue' | 'svcd' | 'abc' | 'orders'
+>;
+
+/** What {@link analyzeMovement} compares. */
+export interface MovementInput {
+  /** The as-of date (day number). */
+  asOf: number;
+  /** The current analysis's customers, in result order. */
+  customers: readonly MovementCustomer[];
+  /** The sales have profit (or cost): the relationship kinds then follow the profit trend. */
+  hasProfit: boolean;
+  /**
+   * The same analysis as of another day (over the last `windowMonths` months up to it when given, else by
+   * the run's window rule), without a comparison of its own; null when no sale is dated on or before it.
+   */
+  analyzeAt(asOf: number, windowMonths?: number): AnalysisResult | null;
+  /** Purchases (amount > 0) as customer id and day; those after the as-of date are ignored. */
+  purchases: Iterable<{ customer: string; day: number }>;
+}
+
+/** Per customer id: what it bought in a period (null when no sale is dated up to the period's end). */
+function periodValues(run: AnalysisResult | null, of: 'revenue' | 'profit'): Map<string, PeriodValue> {
+  const values = new Map<string, PeriodValue>();
+  for (const c of run?.customers ?? []) {
+    values.set(c.id, { bought: c.purchaseDays > 0, value: of === 'revenue' ? c.revenue : (c.profit ?? 0) });
+  }
+  return values;
+}
+
+const noPurchase: PeriodValue = { bought: false, value: 0 };
+
 /**
  * Compares an analysis with the same analysis N calendar months earlier (N = `compareMonths`) and
  * measures loyalty:
  * - the earlier as-of date is the as-of date minus N calendar months; the earlier analysis runs the same
- *   models over the same tables with the same window rule (see `analyzeAt`);
+ *   models over the same tables with the same window rule;
  * - migration matrices of pyramid tiers (1–5), SVCD segments and ABC classes, each plus "none", rows
  *   earlier, columns now, over the current analysis's customers;
- * - per customer: earlier tier, segment and class, tier change, revenue and profit trend (last N months
- *   against the N months before, see `valueTrend`) and the kind of relationship customer (see
- *   `relationshipKind`, on the profit trend when there is profit data, else the revenue trend);
- * - retention: of the customers who bought (amount > 0) in the N months before the earlier date
- *   (inclusive of it), the share who bought again in the N months after it up to the as-of date;
+ * - per customer: earlier tier, segment and class, tier change, revenue and profit trend — the last N
+ *   months (earlier date + 1 … as-of) against the N months before (see `valueTrend`) — and the kind of
+ *   relationship customer (see `relationshipKind`, on the profit trend when there is profit data, else the
+ *   revenue trend);
+ * - retention: of the customers who bought (amount > 0) in the N months up to the earlier date, the share
+ *   who bought again in the N months after it;
  * - repeat-purchase rate: of the customers with an order in the analysis window, the share with two or more;
  * - monthly cohorts (see `monthlyCohorts`).
  *
- * @throws AnalysisError `BAD_SETTING` when `compareMonths` is not a whole number ≥ 1.
- * @example analyzeMovement(input, analyze(input), defaultMovementSettings()).tiers.counts[0]
+ * @example analyzeMovement({ asOf, customers: result.customers, hasProfit: true, analyzeAt, purchases }, { compareMonths: 3, growthThreshold: 0.1, declineThreshold: 0.1 }).tiers.counts
  */
-export function analyzeMovement(
-  input: AnalysisInput,
-  result: AnalysisResult,
-  settings: MovementSettings,
-): Movement {
+export function analyzeMovement(input: MovementInput, settings: MovementSettings): Movement {
   const months = settings.compareMonths;
-  if (!Number.isInteger(months) || months < 1)
-    throw AnalysisError.of({ key: 'badCompareMonths', value: months }, result.settings.language);
-  const asOf = result.asOf;
+  const { asOf } = input;
   const previousAsOf = addMonths(asOf, -months);
   const recent = { start: previousAsOf + 1, end: asOf };
   const earlier = { start: addMonths(previousAsOf, -months) + 1, end: previousAsOf };
-  const previous = analyzeAt(input, previousAsOf);
-  const before = new Map<string, number>();
-  previous?.customers.forEach((c, index) => before.set(c.id, index));
-  const recentTotals = periodTotals(input, recent.start, recent.end);
-  const earlierTotals = periodTotals(input, earlier.start, earlier.end);
-  const hasProfit = result.valueBasis === 'profit';
-  const periodValue = (t: PeriodTotals | undefined, of: 'revenue' | 'profit') => ({
-    bought: t !== undefined && t.purchaseDays > 0,
-    value: t === undefined ? 0 : of === 'revenue' ? t.revenue : (t.profit ?? 0),
-  });
+  const previous = input.analyzeAt(previousAsOf);
+  const before = new Map<string, CustomerResult>();
+  for (const c of previous?.customers ?? []) before.set(c.id, c);
+  const recentRun = input.analyzeAt(asOf, months);
+  const earlierRun = input.analyzeAt(previousAsOf, months);
+  const recentRevenue = periodValues(recentRun, 'revenue');
+  const earlierRevenue = periodValues(earlierRun, 'revenue');
+  const recentProfit = input.hasProfit ? periodValues(recentRun, 'profit') : null;
+  const earlierProfit = input.hasProfit ? periodValues(earlierRun, 'profit') : null;
 
-  const customers: CustomerMovement[] = result.customers.map((c) => {
-    const index = before.get(c.id);
-    const p = index === undefined || previous === null ? null : previous.customers[index]!;
-    const r = recentTotals.get(c.id);
-    const e = earlierTotals.get(c.id);
-    const revenueTrend = valueTrend(periodValue(e, 'revenue'), periodValue(r, 'revenue'), settings);
-    const profitTrend = hasProfit
-      ? valueTrend(periodValue(e, 'profit'), periodValue(r, 'profit'), settings)
-      : null;
+  const customers: CustomerMovement[] = input.customers.map((c) => {
+    const p = before.get(c.id) ?? null;
+    const r = recentRevenue.get(c.id) ?? noPurchase;
+    const e = earlierRevenue.get(c.id) ?? noPurchase;
+    const revenueTrend = valueTrend(e, r, settings);
+    const profitTrend =
+      recentProfit === null || earlierProfit === null
+        ? null
+        : valueTrend(earlierProfit.get(c.id) ?? noPurchase, recentProfit.get(c.id) ?? noPurchase, settings);
     return {
       previousTier: p?.pyramidTier ?? null,
       previousValue: p?.pyramidValue ?? null,
@@ -78,28 +101,28 @@ export function analyzeMovement(
         tier: c.pyramidTier,
         value: c.pyramidValue,
         orders: c.orders,
-        trend: hasProfit ? profitTrend : revenueTrend,
+        trend: input.hasProfit ? profitTrend : revenueTrend,
       }),
-      recentRevenue: r?.revenue ?? 0,
-      earlierRevenue: e?.revenue ?? 0,
+      recentRevenue: r.value,
+      earlierRevenue: e.value,
     };
   });
 
   let earlierBuyers = 0;
   let retained = 0;
-  for (const [id, e] of earlierTotals) {
-    if (e.purchaseDays === 0) continue;
+  for (const [id, e] of earlierRevenue) {
+    if (!e.bought) continue;
     earlierBuyers++;
-    if ((recentTotals.get(id)?.purchaseDays ?? 0) > 0) retained++;
+    if (recentRevenue.get(id)?.bought === true) retained++;
   }
   let buyers = 0;
   let repeaters = 0;
-  for (const c of result.customers) {
+  for (const c of input.customers) {
     if (c.orders >= 1) buyers++;
     if (c.orders >= 2) repeaters++;
   }
-  const pairs = <T>(pick: (m: CustomerMovement, index: number) => readonly [T | null, T | null]) =>
-    customers.map(pick);
+  const pairs = <T>(pick: (m: CustomerMovement, c: MovementCustomer) => readonly [T | null, T | null]) =>
+    customers.map((m, i) => pick(m, input.customers[i]!));
   return {
     settings,
     previousAsOf,
@@ -107,15 +130,15 @@ export function analyzeMovement(
     recent,
     earlier,
     tiers: migrationMatrix(
-      pairs((m, i) => [m.previousTier, result.customers[i]!.pyramidTier]),
+      pairs((m, c) => [m.previousTier, c.pyramidTier]),
       tiers,
     ),
     svcd: migrationMatrix(
-      pairs((m, i) => [m.previousSvcd, result.customers[i]!.svcd]),
+      pairs((m, c) => [m.previousSvcd, c.svcd]),
       segments,
     ),
     abc: migrationMatrix(
-      pairs((m, i) => [m.previousAbc, result.customers[i]!.abc]),
+      pairs((m, c) => [m.previousAbc, c.abc]),
       classes,
     ),
     customers,
@@ -125,6 +148,6 @@ export function analyzeMovement(
       rate: earlierBuyers === 0 ? null : retained / earlierBuyers,
     },
     repeatPurchases: { buyers, repeaters, rate: buyers === 0 ? null : repeaters / buyers },
-    cohorts: monthlyCohorts(monthlyPurchases(input, asOf), asOf),
+    cohorts: monthlyCohorts(input.purchases, asOf),
   };
 }

@@ -12,8 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { allOutputColumns } from '../../engine/defaultSettings';
-import { columnHeader } from '../../engine/labels';
+import { allOutputColumns, columnHeader } from '../../engine/methods/outputColumns';
 import type { AnalysisSettings, Language, OutputColumnKey } from '../../engine/types';
 import type { SvcdThresholds } from '../../engine/assignSvcd';
 import { useMessages } from '../hooks/useMessages';

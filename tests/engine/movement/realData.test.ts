@@ -9,8 +9,6 @@ import { analyze, type AnalysisInput } from '../../../src/engine/analyze';
 import { cellsOf } from '../../../src/engine/cellColumn';
 import { computeAnalysis } from '../../../src/engine/computeAnalysis';
 import { addMonths, isoFromDay } from '../../../src/engine/dayNumbers';
-import { analyzeMovement } from '../../../src/engine/movement/analyzeMovement';
-import { defaultMovementSettings } from '../../../src/engine/movement/defaultMovementSettings';
 import type { PyramidTier, RawCell } from '../../../src/engine/types';
 import { FileWorkbookHost } from '../../../src/host/file/FileWorkbookHost';
 import { runAnalysis } from '../../../src/host/runAnalysis';
@@ -75,11 +73,14 @@ describe('movement on superstore.xlsx, twelve months back', () => {
   });
 
   it('counts the tier matrix from an independent analysis as of twelve months earlier', () => {
-    const result = analyze(input);
-    const movement = analyzeMovement(input, result, { ...defaultMovementSettings(), compareMonths: 12 });
+    const result = analyze({ ...input, settings: { ...input.settings, compareMonths: 12 } });
+    const movement = result.outputs.movement!;
     const previousAsOf = isoFromDay(addMonths(result.asOf, -12));
     expect(isoFromDay(movement.previousAsOf)).toBe(previousAsOf);
-    const earlier = analyze({ ...input, settings: { ...input.settings, asOf: previousAsOf } });
+    const earlier = analyze({
+      ...input,
+      settings: { ...input.settings, asOf: previousAsOf, compareMonths: null },
+    });
     const tierBefore = new Map(earlier.customers.map((c) => [c.id, c.pyramidTier]));
     const expected = Array.from({ length: 6 }, () => new Array<number>(6).fill(0));
     const at = (tier: PyramidTier | null | undefined): number => (tier == null ? 5 : tier - 1);
@@ -99,7 +100,7 @@ describe('movement on superstore.xlsx, twelve months back', () => {
 
   it('counts the monthly cohorts from the rows (amount > 0, first-purchase month)', () => {
     const result = analyze(input);
-    const movement = analyzeMovement(input, result, defaultMovementSettings());
+    const movement = result.outputs.movement!;
     const ids = salesColumn(input, 'customerId');
     const dates = salesColumn(input, 'date');
     const amounts = salesColumn(input, 'amount');
@@ -123,7 +124,7 @@ describe('loyalty on online_retail_2010-12.csv', () => {
     );
     const input = await inputOf(host);
     const result = analyze(input);
-    const movement = analyzeMovement(input, result, defaultMovementSettings());
+    const movement = result.outputs.movement!;
     const text = readFileSync(sharedData('online_retail_2010-12.csv'), 'utf8').split(/\r?\n/u);
     const headers = text[0]!.split(',');
     const [iQuantity, iPrice, iCustomer, iDate] = ['Quantity', 'UnitPrice', 'CustomerID', 'InvoiceDate'].map(

@@ -3,10 +3,9 @@
  * 2024-06-30, three months back: earlier date 2024-03-30; recent period 31 March–30 June, earlier
  * 31 December–30 March, so the sales fall in April–June and January–March).
  */
-import { analyzeMovement } from '../../../src/engine/movement/analyzeMovement';
-import { defaultMovementSettings } from '../../../src/engine/movement/defaultMovementSettings';
 import type { AnalysisInput } from '../../../src/engine/analyze';
 import { analyze } from '../../../src/engine/analyze';
+import { buildSummarySheets } from '../../../src/engine/buildSummarySheets';
 import type { AnalysisSettings, RawCell } from '../../../src/engine/types';
 import { basicSales, iso, settingsWith, tableInput } from '../../helpers/tables';
 
@@ -38,12 +37,12 @@ function inputOf(settings: Partial<AnalysisSettings> = {}): AnalysisInput {
 function movementOf(settings: Partial<AnalysisSettings> = {}) {
   const input = inputOf({ asOf: '2024-06-30', ...settings });
   const result = analyze(input);
-  const movement = analyzeMovement(input, result, defaultMovementSettings());
+  const movement = result.outputs.movement!;
   const by = new Map(result.customers.map((c, i) => [c.id, { c, m: movement.customers[i]! }]));
   return { result, movement, of: (id: string) => by.get(id)! };
 }
 
-describe('analyzeMovement on a hand-made table', () => {
+describe('movementMethod on a hand-made table', () => {
   const { movement, of } = movementOf();
 
   it('compares with the as-of date minus three calendar months and the two periods before it', () => {
@@ -145,7 +144,7 @@ describe('analyzeMovement on a hand-made table', () => {
   });
 });
 
-describe('analyzeMovement with a "last N months" window', () => {
+describe('movementMethod with a "last N months" window', () => {
   it('uses the same window rule at the earlier date, so a customer without sales now is lost', () => {
     const { movement, of } = movementOf({ windowMonths: 3 });
     // Earlier window January–March: B 1000, E 400, D 200, A 100 → tiers 1, 3, 4, 5 (n = 4).
@@ -159,22 +158,24 @@ describe('analyzeMovement with a "last N months" window', () => {
   });
 });
 
-describe('analyzeMovement before the first sale', () => {
+describe('movementMethod before the first sale', () => {
   it('makes every customer new when no sale is dated on or before the earlier date', () => {
-    const input = inputOf({ asOf: '2024-02-15' });
-    const result = analyze(input);
-    const movement = analyzeMovement(input, result, { ...defaultMovementSettings(), compareMonths: 6 });
+    const result = analyze(inputOf({ asOf: '2024-02-15', compareMonths: 6 }));
+    const movement = result.outputs.movement!;
     expect(movement.previousFound).toBe(false);
     expect(movement.customers.every((m) => m.tierChange === 'new')).toBe(true);
     expect(movement.tiers.counts[5]!.reduce((a, b) => a + b, 0)).toBe(result.customers.length);
     expect(movement.retention.rate).toBeNull();
   });
 
-  it('rejects a month count that is not a whole number of at least 1', () => {
-    const input = inputOf();
-    const result = analyze(input);
-    expect(() => analyzeMovement(input, result, { ...defaultMovementSettings(), compareMonths: 0 })).toThrow(
-      /whole number/u,
+  it('rejects a month count that is not a whole number of at least 1, and is off with null', () => {
+    for (const compareMonths of [0, 1.5, -3])
+      expect(() => analyze(inputOf({ compareMonths }))).toThrow(/whole number of months/u);
+    const off = analyze(inputOf({ compareMonths: null }));
+    expect(off.outputs.movement).toBeNull();
+    expect(buildSummarySheets(off).map((s) => s.key)).not.toContain('movement');
+    expect(buildSummarySheets(analyze(inputOf())).map((s) => s.key)).toEqual(
+      expect.arrayContaining(['movement', 'loyalty']),
     );
   });
 });
