@@ -70,8 +70,6 @@ const texts = {
     'zh-CN': '按首次购买月份分组；之后每个月：其中当月有购买（金额 > 0）的客户比例。',
   },
   cohort: { en: 'First purchase', 'zh-CN': '首次购买月份' },
-  monthPrefix: { en: 'Month', 'zh-CN': '第' },
-  monthSuffix: { en: '', 'zh-CN': '月' },
   chartTitle: {
     en: 'Share of a cohort still buying, by months since the first purchase',
     'zh-CN': '首次购买后第 N 个月仍在购买的客户比例',

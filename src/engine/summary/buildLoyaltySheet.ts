@@ -19,12 +19,15 @@ export function buildLoyaltySheet(result: AnalysisResult, movement: Movement): S
   const w = movementText(lang);
   const months = movement.settings.compareMonths;
   const { retention, repeatPurchases, cohorts } = movement;
+  // A rate without a base (nobody bought in the earlier period) is a dash, not an empty cell.
+  const rate = (value: number | null): CellSpec =>
+    value === null ? { value: '—', bold: true } : { value, format: 'percent', bold: true };
   const cells: CellSpec[][] = [
     [titleCell(w.text('loyaltyTitle'))],
     [cell(w.text('asOf')), cell(isoFromDay(result.asOf))],
     [],
     [{ value: w.text('retention'), bold: true }],
-    [cell(w.text('retentionNote', { n: months, p: isoFromDay(movement.previousAsOf) }))],
+    [{ value: w.text('retentionNote', { n: months, p: isoFromDay(movement.previousAsOf) }), wrap: true }],
     [
       cell(
         `${w.text('earlierBuyers')} (${isoFromDay(movement.earlier.start)} – ${isoFromDay(movement.earlier.end)})`,
@@ -37,33 +40,26 @@ export function buildLoyaltySheet(result: AnalysisResult, movement: Movement): S
       ),
       cell(retention.retained, 'integer'),
     ],
-    [
-      { value: w.text('rate'), bold: true },
-      { value: retention.rate, format: 'percent', bold: true },
-    ],
+    [{ value: w.text('rate'), bold: true }, rate(retention.rate)],
     [],
     [{ value: w.text('repeat'), bold: true }],
-    [cell(w.text('repeatNote'))],
+    [{ value: w.text('repeatNote'), wrap: true }],
     [cell(w.text('buyers')), cell(repeatPurchases.buyers, 'integer')],
     [cell(w.text('repeaters')), cell(repeatPurchases.repeaters, 'integer')],
-    [
-      { value: w.text('rate'), bold: true },
-      { value: repeatPurchases.rate, format: 'percent', bold: true },
-    ],
+    [{ value: w.text('rate'), bold: true }, rate(repeatPurchases.rate)],
     [],
     [{ value: w.text('cohorts'), bold: true }],
-    [cell(w.text('cohortNote'))],
+    [{ value: w.text('cohortNote'), wrap: true }],
   ];
   const span = Math.max(1, ...cohorts.map((c) => c.active.length));
-  const monthHeader = (k: number): string =>
-    lang === 'en'
-      ? `${w.text('monthPrefix')} ${k}`
-      : `${w.text('monthPrefix')} ${k} ${w.text('monthSuffix')}`;
+  // Month columns are headed by the number of months since the first purchase (0 = the cohort month).
   const heading = [
     headerCell(w.text('cohort')),
     headerCell(w.text('customers')),
-    ...Array.from({ length: span }, (_v, k) => headerCell(monthHeader(k))),
+    ...Array.from({ length: span }, (_v, k) => headerCell(String(k))),
   ];
+  const above = [cell(null), cell(null), { value: `${w.text('monthsSince')} →`, bold: true }];
+  cells.push(above);
   cells.push(heading);
   const sharesFirst = cells.length;
   for (const c of cohorts) {
@@ -90,7 +86,7 @@ export function buildLoyaltySheet(result: AnalysisResult, movement: Movement): S
         ]
       : [];
   cells.push([]);
-  cells.push(heading.map((h, k) => (k === 1 ? headerCell(w.text('customers')) : h)));
+  cells.push(above, heading);
   for (const c of cohorts) {
     cells.push([
       cell(c.month, 'text'),
@@ -135,7 +131,8 @@ export function buildLoyaltySheet(result: AnalysisResult, movement: Movement): S
             anchor: {
               row: chartRow,
               column: 0,
-              widthColumns: Math.min(span + 2, 10),
+              // As wide as the cohort table, so it prints within the page at the table's scale.
+              widthColumns: span + 2,
               heightRows: chartHeight,
             },
             valueFormat: 'percent',
@@ -143,7 +140,7 @@ export function buildLoyaltySheet(result: AnalysisResult, movement: Movement): S
             legend: false,
           },
         ];
-  const widths = [44, 11, ...Array.from({ length: span }, () => 9)];
+  const widths = [44, 11, ...Array.from({ length: span }, () => 7)];
   return {
     key: 'loyalty',
     name: sheetName('loyalty', lang),

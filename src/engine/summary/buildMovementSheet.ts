@@ -78,7 +78,8 @@ export function buildMovementSheet(result: AnalysisResult, movement: Movement): 
     ]);
     cells.push([]);
   };
-  matrix(w.text('tiersMatrix'), movement.tiers, (tier) => (lang === 'en' ? `Tier ${tier}` : `第 ${tier} 层`));
+  const tierShort = (tier: number): string => (lang === 'en' ? `Tier ${tier}` : `第 ${tier} 层`);
+  matrix(w.text('tiersMatrix'), movement.tiers, tierShort);
   matrix(w.text('svcdMatrix'), movement.svcd, (s) => svcdLabel(s, lang));
   matrix(w.text('abcMatrix'), movement.abc, (c) => abcLabel(c, lang));
 
@@ -164,8 +165,9 @@ export function buildMovementSheet(result: AnalysisResult, movement: Movement): 
     for (const { c, m } of list.slice(0, moversListed)) {
       cells.push([
         cell(c.name === null ? c.id : `${c.id} · ${c.name}`, 'text'),
-        cell(m.previousTier, 'integer'),
-        cell(c.pyramidTier, 'integer'),
+        // Tiers as text, left-aligned like the change beside them, so "Tier 2" and "down 1" do not run together.
+        cell(m.previousTier === null ? null : tierShort(m.previousTier)),
+        cell(c.pyramidTier === null ? null : tierShort(c.pyramidTier)),
         { value: w.change(m.tierChange!), fill: heat(direction === 'up' ? up : down, 1, 2) },
         cell(m.previousValue, 'money'),
         cell(c.pyramidValue, 'money'),
