@@ -87,6 +87,9 @@ const nonNullKernels = [
   'src/taskpane/summarizeCustomers.ts', // one pass over the methods' typed arrays
   'src/engine/valueModel/churnFromPAlive.ts', // per-customer banding over a Float64Array
   'src/engine/valueModel/runValueModel.ts', // per-customer predictions over typed arrays
+  'src/engine/movement/analyzeMovement.ts', // per-customer comparison of two runs' typed arrays
+  'src/engine/movement/migrationMatrix.ts', // counting over code arrays
+  'src/engine/movement/monthlyCohorts.ts', // per-row pass over the sales rows' typed arrays
 ];
 
 /**
@@ -102,6 +105,8 @@ const nonNullToTighten = [
   'src/engine/summary/buildSvcdSheet.ts',
   'src/engine/summary/buildVisitPlanSheet.ts',
   'src/engine/summary/buildValueOutlookSheet.ts',
+  'src/engine/summary/buildLoyaltySheet.ts',
+  'src/engine/summary/buildMovementSheet.ts',
   'src/engine/valueModel/checkHoldout.ts',
   'src/engine/valueModel/fitValueModel.ts',
   'src/host/excel/writeGrids.ts',

@@ -50,6 +50,9 @@ Options of analyze:
   --lang en|zh-CN           language of labels, sheet names, the summary table and messages
                             (default: the language saved in a result workbook, else zh-CN
                             when most headers are Chinese, else en)
+  --compare-months N        compare with the same analysis N calendar months before the as-of
+                            date: tier, SVCD and ABC movement, value trend, retention (default:
+                            3; 0 = no comparison)
   --visits-from svcd|abc    model that sets visit frequency (default: svcd)
   --churn-from gap|model    churn risk from the gap between purchases or from the value
                             model's probability still a customer (default: gap)
@@ -170,6 +173,16 @@ export function parseArgs(argv: readonly string[]): CliCommand {
             '--months 需要至少为 1 的整数。',
           );
         settings.windowMonths = value;
+        break;
+      }
+      case '--compare-months': {
+        const value = number(flag, take(i++, flag));
+        if (!Number.isInteger(value) || value < 0)
+          throw new UsageError(
+            '--compare-months needs a whole number: 1 or more, or 0 for no comparison.',
+            '--compare-months 需要整数：至少为 1，或 0 表示不对比。',
+          );
+        settings.compareMonths = value === 0 ? null : value;
         break;
       }
       case '--lang': {

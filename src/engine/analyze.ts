@@ -12,6 +12,7 @@ import type { CustomerRoster } from './methods/Method';
 import { Rankings } from './methods/Rankings';
 import type { MethodOutputs } from './methods/registry';
 import { runMethods, validateMethodSettings } from './methods/runMethods';
+import { isoFromDay } from './dayNumbers';
 import { resolveWindow } from './resolveWindow';
 import type {
   AnalysisSettings,
@@ -188,6 +189,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   const rankings = new Rankings(ids, table === null, measures.revenue);
   let salesRows: SalesRows | null = null;
   const run = runMethods({
+    analyzeAt: (day, windowMonths) => analyzeAt(input, day, windowMonths),
     salesRows: () =>
       (salesRows ??= rowsOfRoster(
         parseSales(input.sales.table, input.sales.mapping, options, null, true),
@@ -276,6 +278,21 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     hasVisitsLog: visits !== null,
   };
   return withCustomerObjects(result);
+}
+
+/**
+ * The same analysis as of `day` (over the last `windowMonths` months up to it when given, else by the
+ * settings' window rule), without a comparison of its own; null when no sale is dated on or before `day`.
+ */
+function analyzeAt(input: AnalysisInput, day: number, windowMonths?: number): AnalysisResult | null {
+  const settings: AnalysisSettings = { ...input.settings, asOf: isoFromDay(day), compareMonths: null };
+  if (windowMonths !== undefined) settings.windowMonths = windowMonths;
+  try {
+    return analyze({ ...input, settings });
+  } catch (error) {
+    if (error instanceof AnalysisError && error.reason?.key === 'asOfBeforeData') return null;
+    throw error;
+  }
 }
 
 /**

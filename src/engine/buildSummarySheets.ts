@@ -9,9 +9,13 @@ const dataIssues: SummarySheet = { key: 'dataIssues', tab: 90, build: buildDataI
 
 /**
  * Every summary sheet the methods contribute (`Method.sheets`) and Data issues, in tab order: Pyramid,
- * SVCD matrix, ABC Pareto, RFM, Visit plan, Data issues.
+ * SVCD matrix, ABC Pareto, RFM, Movement, Loyalty, Visit plan, Data issues; a sheet whose `when` says no is
+ * left out.
  */
 export function buildSummarySheets(result: AnalysisResult): SheetSpec[] {
   const sheets = [...(methods as readonly AnyMethod[]).flatMap((m) => m.sheets ?? []), dataIssues];
-  return sheets.sort((a, b) => a.tab - b.tab).map((sheet) => sheet.build(result));
+  return sheets
+    .filter((sheet) => sheet.when?.(result) ?? true)
+    .sort((a, b) => a.tab - b.tab)
+    .map((sheet) => sheet.build(result));
 }

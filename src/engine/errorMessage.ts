@@ -21,6 +21,8 @@ export type ErrorReason =
   | { key: 'asOfNotADate'; value: string }
   | { key: 'asOfBeforeData'; asOf: string; earliest: string }
   | { key: 'badWindowMonths'; value: number }
+  | { key: 'badCompareMonths'; value: number }
+  | { key: 'badTrendThreshold'; value: number }
   | { key: 'badAbcCut'; value: number }
   | { key: 'badPyramidCuts' }
   | { key: 'badSvcdThreshold'; on: 'amount' | 'frequency' }
@@ -105,6 +107,10 @@ const english: { [K in ErrorReason['key']]: (reason: Extract<ErrorReason, { key:
     `No sale is dated on or before the as-of date ${r.asOf}: the earliest sale is on ${r.earliest}. Choose an as-of date on or after ${r.earliest}.`,
   badWindowMonths: (r) =>
     `"Last N months" needs a whole number of months of at least 1 (got ${String(r.value)}).`,
+  badCompareMonths: (r) =>
+    `"Compare with N months earlier" needs a whole number of months of at least 1 (got ${String(r.value)}).`,
+  badTrendThreshold: (r) =>
+    `A value-trend threshold must be a share of at least 0, e.g. 0.1 for 10 % (got ${String(r.value)}).`,
   badAbcCut: (r) => `The ABC cut must be a share between 0 and 1 (got ${String(r.value)}).`,
   badPyramidCuts: () => 'The pyramid cut-offs must be five ascending shares ending at 1 (100 %).',
   badSvcdThreshold: (r) =>
@@ -154,6 +160,9 @@ const chinese: typeof english = {
   asOfBeforeData: (r) =>
     `截止日期 ${r.asOf} 当天及之前没有销售：最早的销售在 ${r.earliest}。请选择 ${r.earliest} 或之后的截止日期。`,
   badWindowMonths: (r) => `“最近 N 个月”需要至少为 1 的整数月数（收到 ${String(r.value)}）。`,
+  badCompareMonths: (r) => `“与 N 个月前对比”需要至少为 1 的整数月数（收到 ${String(r.value)}）。`,
+  badTrendThreshold: (r) =>
+    `价值趋势阈值必须是不小于 0 的比例，例如 0.1 表示 10%（收到 ${String(r.value)}）。`,
   badAbcCut: (r) => `ABC 分界必须是 0 到 1 之间的比例（收到 ${String(r.value)}）。`,
   badPyramidCuts: () => '金字塔分界必须是五个递增的比例，最后一个为 1（100%）。',
   badSvcdThreshold: (r) => `SVCD 的${r.on === 'amount' ? '单次购买金额' : '每月购买次数'}阈值必须是数字。`,

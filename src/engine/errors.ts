@@ -23,6 +23,8 @@ const codeOf: Record<ErrorReason['key'], AnalysisErrorCode> = {
   asOfBeforeData: 'NO_USABLE_ROWS',
   asOfNotADate: 'BAD_SETTING',
   badWindowMonths: 'BAD_SETTING',
+  badCompareMonths: 'BAD_SETTING',
+  badTrendThreshold: 'BAD_SETTING',
   badAbcCut: 'BAD_SETTING',
   badPyramidCuts: 'BAD_SETTING',
   badSvcdThreshold: 'BAD_SETTING',

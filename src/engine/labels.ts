@@ -136,6 +136,8 @@ const sheetNames: Record<SummaryKey | 'customers', Bilingual> = {
   visitPlan: { en: 'Visit plan', 'zh-CN': '拜访计划' },
   dataIssues: { en: 'Data issues', 'zh-CN': '数据问题' },
   valueOutlook: { en: 'Value outlook', 'zh-CN': '价值展望' },
+  movement: { en: 'Movement', 'zh-CN': '客户动态' },
+  loyalty: { en: 'Loyalty', 'zh-CN': '客户保持' },
   customers: { en: 'Customers (analysis)', 'zh-CN': '客户（分析）' },
 };
 

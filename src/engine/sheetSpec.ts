@@ -128,7 +128,8 @@ export interface ColorScaleSpec {
 }
 
 /** Summary sheets, by stable key (names are localised). */
-export type SummaryKey = 'pyramid' | 'svcd' | 'abc' | 'rfm' | 'visitPlan' | 'dataIssues' | 'valueOutlook';
+export type SummaryKey =
+  'pyramid' | 'svcd' | 'abc' | 'rfm' | 'visitPlan' | 'dataIssues' | 'valueOutlook' | 'movement' | 'loyalty';
 
 /** A summary sheet as data. `cells[r][c]` is the cell at row r, column c (0-based from A1). */
 export interface SheetSpec {

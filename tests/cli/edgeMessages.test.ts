@@ -338,6 +338,8 @@ describe('re-running on a result made from a CSV updates it in place', () => {
       'SVCD matrix',
       'ABC Pareto',
       'RFM',
+      'Movement',
+      'Loyalty',
       'Visit plan',
       'Value outlook',
       'Data issues',

@@ -27,6 +27,8 @@ const reasons: { [K in ErrorReason['key']]: [Extract<ErrorReason, { key: K }>, s
     ['2023-06-30', '2024-01-05'],
   ],
   badWindowMonths: [{ key: 'badWindowMonths', value: 0 }, ['0']],
+  badCompareMonths: [{ key: 'badCompareMonths', value: 1.5 }, ['1.5']],
+  badTrendThreshold: [{ key: 'badTrendThreshold', value: -1 }, ['-1']],
   badAbcCut: [{ key: 'badAbcCut', value: 1.5 }, ['1.5']],
   badPyramidCuts: [{ key: 'badPyramidCuts' }, []],
   badSvcdThreshold: [{ key: 'badSvcdThreshold', on: 'frequency' }, []],

@@ -98,6 +98,10 @@ const columns = {
   expectedPurchases: ['Expected purchases (horizon)', '预期购买次数（预测期）'],
   expectedOrderValue: ['Expected order value', '预期每单金额'],
   predictedValue: ['Predicted value, 12 months', '未来 12 个月预测价值'],
+  previousTier: ['Tier before', '之前层级'],
+  tierChange: ['Tier change', '层级变化'],
+  valueTrend: ['Value trend', '价值趋势'],
+  relationship: ['Relationship kind', '关系客户类型'],
 } satisfies Partial<Record<OutputColumnKey, [string, string]>>;
 
 const sheets: Record<Parameters<typeof sheetName>[0], [string, string]> = {
@@ -108,6 +112,8 @@ const sheets: Record<Parameters<typeof sheetName>[0], [string, string]> = {
   visitPlan: ['Visit plan', '拜访计划'],
   dataIssues: ['Data issues', '数据问题'],
   valueOutlook: ['Value outlook', '价值展望'],
+  movement: ['Movement', '客户动态'],
+  loyalty: ['Loyalty', '客户保持'],
   customers: ['Customers (analysis)', '客户（分析）'],
 };
 

@@ -108,6 +108,13 @@ describe('buildReport follows the JSON contract of DESIGN.md', () => {
         // Own gap 14 days; recency 16 ≤ 21.
         churnRisk: 'Active',
         lifetimeValue: 80,
+        // Three months back (2023-10-31) is before the first sale: everyone with a tier is new.
+        previousTier: null,
+        tierChange: 'new',
+        valueTrend: 'new',
+        profitTrend: 'new',
+        // Tier 1 with positive profit, not declining.
+        relationship: 'biggestProfit',
       },
     ],
     [
@@ -137,6 +144,12 @@ describe('buildReport follows the JSON contract of DESIGN.md', () => {
         rfm: { r: 3, f: 1, m: 1, segment: 'About to sleep' },
         churnRisk: 'Active',
         lifetimeValue: 5,
+        previousTier: null,
+        tierChange: 'new',
+        valueTrend: 'new',
+        profitTrend: 'new',
+        // One order.
+        relationship: 'transactional',
       },
     ],
     [
@@ -165,6 +178,11 @@ describe('buildReport follows the JSON contract of DESIGN.md', () => {
         rfm: null,
         churnRisk: null,
         lifetimeValue: 0,
+        previousTier: null,
+        tierChange: null,
+        valueTrend: null,
+        profitTrend: null,
+        relationship: null,
       },
     ],
   ])('%s field by field', (id, expected) => {
@@ -186,6 +204,41 @@ describe('buildReport follows the JSON contract of DESIGN.md', () => {
       visitsFrom: 'svcd',
       churnMedianGapDays: 14,
       churnFrom: 'gap',
+    });
+  });
+
+  test('movement and retention: every customer new to the comparison, one cohort', () => {
+    expect(report.movement).toEqual({
+      previousAsOf: '2023-10-31',
+      compareMonths: 3,
+      tiers: [
+        [0, 0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0, 0],
+        [1, 0, 0, 1, 0, 1],
+      ],
+      svcd: [
+        [0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0],
+        [1, 0, 0, 1, 1],
+      ],
+      abc: [
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [1, 1, 1, 0],
+      ],
+    });
+    expect(report.retention).toMatchObject({
+      earlierBuyers: 0,
+      retained: 0,
+      rate: null,
+      repeatPurchase: { buyers: 2, repeaters: 1, rate: 0.5 },
+      cohorts: [{ month: '2024-01', customers: 2, active: [2] }],
     });
   });
 
@@ -351,12 +404,14 @@ describe('summary sheets', () => {
   const result = summaryBook('en');
   const sheets = buildSummarySheets(result);
 
-  test('seven sheets in tab order with their names', () => {
+  test('nine sheets in tab order with their names', () => {
     expect(sheets.map((s) => [s.key, s.name])).toEqual([
       ['pyramid', 'Pyramid'],
       ['svcd', 'SVCD matrix'],
       ['abc', 'ABC Pareto'],
       ['rfm', 'RFM'],
+      ['movement', 'Movement'],
+      ['loyalty', 'Loyalty'],
       ['visitPlan', 'Visit plan'],
       ['valueOutlook', 'Value outlook'],
       ['dataIssues', 'Data issues'],
@@ -464,6 +519,8 @@ describe('summary sheets', () => {
       'SVCD 矩阵',
       'ABC 帕累托',
       'RFM 分析',
+      '客户动态',
+      '客户保持',
       '拜访计划',
       '价值展望',
       '数据问题',

@@ -51,6 +51,12 @@ export interface MethodInput<S extends object = object> {
    * again from the table on the first call (no cost for methods that do not call it).
    */
   salesRows(): SalesRows;
+  /**
+   * The same analysis — same tables and settings — as of another day (over the last `windowMonths` months
+   * up to it when given, else by the run's window rule), with `compareMonths` null so it compares with
+   * nothing itself; null when no sale is dated on or before that day. For methods that compare dates.
+   */
+  analyzeAt(asOf: number, windowMonths?: number): AnalysisResult | null;
   /** The output of a method listed in `needs` (it ran before this one). */
   output<M extends AnyMethod>(method: M): OutputOf<M>;
   /** Adds a note to the Data issues sheet and the report. */
@@ -98,6 +104,8 @@ export interface SummarySheet {
   key: string;
   /** Position among the tabs: lower first (Pyramid 10, SVCD 20, ABC 30, RFM 40, Visit plan 50, Data issues 90). */
   tab: number;
+  /** Built only when this says so (a method that can be switched off); always when absent. */
+  when?(result: AnalysisResult): boolean;
   build(result: AnalysisResult): SheetSpec;
 }
 

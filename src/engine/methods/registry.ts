@@ -2,6 +2,7 @@ import { abcMethod } from './abcMethod';
 import { churnMethod } from './churnMethod';
 import { lifetimeValueMethod } from './lifetimeValueMethod';
 import { measuresMethod } from './measuresMethod';
+import { movementMethod } from './movementMethod';
 import type { ColumnKeyOf, OutputOf, SettingsOf } from './Method';
 import { pyramidMethod } from './pyramidMethod';
 import { repeatRateMethod } from './repeatRateMethod';
@@ -26,6 +27,7 @@ export const methods = [
   valueModelMethod,
   churnMethod,
   repeatRateMethod,
+  movementMethod,
 ] as const;
 
 /** A method of the registry. */

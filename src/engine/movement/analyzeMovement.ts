@@ -1,0 +1,153 @@
+import type { AnalysisResult } from '../analyze';
+import { addMonths } from '../dayNumbers';
+import type { AbcClass, CustomerResult, PyramidTier, SvcdSegment } from '../types';
+import { migrationMatrix } from './migrationMatrix';
+import { monthlyCohorts } from './monthlyCohorts';
+import { relationshipKind } from './relationshipKind';
+import { tierChange } from './tierChange';
+import type { CustomerMovement, Movement, MovementSettings } from './types';
+import { valueTrend, type PeriodValue } from './valueTrend';
+
+const tiers: readonly PyramidTier[] = [1, 2, 3, 4, 5];
+const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
+const classes: readonly AbcClass[] = ['A', 'B', 'C'];
+
+/** One customer of the current analysis, as movement reads it. */
+export type MovementCustomer = Pick<
+  CustomerResult,
+  'id' | 'pyramidTier' | 'pyramidValue' | 'svcd' | 'abc' | 'orders'
+>;
+
+/** What {@link analyzeMovement} compares. */
+export interface MovementInput {
+  /** The as-of date (day number). */
+  asOf: number;
+  /** The current analysis's customers, in result order. */
+  customers: readonly MovementCustomer[];
+  /** The sales have profit (or cost): the relationship kinds then follow the profit trend. */
+  hasProfit: boolean;
+  /**
+   * The same analysis as of another day (over the last `windowMonths` months up to it when given, else by
+   * the run's window rule), without a comparison of its own; null when no sale is dated on or before it.
+   */
+  analyzeAt(asOf: number, windowMonths?: number): AnalysisResult | null;
+  /** Purchases (amount > 0) as customer id and day; those after the as-of date are ignored. */
+  purchases: Iterable<{ customer: string; day: number }>;
+}
+
+/** Per customer id: what it bought in a period (null when no sale is dated up to the period's end). */
+function periodValues(run: AnalysisResult | null, of: 'revenue' | 'profit'): Map<string, PeriodValue> {
+  const values = new Map<string, PeriodValue>();
+  for (const c of run?.customers ?? []) {
+    values.set(c.id, { bought: c.purchaseDays > 0, value: of === 'revenue' ? c.revenue : (c.profit ?? 0) });
+  }
+  return values;
+}
+
+const noPurchase: PeriodValue = { bought: false, value: 0 };
+
+/**
+ * Compares an analysis with the same analysis N calendar months earlier (N = `compareMonths`) and
+ * measures loyalty:
+ * - the earlier as-of date is the as-of date minus N calendar months; the earlier analysis runs the same
+ *   models over the same tables with the same window rule;
+ * - migration matrices of pyramid tiers (1–5), SVCD segments and ABC classes, each plus "none", rows
+ *   earlier, columns now, over the current analysis's customers;
+ * - per customer: earlier tier, segment and class, tier change, revenue and profit trend — the last N
+ *   months (earlier date + 1 … as-of) against the N months before (see `valueTrend`) — and the kind of
+ *   relationship customer (see `relationshipKind`, on the profit trend when there is profit data, else the
+ *   revenue trend);
+ * - retention: of the customers who bought (amount > 0) in the N months up to the earlier date, the share
+ *   who bought again in the N months after it;
+ * - repeat-purchase rate: of the customers with an order in the analysis window, the share with two or more;
+ * - monthly cohorts (see `monthlyCohorts`).
+ *
+ * @example analyzeMovement({ asOf, customers: result.customers, hasProfit: true, analyzeAt, purchases }, { compareMonths: 3, growthThreshold: 0.1, declineThreshold: 0.1 }).tiers.counts
+ */
+export function analyzeMovement(input: MovementInput, settings: MovementSettings): Movement {
+  const months = settings.compareMonths;
+  const { asOf } = input;
+  const previousAsOf = addMonths(asOf, -months);
+  const recent = { start: previousAsOf + 1, end: asOf };
+  const earlier = { start: addMonths(previousAsOf, -months) + 1, end: previousAsOf };
+  const previous = input.analyzeAt(previousAsOf);
+  const before = new Map<string, CustomerResult>();
+  for (const c of previous?.customers ?? []) before.set(c.id, c);
+  const recentRun = input.analyzeAt(asOf, months);
+  const earlierRun = input.analyzeAt(previousAsOf, months);
+  const recentRevenue = periodValues(recentRun, 'revenue');
+  const earlierRevenue = periodValues(earlierRun, 'revenue');
+  const recentProfit = input.hasProfit ? periodValues(recentRun, 'profit') : null;
+  const earlierProfit = input.hasProfit ? periodValues(earlierRun, 'profit') : null;
+
+  const customers: CustomerMovement[] = input.customers.map((c) => {
+    const p = before.get(c.id) ?? null;
+    const r = recentRevenue.get(c.id) ?? noPurchase;
+    const e = earlierRevenue.get(c.id) ?? noPurchase;
+    const revenueTrend = valueTrend(e, r, settings);
+    const profitTrend =
+      recentProfit === null || earlierProfit === null
+        ? null
+        : valueTrend(earlierProfit.get(c.id) ?? noPurchase, recentProfit.get(c.id) ?? noPurchase, settings);
+    return {
+      previousTier: p?.pyramidTier ?? null,
+      previousValue: p?.pyramidValue ?? null,
+      previousSvcd: p?.svcd ?? null,
+      previousAbc: p?.abc ?? null,
+      tierChange: tierChange(p?.pyramidTier ?? null, c.pyramidTier),
+      valueTrend: revenueTrend,
+      profitTrend,
+      relationship: relationshipKind({
+        tier: c.pyramidTier,
+        value: c.pyramidValue,
+        orders: c.orders,
+        trend: input.hasProfit ? profitTrend : revenueTrend,
+      }),
+      recentRevenue: r.value,
+      earlierRevenue: e.value,
+    };
+  });
+
+  let earlierBuyers = 0;
+  let retained = 0;
+  for (const [id, e] of earlierRevenue) {
+    if (!e.bought) continue;
+    earlierBuyers++;
+    if (recentRevenue.get(id)?.bought === true) retained++;
+  }
+  let buyers = 0;
+  let repeaters = 0;
+  for (const c of input.customers) {
+    if (c.orders >= 1) buyers++;
+    if (c.orders >= 2) repeaters++;
+  }
+  const pairs = <T>(pick: (m: CustomerMovement, c: MovementCustomer) => readonly [T | null, T | null]) =>
+    customers.map((m, i) => pick(m, input.customers[i]!));
+  return {
+    settings,
+    previousAsOf,
+    previousFound: previous !== null,
+    recent,
+    earlier,
+    tiers: migrationMatrix(
+      pairs((m, c) => [m.previousTier, c.pyramidTier]),
+      tiers,
+    ),
+    svcd: migrationMatrix(
+      pairs((m, c) => [m.previousSvcd, c.svcd]),
+      segments,
+    ),
+    abc: migrationMatrix(
+      pairs((m, c) => [m.previousAbc, c.abc]),
+      classes,
+    ),
+    customers,
+    retention: {
+      earlierBuyers,
+      retained,
+      rate: earlierBuyers === 0 ? null : retained / earlierBuyers,
+    },
+    repeatPurchases: { buyers, repeaters, rate: buyers === 0 ? null : repeaters / buyers },
+    cohorts: monthlyCohorts(input.purchases, asOf),
+  };
+}
