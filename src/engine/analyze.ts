@@ -39,6 +39,11 @@ export interface AnalysisInput {
   visits: TableInput | null;
   date1904: boolean;
   settings: AnalysisSettings;
+  /**
+   * True for the analysis a comparison runs at another date ({@link MethodInput.analyzeAt}): methods whose
+   * results a comparison never reads (the value model's fits) skip their work.
+   */
+  comparison?: boolean;
 }
 
 /** Counts of input rows and the rows that were not used. */
@@ -189,6 +194,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   const rankings = new Rankings(ids, table === null, measures.revenue);
   let salesRows: SalesRows | null = null;
   const run = runMethods({
+    comparison: input.comparison === true,
     analyzeAt: (day, windowMonths) => analyzeAt(input, day, windowMonths),
     salesRows: () =>
       (salesRows ??= rowsOfRoster(
@@ -288,7 +294,7 @@ function analyzeAt(input: AnalysisInput, day: number, windowMonths?: number): An
   const settings: AnalysisSettings = { ...input.settings, asOf: isoFromDay(day), compareMonths: null };
   if (windowMonths !== undefined) settings.windowMonths = windowMonths;
   try {
-    return analyze({ ...input, settings });
+    return analyze({ ...input, settings, comparison: true });
   } catch (error) {
     if (error instanceof AnalysisError && error.reason?.key === 'asOfBeforeData') return null;
     throw error;

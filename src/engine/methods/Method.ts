@@ -33,6 +33,11 @@ export interface CoreSettings {
 export interface MethodInput<S extends object = object> {
   /** The method's own settings (complete and checked) and the core ones. */
   settings: Readonly<S & CoreSettings>;
+  /**
+   * True when this run is the earlier analysis of a comparison (`analyzeAt`): only tiers, segments,
+   * classes and measures are read from it, so a costly method may return an empty result.
+   */
+  comparison: boolean;
   asOf: number;
   window: AnalysisWindow;
   customers: CustomerRoster;

@@ -91,7 +91,13 @@ export const valueModelMethod = defineMethod({
   },
   compute(input: MethodInput<ValueModelSettings>): ValueModelOutput {
     const { settings } = input;
-    const run = runValueModel(input.salesRows(), input.customers.count, input.asOf, settings);
+    // A comparison's earlier run reads tiers and segments only: no fit there (it would double a run's time).
+    const run: ValueModelRun = input.comparison
+      ? {
+          fit: { valueModel: null, reason: 'not fitted for a comparison run', predictions: null },
+          holdout: null,
+        }
+      : runValueModel(input.salesRows(), input.customers.count, input.asOf, settings);
     return {
       ...run,
       settings: {

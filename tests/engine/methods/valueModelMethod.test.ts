@@ -6,7 +6,15 @@ import { checkHoldout } from '../../../src/engine/valueModel/checkHoldout';
 import { defaultHoldoutStart } from '../../../src/engine/valueModel/defaultHoldoutStart';
 import { fitValueModel } from '../../../src/engine/valueModel/fitValueModel';
 import { cdnowCsvText } from '../../helpers/cdnowCsv';
-import { analyzeScenario, day, expectAnalysisError, parseCsvRows } from '../../helpers/tables';
+import { analyze } from '../../../src/engine/analyze';
+import {
+  analyzeScenario,
+  day,
+  expectAnalysisError,
+  parseCsvRows,
+  settingsWith,
+  tableInput,
+} from '../../helpers/tables';
 import { readCdnow, ymd } from '../valueModel/cdnowSample';
 
 const csv = parseCsvRows(cdnowCsvText());
@@ -162,5 +170,27 @@ describe('data that cannot support a fit', () => {
       .cells.flat()
       .map((c) => c.value);
     expect(zh.some((v) => typeof v === 'string' && v.includes('改用购买间隔规则'))).toBe(true);
+  });
+});
+
+describe('the earlier run of a comparison skips the fits', () => {
+  const input = {
+    sales: tableInput({ headers: csv[0] as string[], rows: csv.slice(1) }, 'Sales'),
+    customers: null,
+    visits: null,
+    date1904: false,
+    settings: settingsWith({ asOf: '1997-09-30', compareMonths: null }),
+  };
+
+  test('a comparison run has no value model, and the same tiers, segments and classes as a full run', () => {
+    const full = analyze(input);
+    const comparison = analyze({ ...input, comparison: true });
+    expect(full.outputs.valueModel.fit.valueModel).not.toBeNull();
+    expect(comparison.outputs.valueModel.fit.valueModel).toBeNull();
+    expect(comparison.outputs.valueModel.fit.reason).toBe('not fitted for a comparison run');
+    expect(comparison.outputs.pyramid.tiers).toEqual(full.outputs.pyramid.tiers);
+    expect(comparison.outputs.svcd.codes).toEqual(full.outputs.svcd.codes);
+    expect(comparison.outputs.abc.codes).toEqual(full.outputs.abc.codes);
+    expect(comparison.outputs.measures.revenue).toEqual(full.outputs.measures.revenue);
   });
 });
