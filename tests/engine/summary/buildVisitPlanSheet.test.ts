@@ -2,6 +2,7 @@ import type { AnalysisResult } from '../../../src/engine/analyze';
 import { churnByCode } from '../../../src/engine/assessChurn';
 import { abcByCode } from '../../../src/engine/assignAbc';
 import { churnLabel } from '../../../src/engine/labels';
+import { buildPyramidSheet } from '../../../src/engine/summary/buildPyramidSheet';
 import { buildVisitPlanSheet, winBackCustomers } from '../../../src/engine/summary/buildVisitPlanSheet';
 import type { SheetSpec } from '../../../src/engine/sheetSpec';
 import type { AnalysisSettings, RawCell } from '../../../src/engine/types';
@@ -145,5 +146,33 @@ describe('Visit plan: churn risk and the Win back first block follow the churnFr
     }
     expect(rows.find((r) => r[1] === 'V1')![7]).toBe('未到期');
     expect(String(zh.cells[2]![0]!.value)).toContain('按购买间隔规则');
+  });
+
+  test('the Pyramid sheet counts, per tier, the customers At risk or Lapsed by the chosen source', () => {
+    for (const [result, source] of [
+      [gap, 'gap rule'],
+      [model, 'value model'],
+    ] as const) {
+      const sheet = buildPyramidSheet(result);
+      const header = sheet.cells.findIndex((row) => row[0]?.value === 'Tier');
+      const column = sheet.cells[header]!.findIndex((c) => c.value === `At risk or lapsed (${source})`);
+      expect(column).toBeGreaterThan(0);
+      const counts = sheet.cells.slice(header + 1, header + 6).map((row) => row[column]!.value);
+      const expected = [1, 2, 3, 4, 5].map(
+        (tier) =>
+          result.roster.ids.filter((_, i) => {
+            const risk = churnByCode[result.outputs.churn.codes[i]!];
+            return result.outputs.pyramid.tiers[i] === tier && (risk === 'At risk' || risk === 'Lapsed');
+          }).length,
+      );
+      expect(counts).toEqual(expected);
+      expect(sheet.cells[header + 6]![column]!.value).toBe(expected.reduce((a, b) => a + b, 0));
+    }
+    // V1 and V2 sit in tier 1: slipping by the gap rule, Active by the model.
+    const tierOne = (result: AnalysisResult): number =>
+      result.roster.ids.filter(
+        (_, i) => result.outputs.pyramid.tiers[i] === 1 && result.outputs.churn.codes[i]! >= 2,
+      ).length;
+    expect(tierOne(gap) - tierOne(model)).toBe(2);
   });
 });
