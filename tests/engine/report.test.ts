@@ -481,7 +481,10 @@ describe('summary sheets', () => {
 
   test('visit plan lists every customer due by the as-of date, most overdue first per rep', () => {
     const plan = sheetOf(sheets, 'visitPlan');
-    const header = plan.cells.findIndex((row) => row[1]?.value === 'Customer ID');
+    // The due list's header (the Win back first block above it has its own).
+    const header = plan.cells.findIndex(
+      (row) => row[1]?.value === 'Customer ID' && row[7]?.value === 'Days overdue',
+    );
     const listed = plan.cells
       .slice(header + 1)
       .map((row) => ({ rep: row[0]?.value, id: row[1]?.value, overdueDays: row[7]?.value as number }));

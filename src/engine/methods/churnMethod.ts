@@ -29,6 +29,8 @@ const labelsOf = (language: Language): (string | null)[] =>
  * with `churnFrom: 'model'`, bands of the value model's P(alive) (`churnFromPAlive`). Adds a note when
  * nobody bought on two days, so there is no rhythm to compare with, and when the model was asked for but
  * could not be fitted (the gap rule stands).
+ * Whichever source is used, the Visit plan sheet (Win back first block, risk per listed customer) and the
+ * Pyramid sheet (At risk or Lapsed per tier) read these codes.
  *
  * @example
  * analyze(input).outputs.churn.codes[0]; // 1 = Active, 2 = At risk, 3 = Lapsed, 0 = no order

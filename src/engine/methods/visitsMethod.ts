@@ -18,7 +18,9 @@ export interface VisitsOutput extends VisitPlanColumns {
 
 /**
  * The visit plan: how often to visit each customer (from its SVCD segment or ABC class) and when the next
- * visit is due after the last contact (see `visitPlanColumns`).
+ * visit is due after the last contact (see `visitPlanColumns`). Its Visit plan sheet also reads the run's
+ * churn risk (`outputs.churn`, gap rule or model per `churnFrom`): a Win back first block of valuable customers
+ * (tier 1–2 or ABC A) At risk or Lapsed, due or not, and each listed customer's risk (`buildVisitPlanSheet`).
  *
  * @example
  * analyze(input).outputs.visits.perMonth[0]; // 4 for a Star (visited weekly)

@@ -214,6 +214,28 @@ function columnsFor(
       value: (f, o) => wrapped(tierStrategy(f.tier, lang, o, basis)),
     },
   );
+  // How many of each tier's customers are At risk or Lapsed by the run's churn risk (gap rule or model).
+  const slipping = new Map<number, number>();
+  const tierOf = result.outputs.pyramid.tiers;
+  const churn = result.outputs.churn;
+  // Codes of churnByCode: 2 At risk, 3 Lapsed.
+  for (let i = 0; i < tierOf.length; i++)
+    if (churn.codes[i] === 2 || churn.codes[i] === 3)
+      slipping.set(tierOf[i]!, (slipping.get(tierOf[i]!) ?? 0) + 1);
+  const model = churn.from === 'model';
+  columns.push({
+    header:
+      lang === 'en'
+        ? `At risk or lapsed (${model ? 'value model' : 'gap rule'})`
+        : `有流失风险或已流失（${model ? '价值模型' : '购买间隔规则'}）`,
+    width: 12,
+    value: (f) => cell(slipping.get(f.tier) ?? 0, 'integer'),
+    total: {
+      value: tiers.reduce((sum, tier) => sum + (slipping.get(tier) ?? 0), 0),
+      format: 'integer',
+      bold: true,
+    },
+  });
   return columns;
 }
 
