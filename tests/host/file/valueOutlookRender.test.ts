@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { dayFromIso } from '../../../src/engine/dayNumbers';
 import {
   buildValueOutlookSheet,
@@ -12,11 +9,11 @@ import type { Language } from '../../../src/engine/types';
 import { checkHoldout } from '../../../src/engine/valueModel/checkHoldout';
 import { defaultHoldoutStart } from '../../../src/engine/valueModel/defaultHoldoutStart';
 import { fitValueModel } from '../../../src/engine/valueModel/fitValueModel';
-import { sheetPartsByName } from '../../../src/host/file/addChartsToXlsx';
 import { FileWorkbookHost } from '../../../src/host/file/FileWorkbookHost';
 import { runAnalysis } from '../../../src/host/runAnalysis';
 import { cdnowCsvText, cdnowTextPath } from '../../helpers/cdnowCsv';
-import { describeWithLibreOffice, soffice } from '../../helpers/libreoffice';
+import { describeWithLibreOffice } from '../../helpers/libreoffice';
+import { keepOnlySheets, renderPages } from '../../helpers/renderSheets';
 import { readCdnow } from '../../engine/valueModel/cdnowSample';
 
 // Renders the Value outlook sheet of the CDNOW sample through LibreOffice to PNG (test-output/renders/
@@ -50,23 +47,6 @@ function cdnowIds(): string[] {
     if (id !== undefined && id !== '') ids.add(id);
   }
   return [...ids];
-}
-
-/** Empties every sheet but `keep` (LibreOffice prints every sheet). */
-async function only(bytes: Uint8Array, keep: string): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  for (const [name, part] of await sheetPartsByName(zip)) {
-    if (name === keep) continue;
-    const xml = await zip.file(part)!.async('string');
-    zip.file(
-      part,
-      xml
-        .replace(/<sheetData>[\s\S]*<\/sheetData>/u, '<sheetData/>')
-        .replace(/<tableParts[\s\S]*?<\/tableParts>/u, '')
-        .replace(/<autoFilter[^>]*\/>/u, ''),
-    );
-  }
-  return zip.generateAsync({ type: 'uint8array' });
 }
 
 describeWithLibreOffice('Value outlook sheet rendered by LibreOffice', () => {
@@ -115,37 +95,16 @@ describeWithLibreOffice('Value outlook sheet rendered by LibreOffice', () => {
       const host = FileWorkbookHost.fromCsv(cdnowCsvText(), 'CDNOW_sample.csv');
       const run = await runAnalysis(host, { language: c.language, asOf: c.asOf }, { write: false });
       await host.write({ ...run.plan, columns: [], sheets: [sheet] });
-      const work = path.join(os.tmpdir(), `render-${c.name}-${process.pid}`);
-      rmSync(work, { recursive: true, force: true });
-      mkdirSync(work, { recursive: true });
-      mkdirSync(renders, { recursive: true });
-      const book = path.join(work, 'book.xlsx');
-      writeFileSync(book, await only(await host.toBuffer(), sheet.name));
-      execFileSync(
-        soffice!,
-        [
-          `-env:UserInstallation=file://${work}/profile`,
-          '--headless',
-          '--norestore',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          work,
-          book,
-        ],
-        { timeout: 240_000, stdio: 'pipe' },
+      const { text, pages } = renderPages(
+        await keepOnlySheets(await host.toBuffer(), [sheet.name]),
+        c.name,
+        renders,
+        240_000,
       );
-      for (const old of readdirSync(renders).filter((f) => f.startsWith(`${c.name}-`)))
-        rmSync(path.join(renders, old));
-      execFileSync('pdftoppm', ['-png', '-r', '70', path.join(work, 'book.pdf'), path.join(renders, c.name)]);
-      const text = execFileSync('pdftotext', ['-layout', path.join(work, 'book.pdf'), '-'], {
-        encoding: 'utf8',
-      });
-      rmSync(work, { recursive: true, force: true });
       // The printed sheet carries the title, the parameters and the holdout table's last row.
       expect(text).toContain(c.language === 'en' ? 'Value outlook' : '客户价值展望');
       expect(text).toContain('7+');
-      expect(readdirSync(renders).filter((f) => f.startsWith(`${c.name}-`)).length).toBeGreaterThanOrEqual(2);
+      expect(pages.length).toBeGreaterThanOrEqual(2);
     });
   }
 });
