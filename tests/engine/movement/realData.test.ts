@@ -4,7 +4,6 @@
  * independent runs of the analysis.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { analyze, type AnalysisInput } from '../../../src/engine/analyze';
 import { cellsOf } from '../../../src/engine/cellColumn';
 import { computeAnalysis } from '../../../src/engine/computeAnalysis';
@@ -12,8 +11,7 @@ import { addMonths, isoFromDay } from '../../../src/engine/dayNumbers';
 import type { PyramidTier, RawCell } from '../../../src/engine/types';
 import { FileWorkbookHost } from '../../../src/host/file/FileWorkbookHost';
 import { runAnalysis } from '../../../src/host/runAnalysis';
-
-const sharedData = (file: string): string => path.resolve(__dirname, '../../../../shared/data', file);
+import { sharedData } from '../../cli/sharedData';
 
 async function inputOf(host: FileWorkbookHost): Promise<AnalysisInput> {
   let captured: AnalysisInput | null = null;

@@ -1,12 +1,10 @@
 import { Workbook } from 'exceljs';
 import { cellsOf } from '../../../src/engine/cellColumn';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { chooseTables } from '../../../src/engine/chooseTables';
 import { FileWorkbookHost } from '../../../src/host/file/FileWorkbookHost';
 import { readWorkbookFile } from '../../../src/host/file/node/readWorkbookFile';
-
-const sharedData = (file: string): string => path.resolve(__dirname, '../../../../shared/data', file);
+import { sharedData } from '../../cli/sharedData';
 
 async function xlsxBytes(build: (workbook: Workbook) => void): Promise<Uint8Array> {
   const workbook = new Workbook();

@@ -5,11 +5,11 @@ import { FileWorkbookHost } from '../../../src/host/file/FileWorkbookHost';
 import { runAnalysis } from '../../../src/host/runAnalysis';
 import { describeWithLibreOffice } from '../../helpers/libreoffice';
 import { keepOnlySheets, renderPages } from '../../helpers/renderSheets';
+import { sharedData } from '../../cli/sharedData';
 
 // Renders the Movement and Loyalty sheets of real results through LibreOffice to PNG pages in
 // test-output/renders/movement/, for a person to look at.
 const renders = path.resolve(__dirname, '../../../test-output/renders/movement');
-const sharedData = (file: string): string => path.resolve(__dirname, '../../../../shared/data', file);
 
 const cases: { name: string; file: string; settings: Partial<AnalysisSettings> }[] = [
   { name: 'superstore-12-en', file: 'superstore.xlsx', settings: { language: 'en', compareMonths: 12 } },

@@ -9,8 +9,7 @@ import { readWorkbookFile } from '../../../src/host/file/node/readWorkbookFile';
 import { writeSampleWorkbook } from '../../../src/host/file/node/writeSampleWorkbook';
 import { runAnalysis } from '../../../src/host/runAnalysis';
 import { runRecord } from '../../../src/host/runRecord';
-
-const sharedData = (name: string): string => path.resolve(__dirname, '../../../..', 'shared/data', name);
+import { sharedData } from '../../cli/sharedData';
 
 let folder: string;
 beforeAll(async () => {

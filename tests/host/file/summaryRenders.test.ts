@@ -7,11 +7,11 @@ import { runAnalysis } from '../../../src/host/runAnalysis';
 import { buildSampleWorkbook } from '../../../src/sample/buildSampleWorkbook';
 import { describeWithLibreOffice } from '../../helpers/libreoffice';
 import { keepOnlySheets, renderPages } from '../../helpers/renderSheets';
+import { sharedData } from '../../cli/sharedData';
 
 // Renders every summary sheet of real results through LibreOffice to PNG (one image per printed page) in
 // test-output/renders/, for a person to look at, and checks each sheet prints on pages one page wide.
 const renders = path.resolve(__dirname, '../../../test-output/renders');
-const sharedData = (file: string): string => path.resolve(__dirname, '../../../../shared/data', file);
 
 interface Case {
   name: string;
