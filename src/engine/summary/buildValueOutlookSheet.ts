@@ -288,7 +288,7 @@ export function buildValueOutlookSheet(input: ValueOutlookInput): SheetSpec {
       cells.push([
         { value: w('total'), bold: true },
         cell(totals.customers, 'integer'),
-        cell(totals.actual, 'number'),
+        cell(totals.actual, 'integer'),
         cell(totals.predicted, 'number'),
         cell(totals.actual > 0 ? totals.predicted / totals.actual : null, 'percent'),
       ]);

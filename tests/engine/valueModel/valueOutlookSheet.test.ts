@@ -109,6 +109,8 @@ describe('Value outlook sheet on CDNOW (as of 1997-09-30, holdout from 1997-07-0
       totals.predicted,
       totals.predicted / totals.actual,
     ]);
+    // Actual purchase days in total are a count: shown whole ("1,882"), not "1,882.00".
+    expect(total.map((c) => c.format)).toEqual([undefined, 'integer', 'integer', 'number', 'percent']);
     expect(sheet.charts).toHaveLength(1);
     const chart = sheet.charts[0]!;
     expect(chart.categories).toEqual({
