@@ -125,7 +125,11 @@ async function analyzeCommand(
   if (command.duckDb !== null && command.json !== null) {
     await checkOutputs(command.input, null, command.json);
     const report = await analyzeWithDuckDb(command.input, command.settings, command.duckDb);
-    await writeFileAtomically(command.json, new TextEncoder().encode(formatReportJson(report)), said.language);
+    await writeFileAtomically(
+      command.json,
+      new TextEncoder().encode(formatReportJson(report)),
+      said.language,
+    );
     if (!command.quiet)
       io.stdout.write(
         `${cliText[said.language].wrote([command.json])} (DuckDB ${report.engine.version}: ${report.customers.length} customers, ${elapsed(started)} s)\n`,

@@ -316,7 +316,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       case '--threads': {
         const value = number(flag, take(i++, flag));
         if (!Number.isInteger(value) || value < 1)
-          throw new UsageError('--threads needs a whole number of at least 1.', '--threads 需要至少为 1 的整数。');
+          throw new UsageError(
+            '--threads needs a whole number of at least 1.',
+            '--threads 需要至少为 1 的整数。',
+          );
         duckDb.threads = value;
         break;
       }
@@ -341,5 +344,13 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       '--engine duckdb writes the JSON report only: give --json REPORT.json and no --out.',
       '--engine duckdb 只写 JSON 报告：请给出 --json REPORT.json，不要用 --out。',
     );
-  return { command: 'analyze', input, out, json, quiet, settings, duckDb: engine === 'duckdb' ? duckDb : null };
+  return {
+    command: 'analyze',
+    input,
+    out,
+    json,
+    quiet,
+    settings,
+    duckDb: engine === 'duckdb' ? duckDb : null,
+  };
 }

@@ -220,5 +220,5 @@ SELECT planned.customer_id, revenue, ${options.hasProfit ? 'profit' : 'CAST(NULL
   svcd_amount_threshold, svcd_frequency_threshold, churn_median_gap_days,
   used_rows, after_as_of_rows, before_window_rows
 FROM planned CROSS JOIN row_counts
-ORDER BY ${`planned.${id}`}`;
+ORDER BY planned.${id}`;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { compareIds } from '../../engine/compareIds';
@@ -16,7 +16,10 @@ import { sqlReport, type SqlReport, type SqlRow } from './sqlReport';
 export interface DuckDbLimits {
   /** DuckDB's `memory_limit`, e.g. `2GB`; null = DuckDB's default (80 % of the RAM). */
   memoryLimit: string | null;
-  /** Where DuckDB spills what does not fit in memory; null = a fresh folder in the system's temp folder, removed afterwards. */
+  /**
+   * Where DuckDB keeps its work database and spills what does not fit in memory (in a new folder inside it,
+   * removed afterwards); null = the system's temp folder.
+   */
   tempDirectory: string | null;
   /** DuckDB's `threads`; null = its default (the cores). */
   threads: number | null;
@@ -81,33 +84,48 @@ export async function analyzeWithDuckDb(
   if (info.isDirectory()) throw new FileError('isFolder', file, language);
   const reader = readerOf(file);
   const duckdb = await loadDuckDb();
-  const spill = limits.tempDirectory ?? (await mkdtemp(path.join(os.tmpdir(), 'customer-pyramid-duckdb-')));
+  // The work database and the spilled blocks live in a folder of their own, removed afterwards.
+  const parent = limits.tempDirectory ?? os.tmpdir();
+  await mkdir(parent, { recursive: true });
+  const spill = await mkdtemp(path.join(parent, 'customer-pyramid-duckdb-'));
   const options: Record<string, string> = { temp_directory: spill, preserve_insertion_order: 'false' };
   if (limits.memoryLimit !== null) options.memory_limit = limits.memoryLimit;
   if (limits.threads !== null) options.threads = String(limits.threads);
-  const instance = await duckdb.DuckDBInstance.create(':memory:', options);
+  const instance = await duckdb.DuckDBInstance.create(path.join(spill, 'work.duckdb'), options);
   const connection = await instance.connect();
   try {
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`);
     const columns: DescribedColumn[] = described.getRowObjectsJS().map((row) => ({
-      name: String(row.column_name),
-      type: String(row.column_type),
+      name: typeof row.column_name === 'string' ? row.column_name : '',
+      type: typeof row.column_type === 'string' ? row.column_type : '',
     }));
     const rows = fileSalesRows(reader, columns, settings.dateOrder, language, path.basename(file));
-    // The parsed rows once, as a table DuckDB keeps in memory or spills: the query reads them several times.
-    await connection.run(`CREATE TEMP TABLE sales_rows AS SELECT * FROM ${rows.usable}`);
-    const counts = (await connection.runAndReadAll(rows.counts)).getRowObjectsJS()[0] ?? {};
+    // The file is read and parsed once, into a table of the work database (on disk in the spill folder,
+    // so it may be larger than memory): the counts and the query read it several times.
+    await connection.run(`CREATE TABLE parsed_rows AS ${rows.parsed}`);
+    await connection.run(`CREATE VIEW sales_rows AS SELECT * FROM ${rows.usable}`);
+    const counts =
+      (
+        await connection.runAndReadAll(
+          'SELECT count(*) AS sales_rows, (SELECT count(*) FROM sales_rows) AS usable_rows FROM parsed_rows',
+        )
+      ).getRowObjectsJS()[0] ?? {};
     const salesRows = Number(plain(counts.sales_rows));
     const usableRows = Number(plain(counts.usable_rows));
     if (usableRows === 0) throw AnalysisError.of({ key: 'noDataRows', sheet: path.basename(file) }, language);
     const asOf = settings.asOf === null ? null : dayFromIso(settings.asOf);
     if (settings.asOf !== null && asOf === null)
       throw AnalysisError.of({ key: 'asOfNotADate', value: settings.asOf }, language);
-    if (asOf !== null) {
-      const earliest = (await connection.runAndReadAll('SELECT min(day) AS d FROM sales_rows')).getRowObjectsJS()[0];
+    if (settings.asOf !== null && asOf !== null) {
+      const earliest = (
+        await connection.runAndReadAll('SELECT min(day) AS d FROM sales_rows')
+      ).getRowObjectsJS()[0];
       const first = Number(plain(earliest?.d));
       if (first > asOf)
-        throw AnalysisError.of({ key: 'asOfBeforeData', asOf: settings.asOf!, earliest: isoFromDay(first) }, language);
+        throw AnalysisError.of(
+          { key: 'asOfBeforeData', asOf: settings.asOf, earliest: isoFromDay(first) },
+          language,
+        );
     }
     const sql = customerSql({
       dialect: 'duckdb',
@@ -134,6 +152,6 @@ export async function analyzeWithDuckDb(
   } finally {
     connection.closeSync();
     instance.closeSync();
-    if (limits.tempDirectory === null) await rm(spill, { recursive: true, force: true });
+    await rm(spill, { recursive: true, force: true });
   }
 }

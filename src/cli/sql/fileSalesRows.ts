@@ -12,12 +12,15 @@ export interface DescribedColumn {
 /** The usable sales rows of a file as SQL, with what the customer query needs to know of them. */
 export interface FileSalesRows {
   /**
-   * A parenthesised query of the usable rows: `customer_id`, `day`, `amount`, `profit`, `order_id` (the
-   * relation `customerSql` reads).
+   * A query of every data row of the file parsed: `customer_id`, `day`, `amount`, `order_id` (NULL where
+   * blank or unreadable) and `profit_cell` (the profit or cost cell as a number).
+   */
+  parsed: string;
+  /**
+   * A parenthesised query of the usable rows of the table `parsed_rows` holding {@link parsed}'s rows:
+   * `customer_id`, `day`, `amount`, `profit`, `order_id` (the relation `customerSql` reads).
    */
   usable: string;
-  /** A query of one row: `sales_rows` (data rows in the file) and `usable_rows`. */
-  counts: string;
   hasProfit: boolean;
   hasOrderId: boolean;
   mapping: ColumnMapping;
@@ -115,14 +118,11 @@ export function fileSalesRows(
     ${amount} AS amount, ${order === null ? 'CAST(NULL AS VARCHAR)' : idOf(order)} AS order_id,
     ${profitCell === null ? 'CAST(NULL AS DOUBLE)' : numberOf(profitCell)} AS profit_cell
   FROM ${from}`;
-  const usable = `(SELECT customer_id, day, amount, ${profit} AS profit, order_id FROM (${parsed}) AS parsed_rows
+  const usable = `(SELECT customer_id, day, amount, ${profit} AS profit, order_id FROM parsed_rows
   WHERE customer_id IS NOT NULL AND day IS NOT NULL AND amount IS NOT NULL AND NOT isnan(amount))`;
-  const counts = `SELECT count(*) AS sales_rows,
-    count(*) FILTER (WHERE customer_id IS NOT NULL AND day IS NOT NULL AND amount IS NOT NULL AND NOT isnan(amount)) AS usable_rows
-  FROM (${parsed}) AS parsed_rows`;
   return {
+    parsed,
     usable,
-    counts,
     hasProfit: profitColumn !== null || costColumn !== null,
     hasOrderId: order !== null,
     mapping,

@@ -14,7 +14,10 @@ export interface SqlCommand {
 function numberOf(flag: string, value: string): number {
   const parsed = Number(value);
   if (value.trim() === '' || !Number.isFinite(parsed))
-    throw new UsageError(`${flag} needs a number (got "${value}").`, `${flag} 需要一个数字（收到“${value}”）。`);
+    throw new UsageError(
+      `${flag} needs a number (got "${value}").`,
+      `${flag} 需要一个数字（收到“${value}”）。`,
+    );
   return parsed;
 }
 
@@ -86,7 +89,10 @@ export function parseSqlArgs(rest: readonly string[]): SqlCommand {
       case '--months': {
         const value = numberOf(flag, take(i++, flag));
         if (!Number.isInteger(value) || value < 1)
-          throw new UsageError('--months needs a whole number of at least 1.', '--months 需要至少为 1 的整数。');
+          throw new UsageError(
+            '--months needs a whole number of at least 1.',
+            '--months 需要至少为 1 的整数。',
+          );
         settings.windowMonths = value;
         break;
       }
@@ -107,7 +113,10 @@ export function parseSqlArgs(rest: readonly string[]): SqlCommand {
         break;
       }
       default:
-        throw new UsageError(`Unknown option "${flag}" for sql (see --help).`, `sql 没有选项“${flag}”（见 --help）。`);
+        throw new UsageError(
+          `Unknown option "${flag}" for sql (see --help).`,
+          `sql 没有选项“${flag}”（见 --help）。`,
+        );
     }
   }
   return command;

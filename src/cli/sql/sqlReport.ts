@@ -101,10 +101,14 @@ export function sqlReport(
       name: 'duckdb',
       version: run.duckDbVersion,
       notComputed: notComputedBySql,
-      note: 'Computed by the SQL query of `customer-pyramid sql` in DuckDB; these fields equal the built-in engine\'s. Leave out --engine duckdb for the fields listed in notComputed.',
+      note: "Computed by the SQL query of `customer-pyramid sql` in DuckDB; these fields equal the built-in engine's. Leave out --engine duckdb for the fields listed in notComputed.",
     },
     asOf: isoFromDay(first.as_of),
-    window: { start: isoFromDay(first.window_start), end: isoFromDay(first.as_of), months: first.window_months },
+    window: {
+      start: isoFromDay(first.window_start),
+      end: isoFromDay(first.as_of),
+      months: first.window_months,
+    },
     input: {
       salesRows: run.salesRows,
       usedRows: first.used_rows,
