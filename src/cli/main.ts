@@ -124,15 +124,10 @@ async function analyzeCommand(
   await checkOutputFolders([command.out, command.json], said.language);
   if (command.duckDb !== null && command.json !== null) {
     await checkOutputs(command.input, null, command.json);
-    const report = await analyzeWithDuckDb(command.input, command.settings, command.duckDb);
-    await writeFileAtomically(
-      command.json,
-      new TextEncoder().encode(formatReportJson(report)),
-      said.language,
-    );
+    const run = await analyzeWithDuckDb(command.input, command.settings, command.duckDb, command.json);
     if (!command.quiet)
       io.stdout.write(
-        `${cliText[said.language].wrote([command.json])} (DuckDB ${report.engine.version}: ${report.customers.length} customers, ${elapsed(started)} s)\n`,
+        `${cliText[said.language].wrote([command.json])} (DuckDB ${run.duckDbVersion}: ${run.customers} customers, ${elapsed(started)} s)\n`,
       );
     return;
   }

@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { compareIds } from '../../engine/compareIds';
 import { isoFromDay, dayFromIso } from '../../engine/dayNumbers';
 import { resolveSettings } from '../../engine/defaultSettings';
 import { AnalysisError } from '../../engine/errors';
@@ -10,7 +9,8 @@ import { FileError } from '../../host/file/node/FileError';
 import { customerSql } from '../../sql/customerSql';
 import { UsageError } from '../parseArgs';
 import { fileSalesRows, type DescribedColumn } from './fileSalesRows';
-import { sqlReport, type SqlReport, type SqlRow } from './sqlReport';
+import type { SqlRow, SqlRun } from './sqlReport';
+import { writeReport } from './writeReport';
 
 /** How DuckDB may use this machine. */
 export interface DuckDbLimits {
@@ -59,19 +59,21 @@ const plain = (value: unknown): unknown => (typeof value === 'bigint' ? Number(v
 
 /**
  * Runs the customer query ({@link customerSql}) with DuckDB in this process over a CSV or Parquet file of
- * sales, and returns the JSON report of the fields the query computes ({@link sqlReport}). DuckDB streams the
- * file and spills to `limits.tempDirectory` past `limits.memoryLimit`, so the file may be larger than memory.
+ * sales, and writes the JSON report of the fields the query computes (`sqlReport`) to `jsonFile`, customers
+ * by id (DuckDB's binary order). DuckDB keeps its work in `limits.tempDirectory` and spills there past
+ * `limits.memoryLimit`, and the customers stream to the report, so the file may be larger than memory.
  *
  * @throws UsageError when DuckDB is not installed or the file is neither CSV nor Parquet, or for a
  *   setting the SQL path does not follow (`churnFrom: 'model'`); FileError when the file cannot be read;
  *   AnalysisError for missing columns, no usable rows or an as-of date before every sale.
- * @example await analyzeWithDuckDb('sales.parquet', { asOf: '2024-12-31' }, { memoryLimit: '2GB', tempDirectory: null, threads: null })
+ * @example await analyzeWithDuckDb('sales.parquet', { asOf: '2024-12-31' }, { memoryLimit: '2GB', tempDirectory: null, threads: null }, 'report.json')
  */
 export async function analyzeWithDuckDb(
   file: string,
   partial: Partial<AnalysisSettings>,
   limits: DuckDbLimits,
-): Promise<SqlReport> {
+  jsonFile: string,
+): Promise<{ customers: number; duckDbVersion: string }> {
   const settings = resolveSettings(partial);
   const language = settings.language;
   if (settings.churnFrom !== 'gap')
@@ -135,20 +137,30 @@ export async function analyzeWithDuckDb(
       datesAs: 'day',
       settings: { ...settings, asOf },
     });
-    const result = await connection.runAndReadAll(sql);
-    const customers = result.getRowObjectsJS().map((row) => {
-      const out: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(row)) out[key] = plain(value);
-      return out as unknown as SqlRow;
-    });
-    customers.sort((a, b) => compareIds(a.customer_id, b.customer_id));
-    return sqlReport(customers, {
+    const run: SqlRun = {
       settings,
       salesRows,
       skippedCount: salesRows - usableRows,
       hasProfit: rows.hasProfit,
       duckDbVersion: duckdb.version(),
-    });
+    };
+    // The customers stream from DuckDB to the report a chunk at a time: millions of customers never sit
+    // in JavaScript at once.
+    const result = await connection.stream(sql);
+    const customers = await writeReport(
+      jsonFile,
+      run,
+      (async function* () {
+        for await (const chunk of result.yieldRowObjectJs())
+          yield chunk.map((row) => {
+            const out: Record<string, unknown> = {};
+            for (const [key, value] of Object.entries(row)) out[key] = plain(value);
+            return out as unknown as SqlRow;
+          });
+      })(),
+      language,
+    );
+    return { customers, duckDbVersion: run.duckDbVersion };
   } finally {
     connection.closeSync();
     instance.closeSync();

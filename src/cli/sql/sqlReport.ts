@@ -75,25 +75,22 @@ export interface SqlReport {
 
 const day = (value: number | null): string | null => (value === null ? null : isoFromDay(value));
 
+/** What a SQL run knows besides the query's rows. */
+export interface SqlRun {
+  settings: AnalysisSettings;
+  salesRows: number;
+  skippedCount: number;
+  hasProfit: boolean;
+  duckDbVersion: string;
+}
+
 /**
- * The JSON report of the customer query's rows, keyed and shaped as the engine's (`buildReport`) for every
- * field the query computes; `engine.notComputed` lists the engine's fields it leaves out.
+ * The report's fields other than `customers`, from the run figures the query repeats on every row (any
+ * row serves).
  *
- * @param rows The query's rows, in the order of the report (by id).
- * @example sqlReport(rows, { settings, salesRows: 100, skippedCount: 0, hasProfit: true, duckDbVersion: 'v1.5.0' }).customers[0].abc // 'A'
+ * @example sqlReportHead(rows[0], run).asOf // '2024-12-31'
  */
-export function sqlReport(
-  rows: readonly SqlRow[],
-  run: {
-    settings: AnalysisSettings;
-    salesRows: number;
-    skippedCount: number;
-    hasProfit: boolean;
-    duckDbVersion: string;
-  },
-): SqlReport {
-  const first = rows[0];
-  if (first === undefined) throw new Error('The customer query returned no customer.');
+export function sqlReportHead(first: SqlRow, run: SqlRun): Omit<SqlReport, 'customers'> {
   const { settings } = run;
   return {
     version: 1,
@@ -128,31 +125,55 @@ export function sqlReport(
       churnMedianGapDays: first.churn_median_gap_days,
       churnFrom: 'gap',
     },
-    customers: rows.map((row) => ({
-      id: row.customer_id,
-      revenue: row.revenue,
-      profit: run.hasProfit ? row.profit : null,
-      orders: row.orders,
-      purchaseDays: row.purchase_days,
-      firstPurchase: day(row.first_purchase),
-      lastPurchase: day(row.last_purchase),
-      recencyDays: row.recency_days,
-      frequencyPerMonth: row.frequency_per_month,
-      amountPerOrder: row.amount_per_order,
-      svcd: row.svcd,
-      abc: row.abc,
-      pyramidTier: row.pyramid_tier,
-      visitsPerMonth: row.visits_per_month,
-      visitIntervalDays: row.visit_interval_days,
-      lastContact: day(row.last_contact),
-      nextVisitDue: isoFromDay(row.next_visit_due),
-      overdue: row.overdue,
-      rfm:
-        row.r === null || row.f === null || row.m === null || row.rfm_segment === null
-          ? null
-          : { r: row.r, f: row.f, m: row.m, segment: row.rfm_segment },
-      lifetimeValue: row.lifetime_value,
-      churnRisk: row.churn_risk,
-    })),
+  };
+}
+
+/**
+ * One customer of the report, keyed and shaped as in the engine's report (`buildReport`).
+ *
+ * @example sqlReportCustomer(row, true).abc // 'A'
+ */
+export function sqlReportCustomer(row: SqlRow, hasProfit: boolean): Record<string, unknown> {
+  return {
+    id: row.customer_id,
+    revenue: row.revenue,
+    profit: hasProfit ? row.profit : null,
+    orders: row.orders,
+    purchaseDays: row.purchase_days,
+    firstPurchase: day(row.first_purchase),
+    lastPurchase: day(row.last_purchase),
+    recencyDays: row.recency_days,
+    frequencyPerMonth: row.frequency_per_month,
+    amountPerOrder: row.amount_per_order,
+    svcd: row.svcd,
+    abc: row.abc,
+    pyramidTier: row.pyramid_tier,
+    visitsPerMonth: row.visits_per_month,
+    visitIntervalDays: row.visit_interval_days,
+    lastContact: day(row.last_contact),
+    nextVisitDue: isoFromDay(row.next_visit_due),
+    overdue: row.overdue,
+    rfm:
+      row.r === null || row.f === null || row.m === null || row.rfm_segment === null
+        ? null
+        : { r: row.r, f: row.f, m: row.m, segment: row.rfm_segment },
+    lifetimeValue: row.lifetime_value,
+    churnRisk: row.churn_risk,
+  };
+}
+
+/**
+ * The JSON report of the customer query's rows, keyed and shaped as the engine's (`buildReport`) for every
+ * field the query computes; `engine.notComputed` lists the engine's fields it leaves out.
+ *
+ * @param rows The query's rows, in the order of the report (by id).
+ * @example sqlReport(rows, { settings, salesRows: 100, skippedCount: 0, hasProfit: true, duckDbVersion: 'v1.5.0' }).customers[0].abc // 'A'
+ */
+export function sqlReport(rows: readonly SqlRow[], run: SqlRun): SqlReport {
+  const first = rows[0];
+  if (first === undefined) throw new Error('The customer query returned no customer.');
+  return {
+    ...sqlReportHead(first, run),
+    customers: rows.map((row) => sqlReportCustomer(row, run.hasProfit)),
   };
 }
