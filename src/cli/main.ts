@@ -15,6 +15,8 @@ import { whileWaiting } from './whileWaiting';
 import { formatReportJson } from './formatReportJson';
 import { formatSummaryTable } from './formatSummaryTable';
 import { helpText, parseArgs, UsageError, type CliCommand } from './parseArgs';
+import { analyzeWithDuckDb } from './sql/analyzeWithDuckDb';
+import { printedSql } from './sql/printedSql';
 
 /** Rows above which progress is printed on stderr. */
 const progressAboveRows = 50_000;
@@ -120,6 +122,15 @@ async function analyzeCommand(
   const started = Date.now();
   const chosen = command.settings.language ?? null;
   await checkOutputFolders([command.out, command.json], said.language);
+  if (command.duckDb !== null && command.json !== null) {
+    await checkOutputs(command.input, null, command.json);
+    const run = await analyzeWithDuckDb(command.input, command.settings, command.duckDb, command.json);
+    if (!command.quiet)
+      io.stdout.write(
+        `${cliText[said.language].wrote([command.json])} (DuckDB ${run.duckDbVersion}: ${run.customers} customers, ${elapsed(started)} s)\n`,
+      );
+    return;
+  }
   const isXlsx = /\.xls[xm]$/iu.test(command.input);
   const size = await stat(command.input).then(
     (info) => (info.isFile() ? info.size : 0),
@@ -231,6 +242,9 @@ export async function main(
         return 0;
       case 'analyze':
         await analyzeCommand(command, io, said);
+        return 0;
+      case 'sql':
+        io.stdout.write(printedSql(command));
         return 0;
     }
   } catch (error) {

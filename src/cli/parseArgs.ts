@@ -1,4 +1,6 @@
 import type { AnalysisSettings, Language } from '../engine/types';
+import type { DuckDbLimits } from './sql/analyzeWithDuckDb';
+import { parseSqlArgs, type SqlCommand } from './sql/parseSqlArgs';
 
 /** A parsed command line. */
 export type CliCommand =
@@ -13,7 +15,10 @@ export type CliCommand =
       json: string | null;
       quiet: boolean;
       settings: Partial<AnalysisSettings>;
-    };
+      /** `--engine duckdb`: the SQL path in DuckDB with these limits; null = the built-in engine. */
+      duckDb: DuckDbLimits | null;
+    }
+  | SqlCommand;
 
 /** A usage error: the message says which argument is wrong, in English (`message`) and in Chinese. */
 export class UsageError extends Error {
@@ -37,6 +42,7 @@ export const helpText = `Usage:
   customer-pyramid analyze INPUT [options]   analyse a sales workbook (.xlsx) or sales table (.csv)
   customer-pyramid sample [--lang en|zh-CN|both] [--out DIR] [--plain-ranges]
                                              write the sample workbook(s)
+  customer-pyramid sql [options]             print the analysis as one SQL query for a database
   customer-pyramid --help | --version
 
 Options of analyze:
@@ -67,6 +73,28 @@ Options of analyze:
   --svcd-amount N           fixed SVCD threshold on amount per order (default: median-based)
   --svcd-frequency N        fixed SVCD threshold on orders per month (default: median-based)
   --quiet                   only errors: no summary table on stdout, no progress on stderr
+  --engine builtin|duckdb   duckdb: run the analysis as one SQL query in DuckDB (the optional
+                            package @duckdb/node-api) over a .csv or .parquet of any size, larger
+                            than memory too; writes only --json: the measures, SVCD, ABC, tiers,
+                            visits, RFM and churn equal the built-in engine's (no value model,
+                            movement, names or reps; the report's "engine" lists what is left out)
+  --memory-limit SIZE       with --engine duckdb: DuckDB's memory limit, e.g. 2GB (default: 80%
+                            of the RAM); past it DuckDB spills to --temp-dir
+  --temp-dir DIR            with --engine duckdb: where DuckDB spills (default: a new folder in
+                            the system's temp folder, removed afterwards)
+  --threads N               with --engine duckdb: DuckDB's threads (default: the cores)
+
+Options of sql (the query reads a table of sales rows; prints to stdout):
+  --dialect duckdb|postgres SQL dialect (default: duckdb); docs/sql.md has notes on Spark SQL,
+                            BigQuery and Snowflake
+  --table NAME              the sales table (default: sales)
+  --customer-column NAME    customer id column, text (default: customer_id)
+  --date-column NAME        sale date column, a DATE (default: sale_date)
+  --amount-column NAME      amount column (default: amount)
+  --profit-column NAME      profit column (default: none)
+  --cost-column NAME        cost column when there is no profit column (default: none)
+  --order-column NAME       order id column (default: none: orders are purchase days)
+  --as-of, --months, --abc-cut, --svcd-amount, --svcd-frequency, --visits-from as for analyze
 
 INPUT is an .xlsx or a .csv (UTF-8, UTF-16 or GB18030/GBK as Chinese Excel saves it).
 The input is never modified. Progress goes to stderr when it is a terminal or the input is large
@@ -127,15 +155,18 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     }
     return { command: 'sample', language, outDir, tables };
   }
+  if (command === 'sql') return parseSqlArgs(rest);
   if (command !== 'analyze')
     throw new UsageError(
-      `Unknown command "${command ?? ''}": use analyze or sample (see --help).`,
-      `未知命令“${command ?? ''}”：请用 analyze 或 sample（见 --help）。`,
+      `Unknown command "${command ?? ''}": use analyze, sql or sample (see --help).`,
+      `未知命令“${command ?? ''}”：请用 analyze、sql 或 sample（见 --help）。`,
     );
   let input: string | null = null;
   let out: string | null = null;
   let json: string | null = null;
   let quiet = false;
+  let engine = 'builtin';
+  const duckDb: DuckDbLimits = { memoryLimit: null, tempDirectory: null, threads: null };
   const settings: Partial<AnalysisSettings> = {};
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i] ?? '';
@@ -262,6 +293,36 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       case '--quiet':
         quiet = true;
         break;
+      case '--engine': {
+        const value = take(i++, flag);
+        if (value !== 'builtin' && value !== 'duckdb')
+          throw new UsageError('--engine is builtin or duckdb.', '--engine 的值是 builtin 或 duckdb。');
+        engine = value;
+        break;
+      }
+      case '--memory-limit': {
+        const value = take(i++, flag);
+        if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/iu.test(value))
+          throw new UsageError(
+            `--memory-limit needs a size such as 2GB or 500MB (got "${value}").`,
+            `--memory-limit 需要一个大小，例如 2GB 或 500MB（收到“${value}”）。`,
+          );
+        duckDb.memoryLimit = value;
+        break;
+      }
+      case '--temp-dir':
+        duckDb.tempDirectory = take(i++, flag);
+        break;
+      case '--threads': {
+        const value = number(flag, take(i++, flag));
+        if (!Number.isInteger(value) || value < 1)
+          throw new UsageError(
+            '--threads needs a whole number of at least 1.',
+            '--threads 需要至少为 1 的整数。',
+          );
+        duckDb.threads = value;
+        break;
+      }
       default:
         if (flag.startsWith('-'))
           throw new UsageError(`Unknown option "${flag}" (see --help).`, `未知选项“${flag}”（见 --help）。`);
@@ -278,5 +339,18 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       'analyze needs an INPUT file (.xlsx or .csv).',
       'analyze 需要一个输入文件（.xlsx 或 .csv）。',
     );
-  return { command: 'analyze', input, out, json, quiet, settings };
+  if (engine === 'duckdb' && (out !== null || json === null))
+    throw new UsageError(
+      '--engine duckdb writes the JSON report only: give --json REPORT.json and no --out.',
+      '--engine duckdb 只写 JSON 报告：请给出 --json REPORT.json，不要用 --out。',
+    );
+  return {
+    command: 'analyze',
+    input,
+    out,
+    json,
+    quiet,
+    settings,
+    duckDb: engine === 'duckdb' ? duckDb : null,
+  };
 }
