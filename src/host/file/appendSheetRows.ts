@@ -1,9 +1,15 @@
 import type JSZip from 'jszip';
-import type { ColumnSpec } from '../../engine/sheetSpec';
+import type { NumberFormatKey, OutputValue } from '../../engine/sheetSpec';
 import { sheetPartsByName } from './addChartsToXlsx';
 import { columnLetters } from './columnLetters';
 import { cellValue } from '../cellValue';
 import { xmlText } from './xmlText';
+
+/** One column of {@link DeferredRows}: its values and their number format (a `ColumnSpec` is one). */
+export interface DeferredColumn {
+  format?: NumberFormatKey;
+  values: readonly OutputValue[];
+}
 
 /**
  * Rows of a column-per-field sheet left out of the workbook model (which holds their first row as a
@@ -12,12 +18,14 @@ import { xmlText } from './xmlText';
 export interface DeferredRows {
   sheetName: string;
   /** The sheet's columns from column A; values from `firstIndex` on are appended. */
-  columns: readonly ColumnSpec[];
+  columns: readonly DeferredColumn[];
   /** Index into each column's values of the first row to append. */
   firstIndex: number;
   /** Sheet row (1-based) of that value; the row above it is the template. */
   firstRow: number;
   date1904: boolean;
+  /** Height of every appended row in points (a summary sheet sets each row's), else the default. */
+  rowHeight?: number;
 }
 
 /**
@@ -25,7 +33,8 @@ export interface DeferredRows {
  * 100,000 customers it takes seconds and a few hundred megabytes instead of tens of seconds and gigabytes).
  * Each column's cells get the style of its cell in the template row (the row above the first appended
  * one, written by the library with the same number formats); numbers as numbers, text as inline strings,
- * never formulas, cut to fit a cell; blanks are left out. The sheet's dimension is updated.
+ * never formulas, cut to fit a cell; blanks are left out; each row with `rowHeight` when given. The
+ * sheet's dimension is updated.
  *
  * @throws Error when a sheet is missing or its template row does not style every column.
  */
@@ -40,6 +49,7 @@ export async function appendRowsToPackage(zip: JSZip, deferred: readonly Deferre
     const letters = rows.columns.map((_, c) => columnLetters(c));
     const styles = templateStyles(xml, rows.firstRow - 1, letters, rows.sheetName);
     const count = Math.max(0, ...rows.columns.map((column) => column.values.length - rows.firstIndex));
+    const height = rows.rowHeight === undefined ? '' : ` ht="${String(rows.rowHeight)}" customHeight="1"`;
     const pieces: string[] = [];
     for (let k = 0; k < count; k++) {
       const row = rows.firstRow + k;
@@ -56,12 +66,18 @@ export async function appendRowsToPackage(zip: JSZip, deferred: readonly Deferre
         const space = /^\s|\s$/u.test(text) ? ' xml:space="preserve"' : '';
         cells += `<c r="${reference}"${styles[c]!} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
       });
-      if (cells !== '') pieces.push(`<row r="${row}">${cells}</row>`);
+      if (cells !== '' || height !== '') pieces.push(`<row r="${row}"${height}>${cells}</row>`);
     }
     const end = xml.lastIndexOf('</sheetData>');
     if (end < 0) throw new Error(`The sheet "${rows.sheetName}" has no data section.`);
     const lastRow = rows.firstRow + count - 1;
-    const lastColumn = letters[letters.length - 1] ?? 'A';
+    // The dimension keeps a wider head's last column (a summary sheet's rows above the appended ones).
+    const written = /<dimension ref="A1:([A-Z]+)\d+"\/>/u.exec(xml)?.[1] ?? 'A';
+    const appended = letters[letters.length - 1] ?? 'A';
+    const lastColumn =
+      written.length > appended.length || (written.length === appended.length && written > appended)
+        ? written
+        : appended;
     const updated = `${xml.slice(0, end)}${pieces.join('')}${xml.slice(end)}`.replace(
       /<dimension ref="[^"]*"\/>/u,
       `<dimension ref="A1:${lastColumn}${Math.max(lastRow, rows.firstRow - 1)}"/>`,
