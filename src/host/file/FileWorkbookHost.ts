@@ -65,11 +65,12 @@ export class FileWorkbookHost implements WorkbookHost {
    */
   directRowsAboveCells = directRowsAboveCells;
   /**
-   * Compresses the output package into the bytes {@link FileWorkbookHost.toBuffer} returns; JSZip's
+   * Compresses the output package, with `parts` (path → bytes) replacing its parts, into the bytes
+   * {@link FileWorkbookHost.toBuffer} returns; JSZip's
    * deflate by default (any JavaScript engine), Node's native zlib when set by the command line
    * (`packZipNative`, a tenth of the time).
    */
-  packPackage: (zip: JSZip) => Promise<Uint8Array> = packageBytes;
+  packPackage: (zip: JSZip, parts: ReadonlyMap<string, Uint8Array>) => Promise<Uint8Array> = packageBytes;
   /** The last write left a CSV's sales out of the output (too large to copy). */
   private salesLeftOut = false;
 
@@ -172,9 +173,9 @@ export class FileWorkbookHost implements WorkbookHost {
     const zip = await JSZip.loadAsync(
       written instanceof Uint8Array ? written : new Uint8Array(written as ArrayBuffer),
     );
-    await appendRowsToPackage(zip, this.deferredRows);
+    // Charts first: a sheet whose rows are appended below keeps the drawing they add.
     await addChartsToPackage(zip, this.charts);
-    return this.packPackage(zip);
+    return this.packPackage(zip, await appendRowsToPackage(zip, this.deferredRows));
   }
 
   /** The last run's record, whichever host wrote it (an older command line's sheet when there is no other). */
