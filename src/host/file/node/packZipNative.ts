@@ -1,10 +1,28 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import zlib from 'node:zlib';
 import type JSZip from 'jszip';
 
 /** Parts larger than this are deflated at level 1: several times quicker, a little larger. */
 const fastLevelAboveBytes = 8 * 1024 ** 2;
 /** Zip fields are 32-bit without the zip64 extension, which is not written. */
 const maxZipBytes = 0xffffffff;
+
+let crcTable: Uint32Array | null = null;
+
+/** CRC-32 of the bytes: zlib's (Node 20.15 and later), else a table-driven one for older Node 20 releases. */
+function crc32Of(data: Uint8Array): number {
+  if (typeof zlib.crc32 === 'function') return zlib.crc32(data);
+  if (crcTable === null) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const byte of data) crc = (crcTable[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
 
 /** MS-DOS time and date fields of a date (local time, 2-second steps; 1980 at the earliest). */
 function dosDateTime(date: Date): { time: number; date: number } {
@@ -46,10 +64,10 @@ export async function packZipNative(
   let offset = 0;
   for (const file of files) {
     const data = await file.read();
-    const packed = deflateRawSync(data, { level: data.length > fastLevelAboveBytes ? 1 : 6 });
+    const packed = zlib.deflateRawSync(data, { level: data.length > fastLevelAboveBytes ? 1 : 6 });
     const name = Buffer.from(file.name, 'utf8');
     const { time, date } = dosDateTime(file.date);
-    const crc = crc32(data);
+    const crc = crc32Of(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
