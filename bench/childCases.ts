@@ -161,16 +161,19 @@ export const childCases: Record<string, (args: readonly string[]) => Promise<Cas
     const host = await readWorkbookFile(requireArg(args, 0, 'CSV file'));
     const run = await runAnalysis(host, {}, { write: false });
     const probe = memoryProbe();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await host.write(run.plan);
     const t1 = performance.now();
     const bytes = await host.toBuffer();
     const t2 = performance.now();
+    const cpu = process.cpuUsage(cpu0);
     const memory = probe.stop(bytes);
     return {
       customers: run.result.customers.length,
       writeMs: t1 - t0,
       toBufferMs: t2 - t1,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       bytes: bytes.length,
       peakRssGrowthMb: memory.peakRssMb,
     };

@@ -11,9 +11,10 @@ import { format } from './format';
 import { formatTable, type BenchTable } from './formatTable';
 import type { Goal, SectionResult } from './SectionResult';
 import { valueModelSection } from './valueModelSection';
+import { smallSection } from './smallSection';
 import { xlsxSection } from './xlsxSection';
 
-const sectionNames = ['engine', 'cli', 'xlsx', 'excel', 'valueModel'] as const;
+const sectionNames = ['engine', 'cli', 'xlsx', 'excel', 'valueModel', 'small'] as const;
 type SectionName = (typeof sectionNames)[number];
 const fullSizes = [10_000, 100_000, 1_000_000];
 
@@ -60,6 +61,7 @@ async function runSections(options: Options): Promise<void> {
     xlsx: () => xlsxSection(largest, log),
     excel: () => excelHostSection(largest, log),
     valueModel: () => Promise.resolve(valueModelSection(Math.min(largest, 100_000), log)),
+    small: () => smallSection(5, log),
   };
   for (const name of options.sections) {
     try {

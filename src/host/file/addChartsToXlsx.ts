@@ -153,8 +153,16 @@ export async function addChartsToXlsx(
   return packageBytes(zip);
 }
 
-/** The bytes of a package changed in memory, compressed as Excel does. */
-export function packageBytes(zip: JSZip): Promise<Uint8Array> {
+/**
+ * The bytes of a package changed in memory, compressed as Excel does; `parts` (path → bytes) replace or
+ * add parts first, at the fastest level (large sheets written by `appendRowsToPackage`).
+ */
+export function packageBytes(
+  zip: JSZip,
+  parts: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<Uint8Array> {
+  for (const [path, bytes] of parts)
+    zip.file(path, bytes, { compression: 'DEFLATE', compressionOptions: { level: 1 } });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 

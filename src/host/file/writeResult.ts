@@ -1,4 +1,5 @@
 import { Workbook, type Worksheet } from 'exceljs';
+import { printPage } from '../../engine/summary/cells';
 import type { SourceTable } from '../../engine/types';
 import { excelGrid } from '../excelGrid';
 import { runRecord, type RecordColumn, type RecordSheet, type RunRecord } from '../runRecord';
@@ -9,6 +10,7 @@ import { appendCustomerColumns } from './appendCustomerColumns';
 import type { DeferredRows } from './appendSheetRows';
 import type { FileSource } from './FileSource';
 import { renderSheetSpec } from './renderSheetSpec';
+import { splitSheetTail } from './splitSheetTail';
 import { writeColumnsSheet } from './writeColumnsSheet';
 
 /** Key of our customers sheet built from sales, as the Excel add-in records it too. */
@@ -134,7 +136,20 @@ export function writeResult(
       excelGrid.sheetNameLength,
     );
     const sheet = workbook.addWorksheet(name);
-    renderSheetSpec(sheet, spec, source.date1904);
+    // A long list (the visit plan of 100,000 customers) is written straight into the package, as the
+    // customers are: the summary sheets are rebuilt on every write, so any input may defer them.
+    const split = splitSheetTail(spec, directRowsAboveCells);
+    renderSheetSpec(sheet, split?.head ?? spec, source.date1904);
+    if (split !== null) {
+      deferredRows.push({
+        sheetName: name,
+        columns: split.columns,
+        firstIndex: 0,
+        firstRow: split.firstRow,
+        date1904: source.date1904,
+        rowHeight: printPage.rowHeight,
+      });
+    }
     if (spec.charts.length > 0) charts.push({ sheetName: name, charts: spec.charts, cells: spec.cells });
     summaryNames.push(name);
     createdSheets.push({ key: spec.key, name });

@@ -177,3 +177,43 @@ describeWithLibreOffice('customers sheet written straight into the package, in L
     expect((await readFile(path.join(folder, 'direct.xlsx'))).length).toBeGreaterThan(0);
   });
 });
+
+describe('long summary sheets written straight into the package', () => {
+  /** Every sheet's cells (address, value, style) and row heights, via exceljs. */
+  async function sheetsOf(bytes: Uint8Array): Promise<Map<string, unknown[]>> {
+    const workbook = new Workbook();
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    const sheets = new Map<string, unknown[]>();
+    for (const sheet of workbook.worksheets) {
+      const cells: unknown[] = [];
+      sheet.eachRow((row, r) => {
+        cells.push([r, row.height]);
+        row.eachCell((cell) => {
+          if (cell.value !== null) cells.push([cell.address, cell.value, JSON.stringify(cell.style)]);
+        });
+      });
+      sheets.set(sheet.name, cells);
+    }
+    return sheets;
+  }
+
+  it('gives the visit plan of a real CSV the same cells, formats and row heights either way', async () => {
+    const file = path.join(__dirname, '../../../../shared/data/online_retail_2010-12.csv');
+    const outputs: Uint8Array[] = [];
+    for (const directAbove of [Number.POSITIVE_INFINITY, 2_000]) {
+      const host = await readWorkbookFile(file);
+      host.directRowsAboveCells = directAbove;
+      await runAnalysis(host, {});
+      outputs.push(await host.toBuffer());
+    }
+    const [viaLibrary, direct] = outputs as [Uint8Array, Uint8Array];
+    const visitPlan = labelSheetName('visitPlan', 'en');
+    const zip = await JSZip.loadAsync(direct);
+    const part = (await sheetPartsByName(zip)).get(visitPlan)!;
+    // The visit plan's list of due customers went straight into the package (inline strings).
+    expect(await zip.file(part)!.async('string')).toMatch(/t="inlineStr"/u);
+    const expected = await sheetsOf(viaLibrary);
+    expect(expected.get(visitPlan)!.length).toBeGreaterThan(1_000);
+    expect(await sheetsOf(direct)).toEqual(expected);
+  });
+});

@@ -7,6 +7,7 @@ import { FileWorkbookHost } from '../FileWorkbookHost';
 import { decodeText } from '../decodeText';
 import { textEncodingOf } from '../textEncodingOf';
 import { FileError } from './FileError';
+import { packZipNative } from './packZipNative';
 import { streamXlsx } from './streamXlsx';
 
 /** Largest CSV file accepted, in bytes (about 1.5 GB): beyond it the columns would not fit in memory. */
@@ -145,7 +146,7 @@ const isCompoundFile = (head: Uint8Array): boolean =>
 
 /**
  * Opens a workbook file for analysis: `.csv` (or `.txt`) as one table, `.xlsx` / `.xlsm` with every
- * table and headed range in it.
+ * table and headed range in it. Its output package is deflated by Node's zlib (`packZipNative`).
  *
  * @throws FileError for a missing or unreadable file, a folder, an empty file, an old `.xls`, an unknown
  *   extension, an `.xlsx` that is not a zip package, is password-protected or damaged — in
@@ -198,7 +199,9 @@ export async function readWorkbookFile(
     checkCsvFitsHeap(fileName, size, language);
     const pieces = decodeCsvBytes(await readFile(filePath));
     if (pieces.every((piece) => piece.trim() === '')) throw new FileError('emptyFile', fileName, language);
-    return FileWorkbookHost.fromCsv(pieces, fileName);
+    const host = FileWorkbookHost.fromCsv(pieces, fileName);
+    host.packPackage = packZipNative;
+    return host;
   }
   if (size > maxXlsxBytes) {
     throw AnalysisError.of(
@@ -214,9 +217,12 @@ export async function readWorkbookFile(
   if (isCompoundFile(head)) throw new FileError('encrypted', fileName, language);
   if (!isZip(head)) throw new FileError('notXlsx', fileName, language);
   try {
-    if (size > (options.streamAboveBytes ?? streamXlsxAboveBytes))
-      return FileWorkbookHost.fromStreamed(await streamXlsx(filePath, fileName), fileName);
-    return await FileWorkbookHost.fromXlsx(await readFile(filePath), fileName);
+    const host =
+      size > (options.streamAboveBytes ?? streamXlsxAboveBytes)
+        ? FileWorkbookHost.fromStreamed(await streamXlsx(filePath, fileName), fileName)
+        : await FileWorkbookHost.fromXlsx(await readFile(filePath), fileName);
+    host.packPackage = packZipNative;
+    return host;
   } catch (error) {
     // Both readers say so when the package's parts cannot be read; anything else is not the file's fault.
     if (error instanceof Error && error.message.includes('could not be read as an .xlsx workbook'))
