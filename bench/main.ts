@@ -6,6 +6,7 @@ import * as prettier from 'prettier';
 import { cliSection } from './cliSection';
 import { describeMachine } from './describeMachine';
 import { engineSection } from './engineSection';
+import { sqlSection } from './sqlSection';
 import { excelHostSection } from './excelHostSection';
 import { format } from './format';
 import { formatTable, type BenchTable } from './formatTable';
@@ -13,7 +14,7 @@ import type { Goal, SectionResult } from './SectionResult';
 import { valueModelSection } from './valueModelSection';
 import { xlsxSection } from './xlsxSection';
 
-const sectionNames = ['engine', 'cli', 'xlsx', 'excel', 'valueModel'] as const;
+const sectionNames = ['engine', 'cli', 'xlsx', 'excel', 'valueModel', 'sql'] as const;
 type SectionName = (typeof sectionNames)[number];
 const fullSizes = [10_000, 100_000, 1_000_000];
 
@@ -60,6 +61,7 @@ async function runSections(options: Options): Promise<void> {
     xlsx: () => xlsxSection(largest, log),
     excel: () => excelHostSection(largest, log),
     valueModel: () => Promise.resolve(valueModelSection(Math.min(largest, 100_000), log)),
+    sql: () => sqlSection(log),
   };
   for (const name of options.sections) {
     try {
