@@ -6,6 +6,7 @@ import * as prettier from 'prettier';
 import { cliSection } from './cliSection';
 import { describeMachine } from './describeMachine';
 import { engineSection } from './engineSection';
+import { sqlSection } from './sqlSection';
 import { excelHostSection } from './excelHostSection';
 import { format } from './format';
 import { formatTable, type BenchTable } from './formatTable';
@@ -14,7 +15,7 @@ import { valueModelSection } from './valueModelSection';
 import { smallSection } from './smallSection';
 import { xlsxSection } from './xlsxSection';
 
-const sectionNames = ['engine', 'cli', 'xlsx', 'excel', 'valueModel', 'small'] as const;
+const sectionNames = ['engine', 'cli', 'xlsx', 'excel', 'valueModel', 'small', 'sql'] as const;
 type SectionName = (typeof sectionNames)[number];
 const fullSizes = [10_000, 100_000, 1_000_000];
 
@@ -62,6 +63,7 @@ async function runSections(options: Options): Promise<void> {
     excel: () => excelHostSection(largest, log),
     valueModel: () => Promise.resolve(valueModelSection(Math.min(largest, 100_000), log)),
     small: () => smallSection(5, log),
+    sql: () => sqlSection(log),
   };
   for (const name of options.sections) {
     try {
