@@ -12,5 +12,6 @@ export function rowsOfRoster(sales: ParsedSales, ids: readonly string[]): SalesR
     customer,
     day: rows.day.subarray(0, rows.count),
     amount: rows.amount.subarray(0, rows.count),
+    profit: rows.profit === null ? null : rows.profit.subarray(0, rows.count),
   };
 }
