@@ -72,7 +72,7 @@ async function runSections(options: Options): Promise<void> {
   }
   const goals: Goal[] = results.flatMap((result) => result.goals);
   const goalTable: BenchTable = {
-    title: 'Goals of issue 5',
+    title: 'Goals (issues 5 and 17)',
     headers: ['section', 'goal', 'measured', 'met'],
     rows: goals.map((goal) => [goal.section, goal.goal, goal.measured, format.met(goal.met)]),
     notes: failures.map((failure) => `Section failed: ${failure}`),

@@ -4,6 +4,7 @@ import { SalesTotals, type CustomerAggregates, type SalesBounds } from './SalesT
 import { compareIds } from './compareIds';
 import { date1904Offset, maxSerial, yyyymmddFrom } from './dayNumbers';
 import { orderByText } from './orderByText';
+import { orderCodesOf } from './orderCodesOf';
 import {
   dayFromNumber,
   isErrorValue,
@@ -314,8 +315,7 @@ export function parseSales(
   const costs = profits === null ? plainColumn(table, mapping, 'cost') : null;
   const profitColumn = profits ?? costs;
   const orderColumn = column(table, mapping, 'orderId');
-  const orders = orderColumn === null ? null : encoded(orderColumn);
-  const orderKeys = orders === null ? null : canonicalCodes(orders.values, orderKey).canonical;
+  const orders = orderColumn === null ? null : orderCodesOf(orderColumn, n);
   const repsColumn = column(table, mapping, 'rep');
   const names = column(table, mapping, 'customerName');
   const profitSource: ProfitSource = profits !== null ? 'profit' : costs !== null ? 'cost' : null;
@@ -379,7 +379,7 @@ export function parseSales(
     ids.values.length,
     n,
     bounds,
-    orders === null ? 0 : orders.values.length,
+    orders === null ? 0 : orders.count,
     reps.values,
   );
   totals.readRowsFrom(rowAmount, rowProfit);
@@ -464,9 +464,8 @@ export function parseSales(
       rowProfit[b] = profitSource === 'profit' ? value : amount - value;
     }
     let order = -1;
-    if (orders !== null && orderKeys !== null) {
-      const orderValue = i < orders.codes.length ? orders.codes[i]! : -1;
-      order = orderValue < 0 ? -1 : orderKeys[orderValue]!;
+    if (orders !== null) {
+      order = orders.codes[i]!;
       if (order < 0) blankOrders++;
     }
     let rep = -1;
@@ -554,7 +553,7 @@ export function parseSales(
     minDay: count === 0 ? 0 : minDay,
     maxDay: count === 0 ? 0 : maxDay,
     rows: kept,
-    orderCodes: orders === null ? 0 : orders.values.length,
+    orderCodes: orders === null ? 0 : orders.count,
   };
 }
 
