@@ -6,7 +6,6 @@ import { tierLabel } from '../labels';
 import { analyzeMovement, type MovementCustomer } from '../movement/analyzeMovement';
 import { movementText } from '../movement/movementText';
 import { periodTotals } from '../movement/periodTotals';
-import type { SalesRows } from '../parseSales';
 import type { Movement } from '../movement/types';
 import { buildLoyaltySheet } from '../summary/buildLoyaltySheet';
 import { buildMovementSheet } from '../summary/buildMovementSheet';
@@ -16,21 +15,6 @@ import { abcMethod } from './abcMethod';
 import { defineMethod, type MethodInput } from './Method';
 import { pyramidMethod } from './pyramidMethod';
 import { svcdMethod } from './svcdMethod';
-
-/**
- * The purchases (amount > 0) of the rows as customer id and day, one row at a time: the object handed out
- * is reused for every row (read it before taking the next), so a million rows make no million objects.
- */
-function* purchasesOf(rows: SalesRows, ids: readonly string[]): Generator<{ customer: string; day: number }> {
-  const purchase = { customer: '', day: 0 };
-  for (let k = 0; k < rows.count; k++) {
-    const customer = rows.customer[k]!;
-    if (customer < 0 || !(rows.amount[k]! > 0)) continue;
-    purchase.customer = ids[customer]!;
-    purchase.day = rows.day[k]!;
-    yield purchase;
-  }
-}
 
 /** The movement settings. */
 export interface MovementMethodSettings {
@@ -92,7 +76,7 @@ export const movementMethod = defineMethod({
         hasProfit: input.hasProfit,
         analyzeAt: (day, months) => input.analyzeAt(day, months),
         periodTotals: (start, end) => periodTotals(rows, ids.length, start, end),
-        purchases: purchasesOf(rows, ids),
+        purchases: rows,
       },
       { compareMonths, growthThreshold: trendGrowth, declineThreshold: trendDecline },
     );

@@ -3,6 +3,7 @@ import { addMonths } from '../dayNumbers';
 import type { AbcClass, CustomerResult, PyramidTier, SvcdSegment } from '../types';
 import { migrationMatrix } from './migrationMatrix';
 import { monthlyCohorts } from './monthlyCohorts';
+import type { SalesRows } from '../parseSales';
 import type { PeriodTotals } from './periodTotals';
 import { relationshipKind } from './relationshipKind';
 import { tierChange } from './tierChange';
@@ -37,8 +38,11 @@ export interface MovementInput {
    * what an analysis over that window gives them (see `periodTotals`), without running one.
    */
   periodTotals(start: number, end: number): PeriodTotals;
-  /** Purchases (amount > 0) as customer id and day; those after the as-of date are ignored. */
-  purchases: Iterable<{ customer: string; day: number }>;
+  /**
+   * Purchases (amount > 0) as customer id and day, or the sales rows with customers numbered as
+   * `customers`; those after the as-of date are ignored (see `monthlyCohorts`).
+   */
+  purchases: Iterable<{ customer: string; day: number }> | SalesRows;
 }
 
 /** Customer i's revenue (or profit) in a period and whether it bought in it. */

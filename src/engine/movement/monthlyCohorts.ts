@@ -1,4 +1,5 @@
 import { ymdFromDay } from '../dayNumbers';
+import type { SalesRows } from '../parseSales';
 import type { CohortRow } from './types';
 
 /** Months since year 0 of a day number (a month's index). */
@@ -18,43 +19,62 @@ function monthText(index: number): string {
  * month after, … up to the as-of month. Purchases after the as-of date are ignored. Cohorts come in month
  * order; a month in which nobody made a first purchase has no row.
  *
- * @param purchases Purchases (amount > 0) as customer and day number; any order, repeats allowed.
+ * @param purchases Purchases (amount > 0) as customer and day number; any order, repeats allowed. Or sales
+ *   rows (`SalesRows`, customers numbered): their rows with amount > 0 and a customer (≥ 0) are the
+ *   purchases, read straight from the typed columns.
  * @example monthlyCohorts([{ customer: 'a', day: dayFromIso('2024-01-05')! }, { customer: 'a', day: dayFromIso('2024-03-01')! }], dayFromIso('2024-03-31')!)
  *   // [{ month: '2024-01', customers: 1, active: [1, 0, 1] }]
  */
 export function monthlyCohorts(
-  purchases: Iterable<{ customer: string; day: number }>,
+  purchases: Iterable<{ customer: string; day: number }> | SalesRows,
   asOf: number,
 ): CohortRow[] {
   const last = monthIndex(asOf);
   // The purchases as (customer number, month) pairs in typed arrays: no set or object per customer.
-  const customerOf = new Map<string, number>();
   const monthOfDay = new Map<number, number>();
-  let pairCustomer = new Int32Array(1024);
-  let pairMonth = new Int32Array(1024);
-  let pairs = 0;
-  for (const { customer, day } of purchases) {
-    if (day > asOf) continue;
-    let c = customerOf.get(customer);
-    if (c === undefined) {
-      c = customerOf.size;
-      customerOf.set(customer, c);
-    }
+  const monthOf = (day: number): number => {
     let month = monthOfDay.get(day);
     if (month === undefined) {
       month = monthIndex(day);
       monthOfDay.set(day, month);
     }
+    return month;
+  };
+  let pairCustomer = new Int32Array(1024);
+  let pairMonth = new Int32Array(1024);
+  let pairs = 0;
+  const addPair = (c: number, day: number): void => {
     if (pairs === pairCustomer.length) {
       pairCustomer = grown(pairCustomer);
       pairMonth = grown(pairMonth);
     }
     pairCustomer[pairs] = c;
-    pairMonth[pairs] = month;
+    pairMonth[pairs] = monthOf(day);
     pairs++;
+  };
+  let customers = 0;
+  if ('amount' in purchases) {
+    const { customer, day, amount } = purchases;
+    for (let k = 0; k < purchases.count; k++) {
+      const c = customer[k]!;
+      if (c < 0 || !(amount[k]! > 0) || day[k]! > asOf) continue;
+      addPair(c, day[k]!);
+      if (c >= customers) customers = c + 1;
+    }
+  } else {
+    const customerOf = new Map<string, number>();
+    for (const { customer, day } of purchases) {
+      if (day > asOf) continue;
+      let c = customerOf.get(customer);
+      if (c === undefined) {
+        c = customerOf.size;
+        customerOf.set(customer, c);
+      }
+      addPair(c, day);
+    }
+    customers = customerOf.size;
   }
-  const customers = customerOf.size;
-  if (customers === 0) return [];
+  if (pairs === 0) return [];
   const first = new Int32Array(customers).fill(last + 1);
   let lowest = last;
   for (let k = 0; k < pairs; k++) {
@@ -65,7 +85,8 @@ export function monthlyCohorts(
   }
   const span = last - lowest + 1;
   const cohortCustomers = new Int32Array(span);
-  for (let c = 0; c < customers; c++) cohortCustomers[first[c]! - lowest]!++;
+  // A customer numbered but without a purchase (rows form) keeps first = last + 1 and is no one's cohort.
+  for (let c = 0; c < customers; c++) if (first[c]! <= last) cohortCustomers[first[c]! - lowest]!++;
   const active: number[][] = [];
   for (let f = 0; f < span; f++)
     active.push(cohortCustomers[f]! > 0 ? new Array<number>(span - f).fill(0) : []);
