@@ -58,6 +58,10 @@ const nonNullKernels = [
   'src/engine/orderByText.ts', // sort of interned codes
   'src/engine/medianThreshold.ts', // selection over a Float64Array
   'src/engine/parseSales.ts', // per-row parse into typed columns
+  'src/engine/salesAt.ts', // per-row totals over the kept rows' typed columns
+  'src/engine/movement/periodTotals.ts', // per-row sums over the kept rows' typed columns
+  'src/engine/movement/monthlyCohorts.ts', // (customer, month) pairs in typed arrays, grouped by month
+  'src/engine/orderCodesOf.ts', // open-addressing table over typed arrays
   'src/engine/customerMeasures.ts', // per-customer measures from typed aggregates
   'src/engine/cellColumn.ts', // decoding an encoded column, code by code
   'src/engine/assignAbc.ts', // ranking loops over revenue and order arrays

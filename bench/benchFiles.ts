@@ -1,7 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateSales, type OrderLines, type SyntheticSales } from './generateSales';
+import {
+  generateSales,
+  generateShapedSales,
+  type OrderLines,
+  type SalesShapeName,
+  type SyntheticSales,
+} from './generateSales';
 import { writeSalesCsv } from './writeSalesCsv';
 import { writeSalesXlsx } from './writeSalesXlsx';
 
@@ -31,6 +37,16 @@ export const benchFiles = {
   csv(rows: number, sales: () => SyntheticSales, lines: OrderLines = 'many'): BenchFile {
     const file = path.join(benchFiles.directory(), `sales-${rows}${lines === 'one' ? '-one' : ''}.csv`);
     return reuseOrWrite(file, () => writeSalesCsv(sales(), file));
+  },
+
+  /**
+   * The sales CSV for `rows` rows in a named shape: `sales-<rows>.csv` for `lines-1-5` (the file
+   * {@link benchFiles.csv} writes), `sales-<rows>-<shape>.csv` otherwise.
+   */
+  shapedCsv(rows: number, shape: SalesShapeName): BenchFile {
+    const name = shape === 'lines-1-5' ? `sales-${rows}.csv` : `sales-${rows}-${shape}.csv`;
+    const file = path.join(benchFiles.directory(), name);
+    return reuseOrWrite(file, () => writeSalesCsv(generateShapedSales(rows, shape), file));
   },
 
   /** The sales workbook for `rows` rows (exceljs streaming writer). */

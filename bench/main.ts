@@ -76,7 +76,7 @@ async function runSections(options: Options): Promise<void> {
   }
   const goals: Goal[] = results.flatMap((result) => result.goals);
   const goalTable: BenchTable = {
-    title: 'Goals of issue 5',
+    title: 'Goals (issues 5 and 17)',
     headers: ['section', 'goal', 'measured', 'met'],
     rows: goals.map((goal) => [goal.section, goal.goal, goal.measured, format.met(goal.met)]),
     notes: failures.map((failure) => `Section failed: ${failure}`),
@@ -133,7 +133,9 @@ function benchmarksDoc(
     '   arquero (per-customer aggregates) and DuckDB in-process (aggregates + ranking with window functions)',
     '   are timed the same way. Then the warm loop: all of them again and again in one process after a',
     '   warm-up, which shows what the JIT reaches but is not what anyone waits for;',
-    '2. the command line on a CSV as a whole process, against DuckDB reading the same CSV;',
+    '2. the command line on a CSV as a whole process, against DuckDB reading the same CSV, for every data',
+    '   shape users have (`salesShapes` in bench/generateSales.ts): one line per order (every order id',
+    '   distinct), 1–5 and 1–20 lines per order, text and numeric ids, no order-id column;',
     "3. reading a sales workbook with the file host against exceljs's streaming reader, and writing the",
     '   result workbook;',
     '4. the Excel host against the fake Excel of `tests/fakes`: syncs, payloads, bytes moved.',

@@ -6,6 +6,10 @@ export interface ProcessMeasurement {
   medianMs: number;
   /** One per round, in order. */
   timesMs: number[];
+  /** CPU time (user + system, all threads) per round, in order (NaN where a run did not report it). */
+  cpuMs: number[];
+  /** Median of {@link cpuMs}. */
+  medianCpuMs: number;
   /** Largest peak RSS over the runs, in MB (null if no run reported it). */
   maxRssMb: number | null;
   /** The last run (its output, for cross-checks). */
@@ -30,7 +34,7 @@ export interface ProcessPlan {
 
 /**
  * Runs whole processes ({@link runProcess}) interleaved — each round runs every case once, starting with
- * a different case each round — and keeps each case's median wall time and largest peak RSS. No warm-up:
+ * a different case each round — and keeps each case's median wall time, CPU time and largest peak RSS. No warm-up:
  * the input files were just written or read, so they are in the page cache.
  *
  * @throws Error with the child's last stderr lines when a run exits non-zero.
@@ -45,6 +49,7 @@ export async function measureProcesses(
   const minRuns = Math.min(wanted, plan.minRuns ?? 1);
   const started = performance.now();
   const times: Record<string, number[]> = {};
+  const cpus: Record<string, number[]> = {};
   const peaks: Record<string, number | null> = {};
   const lasts: Record<string, ProcessRun> = {};
   for (let round = 0; round < wanted; round++) {
@@ -59,6 +64,7 @@ export async function measureProcesses(
         throw new Error(`${args.join(' ')} exited with ${run.status}: ${tail}`);
       }
       (times[name] ??= []).push(run.ms);
+      (cpus[name] ??= []).push(run.cpuMs ?? Number.NaN);
       if (run.maxRssMb !== null) peaks[name] = Math.max(peaks[name] ?? 0, run.maxRssMb);
       lasts[name] = run;
     }
@@ -68,7 +74,15 @@ export async function measureProcesses(
     const timesMs = times[name] ?? [];
     const last = lasts[name];
     if (last === undefined) throw new Error(`No run of ${name} was made.`);
-    result[name] = { medianMs: median(timesMs), timesMs, maxRssMb: peaks[name] ?? null, last };
+    const cpuMs = cpus[name] ?? [];
+    result[name] = {
+      medianMs: median(timesMs),
+      timesMs,
+      cpuMs,
+      medianCpuMs: median(cpuMs),
+      maxRssMb: peaks[name] ?? null,
+      last,
+    };
   }
   return result;
 }

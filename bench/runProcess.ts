@@ -9,6 +9,11 @@ export interface ProcessRun {
   ms: number;
   /** The child's peak resident set (`process.resourceUsage().maxRSS`), in MB; null if it did not report. */
   maxRssMb: number | null;
+  /**
+   * The child's CPU time, user + system over all its threads (`process.resourceUsage()`), in milliseconds;
+   * null if it did not report. On a shared machine this is what the run itself cost.
+   */
+  cpuMs: number | null;
   status: number | null;
   stdout: string;
   stderr: string;
@@ -21,22 +26,25 @@ export function caseScript(): string {
 
 let preloadFile: string | null = null;
 
-/** A CommonJS file preloaded with `node -r` that writes the process's peak RSS to $BENCH_RSS_FILE at exit. */
+/**
+ * A CommonJS file preloaded with `node -r` that writes the process's peak RSS (KB) and CPU time (µs) to
+ * $BENCH_RSS_FILE at exit.
+ */
 function preload(): string {
   if (preloadFile === null) {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'bench-preload-'));
     preloadFile = path.join(directory, 'reportMaxRss.cjs');
     writeFileSync(
       preloadFile,
-      "process.on('exit', () => { const f = process.env.BENCH_RSS_FILE; if (f) require('node:fs').writeFileSync(f, String(process.resourceUsage().maxRSS)); });\n",
+      "process.on('exit', () => { const f = process.env.BENCH_RSS_FILE; const u = process.resourceUsage(); if (f) require('node:fs').writeFileSync(f, `${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}`); });\n",
     );
   }
   return preloadFile;
 }
 
 /**
- * Runs `node [nodeOptions] -r <rss reporter> args…` as a whole process and measures its wall time and
- * peak RSS. Each case in its own process, so peaks never mix.
+ * Runs `node [nodeOptions] -r <rss reporter> args…` as a whole process and measures its wall time, CPU
+ * time and peak RSS. Each case in its own process, so peaks never mix.
  *
  * @param args The script and its arguments, e.g. `['bin/customer-pyramid.js', 'analyze', 'sales.csv']`.
  * @param nodeOptions Node flags, e.g. `['--expose-gc', '--max-old-space-size=8192']`.
@@ -61,8 +69,11 @@ export function runProcess(
     child.on('close', (status) => {
       const ms = performance.now() - started;
       let maxRssMb: number | null = null;
+      let cpuMs: number | null = null;
       try {
-        maxRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+        const [rssKb, cpuMicroseconds] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+        maxRssMb = (rssKb ?? Number.NaN) / 1024;
+        cpuMs = (cpuMicroseconds ?? Number.NaN) / 1000;
       } catch {
         // The child died before its exit handler ran.
       }
@@ -70,6 +81,7 @@ export function runProcess(
       resolve({
         ms,
         maxRssMb,
+        cpuMs,
         status,
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),

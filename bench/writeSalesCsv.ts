@@ -20,12 +20,17 @@ export function writeSalesCsv(sales: SyntheticSales, file: string): number {
     }
     return text;
   };
-  const [orders, customers, days, amounts, costs] = sales.columns;
+  const dateColumn = sales.headers.indexOf('Order Date');
+  const { columns } = sales;
   const lines: string[] = [sales.headers.join(',')];
+  const fields: string[] = [];
   for (let row = 0; row < sales.rows; row++) {
-    lines.push(
-      `${String(orders?.[row])},${String(customers?.[row])},${iso(Number(days?.[row]))},${String(amounts?.[row])},${String(costs?.[row])}`,
-    );
+    fields.length = 0;
+    for (let c = 0; c < columns.length; c++) {
+      const cell = columns[c]?.[row];
+      fields.push(c === dateColumn ? iso(Number(cell)) : String(cell));
+    }
+    lines.push(fields.join(','));
   }
   const text = `${lines.join('\n')}\n`;
   writeFileSync(file, text);

@@ -6,7 +6,13 @@ import { rowsOfRoster } from './rowsOfRoster';
 import { customerResultsOf, type CustomerResultColumns } from './customerResultColumns';
 import { AnalysisError } from './errors';
 import { parseCustomerTable, type ParsedCustomerTable } from './parseCustomerTable';
-import { parseSales, type ProfitSource, type SalesRows } from './parseSales';
+import {
+  parseSales,
+  type ParseOptions,
+  type ParsedSales,
+  type ProfitSource,
+  type SalesRows,
+} from './parseSales';
 import { parseVisits } from './parseVisits';
 import type { CustomerRoster } from './methods/Method';
 import { Rankings } from './methods/Rankings';
@@ -14,6 +20,7 @@ import type { MethodOutputs } from './methods/registry';
 import { runMethods, validateMethodSettings } from './methods/runMethods';
 import { isoFromDay } from './dayNumbers';
 import { resolveWindow } from './resolveWindow';
+import { salesAt } from './salesAt';
 import type {
   AnalysisSettings,
   AnalysisWindow,
@@ -129,9 +136,11 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   if (input.sales.mapping.amount === undefined)
     requireColumns(input.sales, [['amount', 'quantity'], ['unitPrice']], language);
   const options = { date1904: input.date1904, dateOrder: settings.dateOrder };
-  let sales = parseSales(input.sales.table, input.sales.mapping, options);
-  if (sales.count === 0) {
-    const first = sales.skipped[0];
+  // The rows are kept: the methods that read rows, a narrower window and a comparison's analyses at other
+  // dates add them up again instead of reading the table again.
+  const parsed = parseSales(input.sales.table, input.sales.mapping, options, null, true);
+  if (parsed.count === 0) {
+    const first = parsed.skipped[0];
     const sheet = input.sales.table.sheet;
     throw AnalysisError.of(
       first === undefined
@@ -140,11 +149,19 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       language,
     );
   }
-  const { asOf, window: span } = resolveWindow(sales.minDay, sales.maxDay, settings);
-  // One pass when the window holds every sale (the default); a narrower one adds the rows up again.
-  if (asOf < sales.maxDay || span.start > sales.minDay) {
-    sales = parseSales(input.sales.table, input.sales.mapping, options, { asOf, start: span.start });
-  }
+  return analyzeSales(input, parsed, options);
+}
+
+/** {@link analyze} on sales parsed with their rows kept (the rest of the tables are read here). */
+function analyzeSales(input: AnalysisInput, parsed: ParsedSales, options: ParseOptions): AnalysisResult {
+  const { settings } = input;
+  const { asOf, window: span } = resolveWindow(parsed.minDay, parsed.maxDay, settings);
+  // The totals of the parse serve when the window holds every sale (the default); a narrower one adds the
+  // kept rows up again.
+  const sales =
+    asOf < parsed.maxDay || span.start > parsed.minDay
+      ? salesAt(parsed, { asOf, start: span.start })
+      : parsed;
   const totals = sales.totals;
   const table: ParsedCustomerTable | null =
     input.customers === null ? null : parseCustomerTable(input.customers.table, input.customers.mapping);
@@ -195,12 +212,8 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   let salesRows: SalesRows | null = null;
   const run = runMethods({
     comparison: input.comparison === true,
-    analyzeAt: (day, windowMonths) => analyzeAt(input, day, windowMonths),
-    salesRows: () =>
-      (salesRows ??= rowsOfRoster(
-        parseSales(input.sales.table, input.sales.mapping, options, null, true),
-        ids,
-      )),
+    analyzeAt: (day, windowMonths) => analyzeAt(input, parsed, options, day, windowMonths),
+    salesRows: () => (salesRows ??= rowsOfRoster(parsed, ids)),
     settings,
     asOf,
     window: span,
@@ -290,11 +303,17 @@ export function analyze(input: AnalysisInput): AnalysisResult {
  * The same analysis as of `day` (over the last `windowMonths` months up to it when given, else by the
  * settings' window rule), without a comparison of its own; null when no sale is dated on or before `day`.
  */
-function analyzeAt(input: AnalysisInput, day: number, windowMonths?: number): AnalysisResult | null {
+function analyzeAt(
+  input: AnalysisInput,
+  parsed: ParsedSales,
+  options: ParseOptions,
+  day: number,
+  windowMonths?: number,
+): AnalysisResult | null {
   const settings: AnalysisSettings = { ...input.settings, asOf: isoFromDay(day), compareMonths: null };
   if (windowMonths !== undefined) settings.windowMonths = windowMonths;
   try {
-    return analyze({ ...input, settings, comparison: true });
+    return analyzeSales({ ...input, settings, comparison: true }, parsed, options);
   } catch (error) {
     if (error instanceof AnalysisError && error.reason?.key === 'asOfBeforeData') return null;
     throw error;

@@ -4,6 +4,7 @@ import { SalesTotals, type CustomerAggregates, type SalesBounds } from './SalesT
 import { compareIds } from './compareIds';
 import { date1904Offset, maxSerial, yyyymmddFrom } from './dayNumbers';
 import { orderByText } from './orderByText';
+import { orderCodesOf } from './orderCodesOf';
 import {
   dayFromNumber,
   isErrorValue,
@@ -57,7 +58,9 @@ export interface ParsedSales {
   minDay: number;
   maxDay: number;
   /** Every usable row, when parsed with `keepRows` (else null). */
-  rows: SalesRows | null;
+  rows: KeptRows | null;
+  /** Order integers are 0…orderCodes − 1 (0 without an order-id column). */
+  orderCodes: number;
 }
 
 /** Usable sales rows as columns: row k's customer (index into `customerIds`), day number and amount. */
@@ -66,6 +69,20 @@ export interface SalesRows {
   customer: Int32Array;
   day: Int32Array;
   amount: Float64Array;
+  /** Row k's profit (profit, or amount − cost; 0 when blank); null or absent when the sales have neither. */
+  profit?: Float64Array | null;
+}
+
+/**
+ * Usable sales rows as {@link SalesRows}, with what adding them up again needs (see `salesAt`): each row's
+ * profit (profit, or amount − cost; 0 when blank), its order integer and its interned rep (−1 for none).
+ */
+export interface KeptRows extends SalesRows {
+  profit: Float64Array | null;
+  /** Null without an order-id column. */
+  order: Int32Array | null;
+  /** Null without a rep column. */
+  rep: Int32Array | null;
 }
 
 /** Options for reading cells. */
@@ -286,10 +303,6 @@ export function parseSales(
   keepRows = false,
 ): ParsedSales {
   const n = table.rowCount;
-  // Kept rows hold the id's value code until the customers are numbered, at the end.
-  const kept: SalesRows | null = keepRows
-    ? { count: 0, customer: new Int32Array(n), day: new Int32Array(n), amount: new Float64Array(n) }
-    : null;
   // Ids and order ids are read through their distinct values: each is parsed once, rows carry codes.
   const ids = encoded(column(table, mapping, 'customerId') ?? []);
   const idKeys = canonicalCodes(ids.values, parseIdCell);
@@ -302,11 +315,22 @@ export function parseSales(
   const costs = profits === null ? plainColumn(table, mapping, 'cost') : null;
   const profitColumn = profits ?? costs;
   const orderColumn = column(table, mapping, 'orderId');
-  const orders = orderColumn === null ? null : encoded(orderColumn);
-  const orderKeys = orders === null ? null : canonicalCodes(orders.values, orderKey).canonical;
+  const orders = orderColumn === null ? null : orderCodesOf(orderColumn, n);
   const repsColumn = column(table, mapping, 'rep');
   const names = column(table, mapping, 'customerName');
   const profitSource: ProfitSource = profits !== null ? 'profit' : costs !== null ? 'cost' : null;
+  // Kept rows hold the id's value code until the customers are numbered, at the end.
+  const kept: KeptRows | null = keepRows
+    ? {
+        count: 0,
+        customer: new Int32Array(n),
+        day: new Int32Array(n),
+        amount: new Float64Array(n),
+        profit: profitColumn === null ? null : new Float64Array(n),
+        order: orders === null ? null : new Int32Array(n),
+        rep: repsColumn === null ? null : new Int32Array(n),
+      }
+    : null;
 
   // Totals are kept per canonical id value (the value code of the id's first spelling); the customers are
   // the values with a usable row, numbered in id order at the end.
@@ -355,7 +379,7 @@ export function parseSales(
     ids.values.length,
     n,
     bounds,
-    orders === null ? 0 : orders.values.length,
+    orders === null ? 0 : orders.count,
     reps.values,
   );
   totals.readRowsFrom(rowAmount, rowProfit);
@@ -440,9 +464,8 @@ export function parseSales(
       rowProfit[b] = profitSource === 'profit' ? value : amount - value;
     }
     let order = -1;
-    if (orders !== null && orderKeys !== null) {
-      const orderValue = i < orders.codes.length ? orders.codes[i]! : -1;
-      order = orderValue < 0 ? -1 : orderKeys[orderValue]!;
+    if (orders !== null) {
+      order = orders.codes[i]!;
       if (order < 0) blankOrders++;
     }
     let rep = -1;
@@ -455,6 +478,9 @@ export function parseSales(
       kept.customer[count] = customer;
       kept.day[count] = day;
       kept.amount[count] = amount;
+      if (kept.profit !== null && rowProfit !== null) kept.profit[count] = rowProfit[b]!;
+      if (kept.order !== null) kept.order[count] = order;
+      if (kept.rep !== null) kept.rep[count] = rep;
     }
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;
@@ -527,6 +553,7 @@ export function parseSales(
     minDay: count === 0 ? 0 : minDay,
     maxDay: count === 0 ? 0 : maxDay,
     rows: kept,
+    orderCodes: orders === null ? 0 : orders.count,
   };
 }
 

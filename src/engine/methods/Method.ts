@@ -52,14 +52,17 @@ export interface MethodInput<S extends object = object> {
   hasVisitsLog: boolean;
   /**
    * Every usable sales row, any date (filter by `asOf` and `window` yourself): `customer` is the customer
-   * index (−1 for a customer not in the results, e.g. one that bought only after the as-of date). Read
-   * again from the table on the first call (no cost for methods that do not call it).
+   * index (−1 for a customer not in the results, e.g. one that bought only after the as-of date); `profit`
+   * per row when the sales have profit or cost. Kept by the one parse of the run, numbered for the
+   * results on the first call.
    */
   salesRows(): SalesRows;
   /**
    * The same analysis — same tables and settings — as of another day (over the last `windowMonths` months
    * up to it when given, else by the run's window rule), with `compareMonths` null so it compares with
-   * nothing itself; null when no sale is dated on or before that day. For methods that compare dates.
+   * nothing itself; null when no sale is dated on or before that day. For methods that compare dates. The
+   * sales are not read again: the run's kept rows are added up for that date (`salesAt`), but every method
+   * runs again, so a per-customer sum over a period is cheaper straight from {@link salesRows}.
    */
   analyzeAt(asOf: number, windowMonths?: number): AnalysisResult | null;
   /** The output of a method listed in `needs` (it ran before this one). */

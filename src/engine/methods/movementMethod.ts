@@ -5,6 +5,7 @@ import { isoFromDay } from '../dayNumbers';
 import { tierLabel } from '../labels';
 import { analyzeMovement, type MovementCustomer } from '../movement/analyzeMovement';
 import { movementText } from '../movement/movementText';
+import { periodTotals } from '../movement/periodTotals';
 import type { Movement } from '../movement/types';
 import { buildLoyaltySheet } from '../summary/buildLoyaltySheet';
 import { buildMovementSheet } from '../summary/buildMovementSheet';
@@ -68,19 +69,14 @@ export const movementMethod = defineMethod({
       orders: orders[i]!,
     }));
     const rows = input.salesRows();
-    const purchases: { customer: string; day: number }[] = [];
-    for (let k = 0; k < rows.count; k++) {
-      const customer = rows.customer[k]!;
-      if (customer >= 0 && rows.amount[k]! > 0)
-        purchases.push({ customer: ids[customer]!, day: rows.day[k]! });
-    }
     return analyzeMovement(
       {
         asOf: input.asOf,
         customers,
         hasProfit: input.hasProfit,
         analyzeAt: (day, months) => input.analyzeAt(day, months),
-        purchases,
+        periodTotals: (start, end) => periodTotals(rows, ids.length, start, end),
+        purchases: rows,
       },
       { compareMonths, growthThreshold: trendGrowth, declineThreshold: trendDecline },
     );

@@ -3,6 +3,8 @@ import { addMonths } from '../dayNumbers';
 import type { AbcClass, CustomerResult, PyramidTier, SvcdSegment } from '../types';
 import { migrationMatrix } from './migrationMatrix';
 import { monthlyCohorts } from './monthlyCohorts';
+import type { SalesRows } from '../parseSales';
+import type { PeriodTotals } from './periodTotals';
 import { relationshipKind } from './relationshipKind';
 import { tierChange } from './tierChange';
 import type { CustomerMovement, Movement, MovementSettings } from './types';
@@ -31,20 +33,23 @@ export interface MovementInput {
    * the run's window rule), without a comparison of its own; null when no sale is dated on or before it.
    */
   analyzeAt(asOf: number, windowMonths?: number): AnalysisResult | null;
-  /** Purchases (amount > 0) as customer id and day; those after the as-of date are ignored. */
-  purchases: Iterable<{ customer: string; day: number }>;
+  /**
+   * Per customer (in `customers` order), the revenue, profit and purchases of the sales dated start…end:
+   * what an analysis over that window gives them (see `periodTotals`), without running one.
+   */
+  periodTotals(start: number, end: number): PeriodTotals;
+  /**
+   * Purchases (amount > 0) as customer id and day, or the sales rows with customers numbered as
+   * `customers`; those after the as-of date are ignored (see `monthlyCohorts`).
+   */
+  purchases: Iterable<{ customer: string; day: number }> | SalesRows;
 }
 
-/** Per customer id: what it bought in a period (null when no sale is dated up to the period's end). */
-function periodValues(run: AnalysisResult | null, of: 'revenue' | 'profit'): Map<string, PeriodValue> {
-  const values = new Map<string, PeriodValue>();
-  for (const c of run?.customers ?? []) {
-    values.set(c.id, { bought: c.purchaseDays > 0, value: of === 'revenue' ? c.revenue : (c.profit ?? 0) });
-  }
-  return values;
+/** Customer i's revenue (or profit) in a period and whether it bought in it. */
+function periodValue(totals: PeriodTotals, of: 'revenue' | 'profit', i: number): PeriodValue {
+  const values = of === 'revenue' ? totals.revenue : totals.profit;
+  return { bought: totals.bought[i] === 1, value: values?.[i] ?? 0 };
 }
-
-const noPurchase: PeriodValue = { bought: false, value: 0 };
 
 /**
  * Compares an analysis with the same analysis N calendar months earlier (N = `compareMonths`) and
@@ -73,22 +78,18 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
   const previous = input.analyzeAt(previousAsOf);
   const before = new Map<string, CustomerResult>();
   for (const c of previous?.customers ?? []) before.set(c.id, c);
-  const recentRun = input.analyzeAt(asOf, months);
-  const earlierRun = input.analyzeAt(previousAsOf, months);
-  const recentRevenue = periodValues(recentRun, 'revenue');
-  const earlierRevenue = periodValues(earlierRun, 'revenue');
-  const recentProfit = input.hasProfit ? periodValues(recentRun, 'profit') : null;
-  const earlierProfit = input.hasProfit ? periodValues(earlierRun, 'profit') : null;
+  // The two periods' values are sums over the sales rows: the same figures as analyses over those windows.
+  const recentTotals = input.periodTotals(recent.start, recent.end);
+  const earlierTotals = input.periodTotals(earlier.start, earlier.end);
 
-  const customers: CustomerMovement[] = input.customers.map((c) => {
+  const customers: CustomerMovement[] = input.customers.map((c, i) => {
     const p = before.get(c.id) ?? null;
-    const r = recentRevenue.get(c.id) ?? noPurchase;
-    const e = earlierRevenue.get(c.id) ?? noPurchase;
+    const r = periodValue(recentTotals, 'revenue', i);
+    const e = periodValue(earlierTotals, 'revenue', i);
     const revenueTrend = valueTrend(e, r, settings);
-    const profitTrend =
-      recentProfit === null || earlierProfit === null
-        ? null
-        : valueTrend(earlierProfit.get(c.id) ?? noPurchase, recentProfit.get(c.id) ?? noPurchase, settings);
+    const profitTrend = input.hasProfit
+      ? valueTrend(periodValue(earlierTotals, 'profit', i), periodValue(recentTotals, 'profit', i), settings)
+      : null;
     return {
       previousTier: p?.pyramidTier ?? null,
       previousValue: p?.pyramidValue ?? null,
@@ -110,10 +111,10 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
 
   let earlierBuyers = 0;
   let retained = 0;
-  for (const [id, e] of earlierRevenue) {
-    if (!e.bought) continue;
+  for (let i = 0; i < input.customers.length; i++) {
+    if (earlierTotals.bought[i] !== 1) continue;
     earlierBuyers++;
-    if (recentRevenue.get(id)?.bought === true) retained++;
+    if (recentTotals.bought[i] === 1) retained++;
   }
   let buyers = 0;
   let repeaters = 0;

@@ -1,4 +1,5 @@
 import { ymdFromDay } from '../dayNumbers';
+import type { SalesRows } from '../parseSales';
 import type { CohortRow } from './types';
 
 /** Months since year 0 of a day number (a month's index). */
@@ -18,37 +19,106 @@ function monthText(index: number): string {
  * month after, … up to the as-of month. Purchases after the as-of date are ignored. Cohorts come in month
  * order; a month in which nobody made a first purchase has no row.
  *
- * @param purchases Purchases (amount > 0) as customer and day number; any order, repeats allowed.
+ * @param purchases Purchases (amount > 0) as customer and day number; any order, repeats allowed. Or sales
+ *   rows (`SalesRows`, customers numbered): their rows with amount > 0 and a customer (≥ 0) are the
+ *   purchases, read straight from the typed columns.
  * @example monthlyCohorts([{ customer: 'a', day: dayFromIso('2024-01-05')! }, { customer: 'a', day: dayFromIso('2024-03-01')! }], dayFromIso('2024-03-31')!)
  *   // [{ month: '2024-01', customers: 1, active: [1, 0, 1] }]
  */
 export function monthlyCohorts(
-  purchases: Iterable<{ customer: string; day: number }>,
+  purchases: Iterable<{ customer: string; day: number }> | SalesRows,
   asOf: number,
 ): CohortRow[] {
   const last = monthIndex(asOf);
-  const monthsOf = new Map<string, Set<number>>();
-  for (const { customer, day } of purchases) {
-    if (day > asOf) continue;
-    let months = monthsOf.get(customer);
-    if (months === undefined) {
-      months = new Set();
-      monthsOf.set(customer, months);
+  // The purchases as (customer number, month) pairs in typed arrays: no set or object per customer.
+  const monthOfDay = new Map<number, number>();
+  const monthOf = (day: number): number => {
+    let month = monthOfDay.get(day);
+    if (month === undefined) {
+      month = monthIndex(day);
+      monthOfDay.set(day, month);
     }
-    months.add(monthIndex(day));
-  }
-  const cohorts = new Map<number, { customers: number; active: number[] }>();
-  for (const months of monthsOf.values()) {
-    const first = Math.min(...months);
-    let cohort = cohorts.get(first);
-    if (cohort === undefined) {
-      cohort = { customers: 0, active: new Array<number>(last - first + 1).fill(0) };
-      cohorts.set(first, cohort);
+    return month;
+  };
+  let pairCustomer = new Int32Array(1024);
+  let pairMonth = new Int32Array(1024);
+  let pairs = 0;
+  const addPair = (c: number, day: number): void => {
+    if (pairs === pairCustomer.length) {
+      pairCustomer = grown(pairCustomer);
+      pairMonth = grown(pairMonth);
     }
-    cohort.customers++;
-    for (const month of months) cohort.active[month - first]!++;
+    pairCustomer[pairs] = c;
+    pairMonth[pairs] = monthOf(day);
+    pairs++;
+  };
+  let customers = 0;
+  if ('amount' in purchases) {
+    const { customer, day, amount } = purchases;
+    for (let k = 0; k < purchases.count; k++) {
+      const c = customer[k]!;
+      if (c < 0 || !(amount[k]! > 0) || day[k]! > asOf) continue;
+      addPair(c, day[k]!);
+      if (c >= customers) customers = c + 1;
+    }
+  } else {
+    const customerOf = new Map<string, number>();
+    for (const { customer, day } of purchases) {
+      if (day > asOf) continue;
+      let c = customerOf.get(customer);
+      if (c === undefined) {
+        c = customerOf.size;
+        customerOf.set(customer, c);
+      }
+      addPair(c, day);
+    }
+    customers = customerOf.size;
   }
-  return [...cohorts.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([month, { customers, active }]) => ({ month: monthText(month), customers, active }));
+  if (pairs === 0) return [];
+  const first = new Int32Array(customers).fill(last + 1);
+  let lowest = last;
+  for (let k = 0; k < pairs; k++) {
+    const c = pairCustomer[k]!;
+    const month = pairMonth[k]!;
+    if (month < first[c]!) first[c] = month;
+    if (month < lowest) lowest = month;
+  }
+  const span = last - lowest + 1;
+  const cohortCustomers = new Int32Array(span);
+  // A customer numbered but without a purchase (rows form) keeps first = last + 1 and is no one's cohort.
+  for (let c = 0; c < customers; c++) if (first[c]! <= last) cohortCustomers[first[c]! - lowest]!++;
+  const active: number[][] = [];
+  for (let f = 0; f < span; f++)
+    active.push(cohortCustomers[f]! > 0 ? new Array<number>(span - f).fill(0) : []);
+  // Pairs grouped by month (a counting sort); a customer counts once per month it bought in.
+  const ends = new Int32Array(span + 1);
+  for (let k = 0; k < pairs; k++) ends[pairMonth[k]! - lowest + 1]!++;
+  for (let m = 0; m < span; m++) ends[m + 1] = ends[m + 1]! + ends[m]!;
+  const byMonth = new Int32Array(pairs);
+  for (let k = 0; k < pairs; k++) byMonth[ends[pairMonth[k]! - lowest]!++] = pairCustomer[k]!;
+  const seen = new Int32Array(customers);
+  for (let m = 0, from = 0; m < span; m++) {
+    const end = ends[m]!;
+    for (let k = from; k < end; k++) {
+      const c = byMonth[k]!;
+      if (seen[c] === m + 1) continue;
+      seen[c] = m + 1;
+      const f = first[c]! - lowest;
+      active[f]![m - f]!++;
+    }
+    from = end;
+  }
+  const rows: CohortRow[] = [];
+  for (let f = 0; f < span; f++) {
+    if (cohortCustomers[f] === 0) continue;
+    rows.push({ month: monthText(lowest + f), customers: cohortCustomers[f]!, active: active[f]! });
+  }
+  return rows;
+}
+
+/** A copy twice as long. */
+function grown(array: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(2 * array.length);
+  bigger.set(array);
+  return bigger;
 }

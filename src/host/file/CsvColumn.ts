@@ -1,6 +1,11 @@
 import type { CellColumn, RawCell } from '../../engine/types';
 
-/** Distinct values a column may collect before it is judged mostly distinct (amounts, names). */
+/**
+ * Distinct values a column may collect before it is judged mostly distinct (amounts, names): at least
+ * this many, and at least an eighth of the rows. A sales table often starts with every customer's first
+ * purchase, so its first rows hold only new ids; judged too early, a column of 100,000 customer ids over a
+ * million rows would become a million strings the engine then has to encode again.
+ */
 const distinctBeforeJudging = 4096;
 const emptySlot = -1;
 
@@ -74,7 +79,11 @@ export class CsvColumn {
     this.hashes.push(hash);
     this.slots[slot] = code;
     this.put(row, code);
-    if (this.values.length > distinctBeforeJudging && this.values.length * 2 > this.rowsSeen) {
+    if (
+      this.values.length > distinctBeforeJudging &&
+      this.values.length > this.capacity >> 3 &&
+      this.values.length * 2 > this.rowsSeen
+    ) {
       this.toCells();
       return;
     }

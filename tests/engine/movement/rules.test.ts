@@ -113,4 +113,31 @@ describe('monthlyCohorts', () => {
   it('is empty without purchases', () => {
     expect(monthlyCohorts([], d('2024-01-01'))).toEqual([]);
   });
+  it('reads sales rows the same way: amount > 0, customer ≥ 0, up to the as-of date; a customer without a purchase is no cohort', () => {
+    const rows = [
+      [1, '2024-02-29', 10],
+      [0, '2024-01-31', 5],
+      [0, '2024-01-01', 5],
+      [0, '2024-03-01', 1],
+      [1, '2024-04-15', 2],
+      [2, '2024-02-01', 3],
+      [3, '2024-04-16', 4],
+      [4, '2024-03-03', -5],
+      [-1, '2024-01-05', 9],
+      [2, '2023-12-31', 0],
+    ] as const;
+    const cohorts = monthlyCohorts(
+      {
+        count: rows.length,
+        customer: Int32Array.from(rows, (row) => row[0]),
+        day: Int32Array.from(rows, (row) => d(row[1])),
+        amount: Float64Array.from(rows, (row) => row[2]),
+      },
+      d('2024-04-15'),
+    );
+    expect(cohorts).toEqual([
+      { month: '2024-01', customers: 1, active: [1, 0, 1, 0] },
+      { month: '2024-02', customers: 2, active: [2, 0, 1] },
+    ]);
+  });
 });

@@ -72,6 +72,17 @@ describe('parseCsv with repeats encoded', () => {
     expect(isEncoded(ids) && ids.values.length).toBe(500);
   });
 
+  it('keeps ids coded when the table starts with every customer once (a first purchase each), then repeats', () => {
+    // 12,000 customers over 100,000 rows: the first 12,000 rows are all new ids, more than half of the rows
+    // seen so far, yet under an eighth of the table; the amounts stay mostly distinct.
+    const rows = [['Customer ID', 'Amount']];
+    for (let i = 0; i < 100_000; i++)
+      rows.push([`C${(i < 12_000 ? i : (i * 7_919) % 12_000).toString()}`, String(i + 0.5)]);
+    const { plain, encoded, kinds } = bothParses(csvText(rows, '\n'));
+    expect(encoded).toEqual(plain);
+    expect(kinds).toEqual([true, false]);
+  });
+
   it('handles hash collisions and many distinct values below the judging point', () => {
     // 4,000 distinct ids of one shape, each repeated twice: every lookup must compare the text itself.
     const rows = [['Id']];

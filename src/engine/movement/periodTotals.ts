@@ -1,0 +1,43 @@
+import type { SalesRows } from '../parseSales';
+import { roundMoney } from '../roundMoney';
+
+/** Per customer (indexed like the rows' customers): what it bought in a period. */
+export interface PeriodTotals {
+  /** Σ amount of the period's rows (returns reduce it), rounded as the analysis rounds revenue. */
+  revenue: Float64Array;
+  /** Σ profit of the period's rows, rounded; null when the rows carry no profit. */
+  profit: Float64Array | null;
+  /** 1 when the customer has a row with amount > 0 in the period (a purchase day, as the analysis counts). */
+  bought: Uint8Array;
+}
+
+/**
+ * Revenue, profit and whether each customer bought, over the sales rows dated `start`…`end` (day numbers,
+ * both included): the revenue, profit and purchase days > 0 of an analysis whose window is that period,
+ * summed in the same row order and rounded the same way ({@link roundMoney}), so they are equal to the
+ * last bit — without running that analysis. Rows of customer −1 are left out.
+ *
+ * @param customers Number of customers (the length of the arrays returned).
+ * @example periodTotals(input.salesRows(), input.customers.count, start, asOf).revenue[i] // customer i's revenue in the period
+ */
+export function periodTotals(rows: SalesRows, customers: number, start: number, end: number): PeriodTotals {
+  const revenue = new Float64Array(customers);
+  const rowProfit = rows.profit ?? null;
+  const profit = rowProfit === null ? null : new Float64Array(customers);
+  const bought = new Uint8Array(customers);
+  const { customer, day, amount } = rows;
+  for (let k = 0; k < rows.count; k++) {
+    const c = customer[k]!;
+    const d = day[k]!;
+    if (c < 0 || d < start || d > end) continue;
+    const value = amount[k]!;
+    revenue[c] = revenue[c]! + value;
+    if (profit !== null && rowProfit !== null) profit[c] = profit[c]! + rowProfit[k]!;
+    if (value > 0) bought[c] = 1;
+  }
+  for (let c = 0; c < customers; c++) {
+    revenue[c] = roundMoney(revenue[c]!);
+    if (profit !== null) profit[c] = roundMoney(profit[c]!);
+  }
+  return { revenue, profit, bought };
+}

@@ -1,0 +1,33 @@
+import type { ParsedSales } from './parseSales';
+import { SalesTotals, type SalesBounds } from './SalesTotals';
+
+/**
+ * The same parsed sales added up again over other bounds (another as-of date, a narrower window) from the
+ * rows they kept, without reading the table again: the result equals `parseSales(…, bounds)` on the same
+ * table. The rows are added in their table order with the same amounts, profits, orders and reps, so
+ * every total, rounding included, is the one a fresh parse gives; ids, names, skipped rows and notes do
+ * not depend on the bounds and are shared.
+ *
+ * @param sales Sales parsed with `keepRows` (their `rows` are read).
+ * @param bounds The as-of date and the window's first day; null counts every row.
+ * @throws Error when the sales kept no rows.
+ * @example const earlier = salesAt(parseSales(table, mapping, options, null, true), { asOf: 45_000, start: 44_900 });
+ */
+export function salesAt(sales: ParsedSales, bounds: SalesBounds): ParsedSales {
+  const rows = sales.rows;
+  if (rows === null) throw new Error('salesAt needs sales parsed with keepRows.');
+  const customers = sales.customerIds.length;
+  const totals = new SalesTotals(customers, rows.count, bounds, sales.orderCodes, sales.reps);
+  totals.readRowsFrom(rows.amount, rows.profit);
+  const { customer, day, order, rep } = rows;
+  for (let k = 0; k < rows.count; k++) {
+    totals.add(customer[k]!, day[k]!, k, order === null ? -1 : order[k]!, rep === null ? -1 : rep[k]!);
+  }
+  // The kept rows are numbered by customer already: customer k's totals are record k's.
+  const identity = new Int32Array(customers);
+  for (let k = 0; k < customers; k++) identity[k] = k;
+  return {
+    ...sales,
+    totals: totals.finish(identity, sales.hasOrderId, sales.minDay, sales.maxDay),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The comparison's and the narrower window's totals come from the rows the run's one parse kept (salesAt,
+ * periodTotals): they must equal a fresh parse of the table, and analyses over the periods, to the bit.
+ */
+import { readFileSync } from 'node:fs';
+import { analyze, type AnalysisInput } from '../../src/engine/analyze';
+import { computeAnalysis } from '../../src/engine/computeAnalysis';
+import { addMonths, isoFromDay } from '../../src/engine/dayNumbers';
+import { periodTotals } from '../../src/engine/movement/periodTotals';
+import { parseSales } from '../../src/engine/parseSales';
+import { rowsOfRoster } from '../../src/engine/rowsOfRoster';
+import { salesAt } from '../../src/engine/salesAt';
+import { FileWorkbookHost } from '../../src/host/file/FileWorkbookHost';
+import { runAnalysis } from '../../src/host/runAnalysis';
+import { sharedData } from '../cli/sharedData';
+
+async function inputOf(host: FileWorkbookHost): Promise<AnalysisInput> {
+  let captured: AnalysisInput | null = null;
+  await runAnalysis(
+    host,
+    {},
+    {
+      write: false,
+      describeOutput: false,
+      compute: (input) => {
+        captured = input;
+        return Promise.resolve(computeAnalysis(input, { describeOutput: false }));
+      },
+    },
+  );
+  return captured!;
+}
+
+describe.each([
+  [
+    'superstore.xlsx',
+    () => FileWorkbookHost.fromXlsx(readFileSync(sharedData('superstore.xlsx')), 'superstore.xlsx'),
+  ],
+  [
+    'online_retail_2010-12.csv',
+    () =>
+      Promise.resolve(
+        FileWorkbookHost.fromCsv(
+          readFileSync(sharedData('online_retail_2010-12.csv'), 'utf8'),
+          'online_retail_2010-12.csv',
+        ),
+      ),
+  ],
+])('%s', (_name, open) => {
+  jest.setTimeout(120_000);
+  let input: AnalysisInput;
+  beforeAll(async () => {
+    input = await inputOf(await open());
+  });
+
+  it('salesAt gives the totals of a fresh parse at other bounds', () => {
+    const { table, mapping } = input.sales;
+    const options = { date1904: input.date1904, dateOrder: input.settings.dateOrder };
+    const kept = parseSales(table, mapping, options, null, true);
+    const span = kept.maxDay - kept.minDay;
+    for (const bounds of [
+      { asOf: kept.maxDay, start: kept.minDay + Math.floor(span / 2) },
+      { asOf: kept.minDay + Math.floor(span / 3), start: kept.minDay },
+      { asOf: kept.maxDay - 10, start: kept.maxDay - 40 },
+    ]) {
+      const fresh = parseSales(table, mapping, options, bounds);
+      expect(salesAt(kept, bounds).totals).toEqual(fresh.totals);
+    }
+  });
+
+  it('periodTotals gives the revenue, profit and buyers of analyses over the periods', () => {
+    const result = analyze({ ...input, settings: { ...input.settings, compareMonths: null } });
+    const options = { date1904: input.date1904, dateOrder: input.settings.dateOrder };
+    const rows = rowsOfRoster(
+      parseSales(input.sales.table, input.sales.mapping, options, null, true),
+      result.roster.ids,
+    );
+    for (const [asOf, months] of [
+      [result.asOf, 1],
+      [result.asOf - 10, 1],
+      [result.asOf, 3],
+    ] as const) {
+      const period = analyze({
+        ...input,
+        settings: { ...input.settings, asOf: isoFromDay(asOf), windowMonths: months, compareMonths: null },
+      });
+      const totals = periodTotals(rows, result.roster.count, addMonths(asOf, -months) + 1, asOf);
+      const byId = new Map(period.customers.map((c) => [c.id, c]));
+      let buyers = 0;
+      result.roster.ids.forEach((id, i) => {
+        const c = byId.get(id);
+        expect(totals.revenue[i]).toBe(c?.revenue ?? 0);
+        expect(totals.profit?.[i] ?? null).toBe(
+          c === undefined ? (totals.profit === null ? null : 0) : c.profit,
+        );
+        expect(totals.bought[i] === 1).toBe((c?.purchaseDays ?? 0) > 0);
+        buyers += totals.bought[i]!;
+      });
+      expect(buyers).toBeGreaterThan(10);
+    }
+  });
+});
