@@ -59,6 +59,14 @@ const greetings: Record<CallReason, Words> = {
   visit: { en: 'Hello, time for our regular catch-up.', 'zh-CN': '您好，例行联系一下。' },
 };
 
+const reasonNames: Record<CallReason, Words> = {
+  visit: { en: 'Visit', 'zh-CN': '拜访' },
+  birthday: { en: 'Birthday', 'zh-CN': '生日' },
+  anniversary: { en: 'Anniversary', 'zh-CN': '纪念日' },
+  service: { en: 'Follow-up', 'zh-CN': '回访' },
+  winback: { en: 'Win back', 'zh-CN': '挽回' },
+};
+
 /** Which reason opens the call when a call has several: the most personal or urgent first. */
 const openingOrder: readonly CallReason[] = ['winback', 'birthday', 'anniversary', 'service', 'visit'];
 
@@ -70,6 +78,10 @@ const dayMonth = (month: number, day: number, language: Language): string =>
  * Pure functions of their arguments.
  */
 export const callWords = {
+  /** The reason's name: `Visit` / `拜访`, `Birthday` / `生日`, `Anniversary` / `纪念日`, `Follow-up` / `回访`, `Win back` / `挽回`. */
+  reason(reason: CallReason, language: Language): string {
+    return reasonNames[reason][language];
+  },
   /** `Visit due` / `Visit overdue by 5 days (due 2024-03-01)`. */
   visit(due: number, overdueDays: number, language: Language): string {
     if (overdueDays <= 0) return language === 'en' ? 'Visit due' : '拜访到期';
