@@ -1,4 +1,13 @@
-import type { AnalysisResult } from '../../../src/engine/analyze';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze, type AnalysisInput, type AnalysisResult } from '../../../src/engine/analyze';
+import { cellsOf } from '../../../src/engine/cellColumn';
+import { computeAnalysis } from '../../../src/engine/computeAnalysis';
+import { FileWorkbookHost } from '../../../src/host/file/FileWorkbookHost';
+import { sampleWorkbookToXlsx } from '../../../src/host/file/sampleWorkbookToXlsx';
+import { runAnalysis } from '../../../src/host/runAnalysis';
+import { buildSampleWorkbook } from '../../../src/sample/buildSampleWorkbook';
+import { sharedData } from '../../cli/sharedData';
 import { buildReport } from '../../../src/engine/buildReport';
 import type { Call } from '../../../src/engine/calls/Call';
 import { callsReport } from '../../../src/engine/calls/callsReport';
@@ -6,7 +15,7 @@ import { chooseTables } from '../../../src/engine/chooseTables';
 import { defaultSettings } from '../../../src/engine/defaultSettings';
 import { columnHeader } from '../../../src/engine/methods/outputColumns';
 import type { RawCell, SourceTable } from '../../../src/engine/types';
-import { analysisErrorOf, analyzeScenario, day, iso, type Scenario } from '../../helpers/tables';
+import { analysisErrorOf, analyzeScenario, day, iso, tableInput, type Scenario } from '../../helpers/tables';
 
 /** The calls of a result as compact rows: ISO day, id, reasons. */
 const rows = (result: AnalysisResult): [string | null, string, string][] =>
@@ -394,4 +403,77 @@ describe('call history (outcomes read back from earlier Calls sheets)', () => {
     });
     expect(withReason(result, 'service')).toEqual([]);
   });
+});
+
+/** What runAnalysis hands the engine for a workbook on disk, read as the command line reads it. */
+async function inputOf(file: string): Promise<AnalysisInput> {
+  const host = await FileWorkbookHost.fromXlsx(readFileSync(file), path.basename(file));
+  let captured: AnalysisInput | null = null;
+  await runAnalysis(
+    host,
+    {},
+    {
+      write: false,
+      describeOutput: false,
+      compute: (input) => {
+        captured = input;
+        return Promise.resolve(computeAnalysis(input, { describeOutput: false }));
+      },
+    },
+  );
+  return captured!;
+}
+
+describe('real data and the sample workbook', () => {
+  test('superstore: a care rule on a category follows up every purchase in it (recomputed from the cells)', async () => {
+    const input = await inputOf(sharedData('superstore.xlsx'));
+    const { table, mapping } = input.sales;
+    expect(table.headers[mapping.category ?? -1]).toBe('Category');
+    const rules = tableInput(
+      {
+        headers: ['Category', 'Follow up after (days)', 'Note'],
+        rows: [['Furniture', 30, 'check the delivery']],
+      },
+      'Care rules',
+    );
+    const result = analyze({ ...input, careRules: rules });
+    const cells = (field: 'customerId' | 'date' | 'amount' | 'category') =>
+      cellsOf(table.columns[mapping[field] ?? -1] ?? []);
+    const [ids, dates, amounts, categories] = [
+      cells('customerId'),
+      cells('date'),
+      cells('amount'),
+      cells('category'),
+    ];
+    const expected = new Set<string>();
+    for (let r = 0; r < table.rowCount; r++) {
+      const bought = Math.floor(Number(dates[r]));
+      const due = bought + 30;
+      if (categories[r] !== 'Furniture' || !(Number(amounts[r]) > 0) || bought > result.asOf) continue;
+      if (due >= result.asOf && due <= result.asOf + 6) expected.add(`${String(ids[r])} ${iso(due) ?? ''}`);
+    }
+    const service = withReason(result, 'service');
+    expect(expected.size).toBeGreaterThan(5);
+    expect(new Set(service.map((c) => `${c.customerId} ${iso(c.day) ?? ''}`))).toEqual(expected);
+    expect(service.every((c) => c.detail.includes('Follow-up: check the delivery (Furniture, bought '))).toBe(
+      true,
+    );
+  });
+
+  test.each(['en', 'zh-CN'] as const)(
+    'the %s sample shows every kind of call in the first 7 days, birthdays without a year and on 29 February',
+    async (language) => {
+      const sample = buildSampleWorkbook(language);
+      const bytes = await sampleWorkbookToXlsx(sample);
+      const host = await FileWorkbookHost.fromXlsx(bytes, 'sample.xlsx');
+      const { result } = await runAnalysis(host, {}, { write: false, describeOutput: false });
+      const reasons = new Set(result.outputs.calls.list.flatMap((c) => c.reasons));
+      expect([...reasons].sort()).toEqual(['anniversary', 'birthday', 'service', 'visit', 'winback']);
+      expect(result.outputs.calls.list.some((c) => c.reasons.length > 1)).toBe(true);
+      const birthdays = (sample.sheets[0]?.rows ?? []).map((row) => row[4]);
+      expect(birthdays.filter((b) => typeof b === 'string').length).toBeGreaterThan(10);
+      expect(birthdays).toContain(day('1988-02-29'));
+      expect(result.outputs.calls.list.every((c) => c.phone !== null)).toBe(true);
+    },
+  );
 });
