@@ -194,7 +194,8 @@ export const callsMethod = defineMethod({
         'zh-CN': '客户在通话清单上的第一天（拜访、生日、纪念日、回访或挽回）。',
       },
       format: 'date',
-      group: 'result',
+      // Opt-in and placed with the later methods' columns, so the default columns keep their places.
+      group: 'explanation',
       byDefault: false,
       cells: (out) => (i) => {
         const day = out.nextCall[i]!;
