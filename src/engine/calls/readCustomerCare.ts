@@ -56,6 +56,7 @@ export function readCustomerCare(
     dateColumns.push({ kind: 'customerSince', column: mapping.customerSince });
   const unreadable = dateColumns.map(() => ({ count: 0, firstRow: 0, example: '' }));
   const phoneColumn = mapping.phone === undefined ? undefined : table.columns[mapping.phone];
+  if (dateColumns.length === 0 && phoneColumn === undefined) return care;
   const seen = new Set<string>();
   for (let r = 0; r < table.rowCount; r++) {
     const id = parseIdCell(cellAt(idColumn, r));
