@@ -49,7 +49,11 @@ export function formatCallList(result: AnalysisResult): string {
     isoFromDay(call.day),
     call.name === null ? call.customerId : `${call.customerId} ${call.name}`,
     call.reasons.map((reason) => callWords.reason(reason, language)).join(language === 'en' ? ', ' : '、') +
-      (call.overdueDays > 0 ? ` (${text.overdue(call.overdueDays)})` : ''),
+      (call.overdueDays > 0
+        ? language === 'en'
+          ? ` (${text.overdue(call.overdueDays)})`
+          : `（${text.overdue(call.overdueDays)}）`
+        : ''),
     call.phone ?? '',
   ];
   const widths = [0, 1, 2, 3].map((c) =>
@@ -60,7 +64,7 @@ export function formatCallList(result: AnalysisResult): string {
     for (const call of calls) {
       const cells = cellsOf(call).map((cell, c) => pad(cell, widths[c] ?? 0));
       lines.push(`  ${cells.join('  ')}  ${call.detail}`.trimEnd());
-      lines.push(`  ${' '.repeat(widths[0] ?? 0)}  ${text.say} ${call.opener}`);
+      lines.push(`  ${' '.repeat(widths[0] ?? 0)}  ${text.say}${language === 'en' ? ' ' : ''}${call.opener}`);
     }
   }
   return lines.join('\n');

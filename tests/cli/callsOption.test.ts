@@ -96,6 +96,9 @@ describe('--calls', () => {
     expect(short.report.method.callDays).toBe(1);
     expect(short.stdout).toContain('通话清单 2024-03-10 – 2024-03-10（1 天）：2 个电话');
     expect(short.stdout).toContain('无业务员 — 1 个电话');
+    expect(short.stdout).toMatch(
+      /C3 Cy Wu {2}拜访（逾期 40 天） +拜访已逾期 40 天（应于 2024-01-30）\n +开场白：您好，/u,
+    );
   });
 
   test('--call-days refuses what is not a whole number of days from 1 to 366', async () => {

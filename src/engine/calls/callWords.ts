@@ -144,6 +144,7 @@ export const callWords = {
   ): string {
     const lead = openingOrder.find((reason) => reasons.includes(reason)) ?? 'visit';
     const line = segment !== null ? segmentLines[segment] : tier !== null ? tierLines[tier] : plainLine;
-    return `${greetings[lead][language]} ${line[language]}`;
+    // Chinese sentences follow each other without a space.
+    return `${greetings[lead][language]}${language === 'en' ? ' ' : ''}${line[language]}`;
   },
 };

@@ -293,7 +293,10 @@ describe('Chinese headers and the care rules table', () => {
       ['2024-03-14', 'K2', 'anniversary', '结婚纪念日（24 周年）'],
     ]);
     expect(care[0]).toMatchObject({ rep: '王芳', phone: '13800138000', name: '张三' });
-    expect(care[0]?.opener).toMatch(/^就您购买的产品做个简短回访。/u);
+    // K1 bought once and big: a Volcano; Chinese sentences join without a space.
+    expect(care[0]?.opener).toBe(
+      '就您购买的产品做个简短回访。感谢您上次的大额订单——近期有什么需要我们帮忙的吗？',
+    );
   });
 
   test('chooseTables tells the care rules table from sales and customers, in both languages', () => {
