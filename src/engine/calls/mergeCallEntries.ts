@@ -37,9 +37,10 @@ export function mergeCallEntries(
   openerOf: (customer: number, reasons: readonly CallReason[]) => string,
   language: Language,
 ): Call[] {
-  const groups = new Map<string, CallEntry[]>();
+  // One number per customer and day (day numbers stay below 3,000,000).
+  const groups = new Map<number, CallEntry[]>();
   for (const entry of entries) {
-    const key = `${entry.customer}\u0000${entry.day}`;
+    const key = entry.customer * 4_000_000 + entry.day;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [entry]);
     else group.push(entry);
@@ -48,19 +49,20 @@ export function mergeCallEntries(
   for (const group of groups.values()) {
     const [first] = group;
     if (first === undefined) continue;
-    const sorted = group
-      .map((entry, k) => ({ entry, k }))
-      .sort((a, b) => reasonOrder.indexOf(a.entry.reason) - reasonOrder.indexOf(b.entry.reason) || a.k - b.k)
-      .map(({ entry }) => entry);
-    const reasons = reasonOrder.filter((reason) => sorted.some((entry) => entry.reason === reason));
-    const lines = [...new Set(sorted.map((entry) => entry.line))];
+    // Array.prototype.sort is stable: the lines of one reason keep their order.
+    const sorted =
+      group.length === 1
+        ? group
+        : [...group].sort((a, b) => reasonOrder.indexOf(a.reason) - reasonOrder.indexOf(b.reason));
+    const reasons = group.length === 1 ? [first.reason] : [...new Set(sorted.map((entry) => entry.reason))];
+    const lines = group.length === 1 ? [first.line] : [...new Set(sorted.map((entry) => entry.line))];
     calls.push({
       day: first.day,
       ...customerOf(first.customer),
       reasons,
       detail: callWords.join(lines, language),
       opener: openerOf(first.customer, reasons),
-      overdueDays: Math.max(...sorted.map((entry) => entry.overdueDays)),
+      overdueDays: sorted.reduce((most, entry) => Math.max(most, entry.overdueDays), 0),
     });
   }
   calls.sort(

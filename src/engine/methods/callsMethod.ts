@@ -151,13 +151,20 @@ export const callsMethod = defineMethod({
       for (const reason of open.reasons.filter((r) => careReasons.includes(r)))
         entries.push({ customer: i, day, reason, line: open.detail, overdueDays });
     }
-    const kept = entries.filter((entry) => !contacted.has(`${entry.customer}\u0000${entry.day}`));
+    const kept =
+      contacted.size === 0
+        ? entries
+        : entries.filter((entry) => !contacted.has(`${entry.customer}\u0000${entry.day}`));
 
     const svcd = input.output(svcdMethod).codes;
+    const segmentLabels = svcdByCode.map((segment) =>
+      segment === null ? null : svcdLabel(segment, language),
+    );
+    // Openers repeat (a few reasons × segments × tiers): make each once.
+    const openers = new Map<string, string>();
     const list = mergeCallEntries(
       kept,
       (i) => {
-        const segment = svcdByCode[svcd[i]!] ?? null;
         const tier = tiers[i]!;
         return {
           customerId: customers.ids[i]!,
@@ -165,17 +172,19 @@ export const callsMethod = defineMethod({
           rep: customers.reps[i] ?? null,
           phone: care.phones[i] ?? null,
           tier: tier === 0 ? null : tier,
-          segment: segment === null ? null : svcdLabel(segment, language),
+          segment: segmentLabels[svcd[i]!] ?? null,
         };
       },
       (i, reasons) => {
-        const tier = tiers[i]!;
-        return callWords.opener(
-          reasons,
-          svcdByCode[svcd[i]!] ?? null,
-          tier === 0 ? null : (tier as PyramidTier),
-          language,
-        );
+        const key = `${reasons.join()} ${svcd[i]!} ${tiers[i]!}`;
+        let opener = openers.get(key);
+        if (opener === undefined) {
+          const tier = tiers[i]!;
+          const segment = svcdByCode[svcd[i]!] ?? null;
+          opener = callWords.opener(reasons, segment, tier === 0 ? null : (tier as PyramidTier), language);
+          openers.set(key, opener);
+        }
+        return opener;
       },
       language,
     );
