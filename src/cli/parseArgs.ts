@@ -14,6 +14,8 @@ export type CliCommand =
       out: string | null;
       json: string | null;
       quiet: boolean;
+      /** `--calls`: print the call list and add `calls` to the JSON report. */
+      calls: boolean;
       settings: Partial<AnalysisSettings>;
       /** `--engine duckdb`: the SQL path in DuckDB with these limits; null = the built-in engine. */
       duckDb: DuckDbLimits | null;
@@ -72,6 +74,10 @@ Options of analyze:
                             (default: 0.75)
   --svcd-amount N           fixed SVCD threshold on amount per order (default: median-based)
   --svcd-frequency N        fixed SVCD threshold on orders per month (default: median-based)
+  --calls                   print the call list per sales rep (visits due, birthdays and
+                            anniversaries, follow-ups from a "Care rules" table, win-back
+                            calls) and add "calls" to the JSON report
+  --call-days N             days the call list covers from the as-of date, 1–366 (default: 7)
   --quiet                   only errors: no summary table on stdout, no progress on stderr
   --engine builtin|duckdb   duckdb: run the analysis as one SQL query in DuckDB (the optional
                             package @duckdb/node-api) over a .csv or .parquet of any size, larger
@@ -167,6 +173,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   let quiet = false;
   let engine = 'builtin';
   const duckDb: DuckDbLimits = { memoryLimit: null, tempDirectory: null, threads: null };
+  let calls = false;
   const settings: Partial<AnalysisSettings> = {};
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i] ?? '';
@@ -323,6 +330,19 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         duckDb.threads = value;
         break;
       }
+      case '--calls':
+        calls = true;
+        break;
+      case '--call-days': {
+        const value = number(flag, take(i++, flag));
+        if (!Number.isInteger(value) || value < 1 || value > 366)
+          throw new UsageError(
+            '--call-days needs a whole number of days from 1 to 366.',
+            '--call-days 需要 1 到 366 之间的整数天数。',
+          );
+        settings.callDays = value;
+        break;
+      }
       default:
         if (flag.startsWith('-'))
           throw new UsageError(`Unknown option "${flag}" (see --help).`, `未知选项“${flag}”（见 --help）。`);
@@ -339,10 +359,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       'analyze needs an INPUT file (.xlsx or .csv).',
       'analyze 需要一个输入文件（.xlsx 或 .csv）。',
     );
-  if (engine === 'duckdb' && (out !== null || json === null))
+  if (engine === 'duckdb' && (out !== null || json === null || calls))
     throw new UsageError(
-      '--engine duckdb writes the JSON report only: give --json REPORT.json and no --out.',
-      '--engine duckdb 只写 JSON 报告：请给出 --json REPORT.json，不要用 --out。',
+      '--engine duckdb writes the JSON report only: give --json REPORT.json and no --out or --calls.',
+      '--engine duckdb 只写 JSON 报告：请给出 --json REPORT.json，不要用 --out 或 --calls。',
     );
   return {
     command: 'analyze',
@@ -350,6 +370,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     out,
     json,
     quiet,
+    calls,
     settings,
     duckDb: engine === 'duckdb' ? duckDb : null,
   };

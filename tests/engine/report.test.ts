@@ -204,6 +204,8 @@ describe('buildReport follows the JSON contract of DESIGN.md', () => {
       visitsFrom: 'svcd',
       churnMedianGapDays: 14,
       churnFrom: 'gap',
+      callDays: 7,
+      careRules: 0,
     });
   });
 
