@@ -1,3 +1,4 @@
+import type { RunHistory } from './movement/runHistory';
 import type { SvcdThresholds } from './assignSvcd';
 import { gatherMeasures } from './customerMeasures';
 import { listCustomers } from './listCustomers';
@@ -44,6 +45,11 @@ export interface AnalysisInput {
    * results a comparison never reads (the value model's fits) skip their work.
    */
   comparison?: boolean;
+  /**
+   * The tiers, segments and classes of earlier runs that the workbook's run record holds (see
+   * `runHistory`): movement compares with the latest one before the as-of date. Null or absent: none.
+   */
+  history?: RunHistory | null;
 }
 
 /** Counts of input rows and the rows that were not used. */
@@ -196,6 +202,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   const run = runMethods({
     comparison: input.comparison === true,
     analyzeAt: (day, windowMonths) => analyzeAt(input, day, windowMonths),
+    history: input.comparison === true ? null : (input.history ?? null),
     salesRows: () =>
       (salesRows ??= rowsOfRoster(
         parseSales(input.sales.table, input.sales.mapping, options, null, true),

@@ -127,6 +127,7 @@ export async function runAnalysis(
     visits: chosen.visits === null ? null : byKind('visits'),
     date1904: info.date1904,
     settings: resolved,
+    history: info.history ?? null,
   };
   const computed = await (
     options.compute ??
@@ -149,6 +150,7 @@ export async function runAnalysis(
     columns: computed.columns,
     sheets: computed.sheets,
     settings: resolved,
+    history: computed.history,
   };
   let summary: WriteSummary | null = null;
   if (options.write !== false) {

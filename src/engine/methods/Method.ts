@@ -1,3 +1,4 @@
+import type { RunHistory } from '../movement/runHistory';
 import type { AnalysisResult } from '../analyze';
 import type { CustomerMeasures } from '../customerMeasures';
 import type { ErrorReason } from '../errorMessage';
@@ -62,6 +63,11 @@ export interface MethodInput<S extends object = object> {
    * nothing itself; null when no sale is dated on or before that day. For methods that compare dates.
    */
   analyzeAt(asOf: number, windowMonths?: number): AnalysisResult | null;
+  /**
+   * The categories of earlier runs saved in the workbook (`AnalysisInput.history`); null when there are
+   * none, and in the earlier analysis of a comparison.
+   */
+  history: RunHistory | null;
   /** The output of a method listed in `needs` (it ran before this one). */
   output<M extends AnyMethod>(method: M): OutputOf<M>;
   /** Adds a note to the Data issues sheet and the report. */

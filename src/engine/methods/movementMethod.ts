@@ -5,6 +5,7 @@ import { isoFromDay } from '../dayNumbers';
 import { tierLabel } from '../labels';
 import { analyzeMovement, type MovementCustomer } from '../movement/analyzeMovement';
 import { movementText } from '../movement/movementText';
+import { runHistory } from '../movement/runHistory';
 import type { Movement } from '../movement/types';
 import { buildLoyaltySheet } from '../summary/buildLoyaltySheet';
 import { buildMovementSheet } from '../summary/buildMovementSheet';
@@ -32,7 +33,10 @@ export interface MovementMethodSettings {
  * Movement and loyalty (动态管理, 识别有价值客户, 客户保持度): the same analysis `compareMonths` calendar
  * months earlier, compared customer by customer — tier, SVCD and ABC migration, tier change, value trend,
  * the course's kinds of relationship customers — plus retention, repeat-purchase rate and monthly cohorts
- * (see `analyzeMovement`). Null output when `compareMonths` is null.
+ * (see `analyzeMovement`). Null output when `compareMonths` is null. When the workbook's run history
+ * (`MethodInput.history`) holds a run with an as-of date before this one, the earlier tiers, segments and
+ * classes are those of the latest such run ("moved since the last run", even after old sales rows were
+ * archived); the value trend and retention still compare the two `compareMonths` periods of the sales.
  *
  * @example
  * analyze(input).outputs.movement?.tiers.counts[5]; // customers new since the earlier date, by tier now
@@ -81,6 +85,7 @@ export const movementMethod = defineMethod({
         hasProfit: input.hasProfit,
         analyzeAt: (day, months) => input.analyzeAt(day, months),
         purchases,
+        recorded: runHistory.before(input.history, input.asOf),
       },
       { compareMonths, growthThreshold: trendGrowth, declineThreshold: trendDecline },
     );
@@ -178,6 +183,7 @@ export const movementMethod = defineMethod({
       return {
         movement: {
           previousAsOf: isoFromDay(out.previousAsOf),
+          previousFrom: out.previousFrom,
           compareMonths: out.settings.compareMonths,
           tiers: out.tiers.counts,
           svcd: out.svcd.counts,
