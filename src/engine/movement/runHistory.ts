@@ -169,7 +169,7 @@ export const runHistory = {
         typeof (run as HistoryRun).codes === 'string' &&
         (run as HistoryRun).codes.length === 3 * ids.length,
     );
-    return { ids: ids as string[], runs: valid.map((run) => ({ asOf: run.asOf, codes: run.codes })) };
+    return { ids: ids, runs: valid.map((run) => ({ asOf: run.asOf, codes: run.codes })) };
   },
 };
 
