@@ -104,6 +104,11 @@ export interface CustomerColumn<Out, K extends string = string> {
   /** Left out when the sales have neither a profit nor a cost column. */
   profitOnly?: boolean;
   /**
+   * Written only when this says so for the method's output (a method that can be switched off, e.g.
+   * movement without a comparison); always when absent.
+   */
+  when?(out: Out): boolean;
+  /**
    * Makes the cell writer for one run: called once per column (look labels up per code here), the
    * returned function once per customer index. Null = empty cell.
    */

@@ -29,6 +29,9 @@ export interface MovementMethodSettings {
   trendDecline: number;
 }
 
+/** Movement's columns are written only when there is a comparison (`compareMonths` not null). */
+const hasComparison = (out: Movement | null): boolean => out !== null;
+
 /**
  * Movement and loyalty (动态管理, 识别有价值客户, 客户保持度): the same analysis `compareMonths` calendar
  * months earlier, compared customer by customer — tier, SVCD and ABC migration, tier change, value trend,
@@ -101,6 +104,7 @@ export const movementMethod = defineMethod({
       },
       format: 'text',
       group: 'explanation',
+      when: hasComparison,
       cells: (out, run, language) => {
         const cuts = run.output(pyramidMethod).cuts;
         const labels = ([1, 2, 3, 4, 5] as const).map((tier) => tierLabel(tier, language, cuts));
@@ -119,6 +123,7 @@ export const movementMethod = defineMethod({
       },
       format: 'text',
       group: 'explanation',
+      when: hasComparison,
       cells: (out, _run, language) => {
         const words = movementText(language);
         return (i) => {
@@ -136,6 +141,7 @@ export const movementMethod = defineMethod({
       },
       format: 'text',
       group: 'explanation',
+      when: hasComparison,
       cells: (out, _run, language) => {
         const words = movementText(language);
         return (i) => {
@@ -154,6 +160,7 @@ export const movementMethod = defineMethod({
       },
       format: 'text',
       group: 'explanation',
+      when: hasComparison,
       cells: (out, _run, language) => {
         const words = movementText(language);
         return (i) => {
