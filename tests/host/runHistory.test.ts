@@ -193,6 +193,13 @@ describe('run history through the Excel host (fake Excel)', () => {
       expect(movement.svcd.counts).toEqual(svcdFromHistory);
       expect(movement.abc.counts).toEqual(abcFromHistory);
       expect(movement.customers.map((m) => m.tierChange)).toEqual(changes);
+      // The Movement sheet says where the earlier tiers come from.
+      const sheet = run2.plan.sheets.find((s) => s.key === 'movement');
+      expect(sheet?.cells[2]?.map((c) => c.value)).toEqual([
+        'Compared with',
+        '2024-03-31',
+        'the last run recorded in this workbook (tiers as saved then)',
+      ]);
       expect(stateOf(workbook)?.history?.runs.map((r) => r.asOf)).toEqual(['2024-06-30', '2024-03-31']);
 
       // Undo puts the history back as it was before the second run.
