@@ -106,7 +106,10 @@ for (const [width, locale] of [
         .waitFor({ timeout: 120_000 });
       expect(await page.locator('[data-section="movement"] [data-testid="movement-line"]').count()).toBe(0);
       const off = page.locator('[data-section="movement"]');
+      expect(await off.locator('[data-testid="movement-off"]').textContent()).toBe(t.movementOff);
       await off.scrollIntoViewIfNeeded();
+      // Let the accordion's opening motion finish before the picture.
+      await page.waitForTimeout(800);
       await page.screenshot({ path: path.join(screenshots, `movement-${width}-${locale}-off.png`) });
     }
     await context.close();

@@ -333,7 +333,7 @@ export function ResultsPanel(props: {
           t.movementTitle,
           <>
             {movement === null ? (
-              <Text data-testid="movement-off">{t.compareOff}</Text>
+              <Text data-testid="movement-off">{t.movementOff}</Text>
             ) : (
               <>
                 <Text weight="semibold" data-testid="movement-line">

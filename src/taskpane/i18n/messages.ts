@@ -130,6 +130,8 @@ export interface Messages {
   compareLabel: string;
   compareHint: string;
   compareOff: string;
+  /** Shown instead of the movement figures when the comparison is off. */
+  movementOff: string;
   compareMonthsOption: string;
   compareMonthsLabel: string;
   /** The churn hint when churn risk comes from the value model's P(alive) bands. */
@@ -327,6 +329,8 @@ const en: Messages = {
   compareHint:
     'The last run recorded in the workbook when its as-of date is earlier, else this many months before; also the length of the periods of the value trend and retention.',
   compareOff: 'Off',
+  movementOff:
+    'The comparison is off: no movement columns or sheets are written. Choose a number of months to compare.',
   compareMonthsOption: 'N months earlier',
   compareMonthsLabel: 'Months',
   churnHint:
@@ -519,6 +523,7 @@ const zhCN: Messages = {
   compareHint:
     '若工作簿记录的上一次分析截止日期更早，则与其对比，否则与若干个月前对比；也是价值趋势和保持率的期间长度。',
   compareOff: '关闭',
+  movementOff: '对比已关闭：不写入客户动态的列和工作表。选择月数即可对比。',
   compareMonthsOption: 'N 个月前',
   compareMonthsLabel: '月数',
   churnHint: '活跃：距上次购买不超过平常购买间隔的 1.5 倍；有流失风险：不超过 3 倍；已流失：更久。',
