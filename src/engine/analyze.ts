@@ -1,3 +1,4 @@
+import type { RunHistory } from './movement/runHistory';
 import type { SvcdThresholds } from './assignSvcd';
 import type { CallHistory } from './calls/Call';
 import { gatherMeasures } from './customerMeasures';
@@ -59,6 +60,11 @@ export interface AnalysisInput {
    * results a comparison never reads (the value model's fits) skip their work.
    */
   comparison?: boolean;
+  /**
+   * The tiers, segments and classes of earlier runs that the workbook's run record holds (see
+   * `runHistory`): movement compares with the latest one before the as-of date. Null or absent: none.
+   */
+  history?: RunHistory | null;
 }
 
 /** Counts of input rows and the rows that were not used. */
@@ -222,6 +228,7 @@ function analyzeSales(input: AnalysisInput, parsed: ParsedSales, options: ParseO
   const run = runMethods({
     comparison: input.comparison === true,
     analyzeAt: (day, windowMonths) => analyzeAt(input, parsed, options, day, windowMonths),
+    history: input.comparison === true ? null : (input.history ?? null),
     salesRows: () => (salesRows ??= rowsOfRoster(parsed, ids)),
     settings,
     asOf,

@@ -9,7 +9,8 @@ import type { ColumnSpec, OutputValue } from './sheetSpec';
  * column's writer looks its labels up once per code, then reads the typed arrays per row). With a
  * customers table, rows follow the table (a repeated id gets the same values, a blank id gets blanks);
  * without one, rows are the analysed customers in result order, and `baseColumns` (id, name, sales rep)
- * start the new sheet. Columns marked `profitOnly` are left out when the sales have no profit or cost.
+ * start the new sheet. Columns marked `profitOnly` are left out when the sales have no profit or cost, and
+ * a column whose `when` says no for its method's output is left out (movement's, without a comparison).
  */
 export function buildCustomerColumns(result: AnalysisResult): {
   columns: ColumnSpec[];
@@ -25,7 +26,9 @@ export function buildCustomerColumns(result: AnalysisResult): {
     if (entry === undefined) continue;
     const { column, method } = entry;
     if (column.profitOnly === true && result.valueBasis !== 'profit') continue;
-    const cellOf = column.cells(run.output(method), run, language);
+    const out: unknown = run.output(method);
+    if (column.when !== undefined && !column.when(out)) continue;
+    const cellOf = column.cells(out, run, language);
     let values: OutputValue[];
     if (rows === null) {
       values = new Array<OutputValue>(count);

@@ -1,6 +1,8 @@
 import { analyze, type AnalysisInput, type AnalysisResult } from './analyze';
 import { buildCustomerColumns } from './buildCustomerColumns';
 import { buildSummarySheets } from './buildSummarySheets';
+import { isoFromDay } from './dayNumbers';
+import { runHistory, type RunHistory } from './movement/runHistory';
 import type { ColumnSpec, SheetSpec } from './sheetSpec';
 
 /** An analysis with its output described as data, ready for a host to write. */
@@ -11,6 +13,11 @@ export interface ComputedAnalysis {
   /** Id, name and rep columns that start a customers sheet built from sales (empty with a customers table). */
   baseColumns: ColumnSpec[];
   sheets: SheetSpec[];
+  /**
+   * The run history to save with this run: the input's (`AnalysisInput.history`) with this run's tiers,
+   * segments and classes recorded (`runHistory.record`); null with `describeOutput: false` (nothing is written).
+   */
+  history: RunHistory | null;
 }
 
 /**
@@ -24,8 +31,10 @@ export function computeAnalysis(
   options: { describeOutput?: boolean; onBuilding?: () => void } = {},
 ): ComputedAnalysis {
   const result = analyze(input);
-  if (options.describeOutput === false) return { result, columns: [], baseColumns: [], sheets: [] };
+  if (options.describeOutput === false)
+    return { result, columns: [], baseColumns: [], sheets: [], history: null };
   options.onBuilding?.();
   const { columns, baseColumns } = buildCustomerColumns(result);
-  return { result, columns, baseColumns, sheets: buildSummarySheets(result) };
+  const history = runHistory.record(input.history ?? null, isoFromDay(result.asOf), result.customers);
+  return { result, columns, baseColumns, sheets: buildSummarySheets(result), history };
 }

@@ -1,3 +1,4 @@
+import type { RunHistory } from '../engine/movement/runHistory';
 import type { AnalysisSettings, CellColumn, DateOrder, SourceTable } from '../engine/types';
 import type { ColumnSpec, SheetSpec } from '../engine/sheetSpec';
 
@@ -9,6 +10,8 @@ export interface WorkbookInfo {
   date1904: boolean;
   /** Settings saved in the workbook by an earlier run, if any. */
   savedSettings: Partial<AnalysisSettings> | null;
+  /** The tiers, segments and classes of earlier runs saved in the workbook (`runHistory`); absent or null: none. */
+  history?: RunHistory | null;
   /**
    * How the workbook's locale orders day and month (`en-GB` → `dmy`), for ambiguous text dates; used when
    * the settings do not say. Absent when the host cannot tell.
@@ -40,6 +43,11 @@ export interface WritePlan {
   sheets: SheetSpec[];
   /** Saved in the workbook so any co-author who re-runs gets the same output. */
   settings: AnalysisSettings;
+  /**
+   * The run history to save with the run record: this run's tiers, segments and classes added to the
+   * workbook's (`runHistory.record`); absent or null: none saved.
+   */
+  history?: RunHistory | null;
 }
 
 /** What a write did, for the task pane and the CLI to report. */

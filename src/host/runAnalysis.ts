@@ -135,6 +135,7 @@ export async function runAnalysis(
     careRules: chosen.careRules === null ? null : byKind('careRules'),
     date1904: info.date1904,
     settings: resolved,
+    history: info.history ?? null,
   };
   const computed = await (
     options.compute ??
@@ -157,6 +158,7 @@ export async function runAnalysis(
     columns: computed.columns,
     sheets: computed.sheets,
     settings: resolved,
+    history: computed.history,
   };
   let summary: WriteSummary | null = null;
   if (options.write !== false) {

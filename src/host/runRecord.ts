@@ -1,3 +1,4 @@
+import { runHistory, type RunHistory } from '../engine/movement/runHistory';
 import type { AnalysisSettings, RawCell } from '../engine/types';
 
 /** A sheet a run built (a summary sheet, or its own customers sheet): rebuilt by the next run. */
@@ -55,6 +56,11 @@ export interface RunRecord {
   columns: RecordColumn[];
   /** The Excel host's undo record of the last run (its own format); absent when another host wrote last. */
   lastRun?: unknown;
+  /**
+   * Each customer's tier, segment and class in the last runs (`runHistory`, bounded by its `maxRuns` and
+   * `maxBytes`); absent in older records.
+   */
+  history?: RunHistory;
 }
 
 /** Characters of JSON per cell: cells hold at most 32,767 characters. */
@@ -114,6 +120,8 @@ function fromShared(value: Fields): RunRecord {
   });
   const record: RunRecord = { version: 2, settings: settingsOf(value.settings), sheets, columns };
   if (value.lastRun !== undefined && value.lastRun !== null) record.lastRun = value.lastRun;
+  const history = runHistory.parse(value.history);
+  if (history !== null) record.history = history;
   return record;
 }
 

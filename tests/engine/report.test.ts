@@ -212,6 +212,7 @@ describe('buildReport follows the JSON contract of DESIGN.md', () => {
   test('movement and retention: every customer new to the comparison, one cohort', () => {
     expect(report.movement).toEqual({
       previousAsOf: '2023-10-31',
+      previousFrom: 'sales',
       compareMonths: 3,
       tiers: [
         [0, 0, 0, 0, 0, 0],

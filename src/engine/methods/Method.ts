@@ -1,5 +1,6 @@
 import type { AnalysisResult, TableInput } from '../analyze';
 import type { CallHistory } from '../calls/Call';
+import type { RunHistory } from '../movement/runHistory';
 import type { CustomerMeasures } from '../customerMeasures';
 import type { ErrorReason } from '../errorMessage';
 import type { SalesRows } from '../parseSales';
@@ -82,6 +83,11 @@ export interface MethodInput<S extends object = object> {
    * runs again, so a per-customer sum over a period is cheaper straight from {@link salesRows}.
    */
   analyzeAt(asOf: number, windowMonths?: number): AnalysisResult | null;
+  /**
+   * The categories of earlier runs saved in the workbook (`AnalysisInput.history`); null when there are
+   * none, and in the earlier analysis of a comparison.
+   */
+  history: RunHistory | null;
   /** The output of a method listed in `needs` (it ran before this one). */
   output<M extends AnyMethod>(method: M): OutputOf<M>;
   /** Adds a note to the Data issues sheet and the report. */
@@ -119,6 +125,11 @@ export interface CustomerColumn<Out, K extends string = string> {
   byDefault?: boolean;
   /** Left out when the sales have neither a profit nor a cost column. */
   profitOnly?: boolean;
+  /**
+   * Written only when this says so for the method's output (a method that can be switched off, e.g.
+   * movement without a comparison); always when absent.
+   */
+  when?(out: Out): boolean;
   /**
    * Makes the cell writer for one run: called once per column (look labels up per code here), the
    * returned function once per customer index. Null = empty cell.

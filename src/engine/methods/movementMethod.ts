@@ -6,6 +6,7 @@ import { tierLabel } from '../labels';
 import { analyzeMovement, type MovementCustomer } from '../movement/analyzeMovement';
 import { movementText } from '../movement/movementText';
 import { periodTotals } from '../movement/periodTotals';
+import { runHistory } from '../movement/runHistory';
 import type { Movement } from '../movement/types';
 import { buildLoyaltySheet } from '../summary/buildLoyaltySheet';
 import { buildMovementSheet } from '../summary/buildMovementSheet';
@@ -29,11 +30,17 @@ export interface MovementMethodSettings {
   trendDecline: number;
 }
 
+/** Movement's columns are written only when there is a comparison (`compareMonths` not null). */
+const hasComparison = (out: Movement | null): boolean => out !== null;
+
 /**
  * Movement and loyalty (动态管理, 识别有价值客户, 客户保持度): the same analysis `compareMonths` calendar
  * months earlier, compared customer by customer — tier, SVCD and ABC migration, tier change, value trend,
  * the course's kinds of relationship customers — plus retention, repeat-purchase rate and monthly cohorts
- * (see `analyzeMovement`). Null output when `compareMonths` is null.
+ * (see `analyzeMovement`). Null output when `compareMonths` is null. When the workbook's run history
+ * (`MethodInput.history`) holds a run with an as-of date before this one, the earlier tiers, segments and
+ * classes are those of the latest such run ("moved since the last run", even after old sales rows were
+ * archived); the value trend and retention still compare the two `compareMonths` periods of the sales.
  *
  * @example
  * analyze(input).outputs.movement?.tiers.counts[5]; // customers new since the earlier date, by tier now
@@ -77,6 +84,7 @@ export const movementMethod = defineMethod({
         analyzeAt: (day, months) => input.analyzeAt(day, months),
         periodTotals: (start, end) => periodTotals(rows, ids.length, start, end),
         purchases: rows,
+        recorded: runHistory.before(input.history, input.asOf),
       },
       { compareMonths, growthThreshold: trendGrowth, declineThreshold: trendDecline },
     );
@@ -92,6 +100,7 @@ export const movementMethod = defineMethod({
       },
       format: 'text',
       group: 'explanation',
+      when: hasComparison,
       cells: (out, run, language) => {
         const cuts = run.output(pyramidMethod).cuts;
         const labels = ([1, 2, 3, 4, 5] as const).map((tier) => tierLabel(tier, language, cuts));
@@ -110,6 +119,7 @@ export const movementMethod = defineMethod({
       },
       format: 'text',
       group: 'explanation',
+      when: hasComparison,
       cells: (out, _run, language) => {
         const words = movementText(language);
         return (i) => {
@@ -127,6 +137,7 @@ export const movementMethod = defineMethod({
       },
       format: 'text',
       group: 'explanation',
+      when: hasComparison,
       cells: (out, _run, language) => {
         const words = movementText(language);
         return (i) => {
@@ -145,6 +156,7 @@ export const movementMethod = defineMethod({
       },
       format: 'text',
       group: 'explanation',
+      when: hasComparison,
       cells: (out, _run, language) => {
         const words = movementText(language);
         return (i) => {
@@ -174,6 +186,7 @@ export const movementMethod = defineMethod({
       return {
         movement: {
           previousAsOf: isoFromDay(out.previousAsOf),
+          previousFrom: out.previousFrom,
           compareMonths: out.settings.compareMonths,
           tiers: out.tiers.counts,
           svcd: out.svcd.counts,

@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../analyze';
 import { addMonths } from '../dayNumbers';
 import type { AbcClass, CustomerResult, PyramidTier, SvcdSegment } from '../types';
+import type { RecordedCategories, RecordedRun } from './runHistory';
 import { migrationMatrix } from './migrationMatrix';
 import { monthlyCohorts } from './monthlyCohorts';
 import type { SalesRows } from '../parseSales';
@@ -43,6 +44,11 @@ export interface MovementInput {
    * `customers`; those after the as-of date are ignored (see `monthlyCohorts`).
    */
   purchases: Iterable<{ customer: string; day: number }> | SalesRows;
+  /**
+   * The latest run recorded in the workbook with an as-of date before this one (`runHistory.before`):
+   * when given, the earlier tiers, segments and classes come from it instead of re-analysing the sales.
+   */
+  recorded?: RecordedRun | null;
 }
 
 /** Customer i's revenue (or profit) in a period and whether it bought in it. */
@@ -51,11 +57,19 @@ function periodValue(totals: PeriodTotals, of: 'revenue' | 'profit', i: number):
   return { bought: totals.bought[i] === 1, value: values?.[i] ?? 0 };
 }
 
+/** A customer's categories at the earlier date, from the earlier analysis or a recorded run. */
+interface Earlier extends RecordedCategories {
+  /** Pyramid value then; null off the pyramid, and from a recorded run (values are not recorded). */
+  value: number | null;
+}
+
 /**
  * Compares an analysis with the same analysis N calendar months earlier (N = `compareMonths`) and
  * measures loyalty:
- * - the earlier as-of date is the as-of date minus N calendar months; the earlier analysis runs the same
- *   models over the same tables with the same window rule;
+ * - the earlier as-of date is that of the latest run recorded in the workbook before the as-of date
+ *   (`input.recorded`: its tiers, segments and classes as saved, so archived sales rows do not matter);
+ *   without one, the as-of date minus N calendar months, and the earlier analysis runs the same models over
+ *   the same tables with the same window rule;
  * - migration matrices of pyramid tiers (1–5), SVCD segments and ABC classes, each plus "none", rows
  *   earlier, columns now, over the current analysis's customers;
  * - per customer: earlier tier, segment and class, tier change, revenue and profit trend — the last N
@@ -72,12 +86,21 @@ function periodValue(totals: PeriodTotals, of: 'revenue' | 'profit', i: number):
 export function analyzeMovement(input: MovementInput, settings: MovementSettings): Movement {
   const months = settings.compareMonths;
   const { asOf } = input;
-  const previousAsOf = addMonths(asOf, -months);
-  const recent = { start: previousAsOf + 1, end: asOf };
-  const earlier = { start: addMonths(previousAsOf, -months) + 1, end: previousAsOf };
-  const previous = input.analyzeAt(previousAsOf);
-  const before = new Map<string, CustomerResult>();
-  for (const c of previous?.customers ?? []) before.set(c.id, c);
+  const monthsBefore = addMonths(asOf, -months);
+  const recorded = input.recorded ?? null;
+  const previousAsOf = recorded?.asOf ?? monthsBefore;
+  const recent = { start: monthsBefore + 1, end: asOf };
+  const earlier = { start: addMonths(monthsBefore, -months) + 1, end: monthsBefore };
+  const before = new Map<string, Earlier>();
+  let previousFound = true;
+  if (recorded === null) {
+    const previous = input.analyzeAt(previousAsOf);
+    previousFound = previous !== null;
+    for (const c of previous?.customers ?? [])
+      before.set(c.id, { tier: c.pyramidTier, value: c.pyramidValue, svcd: c.svcd, abc: c.abc });
+  } else {
+    for (const [id, c] of recorded.customers) before.set(id, { ...c, value: null });
+  }
   // The two periods' values are sums over the sales rows: the same figures as analyses over those windows.
   const recentTotals = input.periodTotals(recent.start, recent.end);
   const earlierTotals = input.periodTotals(earlier.start, earlier.end);
@@ -91,11 +114,11 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
       ? valueTrend(periodValue(earlierTotals, 'profit', i), periodValue(recentTotals, 'profit', i), settings)
       : null;
     return {
-      previousTier: p?.pyramidTier ?? null,
-      previousValue: p?.pyramidValue ?? null,
+      previousTier: p?.tier ?? null,
+      previousValue: p?.value ?? null,
       previousSvcd: p?.svcd ?? null,
       previousAbc: p?.abc ?? null,
-      tierChange: tierChange(p?.pyramidTier ?? null, c.pyramidTier),
+      tierChange: tierChange(p?.tier ?? null, c.pyramidTier),
       valueTrend: revenueTrend,
       profitTrend,
       relationship: relationshipKind({
@@ -127,7 +150,8 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
   return {
     settings,
     previousAsOf,
-    previousFound: previous !== null,
+    previousFrom: recorded === null ? 'sales' : 'history',
+    previousFound,
     recent,
     earlier,
     tiers: migrationMatrix(

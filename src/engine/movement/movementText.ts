@@ -11,6 +11,10 @@ const texts = {
   loyaltyTitle: { en: 'Loyalty: how many customers stay', 'zh-CN': '客户保持度：有多少客户留下来' },
   comparedWith: { en: 'Compared with', 'zh-CN': '对比日期' },
   monthsEarlier: { en: 'months earlier', 'zh-CN': '个月前' },
+  lastRecordedRun: {
+    en: 'the last run recorded in this workbook (tiers as saved then)',
+    'zh-CN': '本工作簿记录的上一次分析（当时保存的层级）',
+  },
   asOf: { en: 'As of', 'zh-CN': '截止日期' },
   noEarlierSales: {
     en: 'No sale is dated on or before the earlier date: every customer is new.',

@@ -63,7 +63,7 @@ export interface CohortRow {
 /** One customer's movement, aligned with `AnalysisResult.customers`. */
 export interface CustomerMovement {
   previousTier: PyramidTier | null;
-  /** Pyramid value (profit, or revenue) at the earlier date; null off the pyramid then. */
+  /** Pyramid value (profit, or revenue) at the earlier date; null off the pyramid then, or from a recorded run. */
   previousValue: number | null;
   previousSvcd: SvcdSegment | null;
   /** Null when the customer was not known at the earlier date. */
@@ -102,9 +102,14 @@ export interface RepeatPurchases {
 /** The comparison of an analysis with the same analysis N months earlier, and the loyalty figures. */
 export interface Movement {
   settings: MovementSettings;
-  /** The earlier as-of date (day number): as-of minus N calendar months. */
+  /**
+   * The earlier as-of date (day number): that of the latest run recorded before the as-of date, else
+   * as-of minus N calendar months.
+   */
   previousAsOf: number;
-  /** Whether any sale is dated on or before the earlier date (else every customer is new). */
+  /** Where the earlier categories come from: a run recorded in the workbook, or the sales re-analysed. */
+  previousFrom: 'history' | 'sales';
+  /** Whether any sale is dated on or before the earlier date (else every customer is new); true from history. */
   previousFound: boolean;
   /** The recent period (previousAsOf + 1 … asOf) and the earlier one (its N months before), day numbers. */
   recent: { start: number; end: number };

@@ -27,7 +27,7 @@ export function buildLoyaltySheet(result: AnalysisResult, movement: Movement): S
     [cell(w.text('asOf')), cell(isoFromDay(result.asOf))],
     [],
     [{ value: w.text('retention'), bold: true }],
-    [{ value: w.text('retentionNote', { n: months, p: isoFromDay(movement.previousAsOf) }), wrap: true }],
+    [{ value: w.text('retentionNote', { n: months, p: isoFromDay(movement.earlier.end) }), wrap: true }],
     [
       cell(
         `${w.text('earlierBuyers')} (${isoFromDay(movement.earlier.start)} – ${isoFromDay(movement.earlier.end)})`,

@@ -28,7 +28,9 @@ function heat(rgb: readonly number[], count: number, max: number): string | unde
 }
 
 /**
- * The Movement sheet: the as-of date and the earlier date compared with; the tier, SVCD and ABC migration
+ * The Movement sheet: the as-of date and the earlier date compared with (N months earlier, or the last run
+ * recorded in the workbook; values before are not recorded, so movers down from a recorded run are ordered by
+ * their value now); the tier, SVCD and ABC migration
  * matrices as heat maps (rows before, columns now, "none" last; green = moved up, red = moved down, blue =
  * stayed, deeper = more customers); value-trend counts with the revenue of both periods; the course's
  * kinds of relationship customers with their rule and strategy; and who moved up (most valuable now
@@ -44,7 +46,11 @@ export function buildMovementSheet(result: AnalysisResult, movement: Movement): 
     [
       cell(w.text('comparedWith')),
       cell(isoFromDay(movement.previousAsOf)),
-      cell(`${months} ${w.text('monthsEarlier')}`),
+      cell(
+        movement.previousFrom === 'history'
+          ? w.text('lastRecordedRun')
+          : `${months} ${w.text('monthsEarlier')}`,
+      ),
     ],
   ];
   if (!movement.previousFound) cells.push([cell(w.text('noEarlierSales'))]);
@@ -144,7 +150,8 @@ export function buildMovementSheet(result: AnalysisResult, movement: Movement): 
       .filter(({ m }) => m.tierChange?.startsWith(direction) === true)
       .sort((a, b) => {
         const value = (x: typeof a): number =>
-          (direction === 'up' ? x.c.pyramidValue : x.m.previousValue) ?? Number.NEGATIVE_INFINITY;
+          (direction === 'up' ? x.c.pyramidValue : (x.m.previousValue ?? x.c.pyramidValue)) ??
+          Number.NEGATIVE_INFINITY;
         return value(b) - value(a) || compareIds(a.c.id, b.c.id);
       });
   const moverTable = (direction: 'up' | 'down'): void => {

@@ -1,3 +1,4 @@
+import { runHistory, type RunHistory } from '../../engine/movement/runHistory';
 import type { AnalysisSettings } from '../../engine/types';
 import type { RecordColumn, RecordSheet, RunRecord } from '../runRecord';
 
@@ -63,8 +64,13 @@ export interface SheetBackup {
 export interface LastRun {
   /** False while the run is under way (or if it stopped part-way). */
   complete: boolean;
-  /** Our markers and settings before the run. */
-  previous: { settings: AnalysisSettings | null; columns: ColumnMarker[]; sheets: SheetMarker[] };
+  /** Our markers, settings and run history before the run. */
+  previous: {
+    settings: AnalysisSettings | null;
+    columns: ColumnMarker[];
+    sheets: SheetMarker[];
+    history: RunHistory | null;
+  };
   /** Columns the run added: removed on undo (table columns by name, plain ranges cleared). */
   createdColumns: ColumnMarker[];
   updatedColumns: ColumnBackup[];
@@ -85,6 +91,8 @@ export interface HostState {
   settings: AnalysisSettings | null;
   columns: ColumnMarker[];
   sheets: SheetMarker[];
+  /** The tiers, segments and classes of the last runs (`runHistory`); null when none is saved. */
+  history: RunHistory | null;
   lastRun: LastRun | null;
 }
 
@@ -99,7 +107,12 @@ interface SavedLastRun {
   /** 2: markers as `RecordColumn` and `RecordSheet`; older add-ins saved the view's markers, with no version. */
   version: 2;
   complete: boolean;
-  previous: { settings: AnalysisSettings | null; columns: RecordColumn[]; sheets: RecordSheet[] };
+  previous: {
+    settings: AnalysisSettings | null;
+    columns: RecordColumn[];
+    sheets: RecordSheet[];
+    history?: RunHistory;
+  };
   createdColumns: RecordColumn[];
   updatedColumns: { marker: RecordColumn; undoColumn: number; rowsWritten: number }[];
   createdSheets: string[];
@@ -169,6 +182,7 @@ function savedLastRun(run: LastRun, names: ReadonlyMap<string, string>): SavedLa
       settings: run.previous.settings,
       columns: run.previous.columns.map(column),
       sheets: run.previous.sheets.map(sheet),
+      ...(run.previous.history === null ? {} : { history: run.previous.history }),
     },
     createdColumns: run.createdColumns.map(column),
     updatedColumns: run.updatedColumns.map((u) => ({ ...u, marker: column(u.marker) })),
@@ -180,7 +194,10 @@ function savedLastRun(run: LastRun, names: ReadonlyMap<string, string>): SavedLa
 /** The undo record from its saved form (an older add-in's is already the view's), or null. */
 function lastRunOf(value: unknown): LastRun | null {
   if (typeof value !== 'object' || value === null) return null;
-  if ((value as { version?: unknown }).version !== 2) return value as LastRun;
+  if ((value as { version?: unknown }).version !== 2) {
+    const older = value as LastRun;
+    return { ...older, previous: { ...older.previous, history: null } };
+  }
   const saved = value as SavedLastRun;
   // Undo works on the sheets as the run left them: ids as saved, never re-resolved by name.
   const column = (c: RecordColumn): ColumnMarker => columnMarker(c, c.sheetId ?? '');
@@ -191,6 +208,7 @@ function lastRunOf(value: unknown): LastRun | null {
       settings: saved.previous.settings,
       columns: saved.previous.columns.map(column),
       sheets: saved.previous.sheets.map(sheet),
+      history: runHistory.parse(saved.previous.history),
     },
     createdColumns: saved.createdColumns.map(column),
     updatedColumns: saved.updatedColumns.map((u) => ({ ...u, marker: column(u.marker) })),
@@ -226,6 +244,7 @@ export const HostState = {
       settings: record.settings,
       columns,
       sheets: markers,
+      history: record.history ?? null,
       lastRun: lastRunOf(record.lastRun),
     };
   },
@@ -242,6 +261,7 @@ export const HostState = {
       sheets: state.sheets.map((m) => recordSheet(m, names.get(m.sheetId) ?? m.name)),
       columns: state.columns.map((m) => recordColumn(m, names.get(m.sheetId) ?? null)),
     };
+    if (state.history !== null) record.history = state.history;
     if (state.lastRun !== null) record.lastRun = savedLastRun(state.lastRun, names);
     return record;
   },

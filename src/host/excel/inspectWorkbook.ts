@@ -163,5 +163,5 @@ export async function inspectWorkbook(
       rowCount: lastRow - p.headerRow0,
     });
   }
-  return { info: { tables: found, date1904, savedSettings: state.settings }, state };
+  return { info: { tables: found, date1904, savedSettings: state.settings, history: state.history }, state };
 }

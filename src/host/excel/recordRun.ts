@@ -61,7 +61,12 @@ export function recordRun(
   const updated = placements.filter((p) => p.previous !== null);
   const lastRun: LastRun = {
     complete: false,
-    previous: { settings: state.settings, columns: state.columns, sheets: state.sheets },
+    previous: {
+      settings: state.settings,
+      columns: state.columns,
+      sheets: state.sheets,
+      history: state.history,
+    },
     createdColumns: placements.filter((p) => p.previous === null).map((p) => markerOf(p, null)),
     updatedColumns: updated.map((p, k) => ({
       marker: { ...(p.previous as ColumnMarker), column: p.column },
@@ -80,6 +85,7 @@ export function recordRun(
     finalState: () => ({
       version: 1,
       settings: plan.settings,
+      history: plan.history ?? state.history,
       columns: [
         ...state.columns.filter((m) => !used.has(m)),
         ...placements.map((p) => markerOf(p, p.tableColumn?.id ?? p.previous?.tableColumnId ?? null)),

@@ -34,7 +34,12 @@ export class StreamedSource implements FileSource {
     const tables = this.streamed.tables
       .filter(({ table }) => !skipped.has(table.sheet.toLowerCase()))
       .map(({ table }) => withoutOurColumns(table, record));
-    return { tables, date1904: this.date1904, savedSettings: record?.settings ?? null };
+    return {
+      tables,
+      date1904: this.date1904,
+      savedSettings: record?.settings ?? null,
+      history: record?.history ?? null,
+    };
   }
 
   readColumns(table: SourceTable, columns: readonly number[], progress?: ProgressCallback): CellColumn[] {

@@ -128,6 +128,7 @@ export class XlsxSource implements FileSource {
       tables: [...excelTables, ...plainRanges],
       date1904: this.date1904,
       savedSettings: record?.settings ?? null,
+      history: record?.history ?? null,
     };
   }
 

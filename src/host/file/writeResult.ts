@@ -161,6 +161,7 @@ export function writeResult(
     settings: plan.settings,
     sheets: createdSheets,
     columns: customers.columns,
+    ...(plan.history === undefined || plan.history === null ? {} : { history: plan.history }),
   };
   runRecord.encode(record).forEach((text, index) => {
     const cell = recordSheet.getCell(index + 1, 1);

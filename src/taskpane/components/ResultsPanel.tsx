@@ -38,6 +38,7 @@ import { churnRisks, rfmSegments, summarizeCustomers } from '../summarizeCustome
 import { ValueOutlook } from './ValueOutlook';
 import { PyramidChart } from './PyramidChart';
 import type { SettingsPart } from './SettingsPanel';
+import type { Movement } from '../../engine/movement/types';
 import { SvcdMatrix } from './SvcdMatrix';
 
 const useStyles = makeStyles({
@@ -84,13 +85,34 @@ const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
 
 /** The sections of the results, in order; pyramid and SVCD start open. */
 type SectionKey =
-  'period' | 'pyramid' | 'svcd' | 'abc' | 'rfm' | 'churn' | 'outlook' | 'visits' | 'strategies' | 'sheets';
+  | 'period'
+  | 'pyramid'
+  | 'svcd'
+  | 'abc'
+  | 'rfm'
+  | 'churn'
+  | 'movement'
+  | 'outlook'
+  | 'visits'
+  | 'strategies'
+  | 'sheets';
+
+/** Customers who moved up, moved down and are new on the pyramid since the earlier date. */
+function movesOf(movement: Movement | null): { up: number; down: number; added: number } {
+  const moves = { up: 0, down: 0, added: 0 };
+  for (const m of movement?.customers ?? []) {
+    if (m.tierChange === 'new') moves.added++;
+    else if (m.tierChange?.startsWith('up') === true) moves.up++;
+    else if (m.tierChange?.startsWith('down') === true) moves.down++;
+  }
+  return moves;
+}
 
 /**
  * What the last run found, compact enough for a 320 px task pane: the as-of date and window, how many
  * customers are on the pyramid and how many are not (and why), then one collapsible section per method —
  * pyramid (chart and table beside the course's reference), SVCD matrix, ABC classes, RFM segments, churn
- * risk, visits per sales rep with the most overdue names, what to do, and the summary sheets. Each
+ * risk, movement and retention in short, visits per sales rep with the most overdue names, what to do, and the summary sheets. Each
  * section holds the settings that change its figures, so a changed threshold updates the numbers beside it.
  *
  * @param language Language of the result labels (the run's output language).
@@ -117,6 +139,8 @@ export function ResultsPanel(props: {
   const outcomes = tierOutcomes(tierFigures(result));
   const basis = result.valueBasis;
   const count = (value: number): string => value.toLocaleString(language);
+  const movement = result.outputs.movement;
+  const moves = movesOf(movement);
   const months = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(result.window.months);
   const controls = (part: SettingsPart): ReactNode => {
     const content = settingsFor?.(part);
@@ -302,6 +326,35 @@ export function ResultsPanel(props: {
             </table>
             <Caption1>{result.outputs.churn.from === 'model' ? t.churnHintModel : t.churnHint}</Caption1>
             {controls('churn')}
+          </>,
+        )}
+        {section(
+          'movement',
+          t.movementTitle,
+          <>
+            {movement === null ? (
+              <Text data-testid="movement-off">{t.movementOff}</Text>
+            ) : (
+              <>
+                <Text weight="semibold" data-testid="movement-line">
+                  {t.movementLine(moves.up, moves.down, moves.added)}
+                </Text>
+                <Text data-testid="retention-line">
+                  {t.retentionLine(
+                    movement.retention.rate === null ? null : formatShare(movement.retention.rate, language),
+                    movement.retention.earlierBuyers,
+                  )}
+                </Text>
+                <Caption1>
+                  {t.comparedLine(
+                    isoFromDay(movement.previousAsOf),
+                    movement.previousFrom === 'history',
+                    movement.settings.compareMonths,
+                  )}
+                </Caption1>
+              </>
+            )}
+            {controls('movement')}
           </>,
         )}
         {section(

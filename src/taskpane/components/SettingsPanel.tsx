@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 const courseThresholds = { amount: 300, frequency: 1 };
 
 /** Groups of settings, each shown next to the figures it changes once there are results. */
-export type SettingsPart = 'period' | 'svcd' | 'abc' | 'churn' | 'visits' | 'output';
+export type SettingsPart = 'period' | 'svcd' | 'abc' | 'churn' | 'movement' | 'visits' | 'output';
 
 /** Every group, in the order of the full settings panel. */
 export const allSettingsParts: readonly SettingsPart[] = [
@@ -36,13 +36,14 @@ export const allSettingsParts: readonly SettingsPart[] = [
   'svcd',
   'abc',
   'churn',
+  'movement',
   'visits',
   'output',
 ];
 
 /**
  * The analysis settings with a one-line explanation each: as-of date, window, SVCD thresholds, ABC cut,
- * visit plan model, columns to write, language of results, and automatic re-analysis.
+ * churn source, movement comparison (off or N months), visit plan model, columns to write, language of results, and automatic re-analysis.
  *
  * @param parts The groups to show (all by default): the results panel puts each group beside its figures
  *   so a changed threshold visibly changes the numbers next to it.
@@ -173,6 +174,33 @@ export function SettingsPanel(props: {
             <Radio value="model" label={t.churnFromOptions.model} />
           </RadioGroup>
         </Field>
+      )}
+      {parts.has('movement') && (
+        <>
+          <Field label={t.compareLabel} hint={t.compareHint}>
+            <RadioGroup
+              layout="horizontal"
+              value={settings.compareMonths === null ? 'off' : 'months'}
+              onChange={(_event, data) => {
+                onChange({ compareMonths: data.value === 'off' ? null : 3 });
+              }}
+            >
+              <Radio value="off" label={t.compareOff} />
+              <Radio value="months" label={t.compareMonthsOption} />
+            </RadioGroup>
+          </Field>
+          {settings.compareMonths !== null && (
+            <NumberField
+              label={t.compareMonthsLabel}
+              value={settings.compareMonths}
+              min={1}
+              integer
+              onCommit={(value) => {
+                onChange({ compareMonths: value });
+              }}
+            />
+          )}
+        </>
       )}
       {parts.has('visits') && (
         <Field label={t.visitsFromLabel} hint={t.visitsFromHint}>

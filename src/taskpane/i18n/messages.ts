@@ -120,6 +120,20 @@ export interface Messages {
   segmentColumn: string;
   churnTitle: string;
   churnHint: string;
+  movementTitle: string;
+  /** Moved up, moved down and new on the pyramid since the earlier date. */
+  movementLine: (up: number, down: number, added: number) => string;
+  /** Share (formatted) of the earlier period's buyers who bought again; null when nobody bought then. */
+  retentionLine: (share: string | null, earlierBuyers: number) => string;
+  /** The date compared with: the last recorded run, or N months before the as-of date. */
+  comparedLine: (date: string, fromHistory: boolean, months: number) => string;
+  compareLabel: string;
+  compareHint: string;
+  compareOff: string;
+  /** Shown instead of the movement figures when the comparison is off. */
+  movementOff: string;
+  compareMonthsOption: string;
+  compareMonthsLabel: string;
   /** The churn hint when churn risk comes from the value model's P(alive) bands. */
   churnHintModel: string;
   riskColumn: string;
@@ -312,6 +326,25 @@ const en: Messages = {
   rfmTitle: 'RFM segments',
   segmentColumn: 'Segment',
   churnTitle: 'Churn risk',
+  movementTitle: 'Movement and loyalty',
+  movementLine: (up, down, added) =>
+    `${up.toLocaleString('en')} moved up, ${down.toLocaleString('en')} moved down, ${added.toLocaleString('en')} new on the pyramid.`,
+  retentionLine: (share, earlierBuyers) =>
+    share === null
+      ? 'Nobody bought in the earlier period, so there is no retention to measure.'
+      : `${share} of the ${earlierBuyers.toLocaleString('en')} customers who bought in the earlier period bought again.`,
+  comparedLine: (date, fromHistory, months) =>
+    fromHistory
+      ? `Compared with the last run recorded in this workbook, as of ${date}.`
+      : `Compared with ${date}, ${months.toLocaleString('en')} ${months === 1 ? 'month' : 'months'} before the as-of date.`,
+  compareLabel: 'Compare with',
+  compareHint:
+    'The last run recorded in the workbook when its as-of date is earlier, else this many months before; also the length of the periods of the value trend and retention.',
+  compareOff: 'Off',
+  movementOff:
+    'The comparison is off: no movement columns or sheets are written. Choose a number of months to compare.',
+  compareMonthsOption: 'N months earlier',
+  compareMonthsLabel: 'Months',
   churnHint:
     'Active: bought within 1.5 × their usual gap between purchases; at risk: within 3 ×; lapsed: longer ago.',
   churnHintModel:
@@ -494,6 +527,24 @@ const zhCN: Messages = {
   rfmTitle: 'RFM 分群',
   segmentColumn: '分群',
   churnTitle: '流失风险',
+  movementTitle: '客户动态与保持',
+  movementLine: (up, down, added) =>
+    `${up.toLocaleString('zh-CN')} 位上升，${down.toLocaleString('zh-CN')} 位下降，${added.toLocaleString('zh-CN')} 位新进入金字塔。`,
+  retentionLine: (share, earlierBuyers) =>
+    share === null
+      ? '之前期间没有客户购买，无法计算客户保持率。'
+      : `之前期间购买的 ${earlierBuyers.toLocaleString('zh-CN')} 位客户中，${share} 再次购买。`,
+  comparedLine: (date, fromHistory, months) =>
+    fromHistory
+      ? `与本工作簿记录的上一次分析（截止 ${date}）对比。`
+      : `与 ${date}（截止日期前 ${months.toLocaleString('zh-CN')} 个月）对比。`,
+  compareLabel: '对比对象',
+  compareHint:
+    '若工作簿记录的上一次分析截止日期更早，则与其对比，否则与若干个月前对比；也是价值趋势和保持率的期间长度。',
+  compareOff: '关闭',
+  movementOff: '对比已关闭：不写入客户动态的列和工作表。选择月数即可对比。',
+  compareMonthsOption: 'N 个月前',
+  compareMonthsLabel: '月数',
   churnHint: '活跃：距上次购买不超过平常购买间隔的 1.5 倍；有流失风险：不超过 3 倍；已流失：更久。',
   churnHintModel:
     '按价值模型中仍为客户的概率：70% 及以上为活跃，30%–70% 为有流失风险，低于 30% 为已流失；只在一天购买过的客户仍按购买间隔判断。',

@@ -5,6 +5,7 @@
  */
 import type { AnalysisInput } from '../../../src/engine/analyze';
 import { analyze } from '../../../src/engine/analyze';
+import { buildCustomerColumns } from '../../../src/engine/buildCustomerColumns';
 import { buildSummarySheets } from '../../../src/engine/buildSummarySheets';
 import type { AnalysisSettings, RawCell } from '../../../src/engine/types';
 import { basicSales, iso, settingsWith, tableInput } from '../../helpers/tables';
@@ -177,5 +178,16 @@ describe('movementMethod before the first sale', () => {
     expect(buildSummarySheets(analyze(inputOf())).map((s) => s.key)).toEqual(
       expect.arrayContaining(['movement', 'loyalty']),
     );
+  });
+
+  it('writes no movement column when the comparison is off', () => {
+    const movementKeys = ['previousTier', 'tierChange', 'valueTrend', 'relationship'];
+    const keysOf = (settings: Partial<AnalysisSettings>): string[] =>
+      buildCustomerColumns(analyze(inputOf(settings))).columns.map((c) => c.key);
+    expect(keysOf({})).toEqual(expect.arrayContaining(movementKeys));
+    const off = keysOf({ compareMonths: null });
+    expect(off.filter((key) => movementKeys.includes(key))).toEqual([]);
+    // Every other default column is still written, in the same order.
+    expect(off).toEqual(keysOf({}).filter((key) => !movementKeys.includes(key)));
   });
 });

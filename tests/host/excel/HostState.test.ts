@@ -37,9 +37,10 @@ const state: HostState = {
   settings: null,
   columns: [svcd, older],
   sheets: [pyramid],
+  history: null,
   lastRun: {
     complete: true,
-    previous: { settings: null, columns: [older], sheets: [{ ...pyramid, key: '' }] },
+    previous: { settings: null, columns: [older], sheets: [{ ...pyramid, key: '' }], history: null },
     createdColumns: [svcd],
     updatedColumns: [{ marker: older, undoColumn: 0, rowsWritten: 120 }],
     createdSheets: ['Pyramid'],
