@@ -159,7 +159,7 @@ export const callsSheet = {
 
   /** Our ten cells of a row whose call is no longer on the list: who and when kept, the reason says so. */
   noLongerListedRow(row: readonly OutputValue[], language: Language): OutputValue[] {
-    return [...row.slice(0, 7), noLongerListed[language], null, null];
+    return [...Array.from({ length: 7 }, (_, c) => row[c] ?? null), noLongerListed[language], null, null];
   },
 
   /** Whether a Reasons cell marks a call that is no longer on the list. */

@@ -9,6 +9,7 @@ import { appendCustomerColumns } from './appendCustomerColumns';
 import type { DeferredRows } from './appendSheetRows';
 import type { FileSource } from './FileSource';
 import { renderSheetSpec } from './renderSheetSpec';
+import { writeCallsSheet } from './writeCallsSheet';
 import { writeColumnsSheet } from './writeColumnsSheet';
 
 /** Key of our customers sheet built from sales, as the Excel add-in records it too. */
@@ -91,7 +92,8 @@ function writeCustomers(
  * and all bookkeeping go first (the Excel add-in's undo copies are stale now); then the customers (our
  * columns appended to the user's table, copied into the output first when its sheet is not there, or our
  * own customers sheet, after a CSV's sales on a first write), the summary sheets (charts kept for
- * `toBuffer`), and the very hidden run record, in the format every host reads.
+ * `toBuffer`), the Calls sheet of the run's as-of date (`writeCallsSheet`: earlier Calls sheets, and the
+ * reps' Outcome and Note cells, are never written), and the very hidden run record, in the format every host reads.
  *
  * @param output The workbook of an earlier write, or null for the first.
  * @param previous The record of the last run the output holds (null for a new output).
@@ -140,6 +142,7 @@ export function writeResult(
     createdSheets.push({ key: spec.key, name });
     progress?.(index + 2, total);
   });
+  if (plan.calls !== undefined) summaryNames.push(writeCallsSheet(workbook, plan.calls, source.date1904));
   const recordSheet = workbook.addWorksheet(runRecord.sheetName, { state: 'veryHidden' });
   const record: RunRecord = {
     version: 2,
