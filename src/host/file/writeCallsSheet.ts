@@ -34,6 +34,9 @@ function newCallsSheet(workbook: Workbook, plan: CallsPlan): Worksheet {
   callsSheet.widths.forEach((width, c) => {
     sheet.getColumn(c + 1).width = width;
   });
+  // The reps' columns are Text, so a note typed as `=…` stays what was typed (a format, no value).
+  for (const column of [callsSheet.outcomeColumn, callsSheet.noteColumn])
+    sheet.getColumn(column + 1).numFmt = '@';
   return sheet;
 }
 
