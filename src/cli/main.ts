@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport } from '../engine/buildReport';
+import { callsReport } from '../engine/calls/callsReport';
 import { AnalysisError } from '../engine/errors';
 import { languageFromHeaders } from '../engine/languageFromHeaders';
 import type { Language } from '../engine/types';
@@ -12,6 +13,7 @@ import { writeSampleWorkbook } from '../host/file/node/writeSampleWorkbook';
 import { cliText, type CliText } from './cliText';
 import { exitCodeOf } from './exitCodeOf';
 import { whileWaiting } from './whileWaiting';
+import { formatCallList } from './formatCallList';
 import { formatReportJson } from './formatReportJson';
 import { formatSummaryTable } from './formatSummaryTable';
 import { helpText, parseArgs, UsageError, type CliCommand } from './parseArgs';
@@ -174,13 +176,16 @@ async function analyzeCommand(
     written.push(out);
   }
   if (command.json !== null) {
-    const bytes = new TextEncoder().encode(formatReportJson(buildReport(run.result)));
+    const report = buildReport(run.result);
+    if (command.calls) report.calls = callsReport(run.result.outputs.calls.list);
+    const bytes = new TextEncoder().encode(formatReportJson(report));
     await writeFileAtomically(command.json, bytes, language);
     written.push(command.json);
   }
   if (progress) io.stderr.write(`  ${text.done(elapsed(started))}\n`);
   if (!command.quiet) {
     io.stdout.write(`${formatSummaryTable(run.result, path.basename(command.input))}\n`);
+    if (command.calls) io.stdout.write(`\n${formatCallList(run.result)}\n\n`);
     if (written.length > 0) io.stdout.write(`${text.wrote(written)}\n`);
     if (out !== null && host.outputNote !== null) io.stdout.write(`${text.largeInputNote}\n`);
   }

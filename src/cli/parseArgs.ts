@@ -12,6 +12,8 @@ export type CliCommand =
       out: string | null;
       json: string | null;
       quiet: boolean;
+      /** `--calls`: print the call list and add `calls` to the JSON report. */
+      calls: boolean;
       settings: Partial<AnalysisSettings>;
     };
 
@@ -66,6 +68,10 @@ Options of analyze:
                             (default: 0.75)
   --svcd-amount N           fixed SVCD threshold on amount per order (default: median-based)
   --svcd-frequency N        fixed SVCD threshold on orders per month (default: median-based)
+  --calls                   print the call list per sales rep (visits due, birthdays and
+                            anniversaries, follow-ups from a "Care rules" table, win-back
+                            calls) and add "calls" to the JSON report
+  --call-days N             days the call list covers from the as-of date, 1–366 (default: 7)
   --quiet                   only errors: no summary table on stdout, no progress on stderr
 
 INPUT is an .xlsx or a .csv (UTF-8, UTF-16 or GB18030/GBK as Chinese Excel saves it).
@@ -136,6 +142,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   let out: string | null = null;
   let json: string | null = null;
   let quiet = false;
+  let calls = false;
   const settings: Partial<AnalysisSettings> = {};
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i] ?? '';
@@ -262,6 +269,19 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       case '--quiet':
         quiet = true;
         break;
+      case '--calls':
+        calls = true;
+        break;
+      case '--call-days': {
+        const value = number(flag, take(i++, flag));
+        if (!Number.isInteger(value) || value < 1 || value > 366)
+          throw new UsageError(
+            '--call-days needs a whole number of days from 1 to 366.',
+            '--call-days 需要 1 到 366 之间的整数天数。',
+          );
+        settings.callDays = value;
+        break;
+      }
       default:
         if (flag.startsWith('-'))
           throw new UsageError(`Unknown option "${flag}" (see --help).`, `未知选项“${flag}”（见 --help）。`);
@@ -278,5 +298,5 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       'analyze needs an INPUT file (.xlsx or .csv).',
       'analyze 需要一个输入文件（.xlsx 或 .csv）。',
     );
-  return { command: 'analyze', input, out, json, quiet, settings };
+  return { command: 'analyze', input, out, json, quiet, calls, settings };
 }

@@ -1,4 +1,5 @@
 import type { SvcdThresholds } from './assignSvcd';
+import type { CallHistory } from './calls/Call';
 import { gatherMeasures } from './customerMeasures';
 import { listCustomers } from './listCustomers';
 import { namesAndReps } from './namesAndReps';
@@ -37,6 +38,13 @@ export interface AnalysisInput {
   sales: TableInput;
   customers: TableInput | null;
   visits: TableInput | null;
+  /** The care rules table (issue 16); absent or null when the workbook has none. */
+  careRules?: TableInput | null;
+  /**
+   * What earlier Calls sheets said, read back by the host (`CallHistory`): contacts count as the customers'
+   * last contact, calls not done yet are listed again. Absent or null when there is none.
+   */
+  callHistory?: CallHistory | null;
   date1904: boolean;
   settings: AnalysisSettings;
   /**
@@ -188,6 +196,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     lastVisitColumn,
     visitsInWindowColumn,
   );
+  addCallContacts(measures.lastContact, ids, input.callHistory ?? null, asOf);
   const { names, reps } = namesAndReps(ids, salesOf, sales, totals.latestRep, table);
   const roster: CustomerRoster = { count, ids, names, reps, listed: tableIds.length };
   // Ascending id order breaks ties in the rankings; the customers are in it unless a table leads.
@@ -210,6 +219,14 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     hasProfit,
     visitsInWindow: visitsInWindowColumn,
     hasVisitsLog: visits !== null,
+    tables: {
+      sales: input.sales,
+      customers: input.customers,
+      careRules: input.careRules ?? null,
+      date1904: input.date1904,
+      dateOrder: settings.dateOrder,
+      callHistory: input.callHistory ?? null,
+    },
   });
   const { outputs } = run;
   const perCustomer: CustomerResultColumns = {
@@ -284,6 +301,26 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     hasVisitsLog: visits !== null,
   };
   return withCustomerObjects(result);
+}
+
+/**
+ * Counts the contacts of earlier Calls sheets: a contact up to the as-of date that is later than a
+ * customer's last contact (latest visit, else latest purchase) becomes its last contact.
+ */
+function addCallContacts(
+  lastContact: Float64Array,
+  ids: readonly string[],
+  history: CallHistory | null,
+  asOf: number,
+): void {
+  if (history === null || history.contacts.length === 0) return;
+  const position = new Map(ids.map((id, index) => [id, index]));
+  for (const { customerId, day } of history.contacts) {
+    const i = position.get(customerId);
+    if (i === undefined || day > asOf) continue;
+    const known = lastContact[i]!;
+    if (Number.isNaN(known) || day > known) lastContact[i] = day;
+  }
 }
 
 /**

@@ -7,15 +7,21 @@ export interface ChosenTables {
   sales: MappedTable;
   customers: MappedTable | null;
   visits: MappedTable | null;
+  /** The care rules table (issue 16): product or category → follow up after N days; null when none. */
+  careRules: MappedTable | null;
 }
 
 /**
  * Classifies a table by its mapped columns: sales (customer, date and an amount or quantity × unit
  * price), visits (customer and a visit date, or a date without amounts), customers (customer id without
- * dates or amounts); null when it has no customer column.
+ * dates or amounts); care rules (no customer column, a product or category and a follow-up-days column);
+ * null otherwise.
  */
 export function classifyTable(mapping: ColumnMapping): TableKind | null {
-  if (mapping.customerId === undefined) return null;
+  if (mapping.customerId === undefined) {
+    const hasItem = mapping.product !== undefined || mapping.category !== undefined;
+    return hasItem && mapping.followUpDays !== undefined ? 'careRules' : null;
+  }
   const hasAmount =
     mapping.amount !== undefined || (mapping.quantity !== undefined && mapping.unitPrice !== undefined);
   if (mapping.date !== undefined && hasAmount) return 'sales';
@@ -25,7 +31,7 @@ export function classifyTable(mapping: ColumnMapping): TableKind | null {
 }
 
 /**
- * Picks the sales, customers and visits tables among those a host found, and maps their columns.
+ * Picks the sales, customers, visits and care rules tables among those a host found, and maps their columns.
  * The user's overrides replace recognised fields. Among several candidates of one kind, the one with the
  * most mapped fields wins, then the most rows, then Excel tables before plain ranges, then the first.
  *
@@ -39,11 +45,11 @@ export function chooseTables(
   language: Language = 'en',
 ): ChosenTables {
   if (tables.length === 0) throw AnalysisError.of({ key: 'noTables' }, language);
-  const byKind: Record<TableKind, MappedTable[]> = { sales: [], customers: [], visits: [] };
+  const byKind: Record<TableKind, MappedTable[]> = { sales: [], customers: [], visits: [], careRules: [] };
   for (const source of tables) {
     const recognised = mapHeaders(source.headers);
     let kind = classifyTable(recognised);
-    for (const candidateKind of ['sales', 'customers', 'visits'] as const) {
+    for (const candidateKind of ['sales', 'customers', 'visits', 'careRules'] as const) {
       const override = overrides[candidateKind];
       if (override === undefined) continue;
       const merged = { ...recognised, ...override };
@@ -79,5 +85,10 @@ export function chooseTables(
       throw AnalysisError.of({ key: 'noCustomerColumn', table: salesLike }, language);
     throw AnalysisError.of({ key: 'noSalesTable', found: tables }, language);
   }
-  return { sales, customers: best(byKind.customers), visits: best(byKind.visits) };
+  return {
+    sales,
+    customers: best(byKind.customers),
+    visits: best(byKind.visits),
+    careRules: best(byKind.careRules),
+  };
 }

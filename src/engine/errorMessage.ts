@@ -22,6 +22,7 @@ export type ErrorReason =
   | { key: 'asOfBeforeData'; asOf: string; earliest: string }
   | { key: 'badWindowMonths'; value: number }
   | { key: 'badCompareMonths'; value: number }
+  | { key: 'badCallDays'; value: number }
   | { key: 'badTrendThreshold'; value: number }
   | { key: 'badAbcCut'; value: number }
   | { key: 'badPyramidCuts' }
@@ -65,6 +66,13 @@ const fieldNames: Record<FieldKey, Record<Language, string>> = {
   rep: { en: 'rep', 'zh-CN': '销售代表' },
   region: { en: 'region', 'zh-CN': '地区' },
   visitDate: { en: 'visitDate', 'zh-CN': '拜访日期' },
+  birthday: { en: 'birthday', 'zh-CN': '生日' },
+  anniversary: { en: 'anniversary', 'zh-CN': '纪念日' },
+  customerSince: { en: 'customerSince', 'zh-CN': '入会日期' },
+  phone: { en: 'phone', 'zh-CN': '电话' },
+  category: { en: 'category', 'zh-CN': '类别' },
+  followUpDays: { en: 'followUpDays', 'zh-CN': '回访天数' },
+  careNote: { en: 'careNote', 'zh-CN': '关怀提示' },
 };
 
 const number = (n: number): string => n.toLocaleString('en-US');
@@ -107,6 +115,7 @@ const english: { [K in ErrorReason['key']]: (reason: Extract<ErrorReason, { key:
     `No sale is dated on or before the as-of date ${r.asOf}: the earliest sale is on ${r.earliest}. Choose an as-of date on or after ${r.earliest}.`,
   badWindowMonths: (r) =>
     `"Last N months" needs a whole number of months of at least 1 (got ${String(r.value)}).`,
+  badCallDays: (r) => `The call list covers a whole number of days from 1 to 366 (got ${String(r.value)}).`,
   badCompareMonths: (r) =>
     `"Compare with N months earlier" needs a whole number of months of at least 1 (got ${String(r.value)}).`,
   badTrendThreshold: (r) =>
@@ -160,6 +169,7 @@ const chinese: typeof english = {
   asOfBeforeData: (r) =>
     `截止日期 ${r.asOf} 当天及之前没有销售：最早的销售在 ${r.earliest}。请选择 ${r.earliest} 或之后的截止日期。`,
   badWindowMonths: (r) => `“最近 N 个月”需要至少为 1 的整数月数（收到 ${String(r.value)}）。`,
+  badCallDays: (r) => `通话清单的天数必须是 1 到 366 之间的整数（收到 ${String(r.value)}）。`,
   badCompareMonths: (r) => `“与 N 个月前对比”需要至少为 1 的整数月数（收到 ${String(r.value)}）。`,
   badTrendThreshold: (r) =>
     `价值趋势阈值必须是不小于 0 的比例，例如 0.1 表示 10%（收到 ${String(r.value)}）。`,

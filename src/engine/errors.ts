@@ -24,6 +24,7 @@ const codeOf: Record<ErrorReason['key'], AnalysisErrorCode> = {
   asOfNotADate: 'BAD_SETTING',
   badWindowMonths: 'BAD_SETTING',
   badCompareMonths: 'BAD_SETTING',
+  badCallDays: 'BAD_SETTING',
   badTrendThreshold: 'BAD_SETTING',
   badAbcCut: 'BAD_SETTING',
   badPyramidCuts: 'BAD_SETTING',

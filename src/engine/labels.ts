@@ -326,6 +326,10 @@ export function dataNoteText(note: DataNote, language: Language): string {
       return '没有客户在两个不同的日子购买过，无法比较购买节奏：流失风险以整个分析期间作为预期间隔。';
     case 'churnWithoutModel':
       return `流失风险应来自价值模型，但无法建立该模型（${v('reason')}）：改用购买间隔规则。`;
+    case 'careDaysNotNumber':
+      return `“${v('item')}”的关怀规则：天数“${v('value')}”不是不小于 0 的整数，该规则未使用。`;
+    case 'careDateUnreadable':
+      return `“${v('column')}”中有 ${v('count')} 个日期（例如“${v('example')}”）无法识别，不安排关怀电话。`;
   }
 }
 

@@ -15,6 +15,13 @@ const fieldOrder: readonly FieldKey[] = [
   'rep',
   'region',
   'product',
+  'category',
+  'birthday',
+  'anniversary',
+  'customerSince',
+  'phone',
+  'followUpDays',
+  'careNote',
 ];
 
 /**

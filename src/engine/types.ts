@@ -28,13 +28,20 @@ export type FieldKey =
   | 'product'
   | 'rep'
   | 'region'
-  | 'visitDate';
+  | 'visitDate'
+  | 'birthday'
+  | 'anniversary'
+  | 'customerSince'
+  | 'phone'
+  | 'category'
+  | 'followUpDays'
+  | 'careNote';
 
 /** Column positions (0-based, within the table) for each recognised role. */
 export type ColumnMapping = Partial<Record<FieldKey, number>>;
 
 /** What a table holds. */
-export type TableKind = 'sales' | 'customers' | 'visits';
+export type TableKind = 'sales' | 'customers' | 'visits' | 'careRules';
 
 /**
  * A table a host found in a workbook: an Excel table or a plain block of cells under a header row.
@@ -177,7 +184,9 @@ export type DataNoteCode =
   | 'blankOrderIds'
   | 'noProfitColumn'
   | 'noRepeatBuyers'
-  | 'churnWithoutModel';
+  | 'churnWithoutModel'
+  | 'careDaysNotNumber'
+  | 'careDateUnreadable';
 
 /** A note for the Data issues sheet that is not a skipped row (duplicates, ambiguous dates, fallbacks). */
 export interface DataNote {

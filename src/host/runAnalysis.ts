@@ -38,7 +38,12 @@ export interface RunOptions {
 export interface AnalysisRun extends ComputedAnalysis {
   plan: WritePlan;
   summary: WriteSummary | null;
-  tables: { sales: MappedTable; customers: MappedTable | null; visits: MappedTable | null };
+  tables: {
+    sales: MappedTable;
+    customers: MappedTable | null;
+    visits: MappedTable | null;
+    careRules: MappedTable | null;
+  };
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
@@ -97,7 +102,9 @@ export async function runAnalysis(
   });
   const chosen = chooseTables(info.tables, resolved.mappingOverrides, resolved.language);
   throwIfCancelled(signal);
-  const parts = [chosen.sales, chosen.customers, chosen.visits].filter((t): t is MappedTable => t !== null);
+  const parts = [chosen.sales, chosen.customers, chosen.visits, chosen.careRules].filter(
+    (t): t is MappedTable => t !== null,
+  );
   const totalRows = parts.reduce((sum, t) => sum + t.source.rowCount, 0) || 1;
   let rowsBefore = 0;
   const loaded: TableInput[] = [];
@@ -125,6 +132,7 @@ export async function runAnalysis(
     sales,
     customers: chosen.customers === null ? null : byKind('customers'),
     visits: chosen.visits === null ? null : byKind('visits'),
+    careRules: chosen.careRules === null ? null : byKind('careRules'),
     date1904: info.date1904,
     settings: resolved,
   };

@@ -13,13 +13,13 @@ export interface SampleSheet {
   dateColumns: number[];
 }
 
-/** The demo workbook: customers, sales and visits sheets, in that order. */
+/** The demo workbook: customers, sales, visits and care rules sheets, in that order. */
 export interface SampleWorkbook {
   sheets: SampleSheet[];
 }
 
 interface Texts {
-  sheets: [string, string, string];
+  sheets: [string, string, string, string];
   customerHeaders: string[];
   salesHeaders: string[];
   visitHeaders: string[];
@@ -28,12 +28,23 @@ interface Texts {
   products: string[];
   unreadableDate: string;
   textAmount: string;
+  careHeaders: string[];
+  /** The care rules table: product → follow up after N days, note. */
+  careRules: [string, number, string][];
 }
 
 const texts: Record<Language, Texts> = {
   en: {
-    sheets: ['Customers', 'Sales', 'Visits'],
-    customerHeaders: ['Customer ID', 'Customer Name', 'Sales Rep', 'Region', 'Birthday'],
+    sheets: ['Customers', 'Sales', 'Visits', 'Care rules'],
+    customerHeaders: [
+      'Customer ID',
+      'Customer Name',
+      'Sales Rep',
+      'Region',
+      'Birthday',
+      'Phone',
+      'Customer Since',
+    ],
     salesHeaders: ['Order ID', 'Order Date', 'Customer ID', 'Product', 'Amount', 'Cost'],
     visitHeaders: ['Customer ID', 'Visit Date', 'Sales Rep'],
     reps: ['Alice Chen', 'Ben Ortiz', 'Carla Meyer', 'David Okafor'],
@@ -41,10 +52,17 @@ const texts: Record<Language, Texts> = {
     products: ['Printer paper', 'Toner', 'Office chair', 'Desk', 'Laptop', 'Monitor', 'Headset', 'Shredder'],
     unreadableDate: 'next Tuesday',
     textAmount: 'to be confirmed',
+    careHeaders: ['Product', 'Follow up after (days)', 'Note'],
+    careRules: [
+      ['Toner', 30, 'check the toner level and offer a refill'],
+      ['Shredder', 90, 'remind them to oil the blades'],
+      ['Office chair', 180, 'ask whether the chair is still comfortable'],
+      ['Laptop', 365, 'the warranty ends soon: offer an extended one'],
+    ],
   },
   'zh-CN': {
-    sheets: ['客户', '销售', '拜访'],
-    customerHeaders: ['客户编号', '客户名称', '业务员', '区域', '生日'],
+    sheets: ['客户', '销售', '拜访', '关怀规则'],
+    customerHeaders: ['客户编号', '客户名称', '业务员', '区域', '生日', '电话', '入会日期'],
     salesHeaders: ['订单号', '销售日期', '客户编号', '产品', '金额', '成本'],
     visitHeaders: ['客户编号', '拜访日期', '业务员'],
     reps: ['张伟', '李娜', '王强', '刘洋'],
@@ -52,6 +70,13 @@ const texts: Record<Language, Texts> = {
     products: ['打印纸', '墨盒', '办公椅', '办公桌', '笔记本电脑', '显示器', '耳机', '碎纸机'],
     unreadableDate: '下周二',
     textAmount: '面议',
+    careHeaders: ['产品', '回访天数', '备注'],
+    careRules: [
+      ['墨盒', 30, '询问墨盒余量，推荐补货'],
+      ['碎纸机', 90, '提醒给刀片上油'],
+      ['办公椅', 180, '回访座椅是否仍然舒适'],
+      ['笔记本电脑', 365, '保修即将到期：推荐延保'],
+    ],
   },
 };
 
@@ -142,7 +167,10 @@ interface SampleCustomer {
   name: string;
   rep: string;
   region: string;
-  birthday: number;
+  /** A serial, or text without a year (`01-05`, `1月5日`). */
+  birthday: number | string;
+  phone: string;
+  customerSince: number;
   prospect: boolean;
   /** Relative number of orders (Pareto-skewed). */
   orderWeight: number;
@@ -177,6 +205,8 @@ function buildCustomers(random: () => number, language: Language): SampleCustome
       rep: t.reps[index % t.reps.length] ?? '',
       region: pick(random, t.regions),
       birthday: Math.floor(serialOf(1960, 1, 1) + random() * 40 * 365.25),
+      phone: '',
+      customerSince: 0,
       prospect,
       orderWeight: 1 / Math.pow(rank, 1.15),
       orderSize: Math.exp((random() - 0.5) * 1.6),
@@ -190,7 +220,37 @@ function buildCustomers(random: () => number, language: Language): SampleCustome
     customer.margin =
       share < 0.15 ? 0.3 + random() * 0.1 : share < 0.6 ? 0.1 + random() * 0.15 : -0.12 + random() * 0.14;
   });
+  addCareDates(customers, language);
   return customers;
+}
+
+/**
+ * Phones, customer-since dates and a few special birthdays, without drawing random numbers (the sales and
+ * visits stay as they were): every sixth customer's birthday is written without a year, one is on
+ * 29 February, and some fall in the first week after the sample's as-of date (2024-12-31) so that the
+ * call list shows birthdays and anniversaries.
+ */
+function addCareDates(customers: SampleCustomer[], language: Language): void {
+  customers.forEach((customer, index) => {
+    customer.phone =
+      language === 'en'
+        ? `555-${String(100 + index).padStart(4, '0')}`
+        : `138${String(10_000_000 + index * 7919).slice(-8)}`;
+    customer.customerSince = serialOf(2012 + (index % 9), 1 + ((index * 5) % 12), 1 + ((index * 7) % 28));
+    if (index === 0) customer.birthday = serialOf(1978, 1, 3);
+    else if (index === 4) customer.birthday = serialOf(1988, 2, 29);
+    else if (index === 8) customer.birthday = language === 'en' ? '01-05' : '1月5日';
+    else if (index === 1) customer.customerSince = serialOf(2019, 1, 2);
+    if (index % 6 === 2 && typeof customer.birthday === 'number') {
+      const date = new Date((customer.birthday - 25_569) * 86_400_000);
+      const month = date.getUTCMonth() + 1;
+      const day = date.getUTCDate();
+      customer.birthday =
+        language === 'en'
+          ? `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+          : `${month}月${day}日`;
+    }
+  });
 }
 
 interface SaleLine {
@@ -314,12 +374,13 @@ function buildVisits(
  * prospects that never bought), about 3,000 Pareto-skewed sales lines from 2023-01-01 to 2024-12-31
  * (orders of several lines, a few returns as negative amounts, four deliberately bad rows: two blank
  * customer ids, an unreadable text date and a text amount) and a visits log in which the reps visit
- * low-value customers most. Pure and deterministic: the same language always gives the same workbook,
+ * low-value customers most; customers have phones, birthdays (some without a year, one on 29 February)
+ * and customer-since dates, and a Care rules table names products to follow up after N days. Pure and deterministic: the same language always gives the same workbook,
  * so the task pane can insert it into Excel and the command line can write it as a file.
  *
  * @param language Language of sheet names, headers, names and products; headers are ones the engine's
  *   header synonyms recognise.
- * @returns Sheets Customers, Sales, Visits (localised names). Dates are Excel 1900-system serials.
+ * @returns Sheets Customers, Sales, Visits, Care rules (localised names). Dates are Excel 1900-system serials.
  * @example buildSampleWorkbook('zh-CN').sheets[0]?.headers[0] // '客户编号'
  */
 export function buildSampleWorkbook(language: Language): SampleWorkbook {
@@ -333,8 +394,8 @@ export function buildSampleWorkbook(language: Language): SampleWorkbook {
       {
         name: t.sheets[0],
         headers: [...t.customerHeaders],
-        rows: customers.map((c) => [c.id, c.name, c.rep, c.region, c.birthday]),
-        dateColumns: [4],
+        rows: customers.map((c) => [c.id, c.name, c.rep, c.region, c.birthday, c.phone, c.customerSince]),
+        dateColumns: [4, 6],
       },
       {
         name: t.sheets[1],
@@ -350,6 +411,12 @@ export function buildSampleWorkbook(language: Language): SampleWorkbook {
         dateColumns: [1],
       },
       { name: t.sheets[2], headers: [...t.visitHeaders], rows: visits, dateColumns: [1] },
+      {
+        name: t.sheets[3],
+        headers: [...t.careHeaders],
+        rows: t.careRules.map((rule) => [...rule]),
+        dateColumns: [],
+      },
     ],
   };
 }

@@ -28,6 +28,7 @@ const reasons: { [K in ErrorReason['key']]: [Extract<ErrorReason, { key: K }>, s
   ],
   badWindowMonths: [{ key: 'badWindowMonths', value: 0 }, ['0']],
   badCompareMonths: [{ key: 'badCompareMonths', value: 1.5 }, ['1.5']],
+  badCallDays: [{ key: 'badCallDays', value: 0 }, ['0']],
   badTrendThreshold: [{ key: 'badTrendThreshold', value: -1 }, ['-1']],
   badAbcCut: [{ key: 'badAbcCut', value: 1.5 }, ['1.5']],
   badPyramidCuts: [{ key: 'badPyramidCuts' }, []],

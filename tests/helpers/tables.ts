@@ -3,6 +3,7 @@
  * {@link LoadedTable}s a host would hand over, maps them the way the add-in does, and runs `analyze`.
  */
 import { analyze, type AnalysisResult, type TableInput } from '../../src/engine/analyze';
+import type { CallHistory } from '../../src/engine/calls/Call';
 import { dayFromIso, isoFromDay } from '../../src/engine/dayNumbers';
 import { resolveSettings } from '../../src/engine/defaultSettings';
 import { AnalysisError, type AnalysisErrorCode } from '../../src/engine/errors';
@@ -33,6 +34,10 @@ export interface Scenario {
   sales: RowTable;
   customers?: RowTable;
   visits?: RowTable;
+  /** The care rules table (issue 16). */
+  careRules?: RowTable;
+  /** What earlier Calls sheets said (issue 16). */
+  callHistory?: CallHistory;
   settings?: Partial<AnalysisSettings>;
   date1904?: boolean;
 }
@@ -70,6 +75,8 @@ export function analyzeScenario(scenario: Scenario): AnalysisResult {
     sales: tableInput(scenario.sales, 'Sales'),
     customers: scenario.customers === undefined ? null : tableInput(scenario.customers, 'Customers'),
     visits: scenario.visits === undefined ? null : tableInput(scenario.visits, 'Visits'),
+    careRules: scenario.careRules === undefined ? null : tableInput(scenario.careRules, 'Care rules'),
+    callHistory: scenario.callHistory ?? null,
     date1904: scenario.date1904 ?? false,
     settings: settingsWith(scenario.settings),
   });

@@ -23,17 +23,19 @@ function asTables(language: (typeof languages)[number]): SourceTable[] {
 
 describe.each(languages)('buildSampleWorkbook(%s)', (language) => {
   const sample = buildSampleWorkbook(language);
-  const [customers, sales, visits] = sample.sheets;
+  const [customers, sales, visits, careRules] = sample.sheets;
 
   it('is deterministic', () => {
     expect(buildSampleWorkbook(language)).toEqual(sample);
   });
 
-  it('has headers the engine recognises as customers, sales and visits tables', () => {
+  it('has headers the engine recognises as customers, sales, visits and care rules tables', () => {
     const chosen = chooseTables(asTables(language));
     expect(chosen.sales.source.sheet).toBe(sales!.name);
     expect(chosen.customers?.source.sheet).toBe(customers!.name);
     expect(chosen.visits?.source.sheet).toBe(visits!.name);
+    expect(chosen.careRules?.source.sheet).toBe(careRules!.name);
+    expect(mapHeaders(careRules!.headers)).toEqual({ product: 0, followUpDays: 1, careNote: 2 });
     expect(Object.keys(mapHeaders(sales!.headers)).sort()).toEqual([
       'amount',
       'cost',
@@ -43,8 +45,11 @@ describe.each(languages)('buildSampleWorkbook(%s)', (language) => {
       'product',
     ]);
     expect(Object.keys(mapHeaders(customers!.headers)).sort()).toEqual([
+      'birthday',
       'customerId',
       'customerName',
+      'customerSince',
+      'phone',
       'region',
       'rep',
     ]);
@@ -134,6 +139,7 @@ describe('sampleWorkbookToXlsx', () => {
               ['客户', 'tblCustomers', 120],
               ['销售', 'tblSales', sample.sheets[1]!.rows.length],
               ['拜访', null, sample.sheets[2]!.rows.length],
+              ['关怀规则', null, sample.sheets[3]!.rows.length],
             ]
           : sample.sheets.map((sheet) => [sheet.name, null, sheet.rows.length]),
       );

@@ -47,3 +47,26 @@ export interface CallOutcomeRow {
   sheet: string;
   row: number;
 }
+
+/** A contact read back from an earlier Calls sheet: the customer was reached (or reached out) on that day. */
+export interface CallContact {
+  customerId: string;
+  /** Day number of the contact (the call's date as listed). */
+  day: number;
+}
+
+/**
+ * What earlier Calls sheets tell the next run (the hosts read it, the engine merges it; `AnalysisInput.callHistory`).
+ * - `contacts`: each counts as a contact of the customer on its day: a contact up to the as-of date later
+ *   than the customer's last contact (visits log, else last purchase) becomes its last contact, so the next
+ *   visit is due from it; a generated call for the same customer on the same day is not listed again; a
+ *   contact after the last purchase in the 30 days up to the as-of date holds back a win-back call.
+ * - `open`: calls listed before and not done yet. Their care reasons (birthday, anniversary, service) are
+ *   listed again — on their own day, or on the as-of date as overdue when that day has passed — unless a
+ *   contact for the customer on or after that day exists; visit and win-back reasons are recomputed every run
+ *   and are not carried.
+ */
+export interface CallHistory {
+  contacts: readonly CallContact[];
+  open: readonly Call[];
+}

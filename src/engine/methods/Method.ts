@@ -1,9 +1,10 @@
-import type { AnalysisResult } from '../analyze';
+import type { AnalysisResult, TableInput } from '../analyze';
+import type { CallHistory } from '../calls/Call';
 import type { CustomerMeasures } from '../customerMeasures';
 import type { ErrorReason } from '../errorMessage';
 import type { SalesRows } from '../parseSales';
 import type { NumberFormatKey, OutputValue, SheetSpec } from '../sheetSpec';
-import type { AnalysisWindow, DataNote, Language } from '../types';
+import type { AnalysisWindow, DataNote, DateOrder, Language } from '../types';
 import type { Rankings } from './Rankings';
 
 /** A text in every language of the add-in. */
@@ -27,6 +28,22 @@ export interface CoreSettings {
   asOf: string | null;
   /** Analyse only the last N calendar months up to the as-of date; null = all data. */
   windowMonths: number | null;
+}
+
+/**
+ * The tables of a run as the host read them (only their mapped columns), for a method that reads cells the
+ * measures do not keep: the calls method reads birthdays and phones from the customers table, products and
+ * categories from the sales and the care rules table.
+ */
+export interface RunTables {
+  sales: TableInput;
+  customers: TableInput | null;
+  /** The care rules table (product or category → follow up after N days, note); null when none. */
+  careRules: TableInput | null;
+  date1904: boolean;
+  dateOrder: DateOrder;
+  /** What earlier Calls sheets said (contacts, calls not done yet); null when there were none. */
+  callHistory: CallHistory | null;
 }
 
 /** What a method's `compute` reads: the run, its own settings, the measures, shared rankings, earlier outputs. */
@@ -66,6 +83,8 @@ export interface MethodInput<S extends object = object> {
   output<M extends AnyMethod>(method: M): OutputOf<M>;
   /** Adds a note to the Data issues sheet and the report. */
   note(note: DataNote): void;
+  /** The run's tables and the call history (see {@link RunTables}). */
+  tables: RunTables;
 }
 
 /** What a column's or report field's writer reads besides the method's own output. */

@@ -1,4 +1,5 @@
 import { abcMethod } from './abcMethod';
+import { callsMethod } from './callsMethod';
 import { churnMethod } from './churnMethod';
 import { lifetimeValueMethod } from './lifetimeValueMethod';
 import { measuresMethod } from './measuresMethod';
@@ -28,6 +29,7 @@ export const methods = [
   churnMethod,
   repeatRateMethod,
   movementMethod,
+  callsMethod,
 ] as const;
 
 /** A method of the registry. */

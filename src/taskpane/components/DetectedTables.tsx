@@ -53,12 +53,14 @@ export const fieldsByKind: Record<TableKind, readonly FieldKey[]> = {
   ],
   customers: ['customerId', 'customerName', 'rep', 'region'],
   visits: ['customerId', 'visitDate', 'rep'],
+  careRules: ['product', 'category', 'followUpDays', 'careNote'],
 };
 
 const required: Record<TableKind, readonly FieldKey[]> = {
   sales: ['customerId', 'date', 'amount'],
   customers: ['customerId'],
   visits: ['customerId', 'visitDate'],
+  careRules: ['followUpDays'],
 };
 
 /** Whether a required field of a table has no column (an amount may come from quantity × unit price). */
