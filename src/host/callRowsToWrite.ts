@@ -1,6 +1,6 @@
 import { callsSheet } from '../engine/calls/callsSheet';
 import { placeCallRows, type CallRowPlacement, type WrittenCell } from '../engine/calls/placeCallRows';
-import { callKey } from '../engine/calls/withoutSettledCalls';
+import { callKey } from '../engine/calls/callHistoryOf';
 import type { RawCell } from '../engine/types';
 import { cellValue } from './cellValue';
 import type { CallsPlan } from './WorkbookHost';

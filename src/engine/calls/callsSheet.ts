@@ -141,6 +141,15 @@ export const callsSheet = {
     return reasonNames[reason][language];
   },
 
+  /** The reason a label means (either language, any case), or null. */
+  reasonOf(label: string): CallReason | null {
+    const text = label.trim().toLowerCase();
+    for (const [reason, names] of Object.entries(reasonNames)) {
+      if (names.en.toLowerCase() === text || names['zh-CN'] === text) return reason as CallReason;
+    }
+    return null;
+  },
+
   /** Our ten cells of a call's row (dates as day numbers, 1900 system). */
   rowOf(call: Call, language: Language): OutputValue[] {
     return [

@@ -1,7 +1,7 @@
 import { parseDateCell, parseIdCell } from '../parseCell';
 import type { RawCell } from '../types';
 import { callsSheet } from './callsSheet';
-import { callKey } from './withoutSettledCalls';
+import { callKey } from './callHistoryOf';
 
 /** A cell as a host writes it (null = empty). */
 export type WrittenCell = string | number | null;

@@ -35,7 +35,9 @@ export async function writeRun(
     application.suspendApiCalculationUntilNextSync();
   };
   const target = await readWriteTarget(context, plan);
-  const calls = plan.calls === undefined ? null : await findCallsSheet(context, plan.calls, target.sheets);
+  const found = plan.calls === undefined ? null : await findCallsSheet(context, plan.calls, target.sheets);
+  // No call and no sheet of that date yet: no Calls sheet is added.
+  const calls = found?.sheet === null && found.plan.calls.length === 0 ? null : found;
   const places = await placeColumns(context, plan, target);
   const { placements, rowCount } = places;
   const sheets = planSheets(

@@ -47,12 +47,13 @@ function newCallsSheet(workbook: Workbook, plan: CallsPlan): Worksheet {
  * sheet and are never written again; Calls sheets of other dates are left exactly as they are. A new sheet's Outcome
  * offers a drop-down list (done / no answer / not interested, in the plan's language; other text allowed).
  *
- * @returns The sheet's name.
+ * @returns The sheet's name; null when there is no call and no sheet of that date (none is added).
  */
-export function writeCallsSheet(workbook: Workbook, plan: CallsPlan, date1904: boolean): string {
+export function writeCallsSheet(workbook: Workbook, plan: CallsPlan, date1904: boolean): string | null {
   const existing = workbook.worksheets.find(
     (s) => callsSheet.asOfOfName(s.name) === plan.asOf && isCallsSheet(s),
   );
+  if (existing === undefined && plan.calls.length === 0) return null;
   const sheet = existing ?? newCallsSheet(workbook, plan);
   const placed = callRowsToWrite(
     plan,

@@ -142,7 +142,8 @@ export function writeResult(
     createdSheets.push({ key: spec.key, name });
     progress?.(index + 2, total);
   });
-  if (plan.calls !== undefined) summaryNames.push(writeCallsSheet(workbook, plan.calls, source.date1904));
+  const callsName = plan.calls === undefined ? null : writeCallsSheet(workbook, plan.calls, source.date1904);
+  if (callsName !== null) summaryNames.push(callsName);
   const recordSheet = workbook.addWorksheet(runRecord.sheetName, { state: 'veryHidden' });
   const record: RunRecord = {
     version: 2,

@@ -7,7 +7,8 @@ import { callContacts } from '../../../src/engine/calls/callContacts';
 import { callsSheet } from '../../../src/engine/calls/callsSheet';
 import { placeCallRows, type WantedCallRow } from '../../../src/engine/calls/placeCallRows';
 import { readCallOutcomes } from '../../../src/engine/calls/readCallOutcomes';
-import { callKey, withoutSettledCalls } from '../../../src/engine/calls/withoutSettledCalls';
+import { callHistoryOf, callKey } from '../../../src/engine/calls/callHistoryOf';
+import { openCallsOf } from '../../../src/engine/calls/openCallsOf';
 import { dayFromIso } from '../../../src/engine/dayNumbers';
 import type { RawCell } from '../../../src/engine/types';
 
@@ -110,47 +111,90 @@ describe('readCallOutcomes', () => {
   });
 });
 
-const outcome = (customerId: string, iso: string, o: CallOutcomeRow['outcome']): CallOutcomeRow => ({
+const outcome = (
+  customerId: string,
+  iso: string,
+  o: CallOutcomeRow['outcome'],
+  sheet = 'Calls 2026-12-06',
+): CallOutcomeRow => ({
   customerId,
   day: day(iso),
   rep: null,
   outcome: o,
   text: o,
-  sheet: 'Calls',
+  sheet,
   row: 2,
 });
 
-describe('callContacts and withoutSettledCalls', () => {
-  it('counts done, not interested and notes as contacts on the call date, capped at the as-of date', () => {
+describe('callContacts', () => {
+  it('counts done, not interested and notes as contacts on the call date, and on its sheet date when later', () => {
     const rows = [
-      outcome('C2', '2026-12-01', 'done'),
+      outcome('C2', '2026-12-01', 'done', 'Calls 2026-11-29'),
       outcome('C1', '2026-12-09', 'notInterested'),
       outcome('C3', '2026-12-02', 'noAnswer'),
-      outcome('C4', '2026-11-30', 'note'),
-      outcome('C2', '2026-12-01', 'note'),
+      outcome('C4', '2026-11-30', 'note', '电话清单 2026-11-29'),
+      outcome('C2', '2026-12-01', 'note', 'Calls 2026-11-29'),
     ];
-    expect(callContacts(rows, asOf)).toEqual([
+    expect(callContacts(rows)).toEqual([
       { customerId: 'C1', day: asOf },
+      { customerId: 'C1', day: day('2026-12-09') },
+      { customerId: 'C2', day: day('2026-11-29') },
       { customerId: 'C2', day: day('2026-12-01') },
+      { customerId: 'C4', day: day('2026-11-29') },
       { customerId: 'C4', day: day('2026-11-30') },
     ]);
   });
+});
 
-  it('drops done and not-interested calls; no answer and notes stay listed', () => {
-    const calls = [
-      call('C1', '2026-12-06'),
-      call('C2', '2026-12-07'),
-      call('C3', '2026-12-08'),
-      call('C4', '2026-12-08'),
-    ];
-    const rows = [
-      outcome('C1', '2026-12-06', 'done'),
-      outcome('C2', '2026-12-07', 'notInterested'),
-      outcome('C3', '2026-12-08', 'noAnswer'),
-      outcome('C4', '2026-12-08', 'note'),
-      outcome('C1', '2026-12-07', 'done'),
-    ];
-    expect(withoutSettledCalls(calls, rows).map((c) => c.customerId)).toEqual(['C3', 'C4']);
+describe('openCallsOf and callHistoryOf', () => {
+  const sheetOf = (
+    name: string,
+    rows: RawCell[][],
+    language: 'en' | 'zh-CN' = 'en',
+  ): { name: string; rows: RawCell[][] } => ({
+    name,
+    rows: [callsSheet.headers(language), ...rows],
+  });
+  const birthday = call('C2', '2026-12-07', {
+    reasons: ['visit', 'birthday'],
+    detail: 'Birthday (turns 40)',
+  });
+
+  it('lists the newest sheet’s rows with no outcome or no answer, reasons read back from labels', () => {
+    const older = sheetOf('Calls 2026-11-29', [row(call('C9', '2026-11-30'))]);
+    const newest = sheetOf(
+      '电话清单 2026-12-06',
+      [
+        callsSheet.rowOf(birthday, 'zh-CN').concat(['未接通', null]),
+        row(call('C3', '2026-12-08')),
+        row(call('C4', '2026-12-08'), 'done'),
+        row(call('C5', '2026-12-08'), null, 'called, all fine'),
+        callsSheet
+          .noLongerListedRow(callsSheet.rowOf(call('C6', '2026-12-09'), 'en'), 'en')
+          .concat([null, null]),
+      ],
+      'zh-CN',
+    );
+    const open = openCallsOf([newest, older], false);
+    expect(open.map((c) => c.customerId)).toEqual(['C2', 'C3']);
+    expect(open[0]).toEqual({ ...birthday, overdueDays: 0 });
+  });
+
+  it('gathers contacts from every sheet and open calls from the newest; null without sheets', () => {
+    const history = callHistoryOf(
+      [
+        sheetOf('Calls 2026-11-29', [row(call('C9', '2026-11-30'), 'Done')]),
+        sheetOf('Calls 2026-12-06', [row(call('C3', '2026-12-08')), row(call('C4', '2026-12-06'), 'done')]),
+      ],
+      false,
+    );
+    expect(history?.contacts).toEqual([
+      { customerId: 'C4', day: asOf },
+      { customerId: 'C9', day: day('2026-11-29') },
+      { customerId: 'C9', day: day('2026-11-30') },
+    ]);
+    expect(history?.open.map((c) => c.customerId)).toEqual(['C3']);
+    expect(callHistoryOf([], false)).toBeNull();
   });
 });
 
