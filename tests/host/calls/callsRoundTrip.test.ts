@@ -33,14 +33,14 @@ interface Subject {
   close(): void;
 }
 
-async function fileSubject(bytes: Uint8Array): Promise<Subject> {
+function fileSubject(bytes: Uint8Array): Promise<Subject> {
   let current = bytes;
   const load = async (): Promise<Workbook> => {
     const workbook = new Workbook();
     await workbook.xlsx.load(current as unknown as ArrayBuffer);
     return workbook;
   };
-  return {
+  return Promise.resolve({
     async run(settings = {}) {
       const host = await FileWorkbookHost.fromXlsx(current, 'sample.xlsx');
       const run = await runAnalysis(host, settings);
@@ -60,7 +60,7 @@ async function fileSubject(bytes: Uint8Array): Promise<Subject> {
       return (await load()).worksheets.map((s) => s.name);
     },
     close: () => undefined,
-  };
+  });
 }
 
 async function excelSubject(bytes: Uint8Array): Promise<Subject> {
