@@ -34,6 +34,14 @@ function newCallsSheet(workbook: Workbook, plan: CallsPlan): Worksheet {
   callsSheet.widths.forEach((width, c) => {
     sheet.getColumn(c + 1).width = width;
   });
+  // Printed as a call sheet to take along: landscape A4, one page wide.
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
   // The reps' columns are Text, so a note typed as `=…` stays what was typed (a format, no value).
   for (const column of [callsSheet.outcomeColumn, callsSheet.noteColumn])
     sheet.getColumn(column + 1).numFmt = '@';
