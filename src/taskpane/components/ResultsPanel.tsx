@@ -35,6 +35,7 @@ import { valueOutlookInputOf } from '../../engine/methods/valueModelMethod';
 import { outlookInShort } from '../../engine/summary/outlookInShort';
 import { valueOutlookWord } from '../../engine/summary/valueOutlookWord';
 import { churnRisks, rfmSegments, summarizeCustomers } from '../summarizeCustomers';
+import { ThisWeek } from './ThisWeek';
 import { ValueOutlook } from './ValueOutlook';
 import { PyramidChart } from './PyramidChart';
 import type { SettingsPart } from './SettingsPanel';
@@ -84,13 +85,24 @@ const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
 
 /** The sections of the results, in order; pyramid and SVCD start open. */
 type SectionKey =
-  'period' | 'pyramid' | 'svcd' | 'abc' | 'rfm' | 'churn' | 'outlook' | 'visits' | 'strategies' | 'sheets';
+  | 'period'
+  | 'pyramid'
+  | 'svcd'
+  | 'abc'
+  | 'rfm'
+  | 'churn'
+  | 'outlook'
+  | 'calls'
+  | 'visits'
+  | 'strategies'
+  | 'sheets';
 
 /**
  * What the last run found, compact enough for a 320 px task pane: the as-of date and window, how many
  * customers are on the pyramid and how many are not (and why), then one collapsible section per method —
  * pyramid (chart and table beside the course's reference), SVCD matrix, ABC classes, RFM segments, churn
- * risk, visits per sales rep with the most overdue names, what to do, and the summary sheets. Each
+ * risk, this week's calls per sales rep with their reasons (`ThisWeek`), visits per sales rep with the most
+ * overdue names, what to do, and the summary sheets. Each
  * section holds the settings that change its figures, so a changed threshold updates the numbers beside it.
  *
  * @param language Language of the result labels (the run's output language).
@@ -308,6 +320,16 @@ export function ResultsPanel(props: {
           'outlook',
           valueOutlookWord('title', language),
           <ValueOutlook outlook={outlookInShort(valueOutlookInputOf(result))} language={language} />,
+        )}
+        {section(
+          'calls',
+          t.callsTitle,
+          <ThisWeek
+            calls={result.outputs.calls.list}
+            from={result.outputs.calls.from}
+            to={result.outputs.calls.to}
+            language={language}
+          />,
         )}
         {section(
           'visits',
