@@ -36,6 +36,7 @@ function newCallsSheet(workbook: Workbook, plan: CallsPlan): Worksheet {
   });
   // Printed as a call sheet to take along: landscape A4, one page wide.
   sheet.pageSetup = {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- 9 is A4: exceljs's PaperSize is a const enum, which isolated modules cannot import
     paperSize: 9,
     orientation: 'landscape',
     fitToPage: true,
