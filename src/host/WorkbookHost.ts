@@ -1,5 +1,7 @@
 import type { RunHistory } from '../engine/movement/runHistory';
-import type { AnalysisSettings, CellColumn, DateOrder, SourceTable } from '../engine/types';
+import type { AnalysisSettings, CellColumn, DateOrder, Language, SourceTable } from '../engine/types';
+import type { Call } from '../engine/calls/Call';
+import type { CallsSheetCells } from '../engine/calls/readCallOutcomes';
 import type { ColumnSpec, SheetSpec } from '../engine/sheetSpec';
 
 /** What a host found when it looked at a workbook. */
@@ -17,6 +19,12 @@ export interface WorkbookInfo {
    * the settings do not say. Absent when the host cannot tell.
    */
   localeDateOrder?: DateOrder;
+  /**
+   * Every Calls sheet of earlier runs (a sheet whose first row is a Calls header, either language), as its
+   * cells, for the next run to read the reps' outcomes back (`readCallOutcomes`); absent when the host
+   * keeps none (a CSV, a streamed input). Those sheets are never offered as tables.
+   */
+  callSheets?: CallsSheetCells[];
 }
 
 /** Progress of a long host operation. */
@@ -34,6 +42,18 @@ export type CustomersTarget =
   /** Build our own customers sheet from sales: `baseColumns` (id, name, rep) come first. */
   | { kind: 'new'; sheetName: string; baseColumns: ColumnSpec[] };
 
+/**
+ * The run's open calls, for the Calls sheet of its as-of date (`callsSheet`): created, or, on a re-run
+ * with the same as-of date, updated in place by `placeCallRows` (a rep's Outcome and Note never written).
+ */
+export interface CallsPlan {
+  /** The as-of date (day number): the sheet is `Calls <as-of>`. */
+  asOf: number;
+  language: Language;
+  /** The calls to list, in list order. */
+  calls: Call[];
+}
+
 /** Everything one run writes. */
 export interface WritePlan {
   customers: CustomersTarget;
@@ -48,6 +68,8 @@ export interface WritePlan {
    * workbook's (`runHistory.record`); absent or null: none saved.
    */
   history?: RunHistory | null;
+  /** The Calls sheet of this run; absent: no Calls sheet is written (earlier ones stay as they are). */
+  calls?: CallsPlan;
 }
 
 /** What a write did, for the task pane and the CLI to report. */

@@ -1,4 +1,5 @@
 import type { AnalysisInput, TableInput } from '../engine/analyze';
+import { callHistoryOf } from '../engine/calls/callHistoryOf';
 import { chooseTables } from '../engine/chooseTables';
 import { cellsOf } from '../engine/cellColumn';
 import { computeAnalysis, type ComputedAnalysis } from '../engine/computeAnalysis';
@@ -133,6 +134,7 @@ export async function runAnalysis(
     customers: chosen.customers === null ? null : byKind('customers'),
     visits: chosen.visits === null ? null : byKind('visits'),
     careRules: chosen.careRules === null ? null : byKind('careRules'),
+    callHistory: callHistoryOf(info.callSheets ?? [], info.date1904),
     date1904: info.date1904,
     settings: resolved,
     history: info.history ?? null,
@@ -160,6 +162,10 @@ export async function runAnalysis(
     settings: resolved,
     history: computed.history,
   };
+  const calls = computed.result.outputs.calls;
+  // The Calls sheet of the as-of date (`calls.from`); a host adds none for an empty list.
+  if (calls.from > 0 && computed.sheets.length > 0)
+    plan.calls = { asOf: calls.from, language: resolved.language, calls: calls.list };
   let summary: WriteSummary | null = null;
   if (options.write !== false) {
     // The host refuses a plan that does not fit Excel's grid before writing anything (WorkbookHost.write).

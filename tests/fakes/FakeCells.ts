@@ -71,6 +71,8 @@ export class FakeCells {
   private readonly styles = new Map<string, CellStyle>();
   /** Column widths in points, by 0-based column. */
   readonly columnWidths = new Map<number, number>();
+  /** Data-validation rules set on blocks (`Range.dataValidation.rule`), in the order set. */
+  readonly validations: { block: CellBlock; rule: unknown }[] = [];
 
   /** A deep copy (for the fake's transactional batches, which put a sheet back after a failed batch). */
   clone(): FakeCells {
@@ -93,6 +95,8 @@ export class FakeCells {
     for (const [key, style] of other.styles) this.styles.set(key, { ...style });
     this.columnWidths.clear();
     for (const [col, width] of other.columnWidths) this.columnWidths.set(col, width);
+    this.validations.length = 0;
+    this.validations.push(...other.validations.map((v) => ({ ...v })));
   }
 
   /** Stores `values` as column `col` from row `row0` on in one step (the workbook builder's fast path). */

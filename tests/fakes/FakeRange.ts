@@ -203,6 +203,30 @@ export class FakeRange extends FakeClientObject {
     return new FakeRangeFormat(this);
   }
 
+  /** `Range.dataValidation`: a rule set is recorded on the sheet (it writes no cell value); the alert is accepted. */
+  get dataValidation(): { rule: unknown; errorAlert: unknown } {
+    const set = (rule: unknown): void => {
+      this.command({ dataValidation: rule }, () => {
+        const ref = this.ref();
+        assertSheetWritable(ref.sheet);
+        ref.sheet.cells.validations.push({ block: { ...ref.block }, rule });
+      });
+    };
+    const alert = (value: unknown): void => {
+      this.command({ errorAlert: value }, () => {
+        assertSheetWritable(this.ref().sheet);
+      });
+    };
+    return {
+      set rule(value: unknown) {
+        set(value);
+      },
+      set errorAlert(value: unknown) {
+        alert(value);
+      },
+    };
+  }
+
   get conditionalFormats(): { add(type: string): FakeConditionalFormatProxy } {
     return {
       add: (type: string) => {

@@ -60,6 +60,19 @@ export interface SheetBackup {
   position: number;
 }
 
+/**
+ * What a run did to the Calls sheet of its as-of date, for undo: the rows whose ten cells of ours it wrote,
+ * with their previous cells (null: the row was empty). Undo puts back only rows no rep has filled since,
+ * and deletes a sheet the run created only when no rep typed into it.
+ */
+export interface CallsUndo {
+  name: string;
+  /** The run added the sheet. */
+  created: boolean;
+  /** 0-based data rows (0 = under the header) and their previous cells; empty until the rows are placed. */
+  rows: { row: number; before: (string | number | boolean | null)[] | null }[];
+}
+
 /** Everything "Undo last run" needs; written before the run changes anything. */
 export interface LastRun {
   /** False while the run is under way (or if it stopped part-way). */
@@ -77,6 +90,8 @@ export interface LastRun {
   /** Names of sheets the run added: deleted on undo. */
   createdSheets: string[];
   backupSheets: SheetBackup[];
+  /** The run's Calls sheet; absent when the run wrote none. */
+  calls?: CallsUndo;
 }
 
 /**
@@ -117,6 +132,7 @@ interface SavedLastRun {
   updatedColumns: { marker: RecordColumn; undoColumn: number; rowsWritten: number }[];
   createdSheets: string[];
   backupSheets: { backupName: string; marker: RecordSheet; position: number }[];
+  calls?: CallsUndo;
 }
 
 /** The sheet id a record entry points at: its own id while that sheet exists, else the sheet of its name. */
@@ -188,6 +204,7 @@ function savedLastRun(run: LastRun, names: ReadonlyMap<string, string>): SavedLa
     updatedColumns: run.updatedColumns.map((u) => ({ ...u, marker: column(u.marker) })),
     createdSheets: run.createdSheets,
     backupSheets: run.backupSheets.map((b) => ({ ...b, marker: sheet(b.marker) })),
+    ...(run.calls === undefined ? {} : { calls: run.calls }),
   };
 }
 
@@ -214,6 +231,7 @@ function lastRunOf(value: unknown): LastRun | null {
     updatedColumns: saved.updatedColumns.map((u) => ({ ...u, marker: column(u.marker) })),
     createdSheets: saved.createdSheets,
     backupSheets: saved.backupSheets.map((b) => ({ ...b, marker: sheet(b.marker) })),
+    ...(saved.calls === undefined ? {} : { calls: saved.calls }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { callsSheet } from '../../engine/calls/callsSheet';
 import { headerScanRows } from '../../engine/findHeaderRow';
 import type { RawCell, SourceTable } from '../../engine/types';
 import { headedRange, type CellBlock } from '../headedRange';
@@ -17,8 +18,9 @@ function text(cell: unknown): string {
  * Looks at the open workbook: Excel tables first, then plain ranges found by their header row (the engine's
  * `findHeaderRow` over the first 30 rows of each sheet's used range, the cells of Excel tables read as
  * blank) on sheets that are not the add-in's own. Headers of the add-in's own columns are reported blank, so a re-run never
- * mistakes its "Revenue" column for the user's amount column. Five syncs whatever the workbook's size,
- * plus one for the date system.
+ * mistakes its "Revenue" column for the user's amount column. Calls sheets (first row a Calls header, either
+ * language) are read whole into `callSheets` and never offered as tables. Five syncs whatever the
+ * workbook's size, plus one for the date system.
  */
 export async function inspectWorkbook(
   context: Excel.RequestContext,
@@ -109,49 +111,67 @@ export async function inspectWorkbook(
         .load('values'),
     }));
   if (scans.length > 0) await context.sync();
-  const plain = scans.flatMap((scan) => {
-    // A sheet may hold a plain range beside its tables: their cells read as blank.
-    const blocks = tableBlocks.get(scan.sheet.id) ?? [];
-    const inTable = (row0: number, column0: number): boolean =>
-      blocks.some(
-        (b) => row0 >= b.top - 1 && row0 <= b.bottom - 1 && column0 >= b.left - 1 && column0 <= b.right - 1,
-      );
-    const rows = scan.top.values.map((row, r) =>
-      row.map((cell, c) =>
-        cell === '' || inTable(scan.range.rowIndex + r, scan.range.columnIndex + c)
-          ? null
-          : (cell as RawCell),
-      ),
-    );
-    // Ours while the header we wrote is still there (as the write checks): a renamed column is the user's.
-    const markers = state.columns
-      .filter((m) => m.tableName === null)
-      .map((m) => ({ sheet: m.sheetId, headerRow: m.headerRow + 1, column: m.column + 1, header: m.header }));
-    const range = headedRange(rows, blocks, {
-      origin: { row: scan.range.rowIndex + 1, column: scan.range.columnIndex + 1 },
-      blank: (row, column, header) =>
-        ownedColumns(markers, { sheet: scan.sheet.id, headerRow: row, headerAt: () => header }).some(
-          (m) => m.column === column,
+  // A Calls sheet (its first row a Calls header) is read whole for the reps' outcomes, never as a table.
+  const isCalls = (scan: (typeof scans)[number]): boolean =>
+    scan.range.rowIndex === 0 &&
+    scan.range.columnIndex === 0 &&
+    callsSheet.columnsOfHeader(
+      (scan.top.values[0] ?? []).map((cell) => (cell === '' ? null : (cell as RawCell))),
+    ) !== null;
+  const callsReads = scans.filter(isCalls).map((scan) => ({
+    name: scan.sheet.name,
+    cells: scan.sheet.getRangeByIndexes(0, 0, scan.range.rowCount, callsSheet.keys.length).load('values'),
+  }));
+  const plain = scans
+    .filter((scan) => !isCalls(scan))
+    .flatMap((scan) => {
+      // A sheet may hold a plain range beside its tables: their cells read as blank.
+      const blocks = tableBlocks.get(scan.sheet.id) ?? [];
+      const inTable = (row0: number, column0: number): boolean =>
+        blocks.some(
+          (b) => row0 >= b.top - 1 && row0 <= b.bottom - 1 && column0 >= b.left - 1 && column0 <= b.right - 1,
+        );
+      const rows = scan.top.values.map((row, r) =>
+        row.map((cell, c) =>
+          cell === '' || inTable(scan.range.rowIndex + r, scan.range.columnIndex + c)
+            ? null
+            : (cell as RawCell),
         ),
+      );
+      // Ours while the header we wrote is still there (as the write checks): a renamed column is the user's.
+      const markers = state.columns
+        .filter((m) => m.tableName === null)
+        .map((m) => ({
+          sheet: m.sheetId,
+          headerRow: m.headerRow + 1,
+          column: m.column + 1,
+          header: m.header,
+        }));
+      const range = headedRange(rows, blocks, {
+        origin: { row: scan.range.rowIndex + 1, column: scan.range.columnIndex + 1 },
+        blank: (row, column, header) =>
+          ownedColumns(markers, { sheet: scan.sheet.id, headerRow: row, headerAt: () => header }).some(
+            (m) => m.column === column,
+          ),
+      });
+      if (range === null) return [];
+      const headerRow0 = range.headerRow - 1;
+      const named = range.headers;
+      // The table ends at the last row with data in its own columns, not at the sheet's used range, and
+      // above the first Excel table below its header in those columns.
+      const tableBelow = Math.min(range.tableTop - 1, scan.range.rowIndex + scan.range.rowCount);
+      const used = scan.sheet
+        .getRangeByIndexes(
+          headerRow0,
+          range.firstColumn - 1,
+          tableBelow - headerRow0,
+          Math.max(1, named.length),
+        )
+        .getUsedRangeOrNullObject(true)
+        .load('rowIndex,rowCount');
+      return [{ sheet: scan.sheet.name, headerRow0, firstColumn: range.firstColumn, headers: named, used }];
     });
-    if (range === null) return [];
-    const headerRow0 = range.headerRow - 1;
-    const named = range.headers;
-    // The table ends at the last row with data in its own columns, not at the sheet's used range, and
-    // above the first Excel table below its header in those columns.
-    const tableBelow = Math.min(range.tableTop - 1, scan.range.rowIndex + scan.range.rowCount);
-    const used = scan.sheet
-      .getRangeByIndexes(
-        headerRow0,
-        range.firstColumn - 1,
-        tableBelow - headerRow0,
-        Math.max(1, named.length),
-      )
-      .getUsedRangeOrNullObject(true)
-      .load('rowIndex,rowCount');
-    return [{ sheet: scan.sheet.name, headerRow0, firstColumn: range.firstColumn, headers: named, used }];
-  });
-  if (plain.length > 0) await context.sync();
+  if (plain.length > 0 || callsReads.length > 0) await context.sync();
   for (const p of plain) {
     const lastRow = p.used.isNullObject ? p.headerRow0 : p.used.rowIndex + p.used.rowCount - 1;
     found.push({
@@ -163,5 +183,12 @@ export async function inspectWorkbook(
       rowCount: lastRow - p.headerRow0,
     });
   }
-  return { info: { tables: found, date1904, savedSettings: state.settings, history: state.history }, state };
+  const callSheets = callsReads.map((read) => ({
+    name: read.name,
+    rows: read.cells.values.map((row) => row.map((cell) => (cell === '' ? null : (cell as RawCell)))),
+  }));
+  return {
+    info: { tables: found, date1904, savedSettings: state.settings, history: state.history, callSheets },
+    state,
+  };
 }

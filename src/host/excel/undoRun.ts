@@ -1,12 +1,14 @@
 import type { HostState, LastRun } from './HostState';
 import { HostStateSheet } from './HostStateSheet';
 import { ExcelHostError } from './ExcelHostError';
+import { prepareCallsUndo } from './undoCallsSheet';
 
 /**
  * Puts back everything a run wrote, from its {@link LastRun} record: columns it overwrote get their
  * previous content (values and formats, copied back from the undo sheet), columns it added are removed
  * (a table column deleted, a plain-range column cleared: only cells the add-in created), sheets it added
- * are deleted and the sheets it replaced come back under their names, at their places; the state goes
+ * are deleted and the sheets it replaced come back under their names, at their places; the rows it wrote to
+ * its Calls sheet get their previous cells back unless a rep has filled them since (`prepareCallsUndo`); the state goes
  * back to the markers and settings before the run (no state sheet when there was none) and the undo sheet,
  * which holds earlier results, is deleted. Tolerant of a run that stopped part-way: whatever is missing is
  * skipped, and every sheet is renamed at most once. Operations run in an order that leaves the record in
@@ -73,7 +75,10 @@ export async function undoRun(context: Excel.RequestContext, record: LastRun): P
     );
   }
 
+  const undoCalls = record.calls === undefined ? null : await prepareCallsUndo(context, record.calls);
+
   context.runtime.enableEvents = false;
+  undoCalls?.();
   for (const backup of record.updatedColumns) {
     const m = backup.marker;
     const sheet = sheetById.get(m.sheetId);

@@ -6,6 +6,7 @@ import type { ProgressCallback, WorkbookHost, WorkbookInfo, WriteSummary, WriteP
 import type { SheetCharts } from './addChartsToXlsx';
 import { addChartsToPackage, packageBytes } from './addChartsToXlsx';
 import { appendRowsToPackage, type DeferredRows } from './appendSheetRows';
+import { callsSheetsOf } from './callsSheetsOf';
 import { CsvSource } from './CsvSource';
 import type { FileSource } from './FileSource';
 import { StreamedSource } from './StreamedSource';
@@ -124,7 +125,13 @@ export class FileWorkbookHost implements WorkbookHost {
 
   /** {@inheritDoc WorkbookHost.inspect} */
   inspect(): Promise<WorkbookInfo> {
-    return settle(() => this.source.inspect(this.readRecord()));
+    return settle(() => {
+      const info = this.source.inspect(this.readRecord());
+      // A CSV's Calls sheets are in the output written earlier (the web page's re-run).
+      if (info.callSheets === undefined && this.output !== null)
+        return { ...info, callSheets: callsSheetsOf(this.output, this.source.date1904) };
+      return info;
+    });
   }
 
   /** {@inheritDoc WorkbookHost.readColumns} */

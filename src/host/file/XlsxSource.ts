@@ -9,6 +9,7 @@ import { decodeReference, type CellBlock } from './decodeReference';
 import type { FileSource } from './FileSource';
 import { ourColumns } from './ourColumns';
 import { tableModelsOf } from './tableModelsOf';
+import { callsSheetsOf, isCallsSheet } from './callsSheetsOf';
 import { toRawCell } from './toRawCell';
 
 /** Widest header row searched in a plain range (columns). */
@@ -104,7 +105,8 @@ export class XlsxSource implements FileSource {
     const excelTables: SourceTable[] = [];
     const plainRanges: SourceTable[] = [];
     for (const sheet of this.workbook.worksheets) {
-      if (skipped.has(sheet.name.toLowerCase()) || runRecord.isBookkeeping(sheet.name)) continue;
+      if (skipped.has(sheet.name.toLowerCase()) || runRecord.isBookkeeping(sheet.name) || isCallsSheet(sheet))
+        continue;
       const blocks: CellBlock[] = [];
       for (const model of tableModelsOf(sheet)) {
         const block = decodeReference(model.tableRef ?? '');
@@ -129,6 +131,7 @@ export class XlsxSource implements FileSource {
       date1904: this.date1904,
       savedSettings: record?.settings ?? null,
       history: record?.history ?? null,
+      callSheets: callsSheetsOf(this.workbook, this.date1904),
     };
   }
 

@@ -11,6 +11,7 @@ import type { DeferredRows } from './appendSheetRows';
 import type { FileSource } from './FileSource';
 import { renderSheetSpec } from './renderSheetSpec';
 import { splitSheetTail } from './splitSheetTail';
+import { writeCallsSheet } from './writeCallsSheet';
 import { writeColumnsSheet } from './writeColumnsSheet';
 
 /** Key of our customers sheet built from sales, as the Excel add-in records it too. */
@@ -93,7 +94,8 @@ function writeCustomers(
  * and all bookkeeping go first (the Excel add-in's undo copies are stale now); then the customers (our
  * columns appended to the user's table, copied into the output first when its sheet is not there, or our
  * own customers sheet, after a CSV's sales on a first write), the summary sheets (charts kept for
- * `toBuffer`), and the very hidden run record, in the format every host reads.
+ * `toBuffer`), the Calls sheet of the run's as-of date (`writeCallsSheet`: earlier Calls sheets, and the
+ * reps' Outcome and Note cells, are never written), and the very hidden run record, in the format every host reads.
  *
  * @param output The workbook of an earlier write, or null for the first.
  * @param previous The record of the last run the output holds (null for a new output).
@@ -155,6 +157,8 @@ export function writeResult(
     createdSheets.push({ key: spec.key, name });
     progress?.(index + 2, total);
   });
+  const callsName = plan.calls === undefined ? null : writeCallsSheet(workbook, plan.calls, source.date1904);
+  if (callsName !== null) summaryNames.push(callsName);
   const recordSheet = workbook.addWorksheet(runRecord.sheetName, { state: 'veryHidden' });
   const record: RunRecord = {
     version: 2,

@@ -35,6 +35,7 @@ import { valueOutlookInputOf } from '../../engine/methods/valueModelMethod';
 import { outlookInShort } from '../../engine/summary/outlookInShort';
 import { valueOutlookWord } from '../../engine/summary/valueOutlookWord';
 import { churnRisks, rfmSegments, summarizeCustomers } from '../summarizeCustomers';
+import { ThisWeek } from './ThisWeek';
 import { ValueOutlook } from './ValueOutlook';
 import { PyramidChart } from './PyramidChart';
 import type { SettingsPart } from './SettingsPanel';
@@ -93,6 +94,7 @@ type SectionKey =
   | 'churn'
   | 'movement'
   | 'outlook'
+  | 'calls'
   | 'visits'
   | 'strategies'
   | 'sheets';
@@ -112,7 +114,8 @@ function movesOf(movement: Movement | null): { up: number; down: number; added: 
  * What the last run found, compact enough for a 320 px task pane: the as-of date and window, how many
  * customers are on the pyramid and how many are not (and why), then one collapsible section per method —
  * pyramid (chart and table beside the course's reference), SVCD matrix, ABC classes, RFM segments, churn
- * risk, movement and retention in short, visits per sales rep with the most overdue names, what to do, and the summary sheets. Each
+ * risk, movement and retention in short, this week's calls per sales rep with their reasons (`ThisWeek`),
+ * visits per sales rep with the most overdue names, what to do, and the summary sheets. Each
  * section holds the settings that change its figures, so a changed threshold updates the numbers beside it.
  *
  * @param language Language of the result labels (the run's output language).
@@ -361,6 +364,16 @@ export function ResultsPanel(props: {
           'outlook',
           valueOutlookWord('title', language),
           <ValueOutlook outlook={outlookInShort(valueOutlookInputOf(result))} language={language} />,
+        )}
+        {section(
+          'calls',
+          t.callsTitle,
+          <ThisWeek
+            calls={result.outputs.calls.list}
+            from={result.outputs.calls.from}
+            to={result.outputs.calls.to}
+            language={language}
+          />,
         )}
         {section(
           'visits',

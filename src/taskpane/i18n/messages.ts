@@ -144,6 +144,8 @@ export interface Messages {
   mostOverdueColumn: string;
   overdueName: (name: string, days: number) => string;
   visitsTitle: string;
+  /** The call list's section: this week's calls per sales rep. */
+  callsTitle: string;
   visitsOverdue: (count: number) => string;
   visitsDueSoon: (count: number) => string;
   visitsNone: string;
@@ -357,6 +359,7 @@ const en: Messages = {
   mostOverdueColumn: 'Most overdue',
   overdueName: (name, days) => `${name} (${days.toLocaleString('en')} ${days === 1 ? 'day' : 'days'})`,
   visitsTitle: 'Visits',
+  callsTitle: 'This week: calls per rep',
   visitsOverdue: (count) => `${count.toLocaleString('en')} overdue`,
   visitsDueSoon: (count) => `${count.toLocaleString('en')} due in the next 7 days`,
   visitsNone: 'No visits due in the next 7 days.',
@@ -556,6 +559,7 @@ const zhCN: Messages = {
   mostOverdueColumn: '逾期最久',
   overdueName: (name, days) => `${name}（${days.toLocaleString('zh-CN')} 天）`,
   visitsTitle: '拜访',
+  callsTitle: '本周：各销售代表的电话',
   visitsOverdue: (count) => `${count.toLocaleString('zh-CN')} 位已逾期`,
   visitsDueSoon: (count) => `${count.toLocaleString('zh-CN')} 位在 7 天内到期`,
   visitsNone: '未来 7 天没有到期的拜访。',

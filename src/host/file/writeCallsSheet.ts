@@ -1,0 +1,92 @@
+import type { Workbook, Worksheet } from 'exceljs';
+import { callsSheet } from '../../engine/calls/callsSheet';
+import { excelNumberFormat } from '../../engine/sheetSpec';
+import { callRowsToWrite } from '../callRowsToWrite';
+import { excelGrid } from '../excelGrid';
+import { uniqueName } from '../uniqueName';
+import type { CallsPlan } from '../WorkbookHost';
+import { callsSheetRows, isCallsSheet } from './callsSheetsOf';
+import { addStyle, applyNumberFormat } from './writeOutputValue';
+
+/** Rows under the header offered Outcome's drop-down list beyond the calls written. */
+const validationSpareRows = 500;
+
+/** A new Calls sheet: the header (ours and the reps' two), widths, frozen header, Outcome's drop-down list. */
+function newCallsSheet(workbook: Workbook, plan: CallsPlan): Worksheet {
+  const name = uniqueName(
+    callsSheet.name(plan.asOf, plan.language),
+    workbook.worksheets.map((s) => s.name),
+    excelGrid.sheetNameLength,
+  );
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  callsSheet.headers(plan.language).forEach((header, c) => {
+    const cell = sheet.getCell(1, c + 1);
+    cell.value = header;
+    addStyle(cell, {
+      font: { bold: true },
+      fill: {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: c >= callsSheet.ourColumnCount ? 'FFFFF2CC' : 'FFDDEBF7' },
+      },
+    });
+  });
+  callsSheet.widths.forEach((width, c) => {
+    sheet.getColumn(c + 1).width = width;
+  });
+  // Printed as a call sheet to take along: landscape A4, one page wide.
+  sheet.pageSetup = {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- 9 is A4: exceljs's PaperSize is a const enum, which isolated modules cannot import
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
+  // The reps' columns are Text, so a note typed as `=…` stays what was typed (a format, no value).
+  for (const column of [callsSheet.outcomeColumn, callsSheet.noteColumn])
+    sheet.getColumn(column + 1).numFmt = '@';
+  return sheet;
+}
+
+/**
+ * Writes the Calls sheet of a run into the output workbook (the command line and the web page): the sheet of
+ * the plan's as-of date (`Calls 2026-12-06`), created, or, when the workbook already has it, updated in
+ * place (`callRowsToWrite`). Writes only cells of our ten columns: Outcome and Note get their header on a new
+ * sheet and are never written again; Calls sheets of other dates are left exactly as they are. A new sheet's Outcome
+ * offers a drop-down list (done / no answer / not interested, in the plan's language; other text allowed).
+ *
+ * @returns The sheet's name; null when there is no call and no sheet of that date (none is added).
+ */
+export function writeCallsSheet(workbook: Workbook, plan: CallsPlan, date1904: boolean): string | null {
+  const existing = workbook.worksheets.find(
+    (s) => callsSheet.asOfOfName(s.name) === plan.asOf && isCallsSheet(s),
+  );
+  if (existing === undefined && plan.calls.length === 0) return null;
+  const sheet = existing ?? newCallsSheet(workbook, plan);
+  const placed = callRowsToWrite(
+    plan,
+    existing === undefined ? [] : callsSheetRows(sheet, date1904),
+    date1904,
+  );
+  for (const { row, cells } of placed.writes) {
+    cells.forEach((value, c) => {
+      const cell = sheet.getCell(row + 2, c + 1);
+      cell.value = value;
+      applyNumberFormat(cell, excelNumberFormat(callsSheet.formats[c] ?? 'text'));
+    });
+  }
+  if (existing !== undefined) return sheet.name;
+  const outcome = callsSheet.outcomeColumn + 1;
+  const letter = String.fromCharCode(64 + outcome);
+  // exceljs keeps validations by address; a range address covers the column's rows in one rule.
+  (
+    sheet as unknown as { dataValidations: { add(address: string, rule: unknown): void } }
+  ).dataValidations.add(`${letter}2:${letter}${String(placed.rowCount + validationSpareRows + 1)}`, {
+    type: 'list',
+    allowBlank: true,
+    showErrorMessage: false,
+    formulae: [`"${callsSheet.outcomeChoices(plan.language).join(',')}"`],
+  });
+  return sheet.name;
+}

@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from '../../scripts/serveStatic.cjs';
+import type { Language } from '../../src/engine/types';
+import { sampleWorkbookToXlsx } from '../../src/host/file/sampleWorkbookToXlsx';
+import { buildSampleWorkbook } from '../../src/sample/buildSampleWorkbook';
+import { messages } from '../../src/taskpane/i18n/messages';
+import { launchChromium } from './launchChromium';
+import { ensureWebBuild, repo, webRoot } from './webBuild';
+
+// "This week" in the pane, as a person sees it (issue 16): the sample workbook opened in headless Chromium
+// at task-pane width (360 px) and on a desktop (1280 px), Analyse clicked, the section opened with the
+// mouse, in English and in Chinese. Screenshots in test-output/screenshots/this-week-*.png.
+
+const screenshots = path.join(repo, 'test-output', 'screenshots');
+let server: StaticServer;
+let browser: Browser;
+let tmp: string;
+const files: Partial<Record<Language, string>> = {};
+
+jest.setTimeout(600_000);
+
+beforeAll(async () => {
+  ensureWebBuild();
+  mkdirSync(screenshots, { recursive: true });
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'cp-thisweek-'));
+  for (const language of ['en', 'zh-CN'] as const) {
+    files[language] = path.join(tmp, `sample-${language}.xlsx`);
+    writeFileSync(files[language], await sampleWorkbookToXlsx(buildSampleWorkbook(language)));
+  }
+  server = await serveStatic({ root: webRoot });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function mouseClick(page: Page, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (box === null) throw new Error('The element has no box on screen.');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+for (const [language, width] of [
+  ['en', 360],
+  ['en', 1280],
+  ['zh-CN', 360],
+] as const) {
+  test(`${language} at ${String(width)} px: calls per rep with their reasons`, async () => {
+    const t = messages[language];
+    const context = await browser.newContext({ locale: language, viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.locator('input[type=file]').setInputFiles(files[language]!);
+    await mouseClick(page, page.getByRole('button', { name: messages[language].analyze, exact: true }));
+    await page.getByRole('heading', { name: t.resultsTitle }).waitFor({ timeout: 180_000 });
+    await mouseClick(page, page.getByRole('button', { name: t.callsTitle, exact: true }));
+    const section = page.locator('[data-section="calls"]');
+    await section.locator('[data-rep]').first().waitFor();
+    const reps = await section.locator('[data-rep]').count();
+    expect(reps).toBeGreaterThanOrEqual(2);
+    const text = (await section.textContent()) ?? '';
+    // The most urgent first: in the sample, each rep's first calls are long-overdue visits (the care calls
+    // follow on the Calls sheet).
+    expect(text).toContain(language === 'en' ? 'Visit due' : '拜访到期');
+    expect(text).toContain(language === 'en' ? 'more on the sheet "Calls' : '见"电话清单');
+    const box = await section.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshots, `this-week-${language}-${String(width)}.png`) });
+    await context.close();
+  });
+}
