@@ -66,9 +66,13 @@ for (const [language, width] of [
     const reps = await section.locator('[data-rep]').count();
     expect(reps).toBeGreaterThanOrEqual(2);
     const text = (await section.textContent()) ?? '';
-    // The most urgent first: in the sample, each rep's first calls are long-overdue visits (the care calls
-    // follow on the Calls sheet).
-    expect(text).toContain(language === 'en' ? 'Visit due' : '拜访到期');
+    // Per rep, how many calls each reason brings; the calls on a fixed day (birthdays, anniversaries,
+    // follow-ups, win-backs) are shown before the sample's long backlog of overdue visits.
+    expect(await section.locator('[data-reasons]').count()).toBe(reps);
+    for (const label of language === 'en'
+      ? ['Birthday', 'Anniversary', 'Service follow-up', 'Win back', 'Visit due']
+      : ['生日', '纪念日', '售后回访', '挽回', '拜访到期'])
+      expect(text).toContain(label);
     expect(text).toContain(language === 'en' ? 'more on the sheet "Calls' : '见"电话清单');
     const box = await section.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(width);

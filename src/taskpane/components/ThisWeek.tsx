@@ -1,5 +1,5 @@
 import { Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Call } from '../../engine/calls/Call';
+import type { Call, CallReason } from '../../engine/calls/Call';
 import { callsSheet } from '../../engine/calls/callsSheet';
 import { isoFromDay } from '../../engine/dayNumbers';
 import type { Language } from '../../engine/types';
@@ -15,6 +15,46 @@ const useStyles = makeStyles({
 /** Calls shown per rep; the Calls sheet has them all. */
 const shownPerRep = 6;
 
+const reasonOrder: readonly CallReason[] = ['birthday', 'anniversary', 'service', 'winback', 'visit'];
+const englishReasons: Record<CallReason, readonly [string, string]> = {
+  birthday: ['birthday', 'birthdays'],
+  anniversary: ['anniversary', 'anniversaries'],
+  service: ['follow-up', 'follow-ups'],
+  winback: ['win-back', 'win-backs'],
+  visit: ['visit', 'visits'],
+};
+const chineseReasons: Record<CallReason, string> = {
+  birthday: '生日',
+  anniversary: '纪念日',
+  service: '回访',
+  winback: '挽回',
+  visit: '拜访',
+};
+
+/** How many of a rep's calls have each reason (a call with two reasons counts under both), as one line. */
+export function reasonCounts(calls: readonly Call[], language: Language): string {
+  const counts = new Map<CallReason, number>();
+  for (const call of calls)
+    for (const reason of call.reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return reasonOrder
+    .flatMap((reason) => {
+      const count = counts.get(reason);
+      return count === undefined ? [] : [words.reasonCount[language](reason, count)];
+    })
+    .join(language === 'en' ? ' · ' : '，');
+}
+
+/**
+ * The calls the pane shows first for a rep: those with a dated reason (birthday, anniversary, follow-up,
+ * win-back) — a day that cannot be moved — then the visits, each group in the engine's order (most urgent
+ * first). The Calls sheet keeps the engine's order.
+ */
+export function shownFirst(calls: readonly Call[], count: number): Call[] {
+  const dated = calls.filter((call) => call.reasons.some((reason) => reason !== 'visit'));
+  const visits = calls.filter((call) => call.reasons.every((reason) => reason === 'visit'));
+  return [...dated, ...visits].slice(0, count);
+}
+
 const words = {
   summary: {
     en: (calls: number, from: string, to: string) => `${String(calls)} calls from ${from} to ${to}.`,
@@ -25,6 +65,13 @@ const words = {
   repCount: {
     en: (rep: string, calls: number) => `${rep}: ${String(calls)} ${calls === 1 ? 'call' : 'calls'}`,
     'zh-CN': (rep: string, calls: number) => `${rep}：${String(calls)} 个电话`,
+  },
+  reasonCount: {
+    en: (reason: CallReason, count: number): string => {
+      const [one, many] = englishReasons[reason];
+      return `${String(count)} ${count === 1 ? one : many}`;
+    },
+    'zh-CN': (reason: CallReason, count: number): string => `${chineseReasons[reason]} ${String(count)}`,
   },
   more: {
     en: (count: number, sheet: string) => `… and ${String(count)} more on the sheet "${sheet}".`,
@@ -37,8 +84,9 @@ const words = {
 } as const;
 
 /**
- * "This week" in the pane: the call list per sales rep, most urgent first (the order the engine gives), with
- * each call's day, customer and reasons; the first few per rep, the rest on the Calls sheet.
+ * "This week" in the pane: the call list per sales rep with how many calls each reason brings, then the
+ * first few calls — those on a fixed day (birthday, anniversary, follow-up, win-back) before the visits, each
+ * group most urgent first — with each call's day, customer and reasons; the rest on the Calls sheet.
  */
 export function ThisWeek(props: { calls: readonly Call[]; from: number; to: number; language: Language }) {
   const styles = useStyles();
@@ -53,8 +101,11 @@ export function ThisWeek(props: { calls: readonly Call[]; from: number; to: numb
       {[...byRep].map(([rep, list]) => (
         <div key={rep ?? ''} className={styles.rep} data-rep={rep ?? ''}>
           <Text weight="semibold">{words.repCount[language](rep ?? words.noRep[language], list.length)}</Text>
+          <Caption1 className={styles.muted} data-reasons>
+            {reasonCounts(list, language)}
+          </Caption1>
           <ul className={styles.list}>
-            {list.slice(0, shownPerRep).map((call) => (
+            {shownFirst(list, shownPerRep).map((call) => (
               <li
                 key={`${call.customerId} ${String(call.day)}`}
                 className={styles.item}
