@@ -9,6 +9,7 @@ import { ExcelWorkbookHost } from '../../src/host/excel/ExcelWorkbookHost';
 import { runAnalysis } from '../../src/host/runAnalysis';
 import { runRecord } from '../../src/host/runRecord';
 import { runCli } from '../cli/runCli';
+import { sharedData } from '../cli/sharedData';
 import { openFakeWorkbook } from './excel/excelHostFixture';
 
 /*
@@ -161,6 +162,58 @@ describe('run history through the command line (file host)', () => {
     const bareReport = JSON.parse(readFileSync(bareJson, 'utf8')) as Report;
     expect(bareReport.movement.previousFrom).toBe('sales');
     expect(bareReport.movement.tiers).toEqual(tiersWithoutHistory);
+  });
+
+  it('on Superstore, movement from the recorded run equals movement re-analysed from the sales', async () => {
+    // Run as of 2016-12-30, then a year later on its output: the earlier categories come from the record.
+    // The same comparison from the sales alone (--compare-months 12) must give the same matrices and moves.
+    const first = path.join(tmp, 'superstore-2016.xlsx');
+    expect(
+      (
+        await runCli([
+          'analyze',
+          sharedData('superstore.xlsx'),
+          '--as-of',
+          '2016-12-30',
+          '--out',
+          first,
+          '--quiet',
+        ])
+      ).code,
+    ).toBe(0);
+    const fromRecord = path.join(tmp, 'from-record.json');
+    const fromSales = path.join(tmp, 'from-sales.json');
+    expect(
+      (await runCli(['analyze', first, '--as-of', '2017-12-30', '--json', fromRecord, '--quiet'])).code,
+    ).toBe(0);
+    expect(
+      (
+        await runCli([
+          'analyze',
+          sharedData('superstore.xlsx'),
+          '--as-of',
+          '2017-12-30',
+          '--compare-months',
+          '12',
+          '--json',
+          fromSales,
+          '--quiet',
+        ])
+      ).code,
+    ).toBe(0);
+    const record = JSON.parse(readFileSync(fromRecord, 'utf8')) as Report;
+    const sales = JSON.parse(readFileSync(fromSales, 'utf8')) as Report;
+    expect(record.movement.previousFrom).toBe('history');
+    expect(sales.movement.previousFrom).toBe('sales');
+    expect(record.movement.previousAsOf).toBe('2016-12-30');
+    expect(sales.movement.previousAsOf).toBe('2016-12-30');
+    expect(record.movement.tiers).toEqual(sales.movement.tiers);
+    expect(record.movement.svcd).toEqual(sales.movement.svcd);
+    expect(record.movement.abc).toEqual(sales.movement.abc);
+    // 40 customers were in tier 1 a year earlier; 23 of them still are.
+    expect(record.movement.tiers[0]).toEqual([23, 16, 0, 1, 0, 0]);
+    const moves = (report: Report) => report.customers.map((c) => [c.id, c.previousTier, c.tierChange]);
+    expect(moves(record)).toEqual(moves(sales));
   });
 });
 
