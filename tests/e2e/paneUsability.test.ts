@@ -23,7 +23,7 @@ const fixtures = path.join(repo, 'test-output', 'fixtures');
  * Reading the workbook and its columns, the engine and writing the result run in workers; what is left on
  * the page (receiving the columns and the results, the results' first render) measured 50–126 ms here on
  * the 2-core build machine at load average 3–5, and up to 174 ms at load 8 (the log line prints them every
- * run; /work/notes/issue-17-page.md has the figures). Before the file worker the page froze for up to 3 s.
+ * run). Before the file worker the page froze for up to 3 s.
  */
 const longTaskBoundMs = 200;
 
