@@ -19,12 +19,13 @@ const screenshots = path.join(repo, 'test-output', 'screenshots');
 const fixtures = path.join(repo, 'test-output', 'fixtures');
 
 /**
- * The longest main-thread task allowed while a file is opened and analysed, in ms. The goal is 200 ms;
- * on the 2-core build machine shared by several jobs (load average 10–15) runs measured 70–120 ms with
- * once a single 315 ms task as the opened workbook's pane mounts (the log line prints them every run), so
- * the assertion holds what was achieved there. Before the file worker the page froze for up to 3 s.
+ * The longest main-thread task allowed while a file is opened and analysed, in ms: the goal of issue 17.
+ * Reading the workbook and its columns, the engine and writing the result run in workers; what is left on
+ * the page (receiving the columns and the results, the results' first render) measured 50–126 ms here on
+ * the 2-core build machine at load average 3–5, and up to 174 ms at load 8 (the log line prints them every
+ * run). Before the file worker the page froze for up to 3 s.
  */
-const longTaskBoundMs = 500;
+const longTaskBoundMs = 200;
 
 let server: StaticServer;
 let browser: Browser;
@@ -128,49 +129,73 @@ describe.each([360, 1280])('at %i px wide', (width) => {
   });
 });
 
-test('360×800: after opening superstore.xlsx Analyse is in view; after Analyse the results are in view and focused; no long freeze', async () => {
-  const t = messages.en;
-  const page = await openPage(360);
-  await takeLongTasks(page);
-  const started = Date.now();
-  await page.locator('input[type=file]').setInputFiles(path.join(data, 'superstore.xlsx'));
-  // While the file is read the page answers: the reading status shows seconds counting.
-  await page.getByText(/Reading superstore\.xlsx… \d+\.\d s/).waitFor({ timeout: 10_000 });
-  const analyse = page.getByRole('button', { name: t.analyze, exact: true });
-  await page.getByText(t.allColumnsFound).waitFor({ timeout: 120_000 });
-  await expect(analyse.isEnabled()).resolves.toBe(true);
-  const openMs = Date.now() - started;
-  const openTasks = await takeLongTasks(page);
-  expect(await page.evaluate(() => window.scrollY)).toBe(0);
-  expect(inViewport(await analyse.boundingBox())).toBe(true);
-  await page.screenshot({ path: path.join(screenshots, 'pane-360-en-opened.png') });
+test.each([360, 1280])(
+  '%i×800: after opening superstore.xlsx Analyse is in view; after Analyse the results are in view and focused; no main-thread task over 200 ms',
+  async (width) => {
+    const t = messages.en;
+    const page = await openPage(width);
+    await takeLongTasks(page);
+    const started = Date.now();
+    await page.locator('input[type=file]').setInputFiles(path.join(data, 'superstore.xlsx'));
+    // While the file is read the page answers: the reading status shows seconds counting.
+    await page.getByText(/Reading superstore\.xlsx… \d+\.\d s/).waitFor({ timeout: 10_000 });
+    const analyse = page.getByRole('button', { name: t.analyze, exact: true });
+    await page.getByText(t.allColumnsFound).waitFor({ timeout: 120_000 });
+    await expect(analyse.isEnabled()).resolves.toBe(true);
+    const openMs = Date.now() - started;
+    const openTasks = await takeLongTasks(page);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(inViewport(await analyse.boundingBox())).toBe(true);
+    await page.screenshot({ path: path.join(screenshots, `pane-${String(width)}-en-opened.png`) });
 
-  const clicked = Date.now();
-  await mouseClick(page, analyse);
-  const heading = page.getByRole('heading', { name: t.resultsTitle });
-  await heading.waitFor({ timeout: 180_000 });
-  await page.waitForFunction(() => document.activeElement?.id === 'results-title');
-  const analyseMs = Date.now() - clicked;
-  const analyseTasks = await takeLongTasks(page);
-  // The first results — the period, the customer counts and the top of the pyramid — are on screen.
-  expect(inViewport(await heading.boundingBox())).toBe(true);
-  expect(inViewport(await page.getByTestId('results-period').boundingBox())).toBe(true);
-  expect(inViewport(await page.getByTestId('results-customers').boundingBox())).toBe(true);
-  await page.screenshot({ path: path.join(screenshots, 'pane-360-en-results.png') });
-  await page.screenshot({ path: path.join(screenshots, 'pane-360-en-results-full.png'), fullPage: true });
-  // Every method has its section: open the folded ones with the mouse and look at all of them.
-  for (const title of [t.abcTitle, t.rfmTitle, t.churnTitle, t.visitsTitle])
-    await mouseClick(page, page.getByRole('button', { name: title, exact: true }));
-  for (const table of [t.abcTitle, t.rfmTitle, t.churnTitle, t.visitsTitle])
-    await page.getByRole('table', { name: table, exact: true }).waitFor();
-  await page.screenshot({ path: path.join(screenshots, 'pane-360-en-all-sections.png'), fullPage: true });
-  const all = [...openTasks, ...analyseTasks];
-  console.log(
-    `superstore.xlsx at 360 px: opened in ${String(openMs)} ms (long tasks ${JSON.stringify(openTasks)}), analysed in ${String(analyseMs)} ms (long tasks ${JSON.stringify(analyseTasks)})`,
-  );
-  expect(Math.max(0, ...all)).toBeLessThan(longTaskBoundMs);
-  await page.context().close();
-});
+    const clicked = Date.now();
+    await mouseClick(page, analyse);
+    // The progress while it analyses: the bar, the stage and the seconds.
+    await page.getByRole('progressbar').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(screenshots, `pane-${String(width)}-en-analysing.png`) });
+    // And once the engine computes, unless the run is already over by then.
+    const computing = await page.waitForFunction(
+      (stage) =>
+        document.querySelector('[role=progressbar]')?.getAttribute('aria-valuetext') === stage ||
+        document.getElementById('results-title') !== null,
+      t.stages.computing,
+      { timeout: 180_000 },
+    );
+    await computing.dispose();
+    if ((await page.getByText(t.stages.computing).count()) > 0)
+      await page.screenshot({ path: path.join(screenshots, `pane-${String(width)}-en-computing.png`) });
+    const heading = page.getByRole('heading', { name: t.resultsTitle });
+    await heading.waitFor({ timeout: 180_000 });
+    await page.waitForFunction(() => document.activeElement?.id === 'results-title');
+    const analyseMs = Date.now() - clicked;
+    const analyseTasks = await takeLongTasks(page);
+    // The first results — the period, the customer counts and the top of the pyramid — are on screen.
+    expect(inViewport(await heading.boundingBox())).toBe(true);
+    expect(inViewport(await page.getByTestId('results-period').boundingBox())).toBe(true);
+    expect(inViewport(await page.getByTestId('results-customers').boundingBox())).toBe(true);
+    await page.screenshot({ path: path.join(screenshots, `pane-${String(width)}-en-results.png`) });
+    await page.screenshot({
+      path: path.join(screenshots, `pane-${String(width)}-en-results-full.png`),
+      fullPage: true,
+    });
+    // Every method has its section: open the folded ones with the mouse and look at all of them.
+    for (const title of [t.abcTitle, t.rfmTitle, t.churnTitle, t.visitsTitle])
+      await mouseClick(page, page.getByRole('button', { name: title, exact: true }));
+    for (const table of [t.abcTitle, t.rfmTitle, t.churnTitle, t.visitsTitle])
+      await page.getByRole('table', { name: table, exact: true }).waitFor();
+    await page.screenshot({
+      path: path.join(screenshots, `pane-${String(width)}-en-all-sections.png`),
+      fullPage: true,
+    });
+    const sectionTasks = await takeLongTasks(page);
+    const all = [...openTasks, ...analyseTasks, ...sectionTasks];
+    console.log(
+      `superstore.xlsx at ${String(width)} px: opened in ${String(openMs)} ms (long tasks ${JSON.stringify(openTasks)}), analysed in ${String(analyseMs)} ms (long tasks ${JSON.stringify(analyseTasks)}), sections opened (long tasks ${JSON.stringify(sectionTasks)})`,
+    );
+    expect(Math.max(0, ...all)).toBeLessThan(longTaskBoundMs);
+    await page.context().close();
+  },
+);
 
 test('a settings change updates the figure beside the control: a typed SVCD threshold moves customers between segments', async () => {
   const t = messages.en;
