@@ -1,6 +1,6 @@
 import { AnalysisError } from '../engine/errors';
 import { FileError } from '../host/file/node/FileError';
-import { UsageError } from './parseArgs';
+import { UsageError } from './UsageError';
 
 /**
  * The command line's exit code for an error, one per kind of mistake (the table is in `--help` and the

@@ -1,6 +1,10 @@
 import type { AnalysisSettings, Language } from '../engine/types';
+import { numberArgument, readRuleFlag } from './readRuleFlag';
 import type { DuckDbLimits } from './sql/analyzeWithDuckDb';
 import { parseSqlArgs, type SqlCommand } from './sql/parseSqlArgs';
+import { UsageError } from './UsageError';
+
+export { UsageError };
 
 /** A parsed command line. */
 export type CliCommand =
@@ -21,23 +25,6 @@ export type CliCommand =
       duckDb: DuckDbLimits | null;
     }
   | SqlCommand;
-
-/** A usage error: the message says which argument is wrong, in English (`message`) and in Chinese. */
-export class UsageError extends Error {
-  /** The message in 简体中文. */
-  readonly chinese: string;
-
-  constructor(message: string, chinese: string = message) {
-    super(message);
-    this.name = 'UsageError';
-    this.chinese = chinese;
-  }
-
-  /** The message in `language`. */
-  messageIn(language: Language): string {
-    return language === 'zh-CN' ? this.chinese : this.message;
-  }
-}
 
 /** The `--help` text. */
 export const helpText = `Usage:
@@ -119,16 +106,6 @@ Exit codes:
   6  too large: over the file-size, memory or Excel-sheet limits
   7  the output could not be written`;
 
-function number(flag: string, value: string): number {
-  const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed))
-    throw new UsageError(
-      `${flag} needs a number (got "${value}").`,
-      `${flag} 需要一个数字（收到“${value}”）。`,
-    );
-  return parsed;
-}
-
 /**
  * Parses `process.argv.slice(2)`.
  *
@@ -177,6 +154,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const settings: Partial<AnalysisSettings> = {};
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i] ?? '';
+    if (readRuleFlag(flag, () => take(i++, flag), settings)) continue;
     switch (flag) {
       case '--out': {
         const value = take(i++, flag);
@@ -193,28 +171,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       case '--json':
         json = take(i++, flag);
         break;
-      case '--as-of': {
-        const value = take(i++, flag);
-        if (!/^\d{4}-\d{2}-\d{2}$/u.test(value))
-          throw new UsageError(
-            `--as-of needs a date as YYYY-MM-DD (got "${value}").`,
-            `--as-of 需要 YYYY-MM-DD 格式的日期（收到“${value}”）。`,
-          );
-        settings.asOf = value;
-        break;
-      }
-      case '--months': {
-        const value = number(flag, take(i++, flag));
-        if (!Number.isInteger(value) || value < 1)
-          throw new UsageError(
-            '--months needs a whole number of at least 1.',
-            '--months 需要至少为 1 的整数。',
-          );
-        settings.windowMonths = value;
-        break;
-      }
       case '--compare-months': {
-        const value = number(flag, take(i++, flag));
+        const value = numberArgument(flag, take(i++, flag));
         if (!Number.isInteger(value) || value < 0)
           throw new UsageError(
             '--compare-months needs a whole number: 1 or more, or 0 for no comparison.',
@@ -230,13 +188,6 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         settings.language = value;
         break;
       }
-      case '--visits-from': {
-        const value = take(i++, flag);
-        if (value !== 'svcd' && value !== 'abc')
-          throw new UsageError('--visits-from is svcd or abc.', '--visits-from 的值是 svcd 或 abc。');
-        settings.visitsFrom = value;
-        break;
-      }
       case '--churn-from': {
         const value = take(i++, flag);
         if (value !== 'gap' && value !== 'model')
@@ -245,7 +196,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         break;
       }
       case '--horizon-days': {
-        const value = number(flag, take(i++, flag));
+        const value = numberArgument(flag, take(i++, flag));
         if (!Number.isInteger(value) || value < 1 || value > 3650)
           throw new UsageError(
             '--horizon-days needs a whole number of days from 1 to 3650.',
@@ -255,7 +206,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         break;
       }
       case '--discount': {
-        const value = number(flag, take(i++, flag));
+        const value = numberArgument(flag, take(i++, flag));
         if (!(value >= 0 && value < 1))
           throw new UsageError(
             `--discount is a monthly rate from 0 to under 1, e.g. 0.01 (got ${value}).`,
@@ -281,22 +232,6 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         settings.dateOrder = value;
         break;
       }
-      case '--abc-cut': {
-        const value = number(flag, take(i++, flag));
-        if (!(value > 0 && value <= 1))
-          throw new UsageError(
-            `--abc-cut is a share over 0 and up to 1, e.g. 0.75 (got ${value}).`,
-            `--abc-cut 是大于 0、不超过 1 的比例，例如 0.75（收到 ${value}）。`,
-          );
-        settings.abcCut = value;
-        break;
-      }
-      case '--svcd-amount':
-        settings.svcdAmountThreshold = number(flag, take(i++, flag));
-        break;
-      case '--svcd-frequency':
-        settings.svcdFrequencyThreshold = number(flag, take(i++, flag));
-        break;
       case '--quiet':
         quiet = true;
         break;
@@ -321,7 +256,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         duckDb.tempDirectory = take(i++, flag);
         break;
       case '--threads': {
-        const value = number(flag, take(i++, flag));
+        const value = numberArgument(flag, take(i++, flag));
         if (!Number.isInteger(value) || value < 1)
           throw new UsageError(
             '--threads needs a whole number of at least 1.',
@@ -334,7 +269,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         calls = true;
         break;
       case '--call-days': {
-        const value = number(flag, take(i++, flag));
+        const value = numberArgument(flag, take(i++, flag));
         if (!Number.isInteger(value) || value < 1 || value > 366)
           throw new UsageError(
             '--call-days needs a whole number of days from 1 to 366.',

@@ -7,7 +7,7 @@ import { AnalysisError } from '../../engine/errors';
 import type { AnalysisSettings } from '../../engine/types';
 import { FileError } from '../../host/file/node/FileError';
 import { customerSql } from '../../sql/customerSql';
-import { UsageError } from '../parseArgs';
+import { UsageError } from '../UsageError';
 import { fileSalesRows, type DescribedColumn } from './fileSalesRows';
 import type { SqlRow, SqlRun } from './sqlReport';
 import { writeReport } from './writeReport';

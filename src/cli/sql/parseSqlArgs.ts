@@ -1,7 +1,8 @@
 import type { AnalysisSettings } from '../../engine/types';
 import type { SqlDialect } from '../../sql/sqlDialects';
 import type { WarehouseSales } from '../../sql/warehouseSource';
-import { UsageError } from '../parseArgs';
+import { readRuleFlag } from '../readRuleFlag';
+import { UsageError } from '../UsageError';
 
 /** `customer-pyramid sql`: print the customer query for a warehouse table. */
 export interface SqlCommand {
@@ -9,16 +10,6 @@ export interface SqlCommand {
   dialect: SqlDialect;
   sales: WarehouseSales;
   settings: Partial<AnalysisSettings>;
-}
-
-function numberOf(flag: string, value: string): number {
-  const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed))
-    throw new UsageError(
-      `${flag} needs a number (got "${value}").`,
-      `${flag} 需要一个数字（收到“${value}”）。`,
-    );
-  return parsed;
 }
 
 const columnFlags: Record<string, keyof Omit<WarehouseSales, 'table'>> = {
@@ -65,6 +56,7 @@ export function parseSqlArgs(rest: readonly string[]): SqlCommand {
       command.sales[column] = take(i++, flag);
       continue;
     }
+    if (readRuleFlag(flag, () => take(i++, flag), settings)) continue;
     switch (flag) {
       case '--dialect': {
         const value = take(i++, flag);
@@ -76,42 +68,6 @@ export function parseSqlArgs(rest: readonly string[]): SqlCommand {
       case '--table':
         command.sales.table = take(i++, flag);
         break;
-      case '--as-of': {
-        const value = take(i++, flag);
-        if (!/^\d{4}-\d{2}-\d{2}$/u.test(value))
-          throw new UsageError(
-            `--as-of needs a date as YYYY-MM-DD (got "${value}").`,
-            `--as-of 需要 YYYY-MM-DD 格式的日期（收到“${value}”）。`,
-          );
-        settings.asOf = value;
-        break;
-      }
-      case '--months': {
-        const value = numberOf(flag, take(i++, flag));
-        if (!Number.isInteger(value) || value < 1)
-          throw new UsageError(
-            '--months needs a whole number of at least 1.',
-            '--months 需要至少为 1 的整数。',
-          );
-        settings.windowMonths = value;
-        break;
-      }
-      case '--abc-cut':
-        settings.abcCut = numberOf(flag, take(i++, flag));
-        break;
-      case '--svcd-amount':
-        settings.svcdAmountThreshold = numberOf(flag, take(i++, flag));
-        break;
-      case '--svcd-frequency':
-        settings.svcdFrequencyThreshold = numberOf(flag, take(i++, flag));
-        break;
-      case '--visits-from': {
-        const value = take(i++, flag);
-        if (value !== 'svcd' && value !== 'abc')
-          throw new UsageError('--visits-from is svcd or abc.', '--visits-from 的值是 svcd 或 abc。');
-        settings.visitsFrom = value;
-        break;
-      }
       default:
         throw new UsageError(
           `Unknown option "${flag}" for sql (see --help).`,
