@@ -27,8 +27,10 @@ export interface ThrowawayPostgres {
 export function startThrowawayPostgres(): ThrowawayPostgres | null {
   if (postgresBin === undefined) return null;
   const binDir = postgresBin;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cp-pg-'));
   const root = process.getuid?.() === 0;
+  // As root the server runs as `nobody`, who must reach its folder: the test run's own temporary folder
+  // (`npm test` makes one, mode 700) is closed to it, so the folder goes straight under /tmp.
+  const dir = mkdtempSync(path.join(root ? '/tmp' : os.tmpdir(), 'cp-pg-'));
   if (root)
     chownSync(
       dir,
