@@ -1,4 +1,6 @@
 import type { Workbook } from 'exceljs';
+import { callsSheet } from '../../engine/calls/callsSheet';
+import type { CallsSheetCells } from '../../engine/calls/readCallOutcomes';
 import { cellsOf, columnOfLength } from '../../engine/cellColumn';
 import type { CellColumn, RawCell, SourceTable } from '../../engine/types';
 import { excelGrid } from '../excelGrid';
@@ -31,14 +33,13 @@ export class StreamedSource implements FileSource {
   /** Its tables less our earlier sheets, and our earlier columns blanked (see `withoutOwnedHeaders`). */
   inspect(record: RunRecord | null): WorkbookInfo {
     const skipped = new Set((record?.sheets ?? []).map(({ name }) => name.toLowerCase()));
-    const tables = this.streamed.tables
-      .filter(({ table }) => !skipped.has(table.sheet.toLowerCase()))
-      .map(({ table }) => withoutOurColumns(table, record));
+    const kept = this.streamed.tables.filter(({ table }) => !skipped.has(table.sheet.toLowerCase()));
     return {
-      tables,
+      tables: kept.filter((t) => !isCallsTable(t)).map(({ table }) => withoutOurColumns(table, record)),
       date1904: this.date1904,
       savedSettings: record?.settings ?? null,
       history: record?.history ?? null,
+      callSheets: kept.filter(isCallsTable).map(callsSheetCells),
     };
   }
 
@@ -111,4 +112,24 @@ function withoutOurColumns(table: SourceTable, record: RunRecord | null): Source
   if (ours.size === 0) return table;
   const headers = withoutOwnedHeaders(table.headers, table.firstColumn, (column) => ours.has(column));
   return { ...table, headers };
+}
+
+/** A Calls sheet read as a table: its first row, from A1, is a Calls header (either language). */
+function isCallsTable({ table }: StreamedTable): boolean {
+  return (
+    table.headerRow === 1 && table.firstColumn === 1 && callsSheet.columnsOfHeader(table.headers) !== null
+  );
+}
+
+/** A streamed Calls sheet's cells, header row first, twelve cells a row (as `callsSheetsOf` gives them). */
+function callsSheetCells({ table, columns }: StreamedTable): CallsSheetCells {
+  const cells = callsSheet.keys.map((_, c) => {
+    const column = columns[c];
+    return column === undefined
+      ? new Array<RawCell>(table.rowCount).fill(null)
+      : cellsOf(columnOfLength(column, table.rowCount));
+  });
+  const rows: RawCell[][] = [callsSheet.keys.map((_, c) => table.headers[c] ?? null)];
+  for (let r = 0; r < table.rowCount; r++) rows.push(cells.map((column) => column[r] ?? null));
+  return { name: table.sheet, rows };
 }

@@ -69,8 +69,24 @@ describe('streaming .xlsx reader', () => {
     const file = path.join(folder, `sample-${String(tables)}.xlsx`);
     await writeSampleWorkbook('en', file, { tables });
     const found = await expectSameReads(file);
-    expect(found.map((t) => t.tableName !== null)).toEqual([tables, tables, false]);
-    expect(found.map((t) => t.sheet)).toEqual(['Customers', 'Sales', 'Visits']);
+    expect(found.map((t) => t.tableName !== null)).toEqual([tables, tables, false, false]);
+    expect(found.map((t) => t.sheet)).toEqual(['Customers', 'Sales', 'Visits', 'Care rules']);
+  });
+
+  it("reads a result's Calls sheet (the reps' outcomes) as the in-memory reader does, never as a table", async () => {
+    const input = path.join(folder, 'sample-calls.xlsx');
+    await writeSampleWorkbook('en', input);
+    const host = await readWorkbookFile(input);
+    await runAnalysis(host);
+    const output = path.join(folder, 'sample-calls.out.xlsx');
+    await writeFile(output, await host.toBuffer());
+    const found = await expectSameReads(output);
+    expect(found.some((t) => t.sheet.startsWith('Calls'))).toBe(false);
+    const { streamed } = await bothReaders(output);
+    const calls = (await streamed.inspect()).callSheets ?? [];
+    expect(calls.map((c) => c.name)).toEqual(['Calls 2024-12-31']);
+    expect(calls[0]!.rows.length).toBeGreaterThan(100);
+    expect(calls[0]!.rows[0]).toContain('Outcome');
   });
 
   it('finds a plain range under a title, ends it at its last filled row, and keeps 1904 dates', async () => {
