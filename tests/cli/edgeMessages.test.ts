@@ -343,6 +343,7 @@ describe('re-running on a result made from a CSV updates it in place', () => {
       'Visit plan',
       'Value outlook',
       'Data issues',
+      'Calls 2024-03-01',
       'CustomerPyramid.state (veryHidden)',
     ]);
     expect(one.revenue).toEqual([15, 20]);
@@ -364,7 +365,8 @@ describe('re-running on a result made from a CSV updates it in place', () => {
       0,
     );
     const three = await sheetsOf(third);
-    expect(three.names).toEqual(one.names);
+    // One Calls sheet per as-of date: the earlier one stays as the reps left it, the new one is added.
+    expect(three.names).toEqual([...one.names.slice(0, -1), 'Calls 2024-02-29', one.names.at(-1)]);
     expect(three.revenue).toEqual([10, 20]);
   });
 });

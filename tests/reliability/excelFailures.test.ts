@@ -157,7 +157,9 @@ describe.each(batchModes)('a whole analysis run in Excel that fails at any sync 
           );
           if (next !== null) wrong.push(`${at}: the next run failed: ${next}`);
           const visible = workbook.sheets.filter((sh) => sh.visibility === 'Visible').map((sh) => sh.name);
-          if (new Set(visible).size !== visible.length || visible.length !== 12)
+          // Customers, Sales and the user's Pyramid sheet, our nine summary sheets and the one Calls sheet of
+          // the as-of date (a re-run on the same date updates it, never adds another).
+          if (new Set(visible).size !== visible.length || visible.length !== 13)
             wrong.push(`${at}: visible sheets after the next run: ${visible.join(', ')}`);
         } finally {
           close();

@@ -9,6 +9,7 @@ import type { SheetCharts } from './addChartsToXlsx';
 import { appendCustomerColumns } from './appendCustomerColumns';
 import type { DeferredRows } from './appendSheetRows';
 import type { FileSource } from './FileSource';
+import { isCallsSheet } from './callsSheetsOf';
 import { renderSheetSpec } from './renderSheetSpec';
 import { splitSheetTail } from './splitSheetTail';
 import { writeCallsSheet } from './writeCallsSheet';
@@ -88,6 +89,19 @@ function writeCustomers(
   };
 }
 
+/** exceljs orders sheets by `orderNo`, which it does not type. */
+type OrderedSheet = Worksheet & { orderNo: number };
+
+/**
+ * Moves every Calls sheet after the summary sheets, in the order they were: an earlier run's Calls sheets are
+ * kept, not rebuilt, so without this a re-run would put its summary sheets after them.
+ */
+function callsSheetsLast(workbook: Workbook): void {
+  const sheets = workbook.worksheets as OrderedSheet[];
+  let order = Math.max(0, ...sheets.map((sheet) => sheet.orderNo)) + 1;
+  for (const sheet of sheets.filter(isCallsSheet)) sheet.orderNo = order++;
+}
+
 /**
  * The result writer of `FileWorkbookHost`: writes one run's output into the workbook it builds in memory —
  * the input's own for an .xlsx, else a new one (the earlier output on a later write). Our previous sheets
@@ -159,6 +173,7 @@ export function writeResult(
   });
   const callsName = plan.calls === undefined ? null : writeCallsSheet(workbook, plan.calls, source.date1904);
   if (callsName !== null) summaryNames.push(callsName);
+  callsSheetsLast(workbook);
   const recordSheet = workbook.addWorksheet(runRecord.sheetName, { state: 'veryHidden' });
   const record: RunRecord = {
     version: 2,
