@@ -8,6 +8,7 @@ import type { WorkbookInfo } from '../WorkbookHost';
 import type { HostState } from './HostState';
 import { HostStateSheet } from './HostStateSheet';
 import { loadDate1904 } from './loadDate1904';
+import { readTableColumns } from './readTableColumns';
 
 function text(cell: unknown): string {
   if (typeof cell === 'string') return cell;
@@ -19,8 +20,8 @@ function text(cell: unknown): string {
  * `findHeaderRow` over the first 30 rows of each sheet's used range, the cells of Excel tables read as
  * blank) on sheets that are not the add-in's own. Headers of the add-in's own columns are reported blank, so a re-run never
  * mistakes its "Revenue" column for the user's amount column. Calls sheets (first row a Calls header, either
- * language) are read whole into `callSheets` and never offered as tables. Five syncs whatever the
- * workbook's size, plus one for the date system.
+ * language) are read whole into `callSheets`, in chunks of rows, and never offered as tables. Five syncs
+ * whatever the workbook's size, plus one for the date system and one per chunk of a Calls sheet.
  */
 export async function inspectWorkbook(
   context: Excel.RequestContext,
@@ -118,10 +119,7 @@ export async function inspectWorkbook(
     callsSheet.columnsOfHeader(
       (scan.top.values[0] ?? []).map((cell) => (cell === '' ? null : (cell as RawCell))),
     ) !== null;
-  const callsReads = scans.filter(isCalls).map((scan) => ({
-    name: scan.sheet.name,
-    cells: scan.sheet.getRangeByIndexes(0, 0, scan.range.rowCount, callsSheet.keys.length).load('values'),
-  }));
+  const callsScans = scans.filter(isCalls);
   const plain = scans
     .filter((scan) => !isCalls(scan))
     .flatMap((scan) => {
@@ -171,7 +169,7 @@ export async function inspectWorkbook(
         .load('rowIndex,rowCount');
       return [{ sheet: scan.sheet.name, headerRow0, firstColumn: range.firstColumn, headers: named, used }];
     });
-  if (plain.length > 0 || callsReads.length > 0) await context.sync();
+  if (plain.length > 0) await context.sync();
   for (const p of plain) {
     const lastRow = p.used.isNullObject ? p.headerRow0 : p.used.rowIndex + p.used.rowCount - 1;
     found.push({
@@ -183,10 +181,27 @@ export async function inspectWorkbook(
       rowCount: lastRow - p.headerRow0,
     });
   }
-  const callSheets = callsReads.map((read) => ({
-    name: read.name,
-    rows: read.cells.values.map((row) => row.map((cell) => (cell === '' ? null : (cell as RawCell)))),
-  }));
+  // A Calls sheet can hold thousands of calls: read in chunks of rows, under Excel's payload limit.
+  const callSheets: { name: string; rows: RawCell[][] }[] = [];
+  const callColumns = callsSheet.keys.map((_, c) => c);
+  for (const scan of callsScans) {
+    const header = callColumns.map((c) => {
+      const cell: unknown = scan.top.values[0]?.[c];
+      return cell === '' || cell === undefined ? null : (cell as RawCell);
+    });
+    const table: SourceTable = {
+      sheet: scan.sheet.name,
+      tableName: null,
+      headerRow: 1,
+      firstColumn: 1,
+      headers: header.map((cell) => (typeof cell === 'string' ? cell : '')),
+      rowCount: scan.range.rowCount - 1,
+    };
+    const columns = await readTableColumns(context, table, callColumns);
+    const rows: RawCell[][] = [header];
+    for (let r = 0; r < table.rowCount; r++) rows.push(columns.map((column) => column[r] ?? null));
+    callSheets.push({ name: scan.sheet.name, rows });
+  }
   return {
     info: { tables: found, date1904, savedSettings: state.settings, history: state.history, callSheets },
     state,

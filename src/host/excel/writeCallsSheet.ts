@@ -66,8 +66,8 @@ export async function findCallsSheet(
  * Outcome and Note), widths, a frozen header and Outcome's drop-down list; an existing one is read (one
  * sync, right before writing, so what co-authors typed until then is seen) and only our ten columns of the
  * rows placed are written — never Outcome or Note, so a rep typing into them while the run writes loses
- * nothing. Fills `undo` with each written row's previous cells (null for a new row) before the rows are
- * written.
+ * nothing. Fills `undo` with each written row's previous cells (null for a new row) and, when an earlier
+ * row is rewritten, has `saveUndo` store the undo record before the rows are written.
  */
 export async function writeCallsSheet(
   context: Excel.RequestContext,
@@ -75,6 +75,7 @@ export async function writeCallsSheet(
   date1904: boolean,
   undo: CallsUndo,
   options: GridWriteOptions,
+  saveUndo: () => Promise<void>,
 ): Promise<void> {
   const { plan } = target;
   let sheet = target.sheet;
@@ -119,6 +120,9 @@ export async function writeCallsSheet(
     before: row < existing.length ? (existing[row]?.slice(0, callsSheet.ourColumnCount) ?? null) : null,
   }));
   undo.name = target.name;
+  // Rows of an earlier run about to be rewritten: their cells go into the undo record first, so "Undo last
+  // run" restores them even when this run fails before its final record is written.
+  if (undo.rows.some((r) => r.before !== null)) await saveUndo();
   const formats = callsSheet.formats.slice(0, callsSheet.ourColumnCount).map(excelNumberFormat);
   // One block per run of consecutive rows: our ten columns only.
   const blocks: GridBlock[] = [];

@@ -68,7 +68,11 @@ export async function writeRun(
   await writeColumns(context, target, places, options);
   await writeSheets(context, plan, sheets.builds, target.date1904, options);
   if (calls !== null && callsUndo !== null)
-    await writeCallsSheet(context, calls, target.date1904, callsUndo, options);
+    await writeCallsSheet(context, calls, target.date1904, callsUndo, options, async () => {
+      HostStateSheet.queueWrite(stateSheet, { ...target.state, lastRun: recorder.lastRun }, target.names);
+      suspend();
+      await context.sync();
+    });
 
   // Record what is ours now, and that the run completed.
   HostStateSheet.queueWrite(stateSheet, recorder.finalState(), target.names);
