@@ -126,7 +126,12 @@ const monthNames: Record<string, number> = {
   dec: 12,
 };
 
-function monthFromName(name: string): number | null {
+/**
+ * The month (1–12) an English month name or its abbreviation names, any case; null for anything else.
+ *
+ * @example monthFromName('Sept') // 9
+ */
+export function monthFromName(name: string): number | null {
   const lower = name.toLowerCase();
   return monthNames[lower] ?? monthNames[lower.slice(0, 3)] ?? null;
 }

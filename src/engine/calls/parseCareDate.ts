@@ -1,5 +1,5 @@
 import { daysInMonth, ymdFromDay } from '../dayNumbers';
-import { dayFromNumber, parseDateCell } from '../parseCell';
+import { dayFromNumber, monthFromName, parseDateCell } from '../parseCell';
 import type { DateOrder, RawCell } from '../types';
 
 /** A date that comes back every year (a birthday, an anniversary): month and day, with the year when known. */
@@ -10,25 +10,6 @@ export interface CareDate {
   month: number;
   /** 1–31 (29 February is kept as written). */
   day: number;
-}
-
-const monthNumbers: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
-function monthOfName(name: string): number | null {
-  return monthNumbers[name.toLowerCase().slice(0, 3)] ?? null;
 }
 
 const numericPattern = /^(?:--)?(\d{1,2})[-/.](\d{1,2})$/u;
@@ -76,12 +57,12 @@ export function parseCareDate(cell: RawCell, date1904: boolean, order: DateOrder
   }
   match = dayMonthPattern.exec(text);
   if (match !== null) {
-    const found = valid(monthOfName(match[2] ?? ''), Number(match[1]));
+    const found = valid(monthFromName(match[2] ?? ''), Number(match[1]));
     return found === null ? null : { year: null, ...found };
   }
   match = monthDayPattern.exec(text);
   if (match !== null) {
-    const found = valid(monthOfName(match[1] ?? ''), Number(match[2]));
+    const found = valid(monthFromName(match[1] ?? ''), Number(match[2]));
     return found === null ? null : { year: null, ...found };
   }
   return null;
