@@ -39,7 +39,17 @@ afterAll(async () => {
 
 async function mouseClick(page: Page, target: Locator): Promise<void> {
   await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
+  // A section that has just opened still grows (Fluent's animation): wait until the target stops moving, so
+  // the click lands on it and not where it was a frame ago.
+  let box = await target.boundingBox();
+  for (let frame = 0; frame < 60; frame++) {
+    await page.waitForTimeout(50);
+    const next = await target.boundingBox();
+    const still =
+      box !== null && next !== null && next.x === box.x && next.y === box.y && next.height === box.height;
+    box = next;
+    if (still) break;
+  }
   if (box === null) throw new Error('The element has no box on screen.');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
@@ -86,7 +96,9 @@ test('360 px: churn risk switched to the value model with the mouse changes the 
   const section = page.locator('[data-section="churn"]');
   await section.getByText(t.churnHint).waitFor();
   const before = await section.getByRole('table').textContent();
-  await mouseClick(page, section.getByRole('radio', { name: t.churnFromOptions.model }));
+  const model = section.getByRole('radio', { name: t.churnFromOptions.model });
+  await mouseClick(page, model);
+  expect(await model.isChecked()).toBe(true);
   await section.getByText(t.churnHintModel).waitFor({ timeout: 120_000 });
   expect(await section.getByRole('table').textContent()).not.toBe(before);
   await section.scrollIntoViewIfNeeded();
