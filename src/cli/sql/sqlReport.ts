@@ -1,3 +1,4 @@
+import type { Report } from '../../engine/buildReport';
 import { isoFromDay } from '../../engine/dayNumbers';
 import type { AnalysisSettings } from '../../engine/types';
 
@@ -54,14 +55,9 @@ export interface SqlReport {
   version: 1;
   engine: { name: 'duckdb'; version: string; notComputed: readonly string[]; note: string };
   asOf: string;
-  window: { start: string; end: string; months: number };
-  input: {
-    salesRows: number;
-    usedRows: number;
-    skippedCount: number;
-    afterAsOfRows: number;
-    beforeWindowRows: number;
-  };
+  window: Report['window'];
+  /** The engine's input counts, without the lists of skipped rows and the visits log (not read here). */
+  input: Omit<Report['input'], 'skipped' | 'visitsRows' | 'visitsSkipped'>;
   method: {
     valueBasis: 'profit' | 'revenue';
     svcdThresholds: { amountPerOrder: number | null; frequencyPerMonth: number | null; source: string };
