@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../../scripts/serveStatic.cjs';
 import { isoFromDay } from '../../src/engine/dayNumbers';
 import type { Movement } from '../../src/engine/movement/types';
@@ -11,6 +11,7 @@ import { messages } from '../../src/taskpane/i18n/messages';
 import { sharedData } from '../cli/sharedData';
 import { launchChromium } from './launchChromium';
 import { ensureWebBuild, repo, webRoot } from './webBuild';
+import { mouseClick } from './mouseClick';
 
 // Movement and loyalty in the pane, as a person sees it: superstore.xlsx opened in headless Chromium at
 // task-pane width (360 px) and on a desktop (1280 px), in English and 简体中文, Analyse, the "Movement and
@@ -45,13 +46,6 @@ afterAll(async () => {
   await browser.close();
   await server.close();
 });
-
-async function mouseClick(page: Page, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (box === null) throw new Error('The element has no box on screen.');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 /** The engine's counts, as the pane words them. */
 function expectedLines(language: 'en' | 'zh-CN'): string[] {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from './launchChromium';
 import type { Language } from '../../src/engine/types';
 import { messages } from '../../src/taskpane/i18n/messages';
@@ -8,6 +8,7 @@ import { serveStatic, type StaticServer } from '../../scripts/serveStatic.cjs';
 import { encodeGb18030 } from '../taskpane/encodeGb18030';
 import { inkShare, pngPixels } from './pngPixels';
 import { ensureWebBuild, repo, webRoot } from './webBuild';
+import { mouseClick } from './mouseClick';
 
 // The pane as a person uses it in headless Chromium, at task-pane width (360 px) and on a desktop (1280 px):
 // every dropdown clicked with the mouse at its real coordinates, Analyse and the results in view without
@@ -61,14 +62,6 @@ async function openPage(width: number, language: Language = 'en'): Promise<Page>
   });
   await page.goto(`${server.url}/`);
   return page;
-}
-
-/** Clicks the middle of an element with the mouse, as a person would. */
-async function mouseClick(page: Page, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (box === null) throw new Error('The element has no box on screen.');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 async function takeLongTasks(page: Page): Promise<number[]> {

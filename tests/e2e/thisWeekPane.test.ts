@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../../scripts/serveStatic.cjs';
 import type { Language } from '../../src/engine/types';
 import { sampleWorkbookToXlsx } from '../../src/host/file/sampleWorkbookToXlsx';
@@ -9,6 +9,7 @@ import { buildSampleWorkbook } from '../../src/sample/buildSampleWorkbook';
 import { messages } from '../../src/taskpane/i18n/messages';
 import { launchChromium } from './launchChromium';
 import { ensureWebBuild, repo, webRoot } from './webBuild';
+import { mouseClick } from './mouseClick';
 
 // "This week" in the pane, as a person sees it (issue 16): the sample workbook opened in headless Chromium
 // at task-pane width (360 px) and on a desktop (1280 px), Analyse clicked, the section opened with the
@@ -39,13 +40,6 @@ afterAll(async () => {
   await server.close();
   rmSync(tmp, { recursive: true, force: true });
 });
-
-async function mouseClick(page: Page, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (box === null) throw new Error('The element has no box on screen.');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 for (const [language, width] of [
   ['en', 360],

@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../../scripts/serveStatic.cjs';
 import { messages } from '../../src/taskpane/i18n/messages';
 import { writeCdnowCsv } from '../helpers/cdnowCsv';
 import { launchChromium } from './launchChromium';
 import { ensureWebBuild, repo, webRoot } from './webBuild';
+import { mouseClick } from './mouseClick';
 
 // The Value outlook in the pane, as a person sees it: the CDNOW sample as a CSV opened in headless Chromium
 // at task-pane width (360 px) and on a desktop (1280 px), Analyse, the "Value outlook" section opened with
@@ -36,23 +37,6 @@ afterAll(async () => {
   await server.close();
   rmSync(tmp, { recursive: true, force: true });
 });
-
-async function mouseClick(page: Page, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  // A section that has just opened still grows (Fluent's animation): wait until the target stops moving, so
-  // the click lands on it and not where it was a frame ago.
-  let box = await target.boundingBox();
-  for (let frame = 0; frame < 60; frame++) {
-    await page.waitForTimeout(50);
-    const next = await target.boundingBox();
-    const still =
-      box !== null && next !== null && next.x === box.x && next.y === box.y && next.height === box.height;
-    box = next;
-    if (still) break;
-  }
-  if (box === null) throw new Error('The element has no box on screen.');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 async function analysedPage(width: number): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width, height: 900 } });
