@@ -13,6 +13,7 @@ import { StreamedSource } from './StreamedSource';
 import type { StreamedWorkbook } from './StreamedWorkbook';
 import { tableModelsOf } from './tableModelsOf';
 import { toRawCell } from './toRawCell';
+import { writeDeferredRows } from './writeDeferredRows';
 import { writeResult } from './writeResult';
 import { XlsxSource } from './XlsxSource';
 
@@ -126,6 +127,7 @@ export class FileWorkbookHost implements WorkbookHost {
   /** {@inheritDoc WorkbookHost.inspect} */
   inspect(): Promise<WorkbookInfo> {
     return settle(() => {
+      this.completeOutput();
       const info = this.source.inspect(this.readRecord());
       // A CSV's Calls sheets are in the output written earlier (the web page's re-run).
       if (info.callSheets === undefined && this.output !== null)
@@ -146,6 +148,7 @@ export class FileWorkbookHost implements WorkbookHost {
   /** {@inheritDoc WorkbookHost.write} */
   write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary> {
     return settle(() => {
+      this.completeOutput();
       // A streamed input's record describes the input, not the new output workbook.
       const previous = this.output === null && this.source.workbook === null ? null : this.readRecord();
       const written = writeResult(
@@ -183,6 +186,19 @@ export class FileWorkbookHost implements WorkbookHost {
     // Charts first: a sheet whose rows are appended below keeps the drawing they add.
     await addChartsToPackage(zip, this.charts);
     return this.packPackage(zip, await appendRowsToPackage(zip, this.deferredRows));
+  }
+
+  /**
+   * Puts the rows of the last write that went past the model (see `writeDeferredRows`) into it, for sheets
+   * a next write keeps (a Calls sheet it reads and updates, a CSV's sales copy); the sheets it rebuilds
+   * (our customers and summary sheets, named in the run record) keep their rows deferred, for `toBuffer`.
+   */
+  private completeOutput(): void {
+    if (this.output === null || this.deferredRows.length === 0) return;
+    const rebuilt = new Set((this.readRecord()?.sheets ?? []).map(({ name }) => name.toLowerCase()));
+    const kept = this.deferredRows.filter((rows) => !rebuilt.has(rows.sheetName.toLowerCase()));
+    writeDeferredRows(this.output, kept);
+    this.deferredRows = this.deferredRows.filter((rows) => !kept.includes(rows));
   }
 
   /** The last run's record, whichever host wrote it (an older command line's sheet when there is no other). */
