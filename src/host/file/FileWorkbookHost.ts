@@ -5,7 +5,12 @@ import { runRecord, type RunRecord } from '../runRecord';
 import type { ProgressCallback, WorkbookHost, WorkbookInfo, WriteSummary, WritePlan } from '../WorkbookHost';
 import type { SheetCharts } from './addChartsToXlsx';
 import { addChartsToPackage, packageBytes } from './addChartsToXlsx';
-import { appendRowsToPackage, type DeferredRows } from './appendSheetRows';
+import {
+  appendRowsToPackage,
+  type DeferredRows,
+  type PackagePart,
+  type PartSink,
+} from './appendSheetRows';
 import { callsSheetsOf } from './callsSheetsOf';
 import { CsvSource } from './CsvSource';
 import type { FileSource } from './FileSource';
@@ -72,7 +77,12 @@ export class FileWorkbookHost implements WorkbookHost {
    * deflate by default (any JavaScript engine), Node's native zlib when set by the command line
    * (`packZipNative`, a tenth of the time).
    */
-  packPackage: (zip: JSZip, parts: ReadonlyMap<string, Uint8Array>) => Promise<Uint8Array> = packageBytes;
+  packPackage: (zip: JSZip, parts: ReadonlyMap<string, PackagePart>) => Promise<Uint8Array> = packageBytes;
+  /**
+   * Where the rows appended to the package go as they are built (`appendRowsToPackage`): kept whole by
+   * default; deflated as they come when the command line sets Node's `deflatingSink` with `packZipNative`.
+   */
+  partSink: (() => PartSink) | undefined = undefined;
   /** The last write left a CSV's sales out of the output (too large to copy). */
   private salesLeftOut = false;
 
@@ -185,7 +195,7 @@ export class FileWorkbookHost implements WorkbookHost {
     );
     // Charts first: a sheet whose rows are appended below keeps the drawing they add.
     await addChartsToPackage(zip, this.charts);
-    return this.packPackage(zip, await appendRowsToPackage(zip, this.deferredRows));
+    return this.packPackage(zip, await appendRowsToPackage(zip, this.deferredRows, this.partSink));
   }
 
   /**

@@ -44,6 +44,12 @@ export class XmlByteWriter {
   /** Where the next byte goes in the current buffer. */
   at = 0;
 
+  /**
+   * @param sink Takes each filled buffer, after which the buffer is written over (one buffer of a few
+   *   megabytes for the whole part: fresh memory is slow to touch); without it the writer keeps them all.
+   */
+  constructor(private readonly sink?: (bytes: Uint8Array) => void) {}
+
   /** A string's UTF-8 bytes, to be written many times with {@link XmlByteWriter.piece}. */
   static encode(text: string): Uint8Array {
     return encoder.encode(text);
@@ -55,8 +61,13 @@ export class XmlByteWriter {
    */
   reserve(bytes: number): void {
     if (this.at + bytes <= this.buffer.length) return;
-    this.chunks.push(this.buffer.subarray(0, this.at));
-    this.buffer = new Uint8Array(Math.max(chunkBytes, bytes));
+    if (this.sink === undefined) {
+      this.chunks.push(this.buffer.subarray(0, this.at));
+      this.buffer = new Uint8Array(Math.max(chunkBytes, bytes));
+    } else {
+      this.sink(this.buffer.subarray(0, this.at));
+      if (bytes > this.buffer.length) this.buffer = new Uint8Array(bytes);
+    }
     this.at = 0;
   }
 
@@ -158,8 +169,14 @@ export class XmlByteWriter {
     this.at += written;
   }
 
-  /** Every byte written, in one array; the writer is spent. */
+  /** Every byte written, in one array (empty when a sink took them); the writer is spent. */
   finish(): Uint8Array {
+    if (this.sink !== undefined) {
+      this.sink(this.buffer.subarray(0, this.at));
+      this.buffer = new Uint8Array(0);
+      this.at = 0;
+      return this.buffer;
+    }
     this.chunks.push(this.buffer.subarray(0, this.at));
     const total = this.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
     const bytes = new Uint8Array(total);

@@ -30,6 +30,26 @@ export interface DeferredRows {
   rowHeight?: number;
 }
 
+/** A package part deflated ahead of packing (raw deflate), with what its zip entry records. */
+export interface DeflatedPart {
+  deflated: Uint8Array;
+  crc32: number;
+  /** Bytes before deflating. */
+  size: number;
+}
+
+/** A part for the packer (`FileWorkbookHost.packPackage`): its bytes, or its bytes already deflated. */
+export type PackagePart = Uint8Array | DeflatedPart;
+
+/**
+ * Takes a part's bytes as {@link appendRowsToPackage} builds them, a buffer at a time (the buffer is
+ * written over once `write` returns), and gives the part when it is complete (`deflatingSink` in Node).
+ */
+export interface PartSink {
+  write(bytes: Uint8Array): void;
+  end(): PackagePart;
+}
+
 /** Distinct texts of a column whose cells are kept encoded; a column with more (ids, names) keeps none. */
 const cachedTextsPerColumn = 2_048;
 
@@ -122,7 +142,8 @@ function writeText(out: XmlByteWriter, pieces: ColumnPieces, text: string): void
  * writes a formatted blank (left out in a column without a style); each row with `rowHeight` when given.
  * The sheet's dimension is updated. The package is not changed: the new parts are returned as UTF-8 bytes,
  * built straight into byte buffers (`XmlByteWriter`: no string per row or cell), for the packer to put in
- * (`FileWorkbookHost.packPackage`).
+ * (`FileWorkbookHost.packPackage`) — or, given `sink`, handed to a new sink per part a buffer at a time
+ * (deflated as they come, so a sheet's XML is never held whole) and returned as the sinks give them.
  *
  * @returns The rewritten worksheet parts by path in the package.
  * @throws Error when a sheet is missing or its template row does not style every column.
@@ -130,8 +151,9 @@ function writeText(out: XmlByteWriter, pieces: ColumnPieces, text: string): void
 export async function appendRowsToPackage(
   zip: JSZip,
   deferred: readonly DeferredRows[],
-): Promise<Map<string, Uint8Array>> {
-  const written = new Map<string, Uint8Array>();
+  sink?: () => PartSink,
+): Promise<Map<string, PackagePart>> {
+  const written = new Map<string, PackagePart>();
   if (deferred.length === 0) return written;
   const parts = await sheetPartsByName(zip);
   for (const rows of deferred) {
@@ -158,7 +180,14 @@ export async function appendRowsToPackage(
         /<dimension ref="[^"]*"\/>/u,
         `<dimension ref="A1:${lastColumn}${Math.max(lastRow, rows.firstRow - 1)}"/>`,
       );
-    const out = new XmlByteWriter();
+    const partSink = sink?.();
+    const out = new XmlByteWriter(
+      partSink === undefined
+        ? undefined
+        : (bytes) => {
+            partSink.write(bytes);
+          },
+    );
     const headBytes = XmlByteWriter.encode(head);
     out.reserve(headBytes.length);
     out.piece(headBytes);
@@ -210,7 +239,8 @@ export async function appendRowsToPackage(
     const tailBytes = XmlByteWriter.encode(xml.slice(end));
     out.reserve(tailBytes.length);
     out.piece(tailBytes);
-    written.set(part, out.finish());
+    const bytes = out.finish();
+    written.set(part, partSink === undefined ? bytes : partSink.end());
   }
   return written;
 }

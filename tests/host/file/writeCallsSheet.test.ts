@@ -88,7 +88,7 @@ async function partOf(bytes: Uint8Array, name: string): Promise<string> {
 async function written(directAbove: number, date1904: boolean, runs: readonly Call[][]): Promise<Uint8Array> {
   const host = await FileWorkbookHost.fromXlsx(await salesWorkbook(date1904), 'sales.xlsx');
   host.directRowsAboveCells = directAbove;
-  let bytes = new Uint8Array();
+  let bytes: Uint8Array = new Uint8Array();
   for (const calls of runs) {
     await host.inspect();
     await host.write(plan(calls));
