@@ -10,6 +10,8 @@ export interface CellStyle {
   fontColor?: string;
   fill?: string;
   wrap?: boolean;
+  horizontal?: string;
+  vertical?: string;
 }
 
 /** One cell as tests inspect it. */

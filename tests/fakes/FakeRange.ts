@@ -332,7 +332,7 @@ export class FakeRange extends FakeClientObject {
   }
 }
 
-/** `Range.format` with font, fill, wrap and column width. */
+/** `Range.format` with font, fill, wrap, alignment and column width. */
 export class FakeRangeFormat {
   constructor(private readonly range: FakeRange) {}
 
@@ -372,6 +372,14 @@ export class FakeRangeFormat {
 
   set wrapText(value: boolean) {
     this.style({ wrap: value });
+  }
+
+  set horizontalAlignment(value: string) {
+    this.style({ horizontal: value });
+  }
+
+  set verticalAlignment(value: string) {
+    this.style({ vertical: value });
   }
 
   set columnWidth(points: number) {

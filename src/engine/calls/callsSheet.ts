@@ -24,6 +24,10 @@ interface CallsColumn {
   format: NumberFormatKey;
   /** Column width in characters. */
   width: number;
+  /** Data cells centred (a short number beside text: "5Volcano" otherwise). */
+  center?: boolean;
+  /** Data cells wrap their text (a merged detail is up to about 100 characters). */
+  wrap?: boolean;
 }
 
 const columns: readonly CallsColumn[] = [
@@ -32,10 +36,10 @@ const columns: readonly CallsColumn[] = [
   { key: 'customerId', header: { en: 'Customer ID', 'zh-CN': '客户编号' }, format: 'text', width: 12 },
   { key: 'customer', header: { en: 'Customer', 'zh-CN': '客户' }, format: 'text', width: 20 },
   { key: 'phone', header: { en: 'Phone', 'zh-CN': '电话' }, format: 'text', width: 14 },
-  { key: 'tier', header: { en: 'Tier', 'zh-CN': '层级' }, format: 'integer', width: 6 },
+  { key: 'tier', header: { en: 'Tier', 'zh-CN': '层级' }, format: 'integer', width: 6, center: true },
   { key: 'segment', header: { en: 'Segment', 'zh-CN': '细分' }, format: 'text', width: 10 },
   { key: 'reasons', header: { en: 'Reasons', 'zh-CN': '原因' }, format: 'text', width: 22 },
-  { key: 'detail', header: { en: 'Detail', 'zh-CN': '详情' }, format: 'text', width: 34 },
+  { key: 'detail', header: { en: 'Detail', 'zh-CN': '详情' }, format: 'text', width: 48, wrap: true },
   { key: 'opener', header: { en: 'Suggested opener', 'zh-CN': '建议开场白' }, format: 'text', width: 44 },
   { key: 'outcome', header: { en: 'Outcome', 'zh-CN': '结果' }, format: 'text', width: 14 },
   { key: 'note', header: { en: 'Note', 'zh-CN': '备注' }, format: 'text', width: 30 },
@@ -104,6 +108,12 @@ export const callsSheet = {
 
   /** Number formats, in sheet order (`date` for Date, `integer` for Tier, text otherwise). */
   formats: columns.map((c) => c.format),
+
+  /**
+   * Alignment of each column's data cells, in sheet order: all at the top (a wrapped Detail makes a row
+   * taller), Tier centred, Detail wrapped.
+   */
+  alignments: columns.map((c) => ({ center: c.center === true, wrap: c.wrap === true })),
 
   /**
    * Where each column is in a header row (either language, any case, surrounding spaces ignored), or null

@@ -98,6 +98,13 @@ export async function writeCallsSheet(
     (
       added.getRangeByIndexes(1, callsSheet.outcomeColumn, spare, 2) as unknown as { numberFormat: unknown }
     ).numberFormat = '@';
+    // Every row's cells at the top (a wrapped Detail makes a row taller), Tier centred, Detail wrapped.
+    added.getRangeByIndexes(1, 0, spare, callsSheet.keys.length).format.verticalAlignment = 'Top';
+    callsSheet.alignments.forEach(({ center, wrap }, c) => {
+      const format = added.getRangeByIndexes(1, c, spare, 1).format;
+      if (center) format.horizontalAlignment = 'Center';
+      if (wrap) format.wrapText = true;
+    });
     const outcome = added.getRangeByIndexes(1, callsSheet.outcomeColumn, spare, 1);
     outcome.dataValidation.rule = {
       list: { inCellDropDown: true, source: callsSheet.outcomeChoices(plan.language).join(',') },

@@ -5,12 +5,7 @@ import { runRecord, type RunRecord } from '../runRecord';
 import type { ProgressCallback, WorkbookHost, WorkbookInfo, WriteSummary, WritePlan } from '../WorkbookHost';
 import type { SheetCharts } from './addChartsToXlsx';
 import { addChartsToPackage, packageBytes } from './addChartsToXlsx';
-import {
-  appendRowsToPackage,
-  type DeferredRows,
-  type PackagePart,
-  type PartSink,
-} from './appendSheetRows';
+import { appendRowsToPackage, type DeferredRows, type PackagePart, type PartSink } from './appendSheetRows';
 import { callsSheetsOf } from './callsSheetsOf';
 import { CsvSource } from './CsvSource';
 import type { FileSource } from './FileSource';

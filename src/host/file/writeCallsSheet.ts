@@ -1,4 +1,4 @@
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
 import { callsSheet } from '../../engine/calls/callsSheet';
 import { excelNumberFormat } from '../../engine/sheetSpec';
 import { callRowsToWrite } from '../callRowsToWrite';
@@ -7,10 +7,35 @@ import { uniqueName } from '../uniqueName';
 import type { CallsPlan } from '../WorkbookHost';
 import type { DeferredRows } from './appendSheetRows';
 import { callsSheetRows, isCallsSheet } from './callsSheetsOf';
-import { addStyle, applyNumberFormat } from './writeOutputValue';
+import { addStyle } from './writeOutputValue';
 
 /** Rows under the header offered Outcome's drop-down list beyond the calls written. */
 const validationSpareRows = 500;
+
+/**
+ * The style of each of our columns' data cells: its number format and alignment (`callsSheet.alignments`),
+ * one frozen object per column, shared by its cells (the library looks a style object up once).
+ */
+const cellStyles: readonly Partial<Style>[] = callsSheet.formats
+  .slice(0, callsSheet.ourColumnCount)
+  .map((format, c) => {
+    const align = callsSheet.alignments[c];
+    return Object.freeze({
+      numFmt: excelNumberFormat(format),
+      alignment: {
+        vertical: 'top',
+        ...(align?.center === true ? { horizontal: 'center' } : {}),
+        ...(align?.wrap === true ? { wrapText: true } : {}),
+      },
+    } satisfies Partial<Style>);
+  });
+
+/** Gives a cell of our column `c` its style, keeping what else a rep gave it (a fill, a font). */
+function styleCell(cell: Cell, c: number): void {
+  const style = cellStyles[c] ?? {};
+  const keys = Object.keys(cell.style).filter((key) => key !== 'numFmt' && key !== 'alignment');
+  cell.style = keys.length === 0 ? style : { ...cell.style, ...style };
+}
 
 /** A new Calls sheet: the header (ours and the reps' two), widths, frozen header, Outcome's drop-down list. */
 function newCallsSheet(workbook: Workbook, plan: CallsPlan): Worksheet {
@@ -45,8 +70,10 @@ function newCallsSheet(workbook: Workbook, plan: CallsPlan): Worksheet {
     fitToHeight: 0,
   };
   // The reps' columns are Text, so a note typed as `=…` stays what was typed (a format, no value).
-  for (const column of [callsSheet.outcomeColumn, callsSheet.noteColumn])
+  for (const column of [callsSheet.outcomeColumn, callsSheet.noteColumn]) {
     sheet.getColumn(column + 1).numFmt = '@';
+    sheet.getColumn(column + 1).alignment = { vertical: 'top' };
+  }
   return sheet;
 }
 
@@ -95,7 +122,7 @@ export function writeCallsSheet(
     cells.forEach((value, c) => {
       const cell = sheet.getCell(row + 2, c + 1);
       cell.value = value;
-      applyNumberFormat(cell, excelNumberFormat(callsSheet.formats[c] ?? 'text'));
+      styleCell(cell, c);
     });
   }
   if (existing !== undefined) return { name: sheet.name, deferred: null };
