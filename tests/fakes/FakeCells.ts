@@ -12,6 +12,8 @@ export interface CellStyle {
   wrap?: boolean;
   horizontal?: string;
   vertical?: string;
+  /** `format.autofitRows()` was called on the row. */
+  autofitRow?: boolean;
 }
 
 /** One cell as tests inspect it. */

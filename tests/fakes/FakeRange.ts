@@ -382,6 +382,16 @@ export class FakeRangeFormat {
     this.style({ vertical: value });
   }
 
+  /** Fits the rows to their wrapped text: recorded on the rows' first cells (the fake measures no text). */
+  autofitRows(): void {
+    this.range.command({ autofitRows: true }, () => {
+      const ref = this.range.ref();
+      assertSheetWritable(ref.sheet);
+      for (let r = ref.block.row0; r <= ref.block.row1; r++)
+        ref.sheet.cells.setStyle(r, ref.block.col0, { autofitRow: true });
+    });
+  }
+
   set columnWidth(points: number) {
     this.range.command({ columnWidth: points }, () => {
       const ref = this.range.ref();

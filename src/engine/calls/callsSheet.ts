@@ -1,5 +1,6 @@
 import { dayFromIso, isoFromDay } from '../dayNumbers';
 import type { NumberFormatKey, OutputValue } from '../sheetSpec';
+import { fitRowHeights } from '../summary/cells';
 import type { Language, RawCell } from '../types';
 import type { Call, CallOutcome, CallReason } from './Call';
 
@@ -60,6 +61,8 @@ const outcomeWords: Record<Exclude<CallOutcome, 'note'>, { en: string; zh: strin
   notInterested: { en: 'not interested', zh: '不感兴趣', more: ['没兴趣', 'not-interested'] },
 };
 
+const widths = columns.map((c) => c.width);
+
 const sheetPrefix: Record<Language, string> = { en: 'Calls', 'zh-CN': '电话清单' };
 
 /** What `reasons` says of a call that is no longer on the list (its row is kept for the reps' cells). */
@@ -104,7 +107,7 @@ export const callsSheet = {
   },
 
   /** Column widths in characters, in sheet order. */
-  widths: columns.map((c) => c.width),
+  widths,
 
   /** Number formats, in sheet order (`date` for Date, `integer` for Tier, text otherwise). */
   formats: columns.map((c) => c.format),
@@ -114,6 +117,17 @@ export const callsSheet = {
    * taller), Tier centred, Detail wrapped.
    */
   alignments: columns.map((c) => ({ center: c.center === true, wrap: c.wrap === true })),
+
+  /**
+   * Height in points of a row whose wrapped Detail takes more than one line (as the summary sheets fit
+   * theirs: programs do not grow a row written without a height), else null for the default height.
+   *
+   * @param cells Our cells of the row, in sheet order.
+   */
+  rowHeight(cells: readonly OutputValue[]): number | null {
+    const row = columns.map((c, index) => ({ value: cells[index] ?? null, wrap: c.wrap === true }));
+    return fitRowHeights([row], widths)[0] ?? null;
+  },
 
   /**
    * Where each column is in a header row (either language, any case, surrounding spaces ignored), or null

@@ -157,5 +157,9 @@ export async function writeCallsSheet(
     run.push(write);
   }
   flush();
-  if (blocks.length > 0) await writeGrids(context, blocks, options);
+  if (blocks.length > 0) {
+    await writeGrids(context, blocks, options);
+    // Rows grow to their wrapped Detail (the file host writes the same heights itself).
+    sheet.getRangeByIndexes(1, 0, placed.rowCount, callsSheet.ourColumnCount).format.autofitRows();
+  }
 }

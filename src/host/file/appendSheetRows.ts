@@ -28,6 +28,8 @@ export interface DeferredRows {
   date1904: boolean;
   /** Height of every appended row in points (a summary sheet sets each row's), else the default. */
   rowHeight?: number;
+  /** Height of each row in points by index into the values (null: `rowHeight`, or the default). */
+  rowHeights?: readonly (number | null)[];
 }
 
 /** A package part deflated ahead of packing (raw deflate), with what its zip entry records. */
@@ -200,15 +202,25 @@ export async function appendRowsToPackage(
       texts: new Map(),
       format: column.format,
     }));
-    const rowTail = XmlByteWriter.encode(
-      rows.rowHeight === undefined ? '">' : `" ht="${String(rows.rowHeight)}" customHeight="1">`,
-    );
+    const rowTails = new Map<number | undefined, Uint8Array>();
+    const rowTailOf = (height: number | undefined): Uint8Array => {
+      let tail = rowTails.get(height);
+      if (tail === undefined) {
+        tail = XmlByteWriter.encode(
+          height === undefined ? '">' : `" ht="${String(height)}" customHeight="1">`,
+        );
+        rowTails.set(height, tail);
+      }
+      return tail;
+    };
     const shift = rows.date1904 ? date1904Offset : 0;
     const columns = rows.columns;
     for (let k = 0; k < count; k++) {
       const row = rows.firstRow + k;
       const index = rows.firstIndex + k;
-      if (rows.rowHeight === undefined && !hasCell(columns, pieces, index)) continue;
+      const height = rows.rowHeights?.[index] ?? rows.rowHeight;
+      if (height === undefined && !hasCell(columns, pieces, index)) continue;
+      const rowTail = rowTailOf(height);
       out.reserve(rowOpen.length + 12 + rowTail.length);
       out.piece(rowOpen);
       out.integer(row);

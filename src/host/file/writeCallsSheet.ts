@@ -124,6 +124,8 @@ export function writeCallsSheet(
       cell.value = value;
       styleCell(cell, c);
     });
+    const height = callsSheet.rowHeight(cells);
+    if (height !== null) sheet.getRow(row + 2).height = height;
   }
   if (existing !== undefined) return { name: sheet.name, deferred: null };
   const outcome = callsSheet.outcomeColumn + 1;
@@ -149,6 +151,7 @@ export function writeCallsSheet(
           })),
           firstIndex: 1,
           firstRow: 3,
+          rowHeights: placed.writes.map(({ cells }) => callsSheet.rowHeight(cells)),
           // The cells are already as written (`callRowsToWrite` shifted dates for a 1904 workbook).
           date1904: false,
         }

@@ -19,7 +19,8 @@ export function writeDeferredRows(workbook: Workbook, deferred: readonly Deferre
     const count = Math.max(0, ...rows.columns.map((column) => column.values.length - rows.firstIndex));
     for (let k = 0; k < count; k++) {
       const row = sheet.getRow(rows.firstRow + k);
-      if (rows.rowHeight !== undefined) row.height = rows.rowHeight;
+      const height = rows.rowHeights?.[rows.firstIndex + k] ?? rows.rowHeight;
+      if (height !== undefined) row.height = height;
       rows.columns.forEach((column, c) => {
         const index = rows.firstIndex + k;
         if (index >= column.values.length) return;

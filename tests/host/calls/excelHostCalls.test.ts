@@ -98,6 +98,7 @@ describe('ExcelWorkbookHost: the Calls sheet', () => {
       expect(cells.style(1, 5)).toMatchObject({ horizontal: 'Center', vertical: 'Top' });
       expect(cells.style(1, 8)).toMatchObject({ wrap: true, vertical: 'Top' });
       expect(cells.style(1, 6).horizontal).toBeUndefined();
+      expect(cells.style(4, 0).autofitRow).toBe(true);
       // Inspect reads it back as a Calls sheet, never as a table.
       const info = await host.inspect();
       expect(info.tables.map((t) => t.sheet)).toEqual(['Sales']);

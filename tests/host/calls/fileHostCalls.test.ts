@@ -74,6 +74,8 @@ describe('FileWorkbookHost: the Calls sheet', () => {
     expect(sheet.getCell('I2').alignment).toEqual({ vertical: 'top', wrapText: true });
     expect(sheet.getCell('G2').alignment).toEqual({ vertical: 'top' });
     expect(sheet.getColumn(9).width).toBe(48);
+    // A detail of two lines makes its row two lines tall (programs do not grow a row written without a height).
+    expect(sheet.getRow(2).height).toBeUndefined();
     const validation = (
       sheet as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }
     ).dataValidations.model;

@@ -27,7 +27,10 @@ function manyCalls(): Call[] {
       tier: i % 13 === 0 ? null : 1 + (i % 5),
       segment: ['Star', 'Cow', 'Volcano', 'Dog'][i % 4]!,
       reasons: i % 2 === 0 ? ['visit'] : ['visit', 'birthday'],
-      detail: `Visit due (every ${String(7 + (i % 4))} days)`,
+      detail:
+        i % 17 === 0
+          ? 'Visit overdue by 1064 days (due 2022-02-01); Win back: Lapsed, tier 3, last purchase 2022-01-02'
+          : `Visit due (every ${String(7 + (i % 4))} days)`,
     }),
   );
 }
@@ -119,6 +122,10 @@ describe('Calls sheet written straight into the package', () => {
       expect(sheet.getCell('D9').value).toBe('=HYPERLINK("http://x")');
       expect(sheet.getCell('E2').value).toBeNull();
       expect(sheet.getCell('E2').numFmt).toBe('@');
+      // A merged detail wraps to two lines, and its row is two lines tall; others keep the default.
+      expect(sheet.getRow(2).height).toBe(33);
+      expect(sheet.getRow(19).height).toBe(33);
+      expect(sheet.getRow(3).height).toBeUndefined();
       expect(xml).toMatch(/<dataValidation [^>]*sqref="K2:K801"/u);
     },
   );
