@@ -62,6 +62,9 @@ const outcomeWords: Record<Exclude<CallOutcome, 'note'>, { en: string; zh: strin
 };
 
 const widths = columns.map((c) => c.width);
+/** The columns whose text wraps, and their widths. */
+const wrapped = columns.flatMap((c, index) => (c.wrap === true ? [index] : []));
+const wrappedWidths = wrapped.map((c) => widths[c] ?? 0);
 
 const sheetPrefix: Record<Language, string> = { en: 'Calls', 'zh-CN': '电话清单' };
 
@@ -125,8 +128,9 @@ export const callsSheet = {
    * @param cells Our cells of the row, in sheet order.
    */
   rowHeight(cells: readonly OutputValue[]): number | null {
-    const row = columns.map((c, index) => ({ value: cells[index] ?? null, wrap: c.wrap === true }));
-    return fitRowHeights([row], widths)[0] ?? null;
+    // Only the wrapped columns count: one cell each, in a row as wide as they are.
+    const row = wrapped.map((c) => ({ value: cells[c] ?? null, wrap: true }));
+    return fitRowHeights([row], wrappedWidths)[0] ?? null;
   },
 
   /**
