@@ -47,6 +47,8 @@ export interface CellSpec {
   /** Font size in points (titles). */
   size?: number;
   wrap?: boolean;
+  /** Centred in its cell: a short number that would touch the text of the cell to its right. */
+  center?: boolean;
 }
 
 /** A block of cells, 0-based and inclusive, relative to the sheet's A1. */

@@ -10,6 +10,10 @@ export interface CellStyle {
   fontColor?: string;
   fill?: string;
   wrap?: boolean;
+  horizontal?: string;
+  vertical?: string;
+  /** `format.autofitRows()` was called on the row. */
+  autofitRow?: boolean;
 }
 
 /** One cell as tests inspect it. */

@@ -332,7 +332,7 @@ export class FakeRange extends FakeClientObject {
   }
 }
 
-/** `Range.format` with font, fill, wrap and column width. */
+/** `Range.format` with font, fill, wrap, alignment and column width. */
 export class FakeRangeFormat {
   constructor(private readonly range: FakeRange) {}
 
@@ -372,6 +372,24 @@ export class FakeRangeFormat {
 
   set wrapText(value: boolean) {
     this.style({ wrap: value });
+  }
+
+  set horizontalAlignment(value: string) {
+    this.style({ horizontal: value });
+  }
+
+  set verticalAlignment(value: string) {
+    this.style({ vertical: value });
+  }
+
+  /** Fits the rows to their wrapped text: recorded on the rows' first cells (the fake measures no text). */
+  autofitRows(): void {
+    this.range.command({ autofitRows: true }, () => {
+      const ref = this.range.ref();
+      assertSheetWritable(ref.sheet);
+      for (let r = ref.block.row0; r <= ref.block.row1; r++)
+        ref.sheet.cells.setStyle(r, ref.block.col0, { autofitRow: true });
+    });
   }
 
   set columnWidth(points: number) {

@@ -1,5 +1,6 @@
 import { dayFromIso, isoFromDay } from '../dayNumbers';
 import type { NumberFormatKey, OutputValue } from '../sheetSpec';
+import { fitRowHeights } from '../summary/cells';
 import type { Language, RawCell } from '../types';
 import type { Call, CallOutcome, CallReason } from './Call';
 
@@ -24,6 +25,10 @@ interface CallsColumn {
   format: NumberFormatKey;
   /** Column width in characters. */
   width: number;
+  /** Data cells centred (a short number beside text: "5Volcano" otherwise). */
+  center?: boolean;
+  /** Data cells wrap their text (a merged detail is up to about 100 characters). */
+  wrap?: boolean;
 }
 
 const columns: readonly CallsColumn[] = [
@@ -32,10 +37,10 @@ const columns: readonly CallsColumn[] = [
   { key: 'customerId', header: { en: 'Customer ID', 'zh-CN': '客户编号' }, format: 'text', width: 12 },
   { key: 'customer', header: { en: 'Customer', 'zh-CN': '客户' }, format: 'text', width: 20 },
   { key: 'phone', header: { en: 'Phone', 'zh-CN': '电话' }, format: 'text', width: 14 },
-  { key: 'tier', header: { en: 'Tier', 'zh-CN': '层级' }, format: 'integer', width: 6 },
+  { key: 'tier', header: { en: 'Tier', 'zh-CN': '层级' }, format: 'integer', width: 6, center: true },
   { key: 'segment', header: { en: 'Segment', 'zh-CN': '细分' }, format: 'text', width: 10 },
   { key: 'reasons', header: { en: 'Reasons', 'zh-CN': '原因' }, format: 'text', width: 22 },
-  { key: 'detail', header: { en: 'Detail', 'zh-CN': '详情' }, format: 'text', width: 34 },
+  { key: 'detail', header: { en: 'Detail', 'zh-CN': '详情' }, format: 'text', width: 48, wrap: true },
   { key: 'opener', header: { en: 'Suggested opener', 'zh-CN': '建议开场白' }, format: 'text', width: 44 },
   { key: 'outcome', header: { en: 'Outcome', 'zh-CN': '结果' }, format: 'text', width: 14 },
   { key: 'note', header: { en: 'Note', 'zh-CN': '备注' }, format: 'text', width: 30 },
@@ -55,6 +60,11 @@ const outcomeWords: Record<Exclude<CallOutcome, 'note'>, { en: string; zh: strin
   noAnswer: { en: 'no answer', zh: '未接通', more: ['无人接听', '未接', 'noanswer', 'no-answer'] },
   notInterested: { en: 'not interested', zh: '不感兴趣', more: ['没兴趣', 'not-interested'] },
 };
+
+const widths = columns.map((c) => c.width);
+/** The columns whose text wraps, and their widths. */
+const wrapped = columns.flatMap((c, index) => (c.wrap === true ? [index] : []));
+const wrappedWidths = wrapped.map((c) => widths[c] ?? 0);
 
 const sheetPrefix: Record<Language, string> = { en: 'Calls', 'zh-CN': '电话清单' };
 
@@ -100,10 +110,28 @@ export const callsSheet = {
   },
 
   /** Column widths in characters, in sheet order. */
-  widths: columns.map((c) => c.width),
+  widths,
 
   /** Number formats, in sheet order (`date` for Date, `integer` for Tier, text otherwise). */
   formats: columns.map((c) => c.format),
+
+  /**
+   * Alignment of each column's data cells, in sheet order: all at the top (a wrapped Detail makes a row
+   * taller), Tier centred, Detail wrapped.
+   */
+  alignments: columns.map((c) => ({ center: c.center === true, wrap: c.wrap === true })),
+
+  /**
+   * Height in points of a row whose wrapped Detail takes more than one line (as the summary sheets fit
+   * theirs: programs do not grow a row written without a height), else null for the default height.
+   *
+   * @param cells Our cells of the row, in sheet order.
+   */
+  rowHeight(cells: readonly OutputValue[]): number | null {
+    // Only the wrapped columns count: one cell each, in a row as wide as they are.
+    const row = wrapped.map((c) => ({ value: cells[c] ?? null, wrap: true }));
+    return fitRowHeights([row], wrappedWidths)[0] ?? null;
+  },
 
   /**
    * Where each column is in a header row (either language, any case, surrounding spaces ignored), or null

@@ -194,7 +194,8 @@ export function buildVisitPlanSheet(result: AnalysisResult): SheetSpec {
       cell(intervalDays[c]!, 'integer'),
       contactCell(c),
       cell(nextVisitDue[c]!, 'date'),
-      cell(result.asOf - nextVisitDue[c]!, 'integer'),
+      // Centred, so the number does not run into the status beside it ("427Overdue").
+      { ...cell(result.asOf - nextVisitDue[c]!, 'integer'), center: true },
       cell(statusOf(c)),
       cell(churnText(c)),
     ]);

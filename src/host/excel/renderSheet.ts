@@ -11,14 +11,26 @@ function widthPoints(characters: number): number {
 }
 
 function styleKey(cell: CellSpec): string {
-  if (cell.bold !== true && cell.fill === undefined && cell.size === undefined && cell.wrap !== true)
+  if (
+    cell.bold !== true &&
+    cell.fill === undefined &&
+    cell.size === undefined &&
+    cell.wrap !== true &&
+    cell.center !== true
+  )
     return '';
-  return JSON.stringify([cell.bold === true, cell.fill ?? null, cell.size ?? null, cell.wrap === true]);
+  return JSON.stringify([
+    cell.bold === true,
+    cell.fill ?? null,
+    cell.size ?? null,
+    cell.wrap === true,
+    cell.center === true,
+  ]);
 }
 
 /**
  * Renders a summary sheet spec into an empty worksheet: cells (chunked, text kept as text, dates in the
- * workbook's date system), fonts and fills by runs of equal style, column widths, frozen header rows,
+ * workbook's date system), fonts, fills, wrapping and centring by runs of equal style, column widths, frozen header rows,
  * colour scales and native charts (clustered or stacked bars or columns, a series maybe a line on the
  * secondary axis as in a Pareto chart, or without fill as the padding of a centred pyramid; scatter charts
  * with threshold lines). Syncs as the byte budget requires; the last commands may stay queued for the
@@ -71,6 +83,7 @@ export async function renderSheet(
         if (style.size !== undefined) format.font.size = style.size;
         if (style.fill !== undefined) format.fill.color = style.fill;
         if (style.wrap === true) format.wrapText = true;
+        if (style.center === true) format.horizontalAlignment = 'Center';
       }
       c = end;
     }

@@ -98,6 +98,13 @@ export async function writeCallsSheet(
     (
       added.getRangeByIndexes(1, callsSheet.outcomeColumn, spare, 2) as unknown as { numberFormat: unknown }
     ).numberFormat = '@';
+    // Every row's cells at the top (a wrapped Detail makes a row taller), Tier centred, Detail wrapped.
+    added.getRangeByIndexes(1, 0, spare, callsSheet.keys.length).format.verticalAlignment = 'Top';
+    callsSheet.alignments.forEach(({ center, wrap }, c) => {
+      const format = added.getRangeByIndexes(1, c, spare, 1).format;
+      if (center) format.horizontalAlignment = 'Center';
+      if (wrap) format.wrapText = true;
+    });
     const outcome = added.getRangeByIndexes(1, callsSheet.outcomeColumn, spare, 1);
     outcome.dataValidation.rule = {
       list: { inCellDropDown: true, source: callsSheet.outcomeChoices(plan.language).join(',') },
@@ -150,5 +157,9 @@ export async function writeCallsSheet(
     run.push(write);
   }
   flush();
-  if (blocks.length > 0) await writeGrids(context, blocks, options);
+  if (blocks.length > 0) {
+    await writeGrids(context, blocks, options);
+    // Rows grow to their wrapped Detail (the file host writes the same heights itself).
+    sheet.getRangeByIndexes(1, 0, placed.rowCount, callsSheet.ourColumnCount).format.autofitRows();
+  }
 }

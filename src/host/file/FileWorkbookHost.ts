@@ -5,7 +5,7 @@ import { runRecord, type RunRecord } from '../runRecord';
 import type { ProgressCallback, WorkbookHost, WorkbookInfo, WriteSummary, WritePlan } from '../WorkbookHost';
 import type { SheetCharts } from './addChartsToXlsx';
 import { addChartsToPackage, packageBytes } from './addChartsToXlsx';
-import { appendRowsToPackage, type DeferredRows } from './appendSheetRows';
+import { appendRowsToPackage, type DeferredRows, type PackagePart, type PartSink } from './appendSheetRows';
 import { callsSheetsOf } from './callsSheetsOf';
 import { CsvSource } from './CsvSource';
 import type { FileSource } from './FileSource';
@@ -13,6 +13,7 @@ import { StreamedSource } from './StreamedSource';
 import type { StreamedWorkbook } from './StreamedWorkbook';
 import { tableModelsOf } from './tableModelsOf';
 import { toRawCell } from './toRawCell';
+import { writeDeferredRows } from './writeDeferredRows';
 import { writeResult } from './writeResult';
 import { XlsxSource } from './XlsxSource';
 
@@ -71,7 +72,12 @@ export class FileWorkbookHost implements WorkbookHost {
    * deflate by default (any JavaScript engine), Node's native zlib when set by the command line
    * (`packZipNative`, a tenth of the time).
    */
-  packPackage: (zip: JSZip, parts: ReadonlyMap<string, Uint8Array>) => Promise<Uint8Array> = packageBytes;
+  packPackage: (zip: JSZip, parts: ReadonlyMap<string, PackagePart>) => Promise<Uint8Array> = packageBytes;
+  /**
+   * Where the rows appended to the package go as they are built (`appendRowsToPackage`): kept whole by
+   * default; deflated as they come when the command line sets Node's `deflatingSink` with `packZipNative`.
+   */
+  partSink: (() => PartSink) | undefined = undefined;
   /** The last write left a CSV's sales out of the output (too large to copy). */
   private salesLeftOut = false;
 
@@ -126,6 +132,7 @@ export class FileWorkbookHost implements WorkbookHost {
   /** {@inheritDoc WorkbookHost.inspect} */
   inspect(): Promise<WorkbookInfo> {
     return settle(() => {
+      this.completeOutput();
       const info = this.source.inspect(this.readRecord());
       // A CSV's Calls sheets are in the output written earlier (the web page's re-run).
       if (info.callSheets === undefined && this.output !== null)
@@ -146,6 +153,7 @@ export class FileWorkbookHost implements WorkbookHost {
   /** {@inheritDoc WorkbookHost.write} */
   write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary> {
     return settle(() => {
+      this.completeOutput();
       // A streamed input's record describes the input, not the new output workbook.
       const previous = this.output === null && this.source.workbook === null ? null : this.readRecord();
       const written = writeResult(
@@ -182,7 +190,20 @@ export class FileWorkbookHost implements WorkbookHost {
     );
     // Charts first: a sheet whose rows are appended below keeps the drawing they add.
     await addChartsToPackage(zip, this.charts);
-    return this.packPackage(zip, await appendRowsToPackage(zip, this.deferredRows));
+    return this.packPackage(zip, await appendRowsToPackage(zip, this.deferredRows, this.partSink));
+  }
+
+  /**
+   * Puts the rows of the last write that went past the model (see `writeDeferredRows`) into it, for sheets
+   * a next write keeps (a Calls sheet it reads and updates, a CSV's sales copy); the sheets it rebuilds
+   * (our customers and summary sheets, named in the run record) keep their rows deferred, for `toBuffer`.
+   */
+  private completeOutput(): void {
+    if (this.output === null || this.deferredRows.length === 0) return;
+    const rebuilt = new Set((this.readRecord()?.sheets ?? []).map(({ name }) => name.toLowerCase()));
+    const kept = this.deferredRows.filter((rows) => !rebuilt.has(rows.sheetName.toLowerCase()));
+    writeDeferredRows(this.output, kept);
+    this.deferredRows = this.deferredRows.filter((rows) => !kept.includes(rows));
   }
 
   /** The last run's record, whichever host wrote it (an older command line's sheet when there is no other). */

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import type { CellSpec, ChartSpec } from '../../engine/sheetSpec';
+import type { PackagePart } from './appendSheetRows';
 import { buildChartXml } from './buildChartXml';
 import { buildDrawingXml } from './buildDrawingXml';
 import { xmlUnescape } from './xmlText';
@@ -156,13 +157,17 @@ export async function addChartsToXlsx(
 /**
  * The bytes of a package changed in memory, compressed as Excel does; `parts` (path → bytes) replace or
  * add parts first, at the fastest level (large sheets written by `appendRowsToPackage`).
+ *
+ * @throws Error for a part deflated ahead (`deflatingSink`, which only goes with Node's `packZipNative`).
  */
 export function packageBytes(
   zip: JSZip,
-  parts: ReadonlyMap<string, Uint8Array> = new Map(),
+  parts: ReadonlyMap<string, PackagePart> = new Map(),
 ): Promise<Uint8Array> {
-  for (const [path, bytes] of parts)
+  for (const [path, bytes] of parts) {
+    if (!(bytes instanceof Uint8Array)) throw new Error(`The part ${path} was deflated for another packer.`);
     zip.file(path, bytes, { compression: 'DEFLATE', compressionOptions: { level: 1 } });
+  }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 

@@ -16,7 +16,7 @@ function argb(color: string): string {
 
 /**
  * Renders a summary sheet's cells onto an empty worksheet: values (text as text), number formats, bold,
- * fills, font sizes, wrapping, column widths, row heights, frozen header rows, three-colour scales and the
+ * fills, font sizes, wrapping, centring, column widths, row heights, frozen header rows, three-colour scales and the
  * page setup (A4, one page wide, the margins the engine lays charts out by). Charts are not drawn here (the
  * file library cannot); see `addChartsToXlsx`.
  *
@@ -37,7 +37,12 @@ export function renderSheetSpec(sheet: Worksheet, spec: SheetSpec, date1904: boo
       if (cellSpec.fill !== undefined) {
         extra.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cellSpec.fill) } };
       }
-      if (cellSpec.wrap === true) extra.alignment = { wrapText: true, vertical: 'top' };
+      if (cellSpec.wrap === true || cellSpec.center === true) {
+        extra.alignment = {
+          ...(cellSpec.wrap === true ? { wrapText: true, vertical: 'top' } : {}),
+          ...(cellSpec.center === true ? { horizontal: 'center' } : {}),
+        };
+      }
       if (Object.keys(extra).length > 0) addStyle(cell, extra);
     });
   });

@@ -13,7 +13,7 @@ export interface SplitSheet {
 
 /** What a cell looks like, apart from its value: cells of one look share one style. */
 const lookOf = (cell: CellSpec): string =>
-  `${cell.format ?? ''}|${cell.bold === true ? 'b' : ''}|${cell.fill ?? ''}|${cell.size ?? ''}|${cell.wrap === true ? 'w' : ''}`;
+  `${cell.format ?? ''}|${cell.bold === true ? 'b' : ''}|${cell.fill ?? ''}|${cell.size ?? ''}|${cell.wrap === true ? 'w' : ''}|${cell.center === true ? 'c' : ''}`;
 
 const rowLook = (row: readonly CellSpec[]): string => row.map(lookOf).join('/');
 
@@ -21,7 +21,7 @@ const rowLook = (row: readonly CellSpec[]): string => row.map(lookOf).join('/');
  * Cuts a large summary sheet (a visit plan listing tens of thousands of due customers) into the head that
  * the workbook library renders and a tail of rows that look alike, to be written straight into the
  * package (`appendRowsToPackage`) with the styles of the head's last row: the longest run of rows at the
- * bottom whose cells have the same formats, bold, fills, sizes and wrapping, with no row height, page
+ * bottom whose cells have the same formats, bold, fills, sizes, wrapping and centring, with no row height, page
  * break or chart of their own. The head's last row is the tail's first, so every column has a template
  * cell; it must hold a value or a format in each column (an empty cell without either is not written).
  *

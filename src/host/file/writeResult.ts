@@ -171,8 +171,12 @@ export function writeResult(
     createdSheets.push({ key: spec.key, name });
     progress?.(index + 2, total);
   });
-  const callsName = plan.calls === undefined ? null : writeCallsSheet(workbook, plan.calls, source.date1904);
-  if (callsName !== null) summaryNames.push(callsName);
+  const calls =
+    plan.calls === undefined
+      ? null
+      : writeCallsSheet(workbook, plan.calls, source.date1904, directRowsAboveCells);
+  if (calls !== null) summaryNames.push(calls.name);
+  if (calls !== null && calls.deferred !== null) deferredRows.push(calls.deferred);
   callsSheetsLast(workbook);
   const recordSheet = workbook.addWorksheet(runRecord.sheetName, { state: 'veryHidden' });
   const record: RunRecord = {

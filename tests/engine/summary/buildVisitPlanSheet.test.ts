@@ -176,3 +176,16 @@ describe('Visit plan: churn risk and the Win back first block follow the churnFr
     expect(tierOne(gap) - tierOne(model)).toBe(2);
   });
 });
+
+describe('Visit plan: the due list', () => {
+  test('days overdue are centred, so a number does not run into the status beside it ("427Overdue")', () => {
+    const sheet = buildVisitPlanSheet(scenario({}));
+    const header = sheet.cells.findIndex((row) => row[7]?.value === 'Days overdue');
+    const due = sheet.cells.slice(header + 1).filter((row) => typeof row[7]?.value === 'number');
+    expect(due.length).toBeGreaterThan(5);
+    for (const row of due) {
+      expect(row[7]).toMatchObject({ format: 'integer', center: true });
+      expect(row[8]?.center).toBeUndefined();
+    }
+  });
+});

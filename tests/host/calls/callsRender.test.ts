@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { Workbook } from 'exceljs';
+import JSZip from 'jszip';
 import { callsSheet } from '../../../src/engine/calls/callsSheet';
 import type { Language } from '../../../src/engine/types';
+import { sheetPartsByName } from '../../../src/host/file/addChartsToXlsx';
 import { FileWorkbookHost } from '../../../src/host/file/FileWorkbookHost';
+import { readWorkbookFile } from '../../../src/host/file/node/readWorkbookFile';
 import { sampleWorkbookToXlsx } from '../../../src/host/file/sampleWorkbookToXlsx';
 import { runAnalysis } from '../../../src/host/runAnalysis';
 import { buildSampleWorkbook } from '../../../src/sample/buildSampleWorkbook';
@@ -41,4 +44,26 @@ describeWithLibreOffice('the sample Calls sheet rendered by LibreOffice', () => 
       for (const header of callsSheet.headers(language)) expect(text).toContain(header);
     },
   );
+
+  it('the Calls sheet of a real CSV written straight into the package reads the same', async () => {
+    const host = await readWorkbookFile(
+      path.join(__dirname, '../../../../shared/data/online_retail_2010-12.csv'),
+    );
+    // Low enough for this sheet's calls to go straight into the package, as 96,176 calls do by default.
+    host.directRowsAboveCells = 2_000;
+    const run = await runAnalysis(host);
+    const name = callsSheet.name(run.result.outputs.calls.from, 'en');
+    const written = await host.toBuffer();
+    const zip = await JSZip.loadAsync(written);
+    const xml = await zip.file((await sheetPartsByName(zip)).get(name)!)!.async('string');
+    expect(xml).toMatch(/t="inlineStr"/u);
+    const { text, pages } = renderPages(
+      await keepOnlySheets(written, [name]),
+      'calls-direct-online-retail',
+      renders,
+    );
+    expect(pages.length).toBeGreaterThan(1);
+    for (const header of callsSheet.headers('en')) expect(text).toContain(header);
+    expect(text).toContain(run.result.outputs.calls.list.at(-1)!.customerId);
+  });
 });

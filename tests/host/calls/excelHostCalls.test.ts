@@ -94,6 +94,11 @@ describe('ExcelWorkbookHost: the Calls sheet', () => {
         list: { inCellDropDown: true, source: '已完成,未接通,不感兴趣' },
       });
       expect(cells.numberFormat(1, callsSheet.noteColumn)).toBe('@');
+      // Tier centred (not run into Segment's text), Detail wrapped, every data cell at the top.
+      expect(cells.style(1, 5)).toMatchObject({ horizontal: 'Center', vertical: 'Top' });
+      expect(cells.style(1, 8)).toMatchObject({ wrap: true, vertical: 'Top' });
+      expect(cells.style(1, 6).horizontal).toBeUndefined();
+      expect(cells.style(4, 0).autofitRow).toBe(true);
       // Inspect reads it back as a Calls sheet, never as a table.
       const info = await host.inspect();
       expect(info.tables.map((t) => t.sheet)).toEqual(['Sales']);

@@ -69,6 +69,13 @@ describe('FileWorkbookHost: the Calls sheet', () => {
     expect(sheet.getCell('A2').numFmt).toBe('yyyy-mm-dd');
     expect(rows[0]?.[7]).toBe('Visit due, Birthday');
     expect(rows.every((r) => r[10] === null && r[11] === null)).toBe(true);
+    // Tier centred (not run into Segment's text: "5Volcano"), Detail wrapped and wide, every cell at the top.
+    expect(sheet.getCell('F2').alignment).toEqual({ vertical: 'top', horizontal: 'center' });
+    expect(sheet.getCell('I2').alignment).toEqual({ vertical: 'top', wrapText: true });
+    expect(sheet.getCell('G2').alignment).toEqual({ vertical: 'top' });
+    expect(sheet.getColumn(9).width).toBe(48);
+    // A detail of two lines makes its row two lines tall (programs do not grow a row written without a height).
+    expect(sheet.getRow(2).height).toBeUndefined();
     const validation = (
       sheet as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }
     ).dataValidations.model;

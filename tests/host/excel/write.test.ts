@@ -1,4 +1,6 @@
+import { Workbook } from 'exceljs';
 import type { SourceTable } from '../../../src/engine/types';
+import { renderSheetSpec } from '../../../src/host/file/renderSheetSpec';
 import { ExcelHostError } from '../../../src/host/excel/ExcelHostError';
 import { customerColumns, customersRows, openFakeWorkbook, paretoSheet, planFor } from './excelHostFixture';
 
@@ -229,6 +231,20 @@ describe('ExcelWorkbookHost.write summary sheets', () => {
     expect(workbook.cell('ABC Pareto', 'A3')).toMatchObject({ value: '=evil()', formula: null });
     expect(workbook.cell('ABC Pareto', 'A1').style).toEqual({ bold: true, fill: '#DDEEFF' });
     expect(workbook.cell('ABC Pareto', 'B4')).toMatchObject({ value: 45000, numberFormat: 'yyyy-mm-dd' });
+    close();
+  });
+
+  it('centres a cell the spec centres, as the file host does', async () => {
+    const { host, workbook, close } = openFakeWorkbook(tableSpec);
+    const spec = paretoSheet();
+    spec.cells[3] = [{ value: 427, format: 'integer', center: true }, { value: 'Overdue' }];
+    await host.write(planFor(await customersTable(host), 0, [spec]));
+    expect(workbook.cell('ABC Pareto', 'A4').style).toEqual({ horizontal: 'Center' });
+    expect(workbook.cell('ABC Pareto', 'B4').style).toEqual({});
+    const file = new Workbook();
+    renderSheetSpec(file.addWorksheet('x'), spec, false);
+    expect(file.getWorksheet('x')!.getCell('A4').alignment).toEqual({ horizontal: 'center' });
+    expect(file.getWorksheet('x')!.getCell('B4').alignment).toBeUndefined();
     close();
   });
 

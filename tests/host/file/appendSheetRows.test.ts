@@ -197,7 +197,7 @@ describe('long summary sheets written straight into the package', () => {
     return sheets;
   }
 
-  it('gives the visit plan of a real CSV the same cells, formats and row heights either way', async () => {
+  it('gives the visit plan and Calls sheet of a real CSV the same cells, formats and row heights either way', async () => {
     const file = path.join(__dirname, '../../../../shared/data/online_retail_2010-12.csv');
     const outputs: Uint8Array[] = [];
     for (const directAbove of [Number.POSITIVE_INFINITY, 2_000]) {
@@ -209,9 +209,12 @@ describe('long summary sheets written straight into the package', () => {
     const [viaLibrary, direct] = outputs as [Uint8Array, Uint8Array];
     const visitPlan = labelSheetName('visitPlan', 'en');
     const zip = await JSZip.loadAsync(direct);
-    const part = (await sheetPartsByName(zip)).get(visitPlan)!;
-    // The visit plan's list of due customers went straight into the package (inline strings).
-    expect(await zip.file(part)!.async('string')).toMatch(/t="inlineStr"/u);
+    const parts = await sheetPartsByName(zip);
+    // The visit plan's list of due customers went straight into the package (inline strings), and so did
+    // the Calls sheet (more than 200 calls).
+    expect(await zip.file(parts.get(visitPlan)!)!.async('string')).toMatch(/t="inlineStr"/u);
+    const calls = [...parts.keys()].find((name) => name.startsWith('Calls '))!;
+    expect(await zip.file(parts.get(calls)!)!.async('string')).toMatch(/t="inlineStr"/u);
     const expected = await sheetsOf(viaLibrary);
     expect(expected.get(visitPlan)!.length).toBeGreaterThan(1_000);
     expect(await sheetsOf(direct)).toEqual(expected);

@@ -7,6 +7,7 @@ import { FileWorkbookHost } from '../FileWorkbookHost';
 import { decodeText } from '../decodeText';
 import { textEncodingOf } from '../textEncodingOf';
 import { FileError } from './FileError';
+import { deflatingSink } from './deflatingSink';
 import { packZipNative } from './packZipNative';
 import { streamXlsx } from './streamXlsx';
 
@@ -201,6 +202,7 @@ export async function readWorkbookFile(
     if (pieces.every((piece) => piece.trim() === '')) throw new FileError('emptyFile', fileName, language);
     const host = FileWorkbookHost.fromCsv(pieces, fileName);
     host.packPackage = packZipNative;
+    host.partSink = deflatingSink;
     return host;
   }
   if (size > maxXlsxBytes) {
@@ -222,6 +224,7 @@ export async function readWorkbookFile(
         ? FileWorkbookHost.fromStreamed(await streamXlsx(filePath, fileName), fileName)
         : await FileWorkbookHost.fromXlsx(await readFile(filePath), fileName);
     host.packPackage = packZipNative;
+    host.partSink = deflatingSink;
     return host;
   } catch (error) {
     // Both readers say so when the package's parts cannot be read; anything else is not the file's fault.
