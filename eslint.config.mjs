@@ -87,7 +87,7 @@ const nonNullKernels = [
   'src/engine/listCustomers.ts', // customer list from the parsed sales' typed arrays
   'src/engine/namesAndReps.ts', // per-customer loop over sales indexes
   'src/engine/rowsOfRoster.ts', // table row → customer index arrays
-  'src/engine/buildReport.ts', // per-customer JSON fields read from typed arrays
+  'src/engine/reportParts.ts', // per-customer JSON fields read from typed arrays
   'src/taskpane/summarizeCustomers.ts', // one pass over the methods' typed arrays
   'src/engine/valueModel/churnFromPAlive.ts', // per-customer banding over a Float64Array
   'src/engine/valueModel/runValueModel.ts', // per-customer predictions over typed arrays

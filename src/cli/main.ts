@@ -1,9 +1,9 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { buildReport } from '../engine/buildReport';
 import { callsReport } from '../engine/calls/callsReport';
 import { AnalysisError } from '../engine/errors';
 import { languageFromHeaders } from '../engine/languageFromHeaders';
+import { reportParts } from '../engine/reportParts';
 import type { Language } from '../engine/types';
 import { runAnalysis, type RunStage } from '../host/runAnalysis';
 import { FileError } from '../host/file/node/FileError';
@@ -173,6 +173,8 @@ async function analyzeCommand(
     info,
     write: out !== null,
     describeOutput: out !== null,
+    // The call list is read by the Calls sheet of a written workbook and by --calls only.
+    callList: out !== null || command.calls,
     ...(progress ? { onStage: progressPrinter(io.stderr, text, started) } : {}),
   });
   const written: string[] = [];
@@ -187,10 +189,10 @@ async function analyzeCommand(
     written.push(out);
   }
   if (command.json !== null) {
-    const report = buildReport(run.result);
-    if (command.calls) report.calls = callsReport(run.result.outputs.calls.list);
-    const bytes = new TextEncoder().encode(formatReportJson(report));
-    await writeFileAtomically(command.json, bytes, language);
+    // Streamed: one customer's object and about a megabyte of text at a time.
+    const { head, count, customer } = reportParts(run.result);
+    if (command.calls) head.calls = callsReport(run.result.outputs.calls.list);
+    await writeFileAtomically(command.json, formatReportJson(head, count, customer), language);
     written.push(command.json);
   }
   if (progress) io.stderr.write(`  ${text.done(elapsed(started))}\n`);

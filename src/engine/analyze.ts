@@ -61,6 +61,12 @@ export interface AnalysisInput {
    */
   comparison?: boolean;
   /**
+   * False when the host reads no call list (the command line's JSON report without `--calls`): the calls
+   * method then lists no call (`outputs.calls.list` empty, `nextCall` all NaN) but still reads the care
+   * tables for their notes and rule count. Absent or true: the list is made.
+   */
+  callList?: boolean;
+  /**
    * The tiers, segments and classes of earlier runs that the workbook's run record holds (see
    * `runHistory`): movement compares with the latest one before the as-of date. Null or absent: none.
    */
@@ -227,6 +233,7 @@ function analyzeSales(input: AnalysisInput, parsed: ParsedSales, options: ParseO
   let salesRows: SalesRows | null = null;
   const run = runMethods({
     comparison: input.comparison === true,
+    callList: input.callList !== false,
     analyzeAt: (day, windowMonths) => analyzeAt(input, parsed, options, day, windowMonths),
     history: input.comparison === true ? null : (input.history ?? null),
     salesRows: () => (salesRows ??= rowsOfRoster(parsed, ids)),

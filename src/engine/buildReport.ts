@@ -1,9 +1,5 @@
 import type { AnalysisResult } from './analyze';
-import { isoFromDay } from './dayNumbers';
-import type { AnyMethod } from './methods/Method';
-import { methods } from './methods/registry';
-import { runViewOf } from './methods/runMethods';
-import type { SkippedRow } from './types';
+import { reportParts } from './reportParts';
 
 /**
  * One customer in the JSON report; keys are always English: id, name and rep, then each method's fields
@@ -37,8 +33,8 @@ export interface ReportCustomer {
   [field: string]: unknown;
 }
 
-/** The command line's JSON report (DESIGN.md, "Command line contract"), version 1. */
-export interface Report {
+/** The JSON report without its customers (see {@link Report}). */
+export interface ReportHead {
   version: 1;
   asOf: string;
   window: { start: string; end: string; months: number };
@@ -61,63 +57,23 @@ export interface Report {
     churnMedianGapDays: number | null;
     [field: string]: unknown;
   };
-  customers: ReportCustomer[];
   /** Methods' top-level keys (`report.top`), e.g. `valueModel`. */
   [key: string]: unknown;
 }
 
-const skippedEntry = (s: SkippedRow): Report['input']['skipped'][number] => ({
-  sheet: s.sheet,
-  row: s.row,
-  column: s.column,
-  reason: s.reason,
-});
+/** The command line's JSON report (DESIGN.md, "Command line contract"), version 1. */
+export interface Report extends ReportHead {
+  customers: ReportCustomer[];
+}
 
 /**
  * The JSON report: every customer of the customers table plus every customer id in the sales rows up to
  * the as-of date, once each, with full-precision amounts and null where a value does not apply; dates as
  * ISO text. Extra keys beyond DESIGN.md's example (name, rep, lastContact, overdue, lifetimeValue, method,
- * afterAsOfRows…) only add information.
+ * afterAsOfRows…) only add information. A writer that streams the report builds one customer at a time
+ * with {@link reportParts} instead.
  */
 export function buildReport(result: AnalysisResult): Report {
-  const span = result.window;
-  const run = runViewOf(result);
-  const method = {} as Report['method'];
-  const top: Record<string, unknown> = {};
-  const fields: [string, (i: number) => unknown][] = [];
-  for (const m of methods as readonly AnyMethod[]) {
-    const out: unknown = run.output(m);
-    Object.assign(method, m.report?.method?.(out, run));
-    Object.assign(top, m.report?.top?.(out, run));
-    fields.push(...Object.entries(m.report?.customer?.(out, run) ?? {}));
-  }
-  const { ids, names, reps, count } = result.roster;
-  const customers = new Array<ReportCustomer>(count);
-  for (let i = 0; i < count; i++) {
-    const customer = { id: ids[i]!, name: names[i] ?? null, rep: reps[i] ?? null } as ReportCustomer;
-    for (const [name, value] of fields) customer[name] = value(i);
-    customers[i] = customer;
-  }
-  return {
-    version: 1,
-    asOf: isoFromDay(result.asOf),
-    window: {
-      start: isoFromDay(span.start),
-      end: isoFromDay(span.end),
-      months: span.months,
-    },
-    input: {
-      salesRows: result.input.salesRows,
-      usedRows: result.input.usedRows,
-      skippedCount: result.input.skippedCount,
-      skipped: result.input.skipped.map(skippedEntry),
-      afterAsOfRows: result.input.afterAsOfRows,
-      beforeWindowRows: result.input.beforeWindowRows,
-      visitsRows: result.input.visitsRows,
-      visitsSkipped: result.input.visitsSkipped.map(skippedEntry),
-    },
-    method,
-    customers,
-    ...top,
-  };
+  const { head, count, customer } = reportParts(result);
+  return { ...head, customers: Array.from({ length: count }, (_, i) => customer(i)) };
 }

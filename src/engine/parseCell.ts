@@ -63,7 +63,43 @@ export function parseTextCell(cell: RawCell): string | null {
   return parseIdCell(cell);
 }
 
-const plainNumberPattern = /^-?\d{1,15}(\.\d{1,15})?$/u;
+/** Decimal digits a double holds exactly as an integer, whatever they are. */
+const exactDigits = 15;
+
+/**
+ * The value of plain decimal text (`-?\d{1,15}(\.\d{1,15})?`, what CSV files hold), NaN for any other text.
+ * With at most 15 digits in all, the digits as one integer and the power of ten are both exact, so the one
+ * rounding of their quotient gives exactly what `Number(text)` gives, without a regular expression.
+ */
+function plainDecimal(text: string): number {
+  const length = text.length;
+  const negative = text.charCodeAt(0) === 45; // '-'
+  let at = negative ? 1 : 0;
+  const wholeStart = at;
+  let digits = 0;
+  for (; at < length; at++) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) break;
+    digits = digits * 10 + digit;
+  }
+  const wholeDigits = at - wholeStart;
+  if (wholeDigits === 0 || wholeDigits > exactDigits) return Number.NaN;
+  let scale = 1;
+  if (at < length) {
+    if (text.charCodeAt(at) !== 46) return Number.NaN; // '.'
+    const fractionStart = ++at;
+    for (; at < length; at++) {
+      const digit = text.charCodeAt(at) - 48;
+      if (digit < 0 || digit > 9) return Number.NaN;
+      digits = digits * 10 + digit;
+      scale *= 10;
+    }
+    const fractionDigits = at - fractionStart;
+    if (fractionDigits === 0 || fractionDigits > exactDigits) return Number.NaN;
+    if (wholeDigits + fractionDigits > exactDigits) return Number(text);
+  }
+  return negative ? -(digits / scale) : digits / scale;
+}
 
 const currencyPattern = /[$€£¥￥₩₹]|元|人民币|rmb|cny|usd|eur|gbp|hk\$/giu;
 
@@ -78,7 +114,8 @@ export function parseNumberCell(cell: RawCell): number | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   if (typeof cell !== 'string') return null;
   // Fast path: plain decimal text (what CSV files hold) needs none of the clean-up below.
-  if (plainNumberPattern.test(cell)) return Number(cell);
+  const plain = plainDecimal(cell);
+  if (!Number.isNaN(plain)) return plain;
   let text = cell.trim();
   if (text === '' || text.startsWith('#')) return null;
   let negative = false;

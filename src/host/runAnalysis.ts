@@ -26,6 +26,11 @@ export interface RunOptions {
    * command line turns it off for a JSON report alone.
    */
   describeOutput?: boolean;
+  /**
+   * Make the call list (default true). The command line turns it off for a JSON report without `--calls`:
+   * nothing reads it (see `AnalysisInput.callList`).
+   */
+  callList?: boolean;
   /** Runs the engine elsewhere (a Web Worker); defaults to {@link computeAnalysis} in this thread. */
   compute?: (input: AnalysisInput) => Promise<ComputedAnalysis>;
   /**
@@ -138,6 +143,7 @@ export async function runAnalysis(
     date1904: info.date1904,
     settings: resolved,
     history: info.history ?? null,
+    ...(options.callList === false ? { callList: false } : {}),
   };
   const computed = await (
     options.compute ??

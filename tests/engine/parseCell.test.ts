@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { addMonths, dayFromYmd, isoFromDay } from '../../src/engine/dayNumbers';
 import {
   isBlank,
@@ -171,6 +172,48 @@ describe('parseNumberCell', () => {
     Number.POSITIVE_INFINITY,
   ])('%j is not a number', (cell) => {
     expect(parseNumberCell(cell)).toBeNull();
+  });
+});
+
+describe('parseNumberCell on plain decimal text (read without a regular expression)', () => {
+  const digits = (min: number, max: number) =>
+    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((d) => d.join(''));
+
+  test('gives exactly what Number gives, -0 included, up to 15 digits on each side of the point', () => {
+    fc.assert(
+      fc.property(fc.boolean(), digits(1, 17), fc.option(digits(0, 17)), (negative, whole, fraction) => {
+        const text = `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`;
+        // Past 15 digits on one side, or a point without digits after it, the general reading applies.
+        expect(Object.is(parseNumberCell(text), Number(text))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  test.each([
+    ['0.1', 0.1],
+    ['-0', -0],
+    ['-0.00', -0],
+    ['00042', 42],
+    ['123456789012345', 123456789012345],
+    ['12345678.12345678', 12345678.12345678],
+    ['0.000000000000001', 1e-15],
+    ['9007199254740993', 9007199254740992],
+  ])('%s is %d', (text, expected) => {
+    expect(Object.is(parseNumberCell(text), expected)).toBe(true);
+  });
+
+  test.each<[string, number | null]>([
+    ['', null],
+    ['-', null],
+    ['.5', 0.5],
+    ['5.', 5],
+    ['1.2.3', null],
+    ['1-2', null],
+    ['5x', null],
+    ['١٢', null],
+  ])('%j is read by the general rules: %p', (text, expected) => {
+    expect(parseNumberCell(text)).toBe(expected);
   });
 });
 

@@ -56,6 +56,8 @@ export interface MethodInput<S extends object = object> {
    * classes and measures are read from it, so a costly method may return an empty result.
    */
   comparison: boolean;
+  /** False when the host reads no call list (`AnalysisInput.callList`): the calls method lists no call. */
+  callList: boolean;
   asOf: number;
   window: AnalysisWindow;
   customers: CustomerRoster;

@@ -83,6 +83,8 @@ export const callsMethod = defineMethod({
     const care = readCustomerCare(tables.customers, position, tables.date1904, tables.dateOrder);
     const rules = readCareRules(tables.careRules);
     for (const note of [...care.notes, ...rules.notes]) input.note(note);
+    // No host reads the list: its notes and rule count are the run's all the same.
+    if (!input.callList) return { list: [], nextCall, from, to, careRules: rules.rules.length };
     const entries: CallEntry[] = [];
 
     const { nextVisitDue } = input.output(visitsMethod);

@@ -1,4 +1,6 @@
 import type { AnalysisResult } from '../analyze';
+import { abcByCode } from '../assignAbc';
+import { svcdByCode } from '../assignSvcd';
 import { addMonths } from '../dayNumbers';
 import type { AbcClass, CustomerResult, PyramidTier, SvcdSegment } from '../types';
 import type { RecordedCategories, RecordedRun } from './runHistory';
@@ -96,8 +98,20 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
   if (recorded === null) {
     const previous = input.analyzeAt(previousAsOf);
     previousFound = previous !== null;
-    for (const c of previous?.customers ?? [])
-      before.set(c.id, { tier: c.pyramidTier, value: c.pyramidValue, svcd: c.svcd, abc: c.abc });
+    // Read from the columns, as `customers` would give them: the earlier customers' objects are never built.
+    if (previous !== null) {
+      const { count, ids, pyramidTier, pyramidValue, svcd, abc } = previous.perCustomer;
+      for (let i = 0; i < count; i++) {
+        const tier = pyramidTier[i]!;
+        const value = pyramidValue[i]!;
+        before.set(ids[i]!, {
+          tier: tier === 0 ? null : (tier as PyramidTier),
+          value: Number.isNaN(value) ? null : value,
+          svcd: svcdByCode[svcd[i]!] ?? null,
+          abc: abcByCode[abc[i]!] ?? 'C',
+        });
+      }
+    }
   } else {
     for (const [id, c] of recorded.customers) before.set(id, { ...c, value: null });
   }

@@ -427,6 +427,27 @@ async function inputOf(file: string): Promise<AnalysisInput> {
   return captured!;
 }
 
+describe('without a call list (callList: false, a JSON report without --calls)', () => {
+  test.each(['en', 'zh-CN'] as const)(
+    'the %s sample: no call is listed, and the report and notes are those of the run with the list',
+    async (language) => {
+      const bytes = await sampleWorkbookToXlsx(buildSampleWorkbook(language));
+      const run = async (callList: boolean) => {
+        const host = await FileWorkbookHost.fromXlsx(bytes, 'sample.xlsx');
+        return (await runAnalysis(host, {}, { write: false, describeOutput: false, callList })).result;
+      };
+      const [listed, unlisted] = [await run(true), await run(false)];
+      expect(listed.outputs.calls.list.length).toBeGreaterThan(10);
+      expect(listed.perCustomer.count).toBeGreaterThan(10);
+      expect(unlisted.outputs.calls.list).toEqual([]);
+      expect([...unlisted.outputs.calls.nextCall].every(Number.isNaN)).toBe(true);
+      expect(unlisted.outputs.calls.careRules).toBe(listed.outputs.calls.careRules);
+      expect(unlisted.notes).toEqual(listed.notes);
+      expect(buildReport(unlisted)).toEqual(buildReport(listed));
+    },
+  );
+});
+
 describe('real data and the sample workbook', () => {
   test('superstore: a care rule on a category follows up every purchase in it (recomputed from the cells)', async () => {
     const input = await inputOf(sharedData('superstore.xlsx'));

@@ -7,6 +7,7 @@ import type { AnalysisInput } from '../../../src/engine/analyze';
 import { analyze } from '../../../src/engine/analyze';
 import { buildCustomerColumns } from '../../../src/engine/buildCustomerColumns';
 import { buildSummarySheets } from '../../../src/engine/buildSummarySheets';
+import * as customerResultColumns from '../../../src/engine/customerResultColumns';
 import type { AnalysisSettings, RawCell } from '../../../src/engine/types';
 import { basicSales, iso, settingsWith, tableInput } from '../../helpers/tables';
 
@@ -142,6 +143,26 @@ describe('movementMethod on a hand-made table', () => {
       { month: '2024-02', customers: 2, active: [2, 1, 0, 0, 1] },
       { month: '2024-06', customers: 1, active: [1] },
     ]);
+  });
+});
+
+describe('the earlier analysis', () => {
+  it("is read from its columns: no customer object is built, and each customer's categories then are its", () => {
+    const built = jest.spyOn(customerResultColumns, 'customerResultsOf');
+    const result = analyze(inputOf({ asOf: '2024-06-30' }));
+    expect(built).not.toHaveBeenCalled();
+    built.mockRestore();
+    const movement = result.outputs.movement!;
+    const earlier = analyze(inputOf({ asOf: iso(movement.previousAsOf), compareMonths: null }));
+    const then = new Map(earlier.customers.map((c) => [c.id, c]));
+    expect(then.size).toBe(5);
+    result.roster.ids.forEach((id, i) => {
+      const c = then.get(id);
+      const m = movement.customers[i]!;
+      expect([m.previousTier, m.previousValue, m.previousSvcd, m.previousAbc]).toEqual(
+        c === undefined ? [null, null, null, null] : [c.pyramidTier, c.pyramidValue, c.svcd, c.abc],
+      );
+    });
   });
 });
 

@@ -32,6 +32,18 @@ describe('writeFileAtomically', () => {
     expect(await readdir(folder)).toEqual(['out.xlsx']);
   });
 
+  it('writes text given in pieces as UTF-8, one piece after the other', async () => {
+    const target = path.join(folder, 'report.json');
+    const pieces = function* (): Generator<string> {
+      yield '{"客户": [\n';
+      for (let i = 0; i < 3; i++) yield `${i === 0 ? '' : ',\n'}  "C${i}"`;
+      yield '\n]}\n';
+    };
+    await writeFileAtomically(target, pieces());
+    expect(await readFile(target, 'utf8')).toBe('{"客户": [\n  "C0",\n  "C1",\n  "C2"\n]}\n');
+    expect(await readdir(folder)).toEqual(['report.json']);
+  });
+
   it('on failure leaves the target as it was and removes its temporary file', async () => {
     // A folder in the way: the final rename fails after the bytes were written.
     const target = path.join(folder, 'taken');

@@ -10,13 +10,14 @@ import { FileError } from './FileError';
  * target. On any failure the temporary file is removed and the target is left as it was.
  *
  * @param filePath Where the file goes; its folder must exist.
+ * @param bytes The content, or its text in pieces (written as UTF-8 one after the other, each as it comes).
  * @param language Of the error's sentence.
  * @throws FileError `cannotWrite` with the system's reason in plain words.
  * @example await writeFileAtomically('out/analysis.xlsx', bytes);
  */
 export async function writeFileAtomically(
   filePath: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array | Iterable<string>,
   language: Language = 'en',
 ): Promise<void> {
   const folder = path.dirname(path.resolve(filePath));
@@ -29,7 +30,8 @@ export async function writeFileAtomically(
     const handle = await open(temporary, 'wx');
     created = true;
     try {
-      await handle.writeFile(bytes);
+      if (bytes instanceof Uint8Array) await handle.writeFile(bytes);
+      else for (const piece of bytes) await handle.write(piece);
       await handle.sync();
     } finally {
       await handle.close();

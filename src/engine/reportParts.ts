@@ -1,0 +1,75 @@
+import type { AnalysisResult } from './analyze';
+import type { Report, ReportCustomer, ReportHead } from './buildReport';
+import { isoFromDay } from './dayNumbers';
+import type { AnyMethod } from './methods/Method';
+import { methods } from './methods/registry';
+import { runViewOf } from './methods/runMethods';
+import type { SkippedRow } from './types';
+
+/** The JSON report in parts: all but the customers, and each customer on demand. */
+export interface ReportParts {
+  /** The report without `customers`: version, as-of, window, input, method, then the methods' top keys. */
+  head: ReportHead;
+  /** Customers in the report (result order). */
+  count: number;
+  /** Customer `i` of the report, built afresh on each call. */
+  customer: (i: number) => ReportCustomer;
+}
+
+const skippedEntry = (s: SkippedRow): Report['input']['skipped'][number] => ({
+  sheet: s.sheet,
+  row: s.row,
+  column: s.column,
+  reason: s.reason,
+});
+
+/**
+ * The parts of the JSON report ({@link buildReport} puts them together): a writer that streams the report
+ * builds and writes one customer at a time, so a 100,000-customer report never holds every customer's
+ * object at once.
+ *
+ * @example
+ * const { head, count, customer } = reportParts(result);
+ * customer(0); // { id: 'C001', name: 'Ann', rep: 'Kim', revenue: 1200, … }
+ */
+export function reportParts(result: AnalysisResult): ReportParts {
+  const span = result.window;
+  const run = runViewOf(result);
+  const method = {} as Report['method'];
+  const top: Record<string, unknown> = {};
+  const fields: [string, (i: number) => unknown][] = [];
+  for (const m of methods as readonly AnyMethod[]) {
+    const out: unknown = run.output(m);
+    Object.assign(method, m.report?.method?.(out, run));
+    Object.assign(top, m.report?.top?.(out, run));
+    fields.push(...Object.entries(m.report?.customer?.(out, run) ?? {}));
+  }
+  const { ids, names, reps, count } = result.roster;
+  const head: ReportHead = {
+    version: 1,
+    asOf: isoFromDay(result.asOf),
+    window: {
+      start: isoFromDay(span.start),
+      end: isoFromDay(span.end),
+      months: span.months,
+    },
+    input: {
+      salesRows: result.input.salesRows,
+      usedRows: result.input.usedRows,
+      skippedCount: result.input.skippedCount,
+      skipped: result.input.skipped.map(skippedEntry),
+      afterAsOfRows: result.input.afterAsOfRows,
+      beforeWindowRows: result.input.beforeWindowRows,
+      visitsRows: result.input.visitsRows,
+      visitsSkipped: result.input.visitsSkipped.map(skippedEntry),
+    },
+    method,
+    ...top,
+  };
+  const customer = (i: number): ReportCustomer => {
+    const entry = { id: ids[i]!, name: names[i] ?? null, rep: reps[i] ?? null } as ReportCustomer;
+    for (const [name, value] of fields) entry[name] = value(i);
+    return entry;
+  };
+  return { head, count, customer };
+}
