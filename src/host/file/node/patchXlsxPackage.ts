@@ -117,26 +117,23 @@ function setAttribute(tag: string, name: string, value: string): string {
 /**
  * One of our worksheet parts made to fit the input's package: its cell, row and column style indexes
  * mapped into the merged style sheet (a cell without one gets our default format, as the library wrote it),
- * its shared strings written inline (the input's shared-string table is left as it is), its
+ * its shared-string indexes moved past the input's strings (ours are appended to its table), its
  * differential formats mapped.
  */
-function adoptSheet(xml: string, styles: MergedStyles, strings: readonly string[]): string {
+function adoptSheet(xml: string, styles: MergedStyles, stringOffset: number): string {
   const ourDefault = String(styles.cellFormat(0));
   return xml
     .replace(
       /<c\b([^>]*?)(\/?)>(?:<v>(\d+)<\/v>)?/gu,
       (_, attributes: string, close: string, value: string | undefined) => {
-        let mapped = /\ss="\d+"/u.test(attributes)
+        const mapped = /\ss="\d+"/u.test(attributes)
           ? attributes.replace(/(\ss=")(\d+)(")/u, (__, a: string, s: string, b: string) => {
               return `${a}${String(styles.cellFormat(Number(s)))}${b}`;
             })
           : `${attributes} s="${ourDefault}"`;
-        if (!/\st="s"/u.test(mapped)) return `<c${mapped}${close}>${value === undefined ? '' : `<v>${value}</v>`}`;
-        const text = value === undefined ? undefined : strings[Number(value)];
-        if (text === undefined || close !== '')
-          throw new PatchUnsupportedError('a shared-string cell without its string');
-        mapped = mapped.replace(/\st="s"/u, ' t="inlineStr"');
-        return `<c${mapped}><is>${text}</is>`;
+        const shared = /\st="s"/u.test(mapped) && value !== undefined;
+        const v = value === undefined ? '' : `<v>${shared ? String(Number(value) + stringOffset) : value}</v>`;
+        return `<c${mapped}${close}>${v}`;
       },
     )
     .replace(/<row\b[^>]*>/gu, (tag) =>
@@ -260,12 +257,20 @@ export async function patchXlsxPackage(
   if (oursSheets.some((sheet) => !sheet.ours && !inputTagOf.has(sheet.name)))
     throw new PatchUnsupportedError('a placeholder sheet the input does not have');
   const styles = mergeStyleSheets(inputStyles, (await oursText('xl/styles.xml')) ?? '');
-  const stringsXml = (await oursText('xl/sharedStrings.xml')) ?? '';
-  const strings = [...stringsXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/gu)].map((m) => m[1] ?? '');
+  // Our strings go after the input's in its shared-string table (a new table when it has none).
+  const ourStrings = [
+    ...((await oursText('xl/sharedStrings.xml')) ?? '').matchAll(/<si\b[^>]*?(?:\/>|>[\s\S]*?<\/si>)/gu),
+  ].map(([item]) => item);
+  const stringsRelation = workbookRelations.find((r) => r.type === `${relationshipsNamespace}/sharedStrings`);
+  const stringsPart = stringsRelation === undefined ? null : targetOf(stringsRelation);
+  const inputStrings = stringsPart === null ? null : inputText(stringsPart);
+  if (inputStrings !== null && !/<sst\b[\s\S]*<\/sst>\s*$/u.test(inputStrings))
+    throw new PatchUnsupportedError('a shared-string table in another shape');
+  const stringOffset = inputStrings === null ? 0 : [...inputStrings.matchAll(/<si\b/gu)].length;
   for (const sheet of oursSheets.filter((s) => s.ours)) {
     const xml = await oursText(sheet.part);
     if (xml === null) throw new Error(`Our sheet part ${sheet.part} is missing.`);
-    ours.file(sheet.part, adoptSheet(xml, styles, strings));
+    ours.file(sheet.part, adoptSheet(xml, styles, stringOffset));
   }
   const appended = await appendRowsToPackage(ours, deferred);
 
@@ -302,6 +307,7 @@ export async function patchXlsxPackage(
       order.push(part);
     }
   }
+  const oursContentTypes = (await oursText(contentTypesPart)) ?? '';
   const newParts: ZipPart[] = [];
   const encoder = new TextEncoder();
   const contentOverrides: string[] = [];
@@ -310,7 +316,7 @@ export async function patchXlsxPackage(
     const bytes = appended.get(part) ?? (await ours.file(part)?.async('uint8array'));
     if (bytes === undefined) throw new Error(`Our part ${part} is missing.`);
     newParts.push({ name, bytes });
-    const type = contentTypeOf((await oursText(contentTypesPart)) ?? '', part);
+    const type = contentTypeOf(oursContentTypes, part);
     if (type !== null && contentTypeOf(contentTypes, name) !== type)
       contentOverrides.push(`<Override PartName="/${xmlText(name)}" ContentType="${xmlText(type)}"/>`);
     const relsPath = relationshipsPathOf(part);
@@ -392,6 +398,37 @@ export async function patchXlsxPackage(
   let workbookRels = workbookRelsXml;
   for (const relation of workbookRelations)
     if (removedRelationIds.has(relation.id)) workbookRels = workbookRels.replace(relation.tag, '');
+  const replaced = new Map<string, string>();
+  const added: ZipPart[] = [];
+  if (ourStrings.length > 0) {
+    const total = stringOffset + ourStrings.length;
+    if (stringsPart !== null && inputStrings !== null) {
+      replaced.set(
+        stringsPart,
+        inputStrings
+          .replace(/<sst\b[^>]*>/u, (tag) => {
+            const count = Number(attributeOf(tag, 'count') ?? stringOffset) + ourStrings.length;
+            return setAttribute(setAttribute(tag, 'count', String(count)), 'uniqueCount', String(total));
+          })
+          .replace(/<\/sst>\s*$/u, `${ourStrings.join('')}</sst>`),
+      );
+    } else {
+      const part = freeName(`${workbookFolder === '' ? '' : `${workbookFolder}/`}sharedStrings.xml`, taken);
+      taken.add(part);
+      added.push({
+        name: part,
+        bytes: encoder.encode(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${transitionalMain}" count="${String(total)}" uniqueCount="${String(total)}">${ourStrings.join('')}</sst>`,
+        ),
+      });
+      newRelations.push(
+        `<Relationship Id="rId${String(nextRelation++)}" Type="${relationshipsNamespace}/sharedStrings" Target="${xmlText(relativeTarget(workbookFolder, part))}"/>`,
+      );
+      contentOverrides.push(
+        `<Override PartName="/${xmlText(part)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`,
+      );
+    }
+  }
   workbookRels = workbookRels.replace('</Relationships>', `${newRelations.join('')}</Relationships>`);
 
   // Content types: no override for a dropped part, one for each of ours the defaults do not cover.
@@ -401,15 +438,13 @@ export async function patchXlsxPackage(
     )
     .replace('</Types>', `${contentOverrides.join('')}</Types>`);
 
-  const replaced = new Map<string, string>([
-    [workbookPart, workbook],
-    [workbookRelsPath, workbookRels],
-    [stylesPart, styles.xml],
-    [contentTypesPart, types],
-  ]);
+  replaced.set(workbookPart, workbook);
+  replaced.set(workbookRelsPath, workbookRels);
+  replaced.set(stylesPart, styles.xml);
+  replaced.set(contentTypesPart, types);
   const parts: ZipPart[] = kept.map((entry) => {
     const text = replaced.get(entry.name);
     return text === undefined ? entry : { name: entry.name, bytes: encoder.encode(text) };
   });
-  return writeRawZip([...parts, ...newParts]);
+  return writeRawZip([...parts, ...added, ...newParts]);
 }
