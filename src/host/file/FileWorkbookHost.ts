@@ -184,8 +184,7 @@ export class FileWorkbookHost implements WorkbookHost {
 
   /** {@inheritDoc WorkbookHost.write} */
   async write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary> {
-    if (this.source instanceof PatchedSource && this.output === null && !this.source.canWrite(plan))
-      this.source = await this.source.wholeWorkbook(this.fileName);
+    if (this.source instanceof PatchedSource) await this.source.prepare(plan, this.fileName);
     this.lastPlan = plan;
     return settle(() => {
       // A streamed input's record describes the input, not the new output workbook.

@@ -1,43 +1,48 @@
 import { Workbook, type Worksheet } from 'exceljs';
+import JSZip from 'jszip';
 import type { CellColumn, SourceTable } from '../../engine/types';
 import type { RunRecord } from '../runRecord';
 import type { ProgressCallback, WorkbookInfo, WritePlan } from '../WorkbookHost';
+import { sheetPartsByName } from './addChartsToXlsx';
 import type { FileSource } from './FileSource';
 import { StreamedSource } from './StreamedSource';
 import type { StreamedWorkbook } from './StreamedWorkbook';
 import { XlsxSource } from './XlsxSource';
 
+/** A worksheet part with no cells, standing in for an input sheet the run leaves as it is. */
+const emptySheetXml =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
+
 /**
  * An .xlsx read by streaming (`streamXlsx`) whose result is written by patching its own package
- * (`patchXlsxPackage`) rather than by loading and re-writing it with the workbook library: tables and the
- * earlier run's record come from the streamed cells (`StreamedSource`), and the run writes into a
- * skeleton workbook holding one empty placeholder sheet per input sheet (so sheet names stay unique and
- * an earlier run's sheets are removed and replaced in place, as in the input's own workbook), whose
- * surviving placeholders stand for the input's sheets when the package is patched. Only a run that leaves
- * every input sheet as it is can be written so ({@link PatchedSource.canWrite}); the host loads the whole
- * workbook ({@link PatchedSource.wholeWorkbook}) for the others.
+ * (`patchXlsxPackage`) rather than by loading and re-writing it whole with the workbook library. Tables
+ * and the earlier run's record come from the streamed cells (`StreamedSource`). The run writes into a
+ * skeleton workbook ({@link PatchedSource.prepare}): the input as the library loads it with every sheet the
+ * run leaves as it is emptied (a placeholder: sheet names stay unique and an earlier run's sheets are
+ * removed and replaced in place, as in the input's own workbook), and the sheets it changes — the one of
+ * the user's customers table, the Calls sheets — loaded whole. The surviving placeholders stand for the
+ * input's own sheets when the package is patched.
  *
  * @example const source = new PatchedSource(await streamXlsx(path, name), await readFile(path));
  */
 export class PatchedSource implements FileSource {
   readonly date1904: boolean;
-  readonly workbook: Workbook;
   private readonly streamed: StreamedSource;
+  private skeleton: Workbook | null = null;
   private readonly placeholders = new Set<Worksheet>();
 
-  /**
-   * @param bytes The input file, kept for the patch and for {@link PatchedSource.wholeWorkbook}.
-   * @throws Error when a sheet name of the input cannot name a placeholder.
-   */
+  /** @param bytes The input file, kept for the skeleton, the patch and {@link PatchedSource.wholeWorkbook}. */
   constructor(
     streamed: StreamedWorkbook,
     readonly bytes: Uint8Array,
   ) {
     this.streamed = new StreamedSource(streamed);
     this.date1904 = streamed.date1904;
-    this.workbook = new Workbook();
-    this.workbook.properties.date1904 = streamed.date1904;
-    for (const name of streamed.sheetNames) this.placeholders.add(this.workbook.addWorksheet(name));
+  }
+
+  /** The skeleton the run writes into, once {@link PatchedSource.prepare} has built it; null before. */
+  get workbook(): Workbook | null {
+    return this.skeleton;
   }
 
   inspect(record: RunRecord | null): WorkbookInfo {
@@ -53,19 +58,31 @@ export class PatchedSource implements FileSource {
   }
 
   /**
-   * Whether `plan` can be written by patching: it builds its own customers sheet (the user's customers
-   * table would get columns appended), and the input holds no Calls sheet (a re-run updates that sheet's
-   * rows in place).
+   * Builds the skeleton for `plan`: the sheet of the user's customers table (when the run appends columns
+   * to it) and every Calls sheet loaded whole, every other sheet emptied. Done once, for the first write.
+   *
+   * @throws Error with a readable message when the bytes are not an .xlsx package.
    */
-  canWrite(plan: WritePlan): boolean {
-    return (
-      plan.customers.kind === 'new' && (this.streamed.inspect(this.inputRecord()).callSheets ?? []).length === 0
-    );
+  async prepare(plan: WritePlan, fileName: string): Promise<void> {
+    if (this.skeleton !== null) return;
+    const whole = new Set((this.inspect(this.inputRecord()).callSheets ?? []).map((sheet) => sheet.name));
+    if (plan.customers.kind === 'existing') whole.add(plan.customers.table.sheet);
+    const zip = await JSZip.loadAsync(this.bytes);
+    for (const [name, part] of await sheetPartsByName(zip)) {
+      if (whole.has(name)) continue;
+      zip.file(part, emptySheetXml);
+      const slash = part.lastIndexOf('/');
+      zip.remove(`${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`);
+    }
+    const reduced = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+    const workbook = (await loadWorkbook(reduced, fileName)).workbook;
+    for (const sheet of workbook.worksheets) if (!whole.has(sheet.name)) this.placeholders.add(sheet);
+    this.skeleton = workbook;
   }
 
-  /** Never called: a plan with the user's customers table is written through {@link PatchedSource.wholeWorkbook}. */
-  copyCustomers(): never {
-    throw new Error('A customers table is not written by patching the package.');
+  /** The customers table's sheet is in the skeleton, loaded whole: nothing to copy. */
+  copyCustomers(): null {
+    return null;
   }
 
   /** The sales are in the input's package, which the output keeps. */
@@ -77,24 +94,29 @@ export class PatchedSource implements FileSource {
     return directRowsAboveCells;
   }
 
-  /** Names of the sheets of `output` (the skeleton after a write) that are the input's own. */
+  /** Names of the sheets of `output` (the skeleton after a write) that are the input's own, unchanged. */
   inputSheetsOf(output: Workbook): Set<string> {
     return new Set(output.worksheets.filter((sheet) => this.placeholders.has(sheet)).map((s) => s.name));
   }
 
   /**
-   * The input loaded whole by the workbook library, for a run that changes one of its sheets.
+   * The input loaded whole by the workbook library, for an input package the patcher does not handle.
    *
    * @throws Error with a readable message when the bytes are not an .xlsx package.
    */
-  async wholeWorkbook(fileName: string): Promise<XlsxSource> {
-    const workbook = new Workbook();
-    try {
-      await workbook.xlsx.load(this.bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`"${fileName}" could not be read as an .xlsx workbook (${reason}).`);
-    }
-    return new XlsxSource(workbook);
+  wholeWorkbook(fileName: string): Promise<XlsxSource> {
+    return loadWorkbook(this.bytes, fileName);
   }
+}
+
+/** An .xlsx loaded by the workbook library. */
+async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<XlsxSource> {
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`"${fileName}" could not be read as an .xlsx workbook (${reason}).`);
+  }
+  return new XlsxSource(workbook);
 }

@@ -308,13 +308,26 @@ export async function patchXlsxPackage(
     }
   }
   const oursContentTypes = (await oursText(contentTypesPart)) ?? '';
+  // Table ids are unique in a workbook: ours (the user's customers table, re-written) follow the input's.
+  let nextTableId =
+    Math.max(
+      0,
+      ...kept
+        .filter((entry) => /^xl\/tables\/[^/]+\.xml$/u.test(entry.name))
+        .map((entry) => Number(attributeOf(/<table\b[^>]*>/u.exec(inputText(entry.name) ?? '')?.[0] ?? '', 'id') ?? 0)),
+    ) + 1;
   const newParts: ZipPart[] = [];
   const encoder = new TextEncoder();
   const contentOverrides: string[] = [];
   for (const part of order) {
     const name = renamed.get(part) ?? part;
-    const bytes = appended.get(part) ?? (await ours.file(part)?.async('uint8array'));
+    let bytes = appended.get(part) ?? (await ours.file(part)?.async('uint8array'));
     if (bytes === undefined) throw new Error(`Our part ${part} is missing.`);
+    if (/^xl\/tables\/[^/]+\.xml$/u.test(part)) {
+      const xml = new TextDecoder().decode(bytes);
+      const id = String(nextTableId++);
+      bytes = encoder.encode(xml.replace(/<table\b[^>]*>/u, (tag) => setAttribute(tag, 'id', id)));
+    }
     newParts.push({ name, bytes });
     const type = contentTypeOf(oursContentTypes, part);
     if (type !== null && contentTypeOf(contentTypes, name) !== type)
