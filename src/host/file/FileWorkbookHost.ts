@@ -216,7 +216,12 @@ export class FileWorkbookHost implements WorkbookHost {
       if (this.output === null) return this.source.bytes;
       const zip = await this.libraryPackage(this.output);
       try {
-        return await this.patcher(this.source.bytes, zip, this.source.inputSheetsOf(this.output), this.deferredRows);
+        return await this.patcher(
+          this.source.bytes,
+          zip,
+          this.source.inputSheetsOf(this.output),
+          this.deferredRows,
+        );
       } catch (error) {
         if (!(error instanceof PatchUnsupportedError) || this.lastPlan === null) throw error;
         // The input's package is not one the patcher handles: the whole workbook is loaded and written.

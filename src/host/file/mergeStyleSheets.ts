@@ -10,7 +10,6 @@ export interface MergedStyles {
   differentialFormat(index: number): number;
 }
 
-
 /** The sections of `styleSheet`, in schema order. */
 const sectionOrder = [
   'numFmts',

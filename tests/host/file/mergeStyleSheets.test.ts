@@ -38,7 +38,9 @@ describe('mergeStyleSheets', () => {
   it("keeps the input's formats at their indexes and appends ours after them", () => {
     expect(section(merged.xml, 'cellXfs')).toMatch(/^<cellXfs count="6">/u);
     // The input's three cell formats come first, unchanged.
-    expect(section(merged.xml, 'cellXfs')).toContain(section(input, 'cellXfs').replace(/^<cellXfs count="3">|<\/cellXfs>$/gu, ''));
+    expect(section(merged.xml, 'cellXfs')).toContain(
+      section(input, 'cellXfs').replace(/^<cellXfs count="3">|<\/cellXfs>$/gu, ''),
+    );
     expect([0, 1, 2].map((k) => merged.cellFormat(k))).toEqual([3, 4, 5]);
     expect(section(merged.xml, 'fonts')).toMatch(/^<fonts count="4" x14ac:knownFonts="1">/u);
     expect(section(merged.xml, 'fills')).toMatch(/^<fills count="5">/u);
@@ -58,7 +60,9 @@ describe('mergeStyleSheets', () => {
   });
 
   it('adds a section the input lacks in schema order (dxfs before tableStyles)', () => {
-    expect(merged.xml).toMatch(/<\/cellStyles><dxfs count="1"><dxf><font><b\/><\/font><\/dxf><\/dxfs><tableStyles/u);
+    expect(merged.xml).toMatch(
+      /<\/cellStyles><dxfs count="1"><dxf><font><b\/><\/font><\/dxf><\/dxfs><tableStyles/u,
+    );
     expect(merged.differentialFormat(0)).toBe(0);
   });
 

@@ -71,7 +71,11 @@ describe('the result of a small .xlsx is written by patching its package', () =>
     expect(chinese).toContain('客户金字塔');
     expect(chinese).not.toContain('Pyramid');
     expect(chinese).toHaveLength(names.length);
-    expect(entries(third).get('xl/worksheets/sheet1.xml')?.data.equals(original.get('xl/worksheets/sheet1.xml')!.data)).toBe(true);
+    expect(
+      entries(third)
+        .get('xl/worksheets/sheet1.xml')
+        ?.data.equals(original.get('xl/worksheets/sheet1.xml')!.data),
+    ).toBe(true);
     // Our cells of the re-run equal the first run's (same input, same settings).
     const cells = async (bytes: Uint8Array): Promise<unknown> =>
       (await workbookCells(bytes)).filter((sheet) => sheet.name !== 'Orders');

@@ -104,9 +104,9 @@ function sheetTagsOf(workbookXml: string): { tag: string; name: string; id: stri
 
 function definedNamesOf(workbookXml: string): string[] {
   const section = /<definedNames\b[^>]*>([\s\S]*?)<\/definedNames>/u.exec(workbookXml);
-  return [
-    ...(section?.[1] ?? '').matchAll(/<definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/definedName>)/gu),
-  ].map(([tag]) => tag);
+  return [...(section?.[1] ?? '').matchAll(/<definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/definedName>)/gu)].map(
+    ([tag]) => tag,
+  );
 }
 
 function setAttribute(tag: string, name: string, value: string): string {
@@ -132,7 +132,8 @@ function adoptSheet(xml: string, styles: MergedStyles, stringOffset: number): st
             })
           : `${attributes} s="${ourDefault}"`;
         const shared = /\st="s"/u.test(mapped) && value !== undefined;
-        const v = value === undefined ? '' : `<v>${shared ? String(Number(value) + stringOffset) : value}</v>`;
+        const v =
+          value === undefined ? '' : `<v>${shared ? String(Number(value) + stringOffset) : value}</v>`;
         return `<c${mapped}${close}>${v}`;
       },
     )
@@ -216,7 +217,8 @@ export async function patchXlsxPackage(
     texts.set(part, text);
     return text;
   };
-  const oursText = async (part: string): Promise<string | null> => (await ours.file(part)?.async('string')) ?? null;
+  const oursText = async (part: string): Promise<string | null> =>
+    (await ours.file(part)?.async('string')) ?? null;
 
   // The input's workbook, its sheets and the parts that change.
   const rootRelations = relationsOf(inputText('_rels/.rels') ?? '');
@@ -225,7 +227,10 @@ export async function patchXlsxPackage(
   const workbookXml = inputText(workbookPart);
   const contentTypes = inputText(contentTypesPart);
   if (workbookXml === null || contentTypes === null) throw new PatchUnsupportedError('no workbook part');
-  if (!workbookXml.includes(`"${transitionalMain}"`) || !workbookXml.includes(`xmlns:r="${relationshipsNamespace}"`))
+  if (
+    !workbookXml.includes(`"${transitionalMain}"`) ||
+    !workbookXml.includes(`xmlns:r="${relationshipsNamespace}"`)
+  )
     throw new PatchUnsupportedError('a workbook part in another namespace or with prefixed elements');
   const workbookFolder = folderOf(workbookPart);
   const workbookRelsPath = relationshipsPathOf(workbookPart);
@@ -276,7 +281,10 @@ export async function patchXlsxPackage(
 
   // What stays of the input: every part still reachable once the removed sheets are cut off.
   const before = reachableParts(inputText);
-  const after = reachableParts(inputText, (source, target) => source === workbookPart && removedSheetParts.has(target));
+  const after = reachableParts(
+    inputText,
+    (source, target) => source === workbookPart && removedSheetParts.has(target),
+  );
   const dropped = new Set([...before].filter((part) => !after.has(part)));
   const kept = entries.filter((entry) => !dropped.has(entry.name));
   const taken = new Set(kept.map((entry) => entry.name));
@@ -314,7 +322,9 @@ export async function patchXlsxPackage(
       0,
       ...kept
         .filter((entry) => /^xl\/tables\/[^/]+\.xml$/u.test(entry.name))
-        .map((entry) => Number(attributeOf(/<table\b[^>]*>/u.exec(inputText(entry.name) ?? '')?.[0] ?? '', 'id') ?? 0)),
+        .map((entry) =>
+          Number(attributeOf(/<table\b[^>]*>/u.exec(inputText(entry.name) ?? '')?.[0] ?? '', 'id') ?? 0),
+        ),
     ) + 1;
   const newParts: ZipPart[] = [];
   const encoder = new TextEncoder();
@@ -387,7 +397,10 @@ export async function patchXlsxPackage(
   );
   const namesXml = names.length === 0 ? '' : `<definedNames>${names.join('')}</definedNames>`;
   if (/<definedNames\b/u.test(workbook))
-    workbook = workbook.replace(/<definedNames\b[^>]*>[\s\S]*?<\/definedNames>|<definedNames\s*\/>/u, namesXml);
+    workbook = workbook.replace(
+      /<definedNames\b[^>]*>[\s\S]*?<\/definedNames>|<definedNames\s*\/>/u,
+      namesXml,
+    );
   else {
     const after = ['</externalReferences>', '</functionGroups>', '<functionGroups/>', '</sheets>']
       .map((tag) => ({ tag, at: workbook.indexOf(tag) }))
