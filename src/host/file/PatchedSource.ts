@@ -30,6 +30,7 @@ export class PatchedSource implements FileSource {
   private readonly streamed: StreamedSource;
   private skeleton: Workbook | null = null;
   private readonly placeholders = new Set<Worksheet>();
+  private readonly sheetNames: readonly string[];
 
   /** @param bytes The input file, kept for the skeleton, the patch and {@link PatchedSource.wholeWorkbook}. */
   constructor(
@@ -38,6 +39,7 @@ export class PatchedSource implements FileSource {
   ) {
     this.streamed = new StreamedSource(streamed);
     this.date1904 = streamed.date1904;
+    this.sheetNames = streamed.sheetNames;
   }
 
   /** The skeleton the run writes into, once {@link PatchedSource.prepare} has built it; null before. */
@@ -59,7 +61,8 @@ export class PatchedSource implements FileSource {
 
   /**
    * Builds the skeleton for `plan`: the sheet of the user's customers table (when the run appends columns
-   * to it) and every Calls sheet loaded whole, every other sheet emptied. Done once, for the first write.
+   * to it) and every Calls sheet loaded whole, every other sheet emptied; when no sheet is loaded whole,
+   * simply one empty sheet per input sheet. Done once, for the first write.
    *
    * @throws Error with a readable message when the bytes are not an .xlsx package.
    */
@@ -67,6 +70,7 @@ export class PatchedSource implements FileSource {
     if (this.skeleton !== null) return;
     const whole = new Set((this.inspect(this.inputRecord()).callSheets ?? []).map((sheet) => sheet.name));
     if (plan.customers.kind === 'existing') whole.add(plan.customers.table.sheet);
+    if (whole.size === 0 && this.placeholderSkeleton()) return;
     const zip = await JSZip.loadAsync(this.bytes);
     for (const [name, part] of await sheetPartsByName(zip)) {
       if (whole.has(name)) continue;
@@ -78,6 +82,23 @@ export class PatchedSource implements FileSource {
     const workbook = (await loadWorkbook(reduced, fileName)).workbook;
     for (const sheet of workbook.worksheets) if (!whole.has(sheet.name)) this.placeholders.add(sheet);
     this.skeleton = workbook;
+  }
+
+  /**
+   * A skeleton of empty sheets named as the input's, when no input sheet is loaded whole: no need to load
+   * the input's shared strings and styles. False when a name is one the library refuses.
+   */
+  private placeholderSkeleton(): boolean {
+    const workbook = new Workbook();
+    workbook.properties.date1904 = this.date1904;
+    try {
+      for (const name of this.sheetNames) this.placeholders.add(workbook.addWorksheet(name));
+    } catch {
+      this.placeholders.clear();
+      return false;
+    }
+    this.skeleton = workbook;
+    return true;
   }
 
   /** The customers table's sheet is in the skeleton, loaded whole: nothing to copy. */
