@@ -76,6 +76,12 @@ describe('the result of a small .xlsx is written by patching its package', () =>
         .get('xl/worksheets/sheet1.xml')
         ?.data.equals(original.get('xl/worksheets/sheet1.xml')!.data),
     ).toBe(true);
+    // Our strings already in the shared-string table are reused: a re-run does not grow it.
+    const uniqueStrings = async (bytes: Uint8Array): Promise<string | undefined> =>
+      /uniqueCount="(\d+)"/u.exec(
+        await (await JSZip.loadAsync(bytes)).file('xl/sharedStrings.xml')!.async('string'),
+      )?.[1];
+    expect(await uniqueStrings(second)).toBe(await uniqueStrings(first));
     // Our cells of the re-run equal the first run's (same input, same settings).
     const cells = async (bytes: Uint8Array): Promise<unknown> =>
       (await workbookCells(bytes)).filter((sheet) => sheet.name !== 'Orders');

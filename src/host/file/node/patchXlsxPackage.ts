@@ -117,10 +117,10 @@ function setAttribute(tag: string, name: string, value: string): string {
 /**
  * One of our worksheet parts made to fit the input's package: its cell, row and column style indexes
  * mapped into the merged style sheet (a cell without one gets our default format, as the library wrote it),
- * its shared-string indexes moved past the input's strings (ours are appended to its table), its
+ * its shared-string indexes mapped into the input's table (see `patchXlsxPackage`), its
  * differential formats mapped.
  */
-function adoptSheet(xml: string, styles: MergedStyles, stringOffset: number): string {
+function adoptSheet(xml: string, styles: MergedStyles, stringIndex: (index: number) => number): string {
   const ourDefault = String(styles.cellFormat(0));
   return xml
     .replace(
@@ -132,8 +132,7 @@ function adoptSheet(xml: string, styles: MergedStyles, stringOffset: number): st
             })
           : `${attributes} s="${ourDefault}"`;
         const shared = /\st="s"/u.test(mapped) && value !== undefined;
-        const v =
-          value === undefined ? '' : `<v>${shared ? String(Number(value) + stringOffset) : value}</v>`;
+        const v = value === undefined ? '' : `<v>${shared ? String(stringIndex(Number(value))) : value}</v>`;
         return `<c${mapped}${close}>${v}`;
       },
     )
@@ -271,11 +270,30 @@ export async function patchXlsxPackage(
   const inputStrings = stringsPart === null ? null : inputText(stringsPart);
   if (inputStrings !== null && !/<sst\b[\s\S]*<\/sst>\s*$/u.test(inputStrings))
     throw new PatchUnsupportedError('a shared-string table in another shape');
-  const stringOffset = inputStrings === null ? 0 : [...inputStrings.matchAll(/<si\b/gu)].length;
+  // A string the table already holds (an earlier run's) is reused, so re-runs do not grow the table.
+  const known = new Map<string, number>();
+  const inputItems = [...(inputStrings ?? '').matchAll(/<si\b[^>]*?(?:\/>|>[\s\S]*?<\/si>)/gu)];
+  inputItems.forEach(([item], index) => {
+    if (!known.has(item)) known.set(item, index);
+  });
+  const stringOffset = inputItems.length;
+  const newStrings: string[] = [];
+  const stringIndexes = ourStrings.map((item) => {
+    const index = known.get(item);
+    if (index !== undefined) return index;
+    known.set(item, stringOffset + newStrings.length);
+    newStrings.push(item);
+    return stringOffset + newStrings.length - 1;
+  });
+  const stringIndex = (index: number): number => {
+    const mapped = stringIndexes[index];
+    if (mapped === undefined) throw new PatchUnsupportedError('a shared-string index past our table');
+    return mapped;
+  };
   for (const sheet of oursSheets.filter((s) => s.ours)) {
     const xml = await oursText(sheet.part);
     if (xml === null) throw new Error(`Our sheet part ${sheet.part} is missing.`);
-    ours.file(sheet.part, adoptSheet(xml, styles, stringOffset));
+    ours.file(sheet.part, adoptSheet(xml, styles, stringIndex));
   }
   const appended = await appendRowsToPackage(ours, deferred);
 
@@ -426,17 +444,17 @@ export async function patchXlsxPackage(
     if (removedRelationIds.has(relation.id)) workbookRels = workbookRels.replace(relation.tag, '');
   const replaced = new Map<string, string>();
   const added: ZipPart[] = [];
-  if (ourStrings.length > 0) {
-    const total = stringOffset + ourStrings.length;
+  if (newStrings.length > 0) {
+    const total = stringOffset + newStrings.length;
     if (stringsPart !== null && inputStrings !== null) {
       replaced.set(
         stringsPart,
         inputStrings
           .replace(/<sst\b[^>]*>/u, (tag) => {
-            const count = Number(attributeOf(tag, 'count') ?? stringOffset) + ourStrings.length;
+            const count = Number(attributeOf(tag, 'count') ?? stringOffset) + newStrings.length;
             return setAttribute(setAttribute(tag, 'count', String(count)), 'uniqueCount', String(total));
           })
-          .replace(/<\/sst>\s*$/u, `${ourStrings.join('')}</sst>`),
+          .replace(/<\/sst>\s*$/u, `${newStrings.join('')}</sst>`),
       );
     } else {
       const part = freeName(`${workbookFolder === '' ? '' : `${workbookFolder}/`}sharedStrings.xml`, taken);
@@ -444,7 +462,7 @@ export async function patchXlsxPackage(
       added.push({
         name: part,
         bytes: encoder.encode(
-          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${transitionalMain}" count="${String(total)}" uniqueCount="${String(total)}">${ourStrings.join('')}</sst>`,
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${transitionalMain}" count="${String(total)}" uniqueCount="${String(total)}">${newStrings.join('')}</sst>`,
         ),
       });
       newRelations.push(
