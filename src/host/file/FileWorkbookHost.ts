@@ -184,7 +184,14 @@ export class FileWorkbookHost implements WorkbookHost {
 
   /** {@inheritDoc WorkbookHost.write} */
   async write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary> {
-    if (this.source instanceof PatchedSource) await this.source.prepare(plan, this.fileName);
+    if (this.source instanceof PatchedSource) {
+      try {
+        await this.source.prepare(plan, this.fileName);
+      } catch (error) {
+        if (!(error instanceof PatchUnsupportedError)) throw error;
+        this.source = await this.source.wholeWorkbook(this.fileName);
+      }
+    }
     this.lastPlan = plan;
     return settle(() => {
       // A streamed input's record describes the input, not the new output workbook.

@@ -5,6 +5,7 @@ import type { RunRecord } from '../runRecord';
 import type { ProgressCallback, WorkbookInfo, WritePlan } from '../WorkbookHost';
 import { sheetPartsByName } from './addChartsToXlsx';
 import type { FileSource } from './FileSource';
+import { PatchUnsupportedError } from './PatchUnsupportedError';
 import { StreamedSource } from './StreamedSource';
 import type { StreamedWorkbook } from './StreamedWorkbook';
 import { XlsxSource } from './XlsxSource';
@@ -64,7 +65,8 @@ export class PatchedSource implements FileSource {
    * to it) and every Calls sheet loaded whole, every other sheet emptied; when no sheet is loaded whole,
    * simply one empty sheet per input sheet. Done once, for the first write.
    *
-   * @throws Error with a readable message when the bytes are not an .xlsx package.
+   * @throws PatchUnsupportedError when the library cannot read the reduced package (the host then loads
+   *   the whole workbook).
    */
   async prepare(plan: WritePlan, fileName: string): Promise<void> {
     if (this.skeleton !== null) return;
@@ -73,13 +75,19 @@ export class PatchedSource implements FileSource {
     if (whole.size === 0 && this.placeholderSkeleton()) return;
     const zip = await JSZip.loadAsync(this.bytes);
     for (const [name, part] of await sheetPartsByName(zip)) {
-      if (whole.has(name)) continue;
+      // A chart sheet is left as it is: the library reads it as before, and the patch copies the input's.
+      if (whole.has(name) || !part.includes('/worksheets/')) continue;
       zip.file(part, emptySheetXml);
       const slash = part.lastIndexOf('/');
       zip.remove(`${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`);
     }
     const reduced = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
-    const workbook = (await loadWorkbook(reduced, fileName)).workbook;
+    let workbook: Workbook;
+    try {
+      workbook = (await loadWorkbook(reduced, fileName)).workbook;
+    } catch (error) {
+      throw new PatchUnsupportedError(error instanceof Error ? error.message : String(error));
+    }
     for (const sheet of workbook.worksheets) if (!whole.has(sheet.name)) this.placeholders.add(sheet);
     this.skeleton = workbook;
   }
