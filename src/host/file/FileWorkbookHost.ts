@@ -9,6 +9,8 @@ import { appendRowsToPackage, type DeferredRows, type PackagePart, type PartSink
 import { callsSheetsOf } from './callsSheetsOf';
 import { CsvSource } from './CsvSource';
 import type { FileSource } from './FileSource';
+import { PatchedSource } from './PatchedSource';
+import { PatchUnsupportedError } from './PatchUnsupportedError';
 import { StreamedSource } from './StreamedSource';
 import type { StreamedWorkbook } from './StreamedWorkbook';
 import { tableModelsOf } from './tableModelsOf';
@@ -28,6 +30,18 @@ export const largeInputNote =
 
 /** Default of {@link FileWorkbookHost.directRowsAboveCells}. */
 export const directRowsAboveCells = 200_000;
+
+/**
+ * Writes the result package by patching the input's (`patchXlsxPackage`, Node only): `ours` is the
+ * package the workbook library wrote of the output skeleton, charts added; `inputSheets` names its
+ * placeholders of the input's sheets; `deferred` rows are appended into our sheets.
+ */
+export type PackagePatcher = (
+  input: Uint8Array,
+  ours: JSZip,
+  inputSheets: ReadonlySet<string>,
+  deferred: readonly DeferredRows[],
+) => Promise<Uint8Array>;
 
 /** A promise of what `run` returns, or of its error. */
 function settle<T>(run: () => T): Promise<T> {
@@ -56,8 +70,11 @@ function settle<T>(run: () => T): Promise<T> {
 export class FileWorkbookHost implements WorkbookHost {
   /** The input's file name, used as the sheet name of a CSV table and in messages. */
   readonly fileName: string;
-  private readonly source: FileSource;
+  private source: FileSource;
   private output: Workbook | null = null;
+  /** The plan of the last write, written again through the workbook library when a patch cannot be made. */
+  private lastPlan: WritePlan | null = null;
+  private readonly patcher: PackagePatcher | null;
   private charts: SheetCharts[] = [];
   private deferredRows: DeferredRows[] = [];
   /**
@@ -81,9 +98,31 @@ export class FileWorkbookHost implements WorkbookHost {
   /** The last write left a CSV's sales out of the output (too large to copy). */
   private salesLeftOut = false;
 
-  private constructor(fileName: string, source: FileSource) {
+  private constructor(fileName: string, source: FileSource, patcher: PackagePatcher | null = null) {
     this.fileName = fileName;
     this.source = source;
+    this.patcher = patcher;
+  }
+
+  /**
+   * A host over an .xlsx read by streaming whose result is written by patching its package (see
+   * {@link PatchedSource}): the input's parts are copied as they are and only ours are written, in a
+   * fraction of the time and memory of loading and re-writing the whole workbook. The output holds the
+   * whole input, as {@link FileWorkbookHost.fromXlsx}'s does. A run that appends columns to the user's
+   * customers table, or re-writes a Calls sheet, loads the whole workbook at its write instead, as does an
+   * input package the patcher does not handle.
+   *
+   * @param bytes The input file.
+   * @param patcher `patchXlsxPackage` (Node).
+   * @throws Error when a sheet name of the input cannot name a placeholder sheet.
+   */
+  static fromPatched(
+    streamed: StreamedWorkbook,
+    bytes: Uint8Array,
+    fileName: string,
+    patcher: PackagePatcher,
+  ): FileWorkbookHost {
+    return new FileWorkbookHost(fileName, new PatchedSource(streamed, bytes), patcher);
   }
 
   /**
@@ -151,7 +190,16 @@ export class FileWorkbookHost implements WorkbookHost {
   }
 
   /** {@inheritDoc WorkbookHost.write} */
-  write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary> {
+  async write(plan: WritePlan, progress?: ProgressCallback): Promise<WriteSummary> {
+    if (this.source instanceof PatchedSource) {
+      try {
+        await this.source.prepare(plan, this.fileName);
+      } catch (error) {
+        if (!(error instanceof PatchUnsupportedError)) throw error;
+        this.source = await this.source.wholeWorkbook(this.fileName);
+      }
+    }
+    this.lastPlan = plan;
     return settle(() => {
       this.completeOutput();
       // A streamed input's record describes the input, not the new output workbook.
@@ -179,18 +227,43 @@ export class FileWorkbookHost implements WorkbookHost {
    * @throws Error for a CSV input that has not been written yet (there is no workbook to save).
    */
   async toBuffer(): Promise<Uint8Array> {
+    if (this.source instanceof PatchedSource && this.patcher !== null) {
+      if (this.output === null) return this.source.bytes;
+      const zip = await this.libraryPackage(this.output);
+      try {
+        return await this.patcher(
+          this.source.bytes,
+          zip,
+          this.source.inputSheetsOf(this.output),
+          this.deferredRows,
+        );
+      } catch (error) {
+        if (!(error instanceof PatchUnsupportedError) || this.lastPlan === null) throw error;
+        // The input's package is not one the patcher handles: the whole workbook is loaded and written.
+        this.source = await this.source.wholeWorkbook(this.fileName);
+        this.output = null;
+        await this.write(this.lastPlan);
+      }
+    }
     const workbook = this.output ?? this.source.workbook;
     if (workbook === null) throw new Error('Nothing to save yet: run the analysis first.');
+    const zip = await this.libraryPackage(workbook);
+    return this.packPackage(zip, await appendRowsToPackage(zip, this.deferredRows, this.partSink));
+  }
+
+  /**
+   * The workbook as the library writes it, stored, not deflated (it is opened again for our rows and
+   * deflated once, by `packPackage` or the patcher), with our charts added: charts first, as a sheet whose
+   * rows are appended below keeps the drawing they add.
+   */
+  private async libraryPackage(workbook: Workbook): Promise<JSZip> {
     for (const sheet of workbook.worksheets) tableModelsOf(sheet);
-    // Stored, not deflated: the package is opened again for our rows and charts and deflated once, by
-    // `packPackage`.
     const written: unknown = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
     const zip = await JSZip.loadAsync(
       written instanceof Uint8Array ? written : new Uint8Array(written as ArrayBuffer),
     );
-    // Charts first: a sheet whose rows are appended below keeps the drawing they add.
     await addChartsToPackage(zip, this.charts);
-    return this.packPackage(zip, await appendRowsToPackage(zip, this.deferredRows, this.partSink));
+    return zip;
   }
 
   /**
@@ -208,6 +281,9 @@ export class FileWorkbookHost implements WorkbookHost {
 
   /** The last run's record, whichever host wrote it (an older command line's sheet when there is no other). */
   private readRecord(): RunRecord | null {
+    // A streamed input holds its record outside the workbook written to.
+    const held = this.output === null ? this.source.inputRecord() : null;
+    if (held !== null) return held;
     const workbook = this.output ?? this.source.workbook;
     if (workbook === null) return this.source.inputRecord();
     const sheet =

@@ -9,6 +9,7 @@ import { textEncodingOf } from '../textEncodingOf';
 import { FileError } from './FileError';
 import { deflatingSink } from './deflatingSink';
 import { packZipNative } from './packZipNative';
+import { patchXlsxPackage } from './patchXlsxPackage';
 import { streamXlsx } from './streamXlsx';
 
 /** Largest CSV file accepted, in bytes (about 1.5 GB): beyond it the columns would not fit in memory. */
@@ -30,6 +31,12 @@ export interface ReadWorkbookOptions {
   streamAboveBytes?: number;
   /** Language of the errors' sentences; default English. */
   language?: Language;
+  /**
+   * An .xlsx below the streaming size is read by streaming and its result written by patching its package
+   * (`FileWorkbookHost.fromPatched`); false loads it whole with the workbook library (`fromXlsx`), as the
+   * web page does. Default true.
+   */
+  patch?: boolean;
 }
 
 /** CSV files are decoded in pieces of about this many bytes (one JavaScript string holds < 512 M chars). */
@@ -146,6 +153,20 @@ const isCompoundFile = (head: Uint8Array): boolean =>
   [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((byte, k) => head[k] === byte);
 
 /**
+ * An .xlsx read by streaming, its result written by patching its package; loaded whole when one of its
+ * sheet names cannot name a placeholder sheet.
+ */
+async function openPatched(filePath: string, fileName: string): Promise<FileWorkbookHost> {
+  const bytes = await readFile(filePath);
+  const streamed = await streamXlsx(filePath, fileName);
+  try {
+    return FileWorkbookHost.fromPatched(streamed, bytes, fileName, patchXlsxPackage);
+  } catch {
+    return FileWorkbookHost.fromXlsx(bytes, fileName);
+  }
+}
+
+/**
  * Opens a workbook file for analysis: `.csv` (or `.txt`) as one table, `.xlsx` / `.xlsm` with every
  * table and headed range in it. Its output package is deflated by Node's zlib (`packZipNative`).
  *
@@ -222,7 +243,9 @@ export async function readWorkbookFile(
     const host =
       size > (options.streamAboveBytes ?? streamXlsxAboveBytes)
         ? FileWorkbookHost.fromStreamed(await streamXlsx(filePath, fileName), fileName)
-        : await FileWorkbookHost.fromXlsx(await readFile(filePath), fileName);
+        : options.patch === false
+          ? await FileWorkbookHost.fromXlsx(await readFile(filePath), fileName)
+          : await openPatched(filePath, fileName);
     host.packPackage = packZipNative;
     host.partSink = deflatingSink;
     return host;

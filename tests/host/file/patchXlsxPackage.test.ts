@@ -1,0 +1,128 @@
+import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { readRawZip } from '../../../src/host/file/node/rawZip';
+import { readWorkbookFile } from '../../../src/host/file/node/readWorkbookFile';
+import { writeSampleWorkbook } from '../../../src/host/file/node/writeSampleWorkbook';
+import { runAnalysis } from '../../../src/host/runAnalysis';
+import type { AnalysisSettings } from '../../../src/engine/types';
+import { sharedData } from '../../cli/sharedData';
+import { workbookCells } from '../../golden/workbookCells';
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(path.join(os.tmpdir(), 'patch-xlsx-'));
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** Analyses `input` as the command line does and writes the result to `out`; returns its bytes. */
+async function analyzeTo(
+  input: string,
+  out: string,
+  settings: Partial<AnalysisSettings> = {},
+  patch = true,
+): Promise<Uint8Array> {
+  const host = await readWorkbookFile(input, { patch });
+  await runAnalysis(host, settings);
+  const bytes = await host.toBuffer();
+  await writeFile(out, bytes);
+  return bytes;
+}
+
+/** The package's parts by name, with the compressed bytes and CRC as stored. */
+function entries(bytes: Uint8Array): Map<string, { crc: number; data: Buffer }> {
+  return new Map(readRawZip(bytes).map((e) => [e.name, { crc: e.crc, data: Buffer.from(e.data) }]));
+}
+
+async function sheetNames(bytes: Uint8Array): Promise<string[]> {
+  const xml = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
+  return [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/gu)].map((m) => m[1]!);
+}
+
+describe('the result of a small .xlsx is written by patching its package', () => {
+  it('copies the sales sheet compressed as it was, and re-runs on its own output in place, twice', async () => {
+    const input = sharedData('superstore.xlsx');
+    const inputBytes = await readFile(input);
+    const first = await analyzeTo(input, path.join(folder, 'first.xlsx'));
+    const original = entries(inputBytes);
+    const written = entries(first);
+    // The 7 MB Orders sheet, its table and the shared strings' first part are the input's bytes.
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/tables/table1.xml', 'xl/theme/theme1.xml'])
+      expect(written.get(part)?.data.equals(original.get(part)!.data)).toBe(true);
+    const names = await sheetNames(first);
+    expect(names.slice(0, 3)).toEqual(['Orders', 'Returns', 'People']);
+    expect(names).toContain('Customers (analysis)');
+    expect(names.at(-1)).toBe('CustomerPyramid.state');
+
+    const second = await analyzeTo(path.join(folder, 'first.xlsx'), path.join(folder, 'second.xlsx'));
+    const third = await analyzeTo(path.join(folder, 'second.xlsx'), path.join(folder, 'third.xlsx'), {
+      language: 'zh-CN',
+    });
+    // Same sheets in the same order; no chart, drawing or sheet of an earlier run is left behind.
+    expect(await sheetNames(second)).toEqual(names);
+    const partsOf = (bytes: Uint8Array): string[] => [...entries(bytes).keys()].sort();
+    expect(partsOf(second)).toEqual(partsOf(first));
+    expect(partsOf(third)).toEqual(partsOf(first));
+    const chinese = await sheetNames(third);
+    expect(chinese.slice(0, 3)).toEqual(['Orders', 'Returns', 'People']);
+    expect(chinese).toContain('客户金字塔');
+    expect(chinese).not.toContain('Pyramid');
+    expect(chinese).toHaveLength(names.length);
+    expect(
+      entries(third)
+        .get('xl/worksheets/sheet1.xml')
+        ?.data.equals(original.get('xl/worksheets/sheet1.xml')!.data),
+    ).toBe(true);
+    // Our strings already in the shared-string table are reused: a re-run does not grow it.
+    const uniqueStrings = async (bytes: Uint8Array): Promise<string | undefined> =>
+      /uniqueCount="(\d+)"/u.exec(
+        await (await JSZip.loadAsync(bytes)).file('xl/sharedStrings.xml')!.async('string'),
+      )?.[1];
+    expect(await uniqueStrings(second)).toBe(await uniqueStrings(first));
+    // Our cells of the re-run equal the first run's (same input, same settings).
+    const cells = async (bytes: Uint8Array): Promise<unknown> =>
+      (await workbookCells(bytes)).filter((sheet) => sheet.name !== 'Orders');
+    expect(await cells(second)).toEqual(await cells(first));
+  }, 240_000);
+
+  it('appends our columns to a customers table as the whole-workbook path does, the sales copied as they were', async () => {
+    const input = path.join(folder, 'sample.xlsx');
+    await writeSampleWorkbook('en', input, { tables: true });
+    const patched = await analyzeTo(input, path.join(folder, 'patched.xlsx'));
+    const whole = await analyzeTo(input, path.join(folder, 'whole.xlsx'), {}, false);
+    expect(await workbookCells(patched)).toEqual(await workbookCells(whole));
+    const zip = await JSZip.loadAsync(patched);
+    const tables = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^xl\/tables\/[^/]+\.xml$/u.test(name))
+        .map(async (name) => (await zip.file(name)!.async('string')).match(/<table\b[^>]*>/u)![0]),
+    );
+    // Table ids stay unique, and the customers table is widened over our columns.
+    const ids = tables.map((tag) => /\sid="(\d+)"/u.exec(tag)![1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const customers = tables.find((tag) => tag.includes('tblCustomers'))!;
+    expect(customers).not.toMatch(/ref="A1:E\d+"/u);
+    // The sales sheet was not re-written: its part is the input's bytes.
+    const inputEntries = entries(await readFile(input));
+    const outputEntries = entries(patched);
+    const unchanged = [...inputEntries].filter(([name, e]) => outputEntries.get(name)?.data.equals(e.data));
+    expect(unchanged.map(([name]) => name)).toEqual(expect.arrayContaining(['xl/theme/theme1.xml']));
+    expect(unchanged.some(([name]) => name.startsWith('xl/worksheets/sheet'))).toBe(true);
+  }, 120_000);
+
+  it('falls back to the whole workbook for a package it does not handle (no style sheet relationship)', async () => {
+    const input = path.join(folder, 'sample.xlsx');
+    await writeSampleWorkbook('en', input, { tables: true });
+    const zip = await JSZip.loadAsync(await readFile(input));
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship\b[^>]*\/styles"[^>]*\/>/u, ''));
+    const odd = path.join(folder, 'odd.xlsx');
+    await writeFile(odd, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const patched = await analyzeTo(odd, path.join(folder, 'odd-out.xlsx'));
+    const whole = await analyzeTo(odd, path.join(folder, 'odd-whole.xlsx'), {}, false);
+    expect(await workbookCells(patched)).toEqual(await workbookCells(whole));
+  }, 120_000);
+});
