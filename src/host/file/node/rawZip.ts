@@ -1,21 +1,8 @@
 import zlib from 'node:zlib';
 import type { PackagePart } from '../appendSheetRows';
-import { crc32Of } from './crc32Of';
+import { ZipWriter, type RawZipEntry } from './ZipWriter';
 
-/** One file of a zip archive held in memory, still compressed as the archive holds it. */
-export interface RawZipEntry {
-  name: string;
-  /** 0 = stored, 8 = deflated. */
-  method: number;
-  crc: number;
-  /** The uncompressed size in bytes. */
-  size: number;
-  /** The entry's data as stored in the archive (compressed when `method` is 8). */
-  data: Uint8Array;
-  /** MS-DOS time and date fields of the entry. */
-  time: number;
-  date: number;
-}
+export type { RawZipEntry } from './ZipWriter';
 
 /** A file to write into a new archive: an entry copied as it is, or new bytes to deflate (or deflated ahead). */
 export type ZipPart = RawZipEntry | { name: string; bytes: PackagePart };
@@ -25,8 +12,6 @@ const directorySignature = 0x02014b50;
 const localHeaderSignature = 0x04034b50;
 /** Zip fields are 32-bit without the zip64 extension, which is neither read nor written. */
 const maxZipBytes = 0xffffffff;
-/** New parts larger than this are deflated at level 1: several times quicker, a little larger. */
-const fastLevelAboveBytes = 8 * 1024 ** 2;
 
 /**
  * The entries of a zip archive held in memory, in the order of its central directory, their data left
@@ -89,15 +74,6 @@ export function inflateEntry(entry: RawZipEntry): Uint8Array {
   throw new Error(`a zip entry packed with method ${entry.method}, which is not supported`);
 }
 
-/** MS-DOS time and date fields of a date (local time, 2-second steps; 1980 at the earliest). */
-function dosDateTime(date: Date): { time: number; date: number } {
-  const year = Math.max(1980, date.getFullYear());
-  return {
-    time: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
-    date: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
-  };
-}
-
 /**
  * A zip archive of `parts`, in their order: entries read by {@link readRawZip} are copied as they are
  * (no inflating, no deflating), new bytes are deflated with Node's zlib (level 6 as Excel writes, level 1
@@ -107,64 +83,11 @@ function dosDateTime(date: Date): { time: number; date: number } {
  * @example const bytes = writeRawZip([...readRawZip(input), { name: 'x.xml', bytes: xml }]);
  */
 export function writeRawZip(parts: readonly ZipPart[]): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const directory: Buffer[] = [];
-  const now = dosDateTime(new Date());
-  let offset = 0;
+  const writer = new ZipWriter();
+  const now = new Date();
   for (const part of parts) {
-    const entry: RawZipEntry = !('bytes' in part)
-      ? part
-      : part.bytes instanceof Uint8Array
-        ? {
-            name: part.name,
-            method: 8,
-            crc: crc32Of(part.bytes),
-            size: part.bytes.length,
-            data: zlib.deflateRawSync(part.bytes, {
-              level: part.bytes.length > fastLevelAboveBytes ? 1 : 6,
-            }),
-            ...now,
-          }
-        : {
-            name: part.name,
-            method: 8,
-            crc: part.bytes.crc32,
-            size: part.bytes.size,
-            data: part.bytes.deflated,
-            ...now,
-          };
-    const name = Buffer.from(entry.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(localHeaderSignature, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt16LE(entry.time, 10);
-    local.writeUInt16LE(entry.date, 12);
-    local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(directorySignature, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    local.copy(central, 8, 6, 30);
-    // Comment length, disk, internal and external attributes stay 0.
-    central.writeUInt32LE(offset, 42);
-    directory.push(central, name);
-    chunks.push(local, name, entry.data);
-    offset += local.length + name.length + entry.data.length;
-    if (offset > maxZipBytes || entry.size > maxZipBytes)
-      throw new Error('The result workbook would be over 4 GB, which this writer does not support.');
+    if ('bytes' in part) writer.add(part.name, part.bytes, now);
+    else writer.addEntry(part);
   }
-  const directoryBytes = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(endOfDirectorySignature, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directoryBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directoryBytes, end]);
+  return writer.finish();
 }
