@@ -304,8 +304,13 @@ export function runsText(xml: string): string {
   return unescapeXml(text);
 }
 
-/** Undoes XML's escapes (`&amp;`, `&#10;`…) and OOXML's `_xHHHH_` escapes of control characters. */
-export function unescapeXml(text: string): string {
+/**
+ * Undoes XML's escapes (`&amp;`, `&#10;`…) and OOXML's `_xHHHH_` escapes of control characters, after
+ * XML's line-end normalisation: a carriage return written as it is (alone or before a line feed) reads as
+ * a line feed, as every XML parser (and so Excel and exceljs) reads it; an escaped one (`&#13;`) stays.
+ */
+export function unescapeXml(raw: string): string {
+  const text = raw.includes('\r') ? raw.replace(/\r\n?/gu, '\n') : raw;
   const result = text.includes('&') ? xmlUnescape(text) : text;
   return result.includes('_x')
     ? result.replace(/_x([0-9A-Fa-f]{4})_/gu, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))

@@ -5,7 +5,13 @@ const chunkBytes = 4 * 1024 ** 2;
 /** Pieces shorter than this are copied byte by byte (quicker than `set` for a handful of bytes). */
 const shortPiece = 24;
 
-const encoder = new TextEncoder();
+let encoder: TextEncoder | null = null;
+
+/** The platform's UTF-8 encoder, made on first use (a module that merely imports this one needs none). */
+function utf8(): TextEncoder {
+  encoder ??= new TextEncoder();
+  return encoder;
+}
 
 /** Whether a UTF-16 code unit is an ASCII character that XML text may hold as it is. */
 const plainAscii = new Uint8Array(128);
@@ -22,7 +28,7 @@ const entities = new Map<number, Uint8Array>(
     ['>', '&gt;'],
     ['"', '&quot;'],
     ["'", '&apos;'],
-  ].map(([char, entity]) => [(char ?? '').charCodeAt(0), encoder.encode(entity)]),
+  ].map(([char = '', entity = '']) => [char.charCodeAt(0), Uint8Array.from(entity, (c) => c.charCodeAt(0))]),
 );
 
 /**
@@ -52,7 +58,10 @@ export class XmlByteWriter {
 
   /** A string's UTF-8 bytes, to be written many times with {@link XmlByteWriter.piece}. */
   static encode(text: string): Uint8Array {
-    return encoder.encode(text);
+    let ascii = true;
+    for (let k = 0; k < text.length && ascii; k++) ascii = text.charCodeAt(k) < 0x80;
+    // ASCII needs no encoder (module constants are made where the platform may lack one: jsdom).
+    return ascii ? Uint8Array.from(text, (char) => char.charCodeAt(0)) : utf8().encode(text);
   }
 
   /**
@@ -165,7 +174,7 @@ export class XmlByteWriter {
 
   /** Writes text that is already escaped (room reserved: three bytes per UTF-16 unit). */
   encoded(text: string): void {
-    const { written } = encoder.encodeInto(text, this.buffer.subarray(this.at));
+    const { written } = utf8().encodeInto(text, this.buffer.subarray(this.at));
     this.at += written;
   }
 

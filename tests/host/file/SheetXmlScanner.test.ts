@@ -406,6 +406,10 @@ describe('unescapeXml', () => {
     ['_x00_ and _xZZZZ_ and x000D_', '_x00_ and _xZZZZ_ and x000D_'],
     ['a_x0009_b', 'a\tb'],
     ['&#95;x0041_', 'A'],
+    // XML's line-end normalisation: a carriage return written as it is reads as a line feed.
+    ['\r=2+2', '\n=2+2'],
+    ['a\r\nb\rc', 'a\nb\nc'],
+    ['&#13;\r\n', '\r\n'],
   ])('%j → %j', (escaped, text) => {
     expect(unescapeXml(escaped)).toBe(text);
   });
