@@ -5,6 +5,7 @@ import { PatchUnsupportedError } from '../PatchUnsupportedError';
 import { xmlText, xmlUnescape } from '../xmlText';
 import { deflatingSink } from './deflatingSink';
 import { inflateEntry, readRawZip, writeRawZip, type RawZipEntry, type ZipPart } from './rawZip';
+import { resolveTarget } from './resolveTarget';
 
 const transitionalMain = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const relationshipsNamespace = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -43,17 +44,6 @@ function relationshipsPathOf(part: string): string {
   const folder = folderOf(part);
   const name = part.slice(part.lastIndexOf('/') + 1);
   return folder === '' ? `_rels/${name}.rels` : `${folder}/_rels/${name}.rels`;
-}
-
-/** A relationship target as a path in the package, resolved against the folder of its source part. */
-function resolveTarget(folder: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = folder === '' ? [] : folder.split('/');
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.' && piece !== '') parts.push(piece);
-  }
-  return parts.join('/');
 }
 
 /** The target of `to` written relative to the folder `from`. */

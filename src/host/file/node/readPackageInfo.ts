@@ -1,6 +1,7 @@
 import { decodeReference, type CellBlock } from '../decodeReference';
 import { xmlUnescape } from '../xmlText';
 import type { ZipArchive } from './ZipArchive';
+import { resolveTarget } from './resolveTarget';
 
 /** One worksheet of a package: its name, its part and its Excel tables. */
 export interface SheetEntry {
@@ -25,17 +26,6 @@ function attributes(tag: string): Map<string, string> {
 
 function tags(xml: string, name: string): Map<string, string>[] {
   return [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>`, 'gu'))].map((m) => attributes(m[0]));
-}
-
-/** A relationship target as a path inside the package, resolved against the folder of its source part. */
-function resolveTarget(folder: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = folder === '' ? [] : folder.split('/');
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.' && piece !== '') parts.push(piece);
-  }
-  return parts.join('/');
 }
 
 /** What {@link readPackageInfo} finds. */
