@@ -3,7 +3,7 @@ import type { CellSpec, ChartSpec } from '../../engine/sheetSpec';
 import type { PackagePart } from './appendSheetRows';
 import { buildChartXml } from './buildChartXml';
 import { buildDrawingXml } from './buildDrawingXml';
-import { xmlUnescape } from './xmlText';
+import { xmlAttributes } from './xmlAttributes';
 
 /** The charts of one sheet, with the sheet's cells (for the charts' value caches). */
 export interface SheetCharts {
@@ -36,18 +36,10 @@ const elementsAfterDrawing = [
   'extLst',
 ];
 
-function attributesOf(tag: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  for (const match of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/gu)) {
-    attributes.set(match[1] ?? '', xmlUnescape(match[3] ?? match[4] ?? ''));
-  }
-  return attributes;
-}
-
 function relationshipsOf(xml: string): Map<string, string> {
   const targets = new Map<string, string>();
   for (const match of xml.matchAll(/<Relationship\b[^>]*>/gu)) {
-    const attributes = attributesOf(match[0]);
+    const attributes = xmlAttributes(match[0]);
     const id = attributes.get('Id');
     const target = attributes.get('Target');
     if (id !== undefined && target !== undefined) targets.set(id, target);
@@ -128,7 +120,7 @@ export async function sheetPartsByName(zip: JSZip): Promise<Map<string, string>>
   const sheetTargets = relationshipsOf(workbookRelationships);
   const sheetPaths = new Map<string, string>();
   for (const match of workbookXml.matchAll(/<sheet\b[^>]*>/gu)) {
-    const attributes = attributesOf(match[0]);
+    const attributes = xmlAttributes(match[0]);
     const target = sheetTargets.get(attributes.get('r:id') ?? '');
     const name = attributes.get('name');
     if (name !== undefined && target !== undefined) sheetPaths.set(name, resolvePart('xl', target));

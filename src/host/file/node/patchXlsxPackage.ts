@@ -2,10 +2,11 @@ import type JSZip from 'jszip';
 import { appendRowsToPackage, type DeferredRows } from '../appendSheetRows';
 import { mergeStyleSheets, type MergedStyles } from '../mergeStyleSheets';
 import { PatchUnsupportedError } from '../PatchUnsupportedError';
-import { xmlText, xmlUnescape } from '../xmlText';
+import { xmlText } from '../xmlText';
 import { deflatingSink } from './deflatingSink';
 import { inflateEntry, readRawZip, writeRawZip, type RawZipEntry, type ZipPart } from './rawZip';
 import { resolveTarget } from './resolveTarget';
+import { xmlAttributes } from '../xmlAttributes';
 
 const transitionalMain = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const relationshipsNamespace = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -22,8 +23,7 @@ interface Relation {
 }
 
 function attributeOf(tag: string, name: string): string | null {
-  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'u').exec(tag);
-  return match === null ? null : xmlUnescape(match[1] ?? match[2] ?? '');
+  return xmlAttributes(tag).get(name) ?? null;
 }
 
 function relationsOf(xml: string): Relation[] {

@@ -1,7 +1,7 @@
 import { decodeReference, type CellBlock } from '../decodeReference';
-import { xmlUnescape } from '../xmlText';
 import type { ZipArchive } from './ZipArchive';
 import { resolveTarget } from './resolveTarget';
+import { xmlAttributes } from '../xmlAttributes';
 
 /** One worksheet of a package: its name, its part and its Excel tables. */
 export interface SheetEntry {
@@ -17,15 +17,8 @@ interface PackageInfo {
   date1904: boolean;
 }
 
-function attributes(tag: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const match of tag.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/gu))
-    found.set(match[1] ?? '', xmlUnescape(match[2] ?? match[3] ?? ''));
-  return found;
-}
-
 function tags(xml: string, name: string): Map<string, string>[] {
-  return [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>`, 'gu'))].map((m) => attributes(m[0]));
+  return [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>`, 'gu'))].map((m) => xmlAttributes(m[0]));
 }
 
 /** What {@link readPackageInfo} finds. */
