@@ -66,4 +66,14 @@ describe('the built command line loads exceljs and JSZip only when a workbook is
     // An .xlsx is a zip: its first bytes are "PK".
     expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
   });
+
+  test("a small .xlsx's result workbook loads exceljs's workbook, not its streaming reader and writer", () => {
+    const out = path.join(folder, 'superstore.xlsx');
+    const loaded = packagesLoaded(['analyze', sharedData('superstore.xlsx'), '--out', out, '--quiet']);
+    expect(loaded).toContain('exceljs');
+    // What exceljs's main module loads for WorkbookReader and WorkbookWriter, which we never use.
+    expect(loaded).not.toContain('unzipper');
+    expect(loaded).not.toContain('archiver');
+    expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
 });

@@ -1,6 +1,7 @@
 import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Workbook, type Worksheet } from 'exceljs';
 import JSZip from 'jszip';
 import { readRawZip } from '../../../src/host/file/node/rawZip';
 import { readWorkbookFile } from '../../../src/host/file/node/readWorkbookFile';
@@ -112,6 +113,38 @@ describe('the result of a small .xlsx is written by patching its package', () =>
     expect(unchanged.map(([name]) => name)).toEqual(expect.arrayContaining(['xl/theme/theme1.xml']));
     expect(unchanged.some(([name]) => name.startsWith('xl/worksheets/sheet'))).toBe(true);
   }, 120_000);
+
+  it('writes our customers sheet straight into the package, as the whole-workbook path writes it', async () => {
+    const input = sharedData('superstore.xlsx');
+    const patched = await analyzeTo(input, path.join(folder, 'patched.xlsx'));
+    const whole = await analyzeTo(input, path.join(folder, 'whole.xlsx'), {}, false);
+    const sheetOf = async (bytes: Uint8Array): Promise<Worksheet> => {
+      const workbook = new Workbook();
+      await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+      return workbook.getWorksheet('Customers (analysis)')!;
+    };
+    const [ours, library] = await Promise.all([sheetOf(patched), sheetOf(whole)]);
+    expect(ours.rowCount).toBe(library.rowCount);
+    expect(ours.rowCount).toBeGreaterThan(700);
+    expect(ours.views).toEqual(library.views);
+    expect(ours.autoFilter).toEqual(library.autoFilter);
+    for (let c = 1; c <= library.columnCount; c++)
+      expect(ours.getColumn(c).width).toBe(library.getColumn(c).width);
+    for (let r = 1; r <= library.rowCount; r++) {
+      for (let c = 1; c <= library.columnCount; c++) {
+        const [a, b] = [ours.getCell(r, c), library.getCell(r, c)];
+        expect([a.address, a.value, a.style]).toEqual([b.address, b.value, b.style]);
+      }
+    }
+    // Its rows were appended as bytes (inline strings), not rendered by the workbook library.
+    const zip = await JSZip.loadAsync(patched);
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    const id = /<sheet\b[^>]*name="Customers \(analysis\)"[^>]*r:id="([^"]+)"/u.exec(workbookXml)![1]!;
+    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`, 'u').exec(rels)![1]!;
+    const part = await zip.file(`xl/${target.replace(/^\/?xl\//u, '')}`)!.async('string');
+    expect(part).toMatch(/t="inlineStr"/u);
+  }, 240_000);
 
   it('falls back to the whole workbook for a package it does not handle (no style sheet relationship)', async () => {
     const input = path.join(folder, 'sample.xlsx');
