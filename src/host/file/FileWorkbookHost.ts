@@ -80,7 +80,9 @@ export class FileWorkbookHost implements WorkbookHost {
   /**
    * A new output workbook's customers sheet larger than this many cells is written straight into the
    * package rather than through the workbook library (seconds instead of tens of seconds for 100,000
-   * customers, and a fraction of the memory). Tests lower it to take that path with small data.
+   * customers, and a fraction of the memory); so is a summary sheet's long tail of alike rows and a new
+   * Calls sheet. 0 for a patched input ({@link FileWorkbookHost.fromPatched}); tests lower it to take that
+   * path with small data.
    */
   directRowsAboveCells = directRowsAboveCells;
   /**
@@ -122,7 +124,11 @@ export class FileWorkbookHost implements WorkbookHost {
     fileName: string,
     patcher: PackagePatcher,
   ): FileWorkbookHost {
-    return new FileWorkbookHost(fileName, new PatchedSource(streamed, bytes), patcher);
+    const host = new FileWorkbookHost(fileName, new PatchedSource(streamed, bytes), patcher);
+    // The patcher appends rows anyway: building our sheets' rows in the workbook library's model and
+    // rendering them costs more than the rest of a small workbook's write.
+    host.directRowsAboveCells = 0;
+    return host;
   }
 
   /**

@@ -119,13 +119,8 @@ export class PatchedSource implements FileSource {
     return { deferred: null, leftOut: false };
   }
 
-  /**
-   * Our customers sheet, of any size, is written straight into the package: the patcher appends its rows
-   * anyway, and building them in the workbook library's model and rendering that costs more than the rest
-   * of a small workbook's write.
-   */
-  deferAboveCells(): number {
-    return 0;
+  deferAboveCells(directRowsAboveCells: number): number {
+    return directRowsAboveCells;
   }
 
   /** Names of the sheets of `output` (the skeleton after a write) that are the input's own, unchanged. */

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Workbook, type Worksheet } from 'exceljs';
 import JSZip from 'jszip';
+import { directRowsAboveCells } from '../../../src/host/file/FileWorkbookHost';
 import { readRawZip } from '../../../src/host/file/node/rawZip';
 import { readWorkbookFile } from '../../../src/host/file/node/readWorkbookFile';
 import { writeSampleWorkbook } from '../../../src/host/file/node/writeSampleWorkbook';
@@ -25,8 +26,10 @@ async function analyzeTo(
   out: string,
   settings: Partial<AnalysisSettings> = {},
   patch = true,
+  directRows?: number,
 ): Promise<Uint8Array> {
   const host = await readWorkbookFile(input, { patch });
+  if (directRows !== undefined) host.directRowsAboveCells = directRows;
   await runAnalysis(host, settings);
   const bytes = await host.toBuffer();
   await writeFile(out, bytes);
@@ -114,36 +117,69 @@ describe('the result of a small .xlsx is written by patching its package', () =>
     expect(unchanged.some(([name]) => name.startsWith('xl/worksheets/sheet'))).toBe(true);
   }, 120_000);
 
-  it('writes our customers sheet straight into the package, as the whole-workbook path writes it', async () => {
+  it('writes our sheets straight into the package, as the workbook library writes them', async () => {
     const input = sharedData('superstore.xlsx');
     const patched = await analyzeTo(input, path.join(folder, 'patched.xlsx'));
-    const whole = await analyzeTo(input, path.join(folder, 'whole.xlsx'), {}, false);
-    const sheetOf = async (bytes: Uint8Array): Promise<Worksheet> => {
+    // The same patched path with our sheets rendered by the workbook library, as before.
+    const library = await analyzeTo(input, path.join(folder, 'library.xlsx'), {}, true, directRowsAboveCells);
+    const load = async (bytes: Uint8Array): Promise<Workbook> => {
       const workbook = new Workbook();
       await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-      return workbook.getWorksheet('Customers (analysis)')!;
+      return workbook;
     };
-    const [ours, library] = await Promise.all([sheetOf(patched), sheetOf(whole)]);
-    expect(ours.rowCount).toBe(library.rowCount);
-    expect(ours.rowCount).toBeGreaterThan(700);
-    expect(ours.views).toEqual(library.views);
-    expect(ours.autoFilter).toEqual(library.autoFilter);
-    for (let c = 1; c <= library.columnCount; c++)
-      expect(ours.getColumn(c).width).toBe(library.getColumn(c).width);
-    for (let r = 1; r <= library.rowCount; r++) {
-      for (let c = 1; c <= library.columnCount; c++) {
-        const [a, b] = [ours.getCell(r, c), library.getCell(r, c)];
-        expect([a.address, a.value, a.style]).toEqual([b.address, b.value, b.style]);
+    const [ours, theirs] = await Promise.all([load(patched), load(library)]);
+    expect(ours.worksheets.map((sheet) => sheet.name)).toEqual(theirs.worksheets.map((sheet) => sheet.name));
+    const inputSheets = new Set(['Orders', 'Returns', 'People']);
+    for (const expected of theirs.worksheets.filter((sheet) => !inputSheets.has(sheet.name))) {
+      const sheet = ours.getWorksheet(expected.name)!;
+      const look = (s: Worksheet): unknown => [
+        s.name,
+        s.rowCount,
+        s.columnCount,
+        s.views,
+        s.autoFilter,
+        s.pageSetup,
+        s.state,
+        (s as unknown as { conditionalFormattings: unknown }).conditionalFormattings,
+      ];
+      expect(look(sheet)).toEqual(look(expected));
+      for (let c = 1; c <= expected.columnCount; c++)
+        expect([expected.name, c, sheet.getColumn(c).width]).toEqual([
+          expected.name,
+          c,
+          expected.getColumn(c).width,
+        ]);
+      for (let r = 1; r <= expected.rowCount; r++) {
+        expect([expected.name, r, sheet.getRow(r).height]).toEqual([
+          expected.name,
+          r,
+          expected.getRow(r).height,
+        ]);
+        for (let c = 1; c <= expected.columnCount; c++) {
+          const [a, b] = [sheet.getCell(r, c), expected.getCell(r, c)];
+          expect([expected.name, a.address, a.value, a.style]).toEqual([
+            expected.name,
+            b.address,
+            b.value,
+            b.style,
+          ]);
+        }
       }
     }
-    // Its rows were appended as bytes (inline strings), not rendered by the workbook library.
+    // The customers, the visit plan's list and the calls were appended as bytes (inline strings), not
+    // rendered by the workbook library.
     const zip = await JSZip.loadAsync(patched);
     const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
     const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
-    const id = /<sheet\b[^>]*name="Customers \(analysis\)"[^>]*r:id="([^"]+)"/u.exec(workbookXml)![1]!;
-    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`, 'u').exec(rels)![1]!;
-    const part = await zip.file(`xl/${target.replace(/^\/?xl\//u, '')}`)!.async('string');
-    expect(part).toMatch(/t="inlineStr"/u);
+    const partOf = async (name: string): Promise<string> => {
+      const tag = [...workbookXml.matchAll(/<sheet\b[^>]*>/gu)].find((m) => m[0].includes(`name="${name}"`))!;
+      const id = /r:id="([^"]+)"/u.exec(tag[0])![1]!;
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`, 'u').exec(rels)![1]!;
+      return zip.file(`xl/${target.replace(/^\/?xl\//u, '')}`)!.async('string');
+    };
+    const calls = theirs.worksheets.find((sheet) => sheet.name.startsWith('Calls '))!.name;
+    for (const name of ['Customers (analysis)', 'Visit plan', calls])
+      expect([name, /t="inlineStr"/u.test(await partOf(name))]).toEqual([name, true]);
   }, 240_000);
 
   it('falls back to the whole workbook for a package it does not handle (no style sheet relationship)', async () => {
