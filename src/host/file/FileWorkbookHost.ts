@@ -81,8 +81,8 @@ export class FileWorkbookHost implements WorkbookHost {
    * A new output workbook's customers sheet larger than this many cells is written straight into the
    * package rather than through the workbook library (seconds instead of tens of seconds for 100,000
    * customers, and a fraction of the memory); so is a summary sheet's long tail of alike rows and a new
-   * Calls sheet. 0 for a patched input ({@link FileWorkbookHost.fromPatched}); tests lower it to take that
-   * path with small data.
+   * Calls sheet. 0 for a patched input ({@link FileWorkbookHost.fromPatched}: there, a Calls sheet keeps
+   * the default); tests lower it to take that path with small data.
    */
   directRowsAboveCells = directRowsAboveCells;
   /**
@@ -216,6 +216,11 @@ export class FileWorkbookHost implements WorkbookHost {
         plan,
         previous,
         this.directRowsAboveCells,
+        // A patched result's Calls sheet below the usual size stays in the library's model, as a re-run
+        // updates it there: its strings go into the shared-string table, which a re-run then reuses.
+        this.source instanceof PatchedSource
+          ? Math.max(this.directRowsAboveCells, directRowsAboveCells)
+          : this.directRowsAboveCells,
         progress,
       );
       this.output = written.workbook;

@@ -113,6 +113,8 @@ function callsSheetsLast(workbook: Workbook): void {
  *
  * @param output The workbook of an earlier write, or null for the first.
  * @param previous The record of the last run the output holds (null for a new output).
+ * @param directRowsAboveCells Our new sheets above this many cells are written straight into the package.
+ * @param callsDirectAboveCells The same for a new Calls sheet.
  */
 export function writeResult(
   source: FileSource,
@@ -120,6 +122,7 @@ export function writeResult(
   plan: WritePlan,
   previous: RunRecord | null,
   directRowsAboveCells: number,
+  callsDirectAboveCells: number,
   progress?: ProgressCallback,
 ): WrittenResult {
   excelGrid.checkPlan(plan);
@@ -174,7 +177,7 @@ export function writeResult(
   const calls =
     plan.calls === undefined
       ? null
-      : writeCallsSheet(workbook, plan.calls, source.date1904, directRowsAboveCells);
+      : writeCallsSheet(workbook, plan.calls, source.date1904, callsDirectAboveCells);
   if (calls !== null) summaryNames.push(calls.name);
   if (calls !== null && calls.deferred !== null) deferredRows.push(calls.deferred);
   callsSheetsLast(workbook);

@@ -166,8 +166,8 @@ describe('the result of a small .xlsx is written by patching its package', () =>
         }
       }
     }
-    // The customers, the visit plan's list and the calls were appended as bytes (inline strings), not
-    // rendered by the workbook library.
+    // The customers and the visit plan's list were appended as bytes (inline strings), not rendered by the
+    // workbook library; the Calls sheet was, as a re-run updates it there (its strings shared).
     const zip = await JSZip.loadAsync(patched);
     const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
     const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
@@ -179,7 +179,7 @@ describe('the result of a small .xlsx is written by patching its package', () =>
     };
     const calls = theirs.worksheets.find((sheet) => sheet.name.startsWith('Calls '))!.name;
     for (const name of ['Customers (analysis)', 'Visit plan', calls])
-      expect([name, /t="inlineStr"/u.test(await partOf(name))]).toEqual([name, true]);
+      expect([name, /t="inlineStr"/u.test(await partOf(name))]).toEqual([name, name !== calls]);
   }, 240_000);
 
   it('falls back to the whole workbook for a package it does not handle (no style sheet relationship)', async () => {
