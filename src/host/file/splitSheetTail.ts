@@ -11,11 +11,23 @@ export interface SplitSheet {
   firstRow: number;
 }
 
-/** What a cell looks like, apart from its value: cells of one look share one style. */
-const lookOf = (cell: CellSpec): string =>
-  `${cell.format ?? ''}|${cell.bold === true ? 'b' : ''}|${cell.fill ?? ''}|${cell.size ?? ''}|${cell.wrap === true ? 'w' : ''}|${cell.center === true ? 'c' : ''}`;
+/** Whether two cells look alike, apart from their values: cells of one look share one style. */
+const sameLook = (a: CellSpec, b: CellSpec): boolean =>
+  a.format === b.format &&
+  (a.bold === true) === (b.bold === true) &&
+  a.fill === b.fill &&
+  a.size === b.size &&
+  (a.wrap === true) === (b.wrap === true) &&
+  (a.center === true) === (b.center === true);
 
-const rowLook = (row: readonly CellSpec[]): string => row.map(lookOf).join('/');
+/** Whether two rows look alike cell by cell (compared without building a text per row: 100,000 rows). */
+function sameRowLook(a: readonly CellSpec[], b: readonly CellSpec[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((cell, c) => {
+    const other = b[c];
+    return other !== undefined && sameLook(cell, other);
+  });
+}
 
 /**
  * Cuts a large summary sheet (a visit plan listing tens of thousands of due customers) into the head that
@@ -33,9 +45,8 @@ export function splitSheetTail(spec: SheetSpec, deferAboveCells: number): SplitS
   const cellCount = rows.reduce((sum, row) => sum + row.length, 0);
   const last = rows[rows.length - 1];
   if (cellCount <= deferAboveCells || last === undefined || last.length === 0) return null;
-  const look = rowLook(last);
   let start = rows.length - 1;
-  while (start > 0 && rowLook(rows[start - 1] ?? []) === look) start--;
+  while (start > 0 && sameRowLook(rows[start - 1] ?? [], last)) start--;
   const heights = Object.keys(spec.rowHeights ?? {}).map(Number);
   const chartEnd = Math.max(0, ...spec.charts.map((chart) => chart.anchor.row + chart.anchor.heightRows));
   const template = rows[start] ?? [];
