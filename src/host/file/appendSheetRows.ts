@@ -34,7 +34,8 @@ export interface DeferredRows {
 
 /** A package part deflated ahead of packing (raw deflate), with what its zip entry records. */
 export interface DeflatedPart {
-  deflated: Uint8Array;
+  /** The deflated bytes in pieces, in order (the packer copies them once, into the archive). */
+  deflated: readonly Uint8Array[];
   crc32: number;
   /** Bytes before deflating. */
   size: number;

@@ -54,18 +54,10 @@ export class ZipWriter {
    */
   add(name: string, part: PackagePart, date = new Date()): void {
     const when = dosDateTime(date);
-    this.addEntry(
-      part instanceof Uint8Array
-        ? {
-            name,
-            method: 8,
-            crc: crc32Of(part),
-            size: part.length,
-            data: zlib.deflateRawSync(part, { level: part.length > fastLevelAboveBytes ? 1 : 6 }),
-            ...when,
-          }
-        : { name, method: 8, crc: part.crc32, size: part.size, data: part.deflated, ...when },
-    );
+    if (part instanceof Uint8Array) {
+      const data = zlib.deflateRawSync(part, { level: part.length > fastLevelAboveBytes ? 1 : 6 });
+      this.append({ name, method: 8, crc: crc32Of(part), size: part.length, ...when }, [data]);
+    } else this.append({ name, method: 8, crc: part.crc32, size: part.size, ...when }, part.deflated);
   }
 
   /**
@@ -74,6 +66,12 @@ export class ZipWriter {
    * @throws Error when the archive would pass 4 GB.
    */
   addEntry(entry: RawZipEntry): void {
+    this.append(entry, [entry.data]);
+  }
+
+  /** Adds an entry whose stored data is `pieces`, in order (a part deflated ahead is not joined first). */
+  private append(entry: Omit<RawZipEntry, 'data'>, pieces: readonly Uint8Array[]): void {
+    const stored = pieces.reduce((sum, piece) => sum + piece.length, 0);
     const name = Buffer.from(entry.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(localHeaderSignature, 0);
@@ -83,7 +81,7 @@ export class ZipWriter {
     local.writeUInt16LE(entry.time, 10);
     local.writeUInt16LE(entry.date, 12);
     local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(entry.data.length, 18);
+    local.writeUInt32LE(stored, 18);
     local.writeUInt32LE(entry.size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
@@ -95,8 +93,8 @@ export class ZipWriter {
     // Comment length, disk, internal and external attributes stay 0.
     central.writeUInt32LE(this.offset, 42);
     this.directory.push(central, name);
-    this.chunks.push(local, name, entry.data);
-    this.offset += local.length + name.length + entry.data.length;
+    this.chunks.push(local, name, ...pieces);
+    this.offset += local.length + name.length + stored;
     this.count++;
     if (this.offset > maxZipBytes || entry.size > maxZipBytes)
       throw new Error('The result workbook would be over 4 GB, which this writer does not support.');

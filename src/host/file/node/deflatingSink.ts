@@ -26,7 +26,7 @@ export function deflatingSink(): PartSink {
     },
     end() {
       pieces.push(finalBlock);
-      return { deflated: Buffer.concat(pieces), crc32: crc, size };
+      return { deflated: pieces, crc32: crc, size };
     },
   };
 }
