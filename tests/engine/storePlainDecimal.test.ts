@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { blankDecimals, cellAt, cellsOf, columnOfLength, decimalText } from '../../src/engine/cellColumn';
+import {
+  blankDecimals,
+  cellAt,
+  cellsOf,
+  columnOfLength,
+  decimalText,
+  isDecimal,
+} from '../../src/engine/cellColumn';
 import { parseNumberCell } from '../../src/engine/parseCell';
 import { storePlainDecimal } from '../../src/engine/storePlainDecimal';
 
@@ -109,5 +116,9 @@ describe('storePlainDecimal and decimalText: plain decimal text kept as a number
     expect(cellsOf(column)).toEqual(texts);
     expect(cellsOf(columnOfLength(column, 7))).toEqual([...texts, null, null]);
     expect(cellsOf(columnOfLength(column, 2))).toEqual(texts.slice(0, 2));
+    // As the page's file worker posts it to the page (structured clone): still numbers, the same texts.
+    const posted = structuredClone(column);
+    expect(isDecimal(posted)).toBe(true);
+    expect(cellsOf(posted)).toEqual(texts);
   });
 });
