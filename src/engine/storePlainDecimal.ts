@@ -6,8 +6,8 @@ const exactDigits = 15;
  * arrays: `-?\d+(\.\d+)?` with no leading zero but the one of `0.5` (`007` and `00.5` are not plain), at
  * most 15 digits in all. Those digits as one integer and the power of ten are both exact doubles, so the
  * one rounding of their quotient is exactly `Number(text)`; and a value of at most 15 significant digits
- * is within 0.12 of a unit of its last decimal (well inside half a unit), so `value.toFixed(decimals)` (with `-` for −0) gives
- * the text back. Returns false, storing nothing, for any other text.
+ * is within 0.12 of a unit of its last decimal (well inside half a unit), so `value.toFixed(decimals)`
+ * (with `-` for −0) gives the text back. Returns false, storing nothing, for any other text.
  *
  * @example storePlainDecimal('-12.50', 0, 6, numbers, decimals, 0) // true: numbers[0] = -12.5, decimals[0] = 2
  */
