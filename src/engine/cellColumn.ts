@@ -1,26 +1,61 @@
-import type { CellColumn, EncodedColumn, RawCell } from './types';
+import type { CellColumn, DecimalColumn, EncodedColumn, RawCell } from './types';
+
+/** The `decimals` of a blank row of a {@link DecimalColumn}. */
+export const blankDecimals = 255;
 
 /** Whether a column is stored as codes into distinct values. */
 export function isEncoded(column: CellColumn): column is EncodedColumn {
-  return !Array.isArray(column);
+  return !Array.isArray(column) && 'codes' in column;
+}
+
+/** Whether a column is plain decimal text kept as numbers ({@link DecimalColumn}). */
+export function isDecimal(column: CellColumn): column is DecimalColumn {
+  return !Array.isArray(column) && 'numbers' in column;
+}
+
+/**
+ * The text of a plain decimal a {@link DecimalColumn} holds: `value.toFixed(decimals)`, with the `-` of −0
+ * (`-0`, `-0.00`) that `toFixed` drops.
+ *
+ * @example decimalText(12.5, 2) // '12.50'
+ */
+export function decimalText(value: number, decimals: number): string {
+  const text = value.toFixed(decimals);
+  return value === 0 && 1 / value < 0 ? `-${text}` : text;
 }
 
 /** Rows in a column. */
 export function columnLength(column: CellColumn): number {
-  return isEncoded(column) ? column.codes.length : column.length;
+  if (isEncoded(column)) return column.codes.length;
+  return isDecimal(column) ? column.numbers.length : column.length;
 }
 
-/** The cell of row `i` (0-based data row), null past the end. */
+/** The cell of row `i` (0-based data row), null past the end. A decimal column's cells are their texts. */
 export function cellAt(column: CellColumn, i: number): RawCell {
   if (isEncoded(column)) {
     const code = column.codes[i];
     return code === undefined ? null : (column.values[code] ?? null);
   }
+  if (isDecimal(column)) {
+    const decimals = column.decimals[i];
+    return decimals === undefined || decimals === blankDecimals
+      ? null
+      : decimalText(column.numbers[i]!, decimals);
+  }
   return column[i] ?? null;
 }
 
-/** The column as plain cells (a copy for an encoded column, the column itself otherwise). */
+/** The column as plain cells (a copy for an encoded or decimal column, the column itself otherwise). */
 export function cellsOf(column: CellColumn): readonly RawCell[] {
+  if (isDecimal(column)) {
+    const { numbers, decimals } = column;
+    const cells = new Array<RawCell>(numbers.length);
+    for (let i = 0; i < numbers.length; i++) {
+      const places = decimals[i]!;
+      cells[i] = places === blankDecimals ? null : decimalText(numbers[i]!, places);
+    }
+    return cells;
+  }
   if (!isEncoded(column)) return column;
   const { codes, values } = column;
   const cells = new Array<RawCell>(codes.length);
@@ -35,6 +70,14 @@ export function columnOfLength(column: CellColumn, rows: number): CellColumn {
     const codes = new Int32Array(rows).fill(-1);
     codes.set(column.codes.subarray(0, Math.min(rows, column.codes.length)));
     return { codes, values: column.values };
+  }
+  if (isDecimal(column)) {
+    const kept = Math.min(rows, column.numbers.length);
+    const numbers = new Float64Array(rows).fill(Number.NaN);
+    const decimals = new Uint8Array(rows).fill(blankDecimals);
+    numbers.set(column.numbers.subarray(0, kept));
+    decimals.set(column.decimals.subarray(0, kept));
+    return { numbers, decimals };
   }
   const cells = column.slice(0, rows);
   while (cells.length < rows) cells.push(null);

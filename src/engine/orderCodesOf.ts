@@ -1,7 +1,7 @@
 import { canonicalCodes } from './canonicalCodes';
-import { isEncoded } from './cellColumn';
+import { blankDecimals, isDecimal, isEncoded } from './cellColumn';
 import { orderKey, type OrderKey } from './parseSales';
-import type { CellColumn, RawCell } from './types';
+import type { CellColumn, DecimalColumn, RawCell } from './types';
 
 /** Each row's order as a small integer, and how many integers there are. */
 export interface OrderCodes {
@@ -18,7 +18,9 @@ export interface OrderCodes {
  * sorted by order, lines of one order together) a new id is simply the next integer, as no later row can
  * repeat an earlier one; otherwise an open-addressing table over the keys' hashes, holding the cells'
  * own strings. Digit text that is its own number (`1000042`) is keyed by its value without building
- * the number's text again.
+ * the number's text again. A decimal column (plain decimal text kept as numbers) is numbered by its
+ * (value, decimals) pairs, which are equal exactly when the texts are: the same numbering, in order of first
+ * appearance, that its texts would get, with no string made.
  *
  * @param rows Rows of the table (rows past the column's end are blank).
  * @example orderCodesOf(['SO1', 'SO1', 'SO2', null], 4) // { codes: [0, 0, 1, -1], count: 2 }
@@ -33,6 +35,7 @@ export function orderCodesOf(column: CellColumn, rows: number): OrderCodes {
     }
     return { codes, count: column.values.length };
   }
+  if (isDecimal(column)) return ascendingDecimalCodes(column, codes) ?? hashedDecimalCodes(column, codes);
   return ascendingCodes(column, codes) ?? hashedCodes(column, codes);
 }
 
@@ -143,4 +146,101 @@ function hashedCodes(cells: readonly RawCell[], codes: Int32Array): OrderCodes {
     previousCode = code;
   }
   return { codes, count: keys.length };
+}
+
+/*
+ * Plain decimal texts are their own order keys (no two spell the same number the way orderKey reads them:
+ * `12.5` is a number key, `12.50` a text key, and neither has whitespace to trim), so numbering distinct
+ * texts in order of first appearance, as both ascendingCodes and hashedCodes do, numbers distinct
+ * (value, decimals) pairs — −0 and 0 apart, as `-0` and `0` are different texts.
+ */
+
+/** Codes of a decimal column whose values rise whenever the text changes (an export sorted by order); null otherwise. */
+function ascendingDecimalCodes(column: DecimalColumn, codes: Int32Array): OrderCodes | null {
+  const { numbers, decimals } = column;
+  let previous = Number.NEGATIVE_INFINITY;
+  let previousDecimals = -1;
+  let code = -1;
+  for (let i = 0; i < codes.length; i++) {
+    const places = i < decimals.length ? decimals[i]! : blankDecimals;
+    if (places === blankDecimals) {
+      codes[i] = -1;
+      continue;
+    }
+    const value = numbers[i]!;
+    if (value !== previous || places !== previousDecimals || (value === 0 && !Object.is(value, previous))) {
+      // Above every value so far, so never seen: the next integer. Equal values in another spelling might be.
+      if (!(value > previous)) return null;
+      previous = value;
+      previousDecimals = places;
+      code++;
+    }
+    codes[i] = code;
+  }
+  return { codes, count: code + 1 };
+}
+
+/** Codes of a decimal column by an open-addressing table of its distinct (value, decimals) pairs. */
+function hashedDecimalCodes(column: DecimalColumn, codes: Int32Array): OrderCodes {
+  const { numbers, decimals } = column;
+  const words = new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
+  let keyLow: Int32Array = new Int32Array(1024);
+  let keyHigh: Int32Array = new Int32Array(1024);
+  let keyDecimals = new Uint8Array(1024);
+  let hashes: Int32Array = new Int32Array(1024);
+  let count = 0;
+  let slots = new Int32Array(2048).fill(-1);
+  for (let i = 0; i < codes.length; i++) {
+    const places = i < decimals.length ? decimals[i]! : blankDecimals;
+    if (places === blankDecimals) {
+      codes[i] = -1;
+      continue;
+    }
+    const low = words[2 * i]!;
+    const high = words[2 * i + 1]!;
+    let hash = Math.imul(0x811c9dc5 ^ low, 0x01000193);
+    hash = Math.imul(hash ^ high, 0x01000193);
+    hash = Math.imul(hash ^ places, 0x01000193);
+    hash ^= hash >>> 15;
+    let mask = slots.length - 1;
+    let slot = hash & mask;
+    let code = slots[slot]!;
+    while (code >= 0 && !(keyLow[code] === low && keyHigh[code] === high && keyDecimals[code] === places)) {
+      slot = (slot + 1) & mask;
+      code = slots[slot]!;
+    }
+    if (code < 0) {
+      code = count++;
+      if (code === hashes.length) {
+        keyLow = grown(keyLow);
+        keyHigh = grown(keyHigh);
+        hashes = grown(hashes);
+        const bigger = new Uint8Array(2 * keyDecimals.length);
+        bigger.set(keyDecimals);
+        keyDecimals = bigger;
+      }
+      keyLow[code] = low;
+      keyHigh[code] = high;
+      keyDecimals[code] = places;
+      hashes[code] = hash;
+      slots[slot] = code;
+      if (2 * count > slots.length) {
+        slots = new Int32Array(2 * slots.length).fill(-1);
+        mask = slots.length - 1;
+        for (let c = 0; c < count; c++) {
+          let s = hashes[c]! & mask;
+          while (slots[s]! >= 0) s = (s + 1) & mask;
+          slots[s] = c;
+        }
+      }
+    }
+    codes[i] = code;
+  }
+  return { codes, count };
+}
+
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(2 * array.length);
+  bigger.set(array);
+  return bigger;
 }

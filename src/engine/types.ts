@@ -72,8 +72,20 @@ export interface EncodedColumn {
   readonly values: readonly RawCell[];
 }
 
-/** One column of a table as a host reads it: plain cells, or {@link EncodedColumn}. */
-export type CellColumn = readonly RawCell[] | EncodedColumn;
+/**
+ * A column of plain decimal text (`-?\d+(\.\d+)?`, no leading zero but that of `0.5`, at most 15 digits in
+ * all), kept as numbers: row i holds the text `numbers[i].toFixed(decimals[i])` (with its `-` for −0), or
+ * a blank when `decimals[i]` is 255 (`blankDecimals`). The CSV reader hands mostly distinct number columns
+ * (amounts, costs, order numbers) over this way so no string is made per cell; the cells are still text
+ * (`"12.50"` reads as `"12.50"` through `cellAt`), and `numbers[i]` is exactly `Number` of that text.
+ */
+export interface DecimalColumn {
+  readonly numbers: Float64Array;
+  readonly decimals: Uint8Array;
+}
+
+/** One column of a table as a host reads it: plain cells, {@link EncodedColumn} or {@link DecimalColumn}. */
+export type CellColumn = readonly RawCell[] | EncodedColumn | DecimalColumn;
 
 /** A source table with the column data a host read for it: `cellAt(columns[c], i)` is data row i of column c. */
 export interface LoadedTable extends SourceTable {

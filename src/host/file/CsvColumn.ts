@@ -1,3 +1,5 @@
+import { blankDecimals, decimalText } from '../../engine/cellColumn';
+import { storePlainDecimal } from '../../engine/storePlainDecimal';
 import type { CellColumn, RawCell } from '../../engine/types';
 
 /**
@@ -9,17 +11,40 @@ import type { CellColumn, RawCell } from '../../engine/types';
 const distinctBeforeJudging = 4096;
 const emptySlot = -1;
 
+/** The number and decimals of the field being read, and the number's bits. */
+const fieldNumber = new Float64Array(1);
+const fieldDecimals = new Uint8Array(1);
+const fieldWords = new Int32Array(fieldNumber.buffer);
+
 /**
  * One column of a CSV as it is parsed. While most of its fields repeat (customer ids, order ids, dates,
- * regions) it keeps a code per row into its distinct texts, found by hashing the field's characters in
- * the file's text — a repeated field costs no string. Once more than half of the rows it has seen hold
- * a new text (amounts, names), it turns into plain cells.
+ * regions) it keeps a code per row into its distinct values, found by hashing — a repeated field costs no
+ * string. While every field is plain decimal text (`-12.50`, see `storePlainDecimal`) those values are
+ * (number, decimals) pairs read straight from the file's characters; otherwise texts, hashed by their
+ * characters in the file's text. Once more than half of the rows it has seen hold a new value (amounts,
+ * names), it turns into plain cells, or, while every field is plain decimal text, into numbers
+ * (`DecimalColumn`: no string per cell). The first field that is not plain decimal text turns it into what
+ * it would have been had it read texts all along: the same codes into the same texts, or the same plain
+ * cells — the numbers so far written back as their exact texts.
  */
 export class CsvColumn {
   private codes: Int32Array | null;
   private cells: RawCell[] | null = null;
-  private readonly values: string[] = [];
-  private slots = new Int32Array(1024).fill(emptySlot);
+  /** Distinct texts (once a field was not plain decimal text). */
+  private values: string[] = [];
+  /** Distinct (number, decimals) pairs while every field is plain decimal text; null after. */
+  private keyNumbers: Float64Array | null = new Float64Array(1024);
+  private keyDecimals: Uint8Array | null = new Uint8Array(1024);
+  private keyCount = 0;
+  /** Each row's number and decimals once the column is numbers. */
+  private numbers: Float64Array | null = null;
+  private decimals: Uint8Array | null = null;
+  /**
+   * The hash table: slot k holds a value's hash at 2k and its code at 2k + 1 (emptySlot when free), so a
+   * probe reads one place in memory before it compares the value itself.
+   */
+  private slots = new Int32Array(2048).fill(emptySlot);
+  /** Each value's hash, by code (to rebuild the table). */
   private hashes: number[] = [];
   private rowsSeen = 0;
 
@@ -31,19 +56,31 @@ export class CsvColumn {
   /** Row `row` holds the (non-empty) text `text.slice(start, end)`. */
   addRange(row: number, text: string, start: number, end: number): void {
     if (this.codes === null) {
+      if (this.numbers !== null) {
+        if (storePlainDecimal(text, start, end, this.numbers, this.decimals!, row)) return;
+        this.decimalsToCells();
+      }
       this.setCell(row, text.slice(start, end));
       return;
     }
+    if (this.keyNumbers !== null) {
+      if (storePlainDecimal(text, start, end, fieldNumber, fieldDecimals, 0)) {
+        this.addNumber(row);
+        return;
+      }
+      this.keysToTexts();
+    }
     let hash = 0x811c9dc5;
     for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const code = this.slots[slot]!;
+      const code = slots[2 * slot + 1]!;
       if (code === emptySlot) {
         this.insert(row, text.slice(start, end), hash, slot);
         return;
       }
-      if (this.hashes[code] === hash && sameText(this.values[code]!, text, start, end)) {
+      if (slots[2 * slot] === hash && sameText(this.values[code]!, text, start, end)) {
         this.put(row, code);
         return;
       }
@@ -56,11 +93,19 @@ export class CsvColumn {
     this.addRange(row, value, 0, value.length);
   }
 
-  /** The column, `rowCount` rows long: codes into its distinct texts, or plain cells. */
+  /** The column, `rowCount` rows long: codes into its distinct texts, plain cells, or numbers. */
   build(rowCount: number): CellColumn {
     if (this.codes !== null) {
+      if (this.keyNumbers !== null) this.keysToTexts();
       const codes = this.codes.length === rowCount ? this.codes : this.codes.slice(0, rowCount);
       return { codes, values: this.values };
+    }
+    if (this.numbers !== null && this.decimals !== null) {
+      const fits = this.numbers.length === rowCount;
+      return {
+        numbers: fits ? this.numbers : this.numbers.slice(0, rowCount),
+        decimals: fits ? this.decimals : this.decimals.slice(0, rowCount),
+      };
     }
     const cells = this.cells ?? [];
     cells.length = rowCount;
@@ -73,21 +118,73 @@ export class CsvColumn {
     this.rowsSeen++;
   }
 
+  /** The plain decimal field in `fieldNumber`/`fieldDecimals` at row `row`, looked up by its pair. */
+  private addNumber(row: number): void {
+    const value = fieldNumber[0]!;
+    const places = fieldDecimals[0]!;
+    let hash = Math.imul(0x811c9dc5 ^ fieldWords[0]!, 0x01000193);
+    hash = Math.imul(hash ^ fieldWords[1]!, 0x01000193);
+    hash = Math.imul(hash ^ places, 0x01000193);
+    hash ^= hash >>> 15;
+    const keyNumbers = this.keyNumbers!;
+    const keyDecimals = this.keyDecimals!;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const code = slots[2 * slot + 1]!;
+      if (code === emptySlot) {
+        this.insertNumber(row, value, places, hash, slot);
+        return;
+      }
+      if (slots[2 * slot] !== hash) continue;
+      const key = keyNumbers[code]!;
+      // −0 and 0 are different texts (`-0`, `0`): equal as numbers, told apart by 1 / key.
+      if (key === value && keyDecimals[code] === places && (key !== 0 || 1 / key === 1 / value)) {
+        this.put(row, code);
+        return;
+      }
+    }
+  }
+
+  private insertNumber(row: number, value: number, places: number, hash: number, slot: number): void {
+    const code = this.keyCount++;
+    if (code === this.keyNumbers!.length) {
+      const numbers = new Float64Array(2 * code);
+      numbers.set(this.keyNumbers!);
+      this.keyNumbers = numbers;
+      const decimals = new Uint8Array(2 * code);
+      decimals.set(this.keyDecimals!);
+      this.keyDecimals = decimals;
+    }
+    this.keyNumbers![code] = value;
+    this.keyDecimals![code] = places;
+    this.hashes.push(hash);
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = code;
+    this.put(row, code);
+    if (this.mostlyDistinct(this.keyCount)) {
+      this.keysToDecimals();
+      return;
+    }
+    if (this.keyCount > this.slots.length >> 2) this.grow();
+  }
+
   private insert(row: number, value: string, hash: number, slot: number): void {
     const code = this.values.length;
     this.values.push(value);
     this.hashes.push(hash);
-    this.slots[slot] = code;
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = code;
     this.put(row, code);
-    if (
-      this.values.length > distinctBeforeJudging &&
-      this.values.length > this.capacity >> 3 &&
-      this.values.length * 2 > this.rowsSeen
-    ) {
+    if (this.mostlyDistinct(this.values.length)) {
       this.toCells();
       return;
     }
-    if (this.values.length * 2 > this.slots.length) this.grow();
+    if (this.values.length > this.slots.length >> 2) this.grow();
+  }
+
+  private mostlyDistinct(distinct: number): boolean {
+    return distinct > distinctBeforeJudging && distinct > this.capacity >> 3 && distinct * 2 > this.rowsSeen;
   }
 
   /** Mostly distinct: plain cells from here on (the codes so far decoded). */
@@ -99,9 +196,72 @@ export class CsvColumn {
       if (code >= 0) cells[row] = this.values[code]!;
     }
     this.cells = cells;
+    this.dropCodes();
+  }
+
+  /** Mostly distinct plain decimal text: numbers from here on (the codes so far decoded). */
+  private keysToDecimals(): void {
+    const keyNumbers = this.keyNumbers!;
+    const keyDecimals = this.keyDecimals!;
+    const numbers = new Float64Array(this.capacity).fill(Number.NaN);
+    const decimals = new Uint8Array(this.capacity).fill(blankDecimals);
+    const codes = this.codes!;
+    for (let row = 0; row < codes.length; row++) {
+      const code = codes[row]!;
+      if (code >= 0) {
+        numbers[row] = keyNumbers[code]!;
+        decimals[row] = keyDecimals[code]!;
+      }
+    }
+    this.numbers = numbers;
+    this.decimals = decimals;
+    this.dropCodes();
+  }
+
+  private dropCodes(): void {
     this.codes = null;
+    this.values = [];
+    this.keyNumbers = null;
+    this.keyDecimals = null;
     this.slots = new Int32Array(0);
     this.hashes = [];
+  }
+
+  /**
+   * A field that is not plain decimal text while the column holds codes: the distinct pairs become their
+   * texts, hashed by their characters as if read as texts all along (same codes, same order).
+   */
+  private keysToTexts(): void {
+    const keyNumbers = this.keyNumbers!;
+    const keyDecimals = this.keyDecimals!;
+    const values = new Array<string>(this.keyCount);
+    const hashes = new Array<number>(this.keyCount);
+    for (let code = 0; code < this.keyCount; code++) {
+      const value = decimalText(keyNumbers[code]!, keyDecimals[code]!);
+      let hash = 0x811c9dc5;
+      for (let at = 0; at < value.length; at++) hash = Math.imul(hash ^ value.charCodeAt(at), 0x01000193);
+      values[code] = value;
+      hashes[code] = hash;
+    }
+    this.values = values;
+    this.hashes = hashes;
+    this.keyNumbers = null;
+    this.keyDecimals = null;
+    this.rehash(this.slots.length);
+  }
+
+  /** A field that is not plain decimal text once the column is numbers: plain cells, the numbers so far as their texts. */
+  private decimalsToCells(): void {
+    const numbers = this.numbers!;
+    const decimals = this.decimals!;
+    const cells = new Array<RawCell>(this.capacity).fill(null);
+    for (let row = 0; row < decimals.length; row++) {
+      const places = decimals[row]!;
+      if (places !== blankDecimals) cells[row] = decimalText(numbers[row]!, places);
+    }
+    this.cells = cells;
+    this.numbers = null;
+    this.decimals = null;
   }
 
   private setCell(row: number, value: string): void {
@@ -109,12 +269,17 @@ export class CsvColumn {
   }
 
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(emptySlot);
-    const mask = slots.length - 1;
+    this.rehash(this.slots.length * 2);
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size).fill(emptySlot);
+    const mask = (size >> 1) - 1;
     this.hashes.forEach((hash, code) => {
       let slot = hash & mask;
-      while (slots[slot] !== emptySlot) slot = (slot + 1) & mask;
-      slots[slot] = code;
+      while (slots[2 * slot + 1] !== emptySlot) slot = (slot + 1) & mask;
+      slots[2 * slot] = hash;
+      slots[2 * slot + 1] = code;
     });
     this.slots = slots;
   }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { cellsOf, isEncoded } from '../../../src/engine/cellColumn';
+import { cellAt, cellsOf, encodeColumn, isDecimal, isEncoded } from '../../../src/engine/cellColumn';
+import type { CellColumn, RawCell } from '../../../src/engine/types';
 import { parseCsv, parseCsvEncoded } from '../../../src/host/file/parseCsv';
 
 /** A CSV field as written: plain, or quoted with delimiters, quotes and line breaks inside. */
@@ -90,5 +91,69 @@ describe('parseCsv with repeats encoded', () => {
     const { plain, encoded, kinds } = bothParses(csvText(rows, '\n'));
     expect(encoded).toEqual(plain);
     expect(kinds).toEqual([true]);
+  });
+});
+
+describe('parseCsv with plain decimal columns kept as numbers', () => {
+  /** A CSV of one column `x` with these fields (quoted when they need it). */
+  const oneColumn = (fields: readonly string[]): string => ['x', ...fields.map(field)].join('\n');
+  /** Mostly distinct amounts with trailing zeros, negatives and −0. */
+  const amount = (i: number): string =>
+    i % 997 === 0 ? '-0.00' : `${i % 7 === 0 ? '-' : ''}${String(i)}.${String(i % 100).padStart(2, '0')}`;
+
+  /** The column as the parse hands it over, with what a text-only column of the same fields holds. */
+  function parsed(fields: readonly string[]): { column: CellColumn; texts: unknown[] } {
+    const text = oneColumn(fields);
+    const column = parseCsvEncoded(text).columns[0]!;
+    const texts = [...parseCsv(text).columns[0]!];
+    expect([...cellsOf(column)]).toEqual(texts);
+    return { column, texts };
+  }
+
+  it('a mostly distinct column of plain decimal text becomes numbers, read back as its exact texts', () => {
+    const fields = Array.from({ length: 6000 }, (_, i) => (i % 500 === 3 ? '' : amount(i)));
+    const { column } = parsed(fields);
+    expect(isDecimal(column)).toBe(true);
+    if (!isDecimal(column)) return;
+    expect(cellAt(column, 0)).toBe('-0.00');
+    expect(Object.is(column.numbers[0], -0)).toBe(true);
+    expect(cellAt(column, 3)).toBeNull();
+    expect(cellAt(column, 10)).toBe('10.10');
+    expect(column.numbers[7]).toBe(-7.07);
+  });
+
+  it.each([['N/A'], ['1,234.50'], ['007'], ['1e5'], ['-'], [' 12.50']])(
+    'after 5,000 numeric rows, %j turns the column into the plain cells it would have been',
+    (odd) => {
+      const fields = Array.from({ length: 8000 }, (_, i) => (i === 5000 ? odd : amount(i)));
+      const { column } = parsed(fields);
+      expect(Array.isArray(column)).toBe(true);
+    },
+  );
+
+  it('a repeating column of plain decimal text keeps codes into the same texts, in the same order', () => {
+    // Quantities and numeric ids: few distinct values; "1.5" and "1.50", "0" and "-0" are different texts.
+    const values = ['1', '2', '1.5', '1.50', '0', '-0', '10', '0.25'];
+    const fields = Array.from({ length: 6000 }, (_, i) => values[(i * 7 + (i >> 4)) % values.length]!);
+    const { column, texts } = parsed(fields);
+    expect(isEncoded(column)).toBe(true);
+    expect(column).toEqual(encodeColumn(texts as RawCell[]));
+    // A later odd field (a text, or a leading zero) keeps the codes and adds its text.
+    for (const odd of ['N/A', '007']) {
+      const { column: mixed, texts: mixedTexts } = parsed([...fields, odd, '2', odd]);
+      expect(mixed).toEqual(encodeColumn(mixedTexts as RawCell[]));
+    }
+  });
+
+  it('judges a numeric column mostly distinct at the same row as its texts, then keeps numbers', () => {
+    // Repeats first, then only new values: the switch comes where the text column would turn into cells.
+    const fields = [
+      ...Array.from({ length: 20_000 }, (_, i) => String(i % 3000)),
+      ...Array.from({ length: 60_000 }, (_, i) => amount(i + 5000)),
+    ];
+    const { column } = parsed(fields);
+    expect(isDecimal(column)).toBe(true);
+    const withText = parsed([...fields, 'N/A']);
+    expect(Array.isArray(withText.column)).toBe(true);
   });
 });
