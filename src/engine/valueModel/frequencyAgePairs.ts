@@ -20,15 +20,15 @@ export interface FrequencyAgePairs {
 export function frequencyAgePairs(frequency: ArrayLike<number>, age: ArrayLike<number>): FrequencyAgePairs {
   const count = frequency.length;
   let maxX = 0;
-  for (let g = 0; g < count; g++) maxX = Math.max(maxX, frequency[g]!);
+  for (let g = 0; g < count; g++) maxX = Math.max(maxX, frequency[g] ?? 0);
   const ageIndex = new Map<number, number>();
   const pairIndex = new Map<number, number>();
   const pairOf = new Int32Array(count);
   const pairFrequency: number[] = [];
   const pairAge: number[] = [];
   for (let g = 0; g < count; g++) {
-    const x = frequency[g]!;
-    const t = age[g]!;
+    const x = frequency[g] ?? 0;
+    const t = age[g] ?? 0;
     let a = ageIndex.get(t);
     if (a === undefined) {
       a = ageIndex.size;
