@@ -75,11 +75,12 @@ export function mergeCallEntries(
       to++;
     }
     let reasons: CallReason[];
-    let lines: string[];
+    let detail: string;
     let overdueDays: number;
     if (to - from === 1) {
       reasons = [first.reason];
-      lines = [first.line];
+      // One line joined is that line.
+      detail = first.line;
       overdueDays = Math.max(0, first.overdueDays);
     } else {
       const group: CallEntry[] = [];
@@ -87,7 +88,7 @@ export function mergeCallEntries(
       // Array.prototype.sort is stable: the lines of one reason keep their order.
       const sorted = group.sort((a, b) => reasonOrder.indexOf(a.reason) - reasonOrder.indexOf(b.reason));
       reasons = [...new Set(sorted.map((entry) => entry.reason))];
-      lines = [...new Set(sorted.map((entry) => entry.line))];
+      detail = callWords.join([...new Set(sorted.map((entry) => entry.line))], language);
       overdueDays = sorted.reduce((most, entry) => Math.max(most, entry.overdueDays), 0);
     }
     const who = customerOf(first.customer);
@@ -100,7 +101,7 @@ export function mergeCallEntries(
       tier: who.tier,
       segment: who.segment,
       reasons,
-      detail: callWords.join(lines, language),
+      detail,
       opener: openerOf(first.customer, reasons),
       overdueDays,
     });
