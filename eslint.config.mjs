@@ -93,6 +93,7 @@ const nonNullKernels = [
   'src/engine/valueModel/runValueModel.ts', // per-customer predictions over typed arrays
   'src/engine/movement/analyzeMovement.ts', // per-customer comparison of two runs' typed arrays
   'src/engine/movement/migrationMatrix.ts', // counting over code arrays
+  'src/engine/calls/mergeCallEntries.ts', // grouping and sorting the calls over typed arrays
   'src/engine/movement/monthlyCohorts.ts', // per-row pass over the sales rows' typed arrays
   'src/host/file/XmlByteWriter.ts', // byte copies into the buffer room reserved for them
 ];

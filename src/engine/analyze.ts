@@ -16,9 +16,9 @@ import {
   type SalesRows,
 } from './parseSales';
 import { parseVisits } from './parseVisits';
-import type { CustomerRoster } from './methods/Method';
+import type { CustomerRoster, EarlierCategories } from './methods/Method';
 import { Rankings } from './methods/Rankings';
-import type { MethodOutputs } from './methods/registry';
+import { categoryMethods, type MethodOutputs } from './methods/registry';
 import { runMethods, validateMethodSettings } from './methods/runMethods';
 import { isoFromDay } from './dayNumbers';
 import { resolveWindow } from './resolveWindow';
@@ -172,8 +172,24 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   return analyzeSales(input, parsed, options);
 }
 
-/** {@link analyze} on sales parsed with their rows kept (the rest of the tables are read here). */
-function analyzeSales(input: AnalysisInput, parsed: ParsedSales, options: ParseOptions): AnalysisResult {
+/** What a run has before its methods run: the window, the sales added up for it, the customers, their measures. */
+interface RunFrame {
+  asOf: number;
+  span: AnalysisWindow;
+  sales: ParsedSales;
+  table: ParsedCustomerTable | null;
+  visits: ReturnType<typeof parseVisits> | null;
+  visitsUsed: number;
+  tableIds: readonly string[];
+  ids: string[];
+  salesOf: ReturnType<typeof listCustomers>['salesOf'];
+  measures: ReturnType<typeof gatherMeasures>;
+  hasProfit: boolean;
+  visitsInWindow: Int32Array;
+}
+
+/** The part of {@link analyzeSales} before the methods: shared with {@link categoriesAt}. */
+function frameOf(input: AnalysisInput, parsed: ParsedSales, options: ParseOptions): RunFrame {
   const { settings } = input;
   const { asOf, window: span } = resolveWindow(parsed.minDay, parsed.maxDay, settings);
   // The totals of the parse serve when the window holds every sale (the default); a narrower one adds the
@@ -226,6 +242,30 @@ function analyzeSales(input: AnalysisInput, parsed: ParsedSales, options: ParseO
     visitsInWindowColumn,
   );
   addCallContacts(measures.lastContact, ids, input.callHistory ?? null, asOf);
+  return {
+    asOf,
+    span,
+    sales,
+    table,
+    visits,
+    visitsUsed,
+    tableIds,
+    ids,
+    salesOf,
+    measures,
+    hasProfit,
+    visitsInWindow: visitsInWindowColumn,
+  };
+}
+
+/** {@link analyze} on sales parsed with their rows kept (the rest of the tables are read here). */
+function analyzeSales(input: AnalysisInput, parsed: ParsedSales, options: ParseOptions): AnalysisResult {
+  const { settings } = input;
+  const frame = frameOf(input, parsed, options);
+  const { asOf, span, sales, table, visits, visitsUsed, tableIds, ids, salesOf, measures, hasProfit } = frame;
+  const visitsInWindowColumn = frame.visitsInWindow;
+  const totals = sales.totals;
+  const count = ids.length;
   const { names, reps } = namesAndReps(ids, salesOf, sales, totals.latestRep, table);
   const roster: CustomerRoster = { count, ids, names, reps, listed: tableIds.length };
   // Ascending id order breaks ties in the rankings; the customers are in it unless a table leads.
@@ -235,6 +275,7 @@ function analyzeSales(input: AnalysisInput, parsed: ParsedSales, options: ParseO
     comparison: input.comparison === true,
     callList: input.callList !== false,
     analyzeAt: (day, windowMonths) => analyzeAt(input, parsed, options, day, windowMonths),
+    categoriesAt: (day) => categoriesAt(input, parsed, options, day),
     history: input.comparison === true ? null : (input.history ?? null),
     salesRows: () => (salesRows ??= rowsOfRoster(parsed, ids)),
     settings,
@@ -369,6 +410,69 @@ function analyzeAt(
     if (error instanceof AnalysisError && error.reason?.key === 'asOfBeforeData') return null;
     throw error;
   }
+}
+
+/**
+ * The tiers, pyramid values, SVCD segments and ABC classes of the same analysis as of `day` (by the
+ * settings' window rule): what {@link analyzeAt} gives for them, with only the methods they come from run
+ * (measures, SVCD, ABC, pyramid; no visits, RFM, churn, value model or calls); null when no sale is dated
+ * on or before `day`.
+ */
+function categoriesAt(
+  input: AnalysisInput,
+  parsed: ParsedSales,
+  options: ParseOptions,
+  day: number,
+): EarlierCategories | null {
+  const settings: AnalysisSettings = { ...input.settings, asOf: isoFromDay(day), compareMonths: null };
+  const earlier: AnalysisInput = { ...input, settings, comparison: true };
+  let frame: RunFrame;
+  try {
+    frame = frameOf(earlier, parsed, options);
+  } catch (error) {
+    if (error instanceof AnalysisError && error.reason?.key === 'asOfBeforeData') return null;
+    throw error;
+  }
+  const { ids, measures, table, tableIds } = frame;
+  const count = ids.length;
+  let salesRows: SalesRows | null = null;
+  const { outputs } = runMethods(
+    {
+      comparison: true,
+      callList: false,
+      analyzeAt: (at, windowMonths) => analyzeAt(earlier, parsed, options, at, windowMonths),
+      categoriesAt: (at) => categoriesAt(earlier, parsed, options, at),
+      history: null,
+      salesRows: () => (salesRows ??= rowsOfRoster(parsed, ids)),
+      settings,
+      asOf: frame.asOf,
+      window: frame.span,
+      // Names and reps are read by none of these methods.
+      customers: { count, ids, names: [], reps: [], listed: tableIds.length },
+      measures,
+      rankings: new Rankings(ids, table === null, measures.revenue),
+      hasProfit: frame.hasProfit,
+      visitsInWindow: frame.visitsInWindow,
+      hasVisitsLog: frame.visits !== null,
+      tables: {
+        sales: input.sales,
+        customers: input.customers,
+        careRules: input.careRules ?? null,
+        date1904: input.date1904,
+        dateOrder: settings.dateOrder,
+        callHistory: input.callHistory ?? null,
+      },
+    },
+    categoryMethods,
+  );
+  return {
+    count,
+    ids,
+    pyramidTier: outputs.pyramid.tiers,
+    pyramidValue: measures.pyramidValue,
+    svcd: outputs.svcd.codes,
+    abc: outputs.abc.codes,
+  };
 }
 
 /**

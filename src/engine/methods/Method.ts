@@ -2,6 +2,7 @@ import type { AnalysisResult, TableInput } from '../analyze';
 import type { CallHistory } from '../calls/Call';
 import type { RunHistory } from '../movement/runHistory';
 import type { CustomerMeasures } from '../customerMeasures';
+import type { CustomerResultColumns } from '../customerResultColumns';
 import type { ErrorReason } from '../errorMessage';
 import type { SalesRows } from '../parseSales';
 import type { NumberFormatKey, OutputValue, SheetSpec } from '../sheetSpec';
@@ -21,6 +22,15 @@ export interface CustomerRoster {
   /** The first `listed` customers come from the customers table (in its order), the rest from sales only. */
   listed: number;
 }
+
+/**
+ * Each customer's pyramid tier (0 = none), pyramid value, SVCD and ABC codes as of an earlier date, by
+ * customer index of that analysis (the columns of `AnalysisResult.perCustomer` of the same names).
+ */
+export type EarlierCategories = Pick<
+  CustomerResultColumns,
+  'count' | 'ids' | 'pyramidTier' | 'pyramidValue' | 'svcd' | 'abc'
+>;
 
 /** The settings every run has, whatever its methods: window, language, dates, columns, mapping. */
 export interface CoreSettings {
@@ -85,6 +95,12 @@ export interface MethodInput<S extends object = object> {
    * runs again, so a per-customer sum over a period is cheaper straight from {@link salesRows}.
    */
   analyzeAt(asOf: number, windowMonths?: number): AnalysisResult | null;
+  /**
+   * The tiers, pyramid values, SVCD segments and ABC classes of {@link analyzeAt}`(asOf)`, with only the
+   * methods they come from run (measures, SVCD, ABC, pyramid): what a comparison reads of an earlier date,
+   * at a fraction of a whole analysis; null when no sale is dated on or before that day.
+   */
+  categoriesAt(asOf: number): EarlierCategories | null;
   /**
    * The categories of earlier runs saved in the workbook (`AnalysisInput.history`); null when there are
    * none, and in the earlier analysis of a comparison.

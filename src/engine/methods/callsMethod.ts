@@ -41,6 +41,15 @@ export const winBackQuietDays = 30;
 
 const careReasons: readonly CallReason[] = ['birthday', 'anniversary', 'service'];
 
+/** One bit per reason, for the openers' cache key. */
+const reasonBits: Readonly<Record<CallReason, number>> = {
+  visit: 1,
+  birthday: 2,
+  anniversary: 4,
+  service: 8,
+  winback: 16,
+};
+
 /**
  * The call list (issue 16; the course's defrost call, birthday gift and after-sale follow-up): one dated
  * list of whom to call from the as-of date (included) to `callDays − 1` days after it, per sales rep, most
@@ -79,20 +88,31 @@ export const callsMethod = defineMethod({
     const nextCall = new Float64Array(customers.count).fill(Number.NaN);
     if (input.comparison) return { list: [], nextCall, from, to, careRules: 0 };
     const language = settings.language;
-    const position = new Map(customers.ids.map((id, index) => [id, index]));
-    const care = readCustomerCare(tables.customers, position, tables.date1904, tables.dateOrder);
     const rules = readCareRules(tables.careRules);
+    const history = tables.callHistory;
+    // Customer ids to indices, for the tables that name customers (none in a run on sales alone).
+    const position =
+      tables.customers === null && rules.rules.length === 0 && history === null
+        ? new Map<string, number>()
+        : new Map(customers.ids.map((id, index) => [id, index]));
+    const care = readCustomerCare(tables.customers, position, tables.date1904, tables.dateOrder);
     for (const note of [...care.notes, ...rules.notes]) input.note(note);
     // No host reads the list: its notes and rule count are the run's all the same.
     if (!input.callList) return { list: [], nextCall, from, to, careRules: rules.rules.length };
     const entries: CallEntry[] = [];
 
     const { nextVisitDue } = input.output(visitsMethod);
+    // Many customers share a due day: its line is made once.
+    const visitLines = new Map<number, string>();
     for (let i = 0; i < customers.count; i++) {
       const due = nextVisitDue[i]!;
       if (due > to) continue;
       const overdueDays = Math.max(0, asOf - due);
-      const line = callWords.visit(due, overdueDays, language);
+      let line = visitLines.get(due);
+      if (line === undefined) {
+        line = callWords.visit(due, overdueDays, language);
+        visitLines.set(due, line);
+      }
       entries.push({ customer: i, day: Math.max(due, asOf), reason: 'visit', line, overdueDays });
     }
 
@@ -135,7 +155,6 @@ export const callsMethod = defineMethod({
       entries.push({ customer: i, day: asOf, reason: 'winback', line, overdueDays: 0 });
     }
 
-    const history = tables.callHistory;
     const contacted = new Set<string>();
     const lastContactOf = new Map<number, number>();
     for (const contact of history?.contacts ?? []) {
@@ -159,11 +178,15 @@ export const callsMethod = defineMethod({
         : entries.filter((entry) => !contacted.has(`${entry.customer}\u0000${entry.day}`));
 
     const svcd = input.output(svcdMethod).codes;
+    const idRank = new Int32Array(customers.count);
+    const byId = input.rankings.byId;
+    for (let k = 0; k < byId.length; k++) idRank[byId[k]!] = k;
     const segmentLabels = svcdByCode.map((segment) =>
       segment === null ? null : svcdLabel(segment, language),
     );
-    // Openers repeat (a few reasons × segments × tiers): make each once.
-    const openers = new Map<string, string>();
+    // Openers repeat (a few reasons × segments × tiers): make each once. The opener depends on the set
+    // of reasons (merged calls list them in one order), the segment and the tier.
+    const openers = new Map<number, string>();
     const list = mergeCallEntries(
       kept,
       (i) => {
@@ -178,7 +201,9 @@ export const callsMethod = defineMethod({
         };
       },
       (i, reasons) => {
-        const key = `${reasons.join()} ${svcd[i]!} ${tiers[i]!}`;
+        let set = 0;
+        for (const reason of reasons) set |= reasonBits[reason];
+        const key = (set * 256 + svcd[i]!) * 8 + tiers[i]!;
         let opener = openers.get(key);
         if (opener === undefined) {
           const tier = tiers[i]!;
@@ -189,10 +214,12 @@ export const callsMethod = defineMethod({
         return opener;
       },
       language,
+      idRank,
     );
-    for (const call of list) {
-      const i = position.get(call.customerId)!;
-      if (!(nextCall[i]! <= call.day)) nextCall[i] = call.day;
+    // Each kept entry is in the call of its customer and day.
+    for (const entry of kept) {
+      const i = entry.customer;
+      if (!(nextCall[i]! <= entry.day)) nextCall[i] = entry.day;
     }
     return { list, nextCall, from, to, careRules: rules.rules.length };
   },

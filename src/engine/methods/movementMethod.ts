@@ -81,7 +81,7 @@ export const movementMethod = defineMethod({
         asOf: input.asOf,
         customers,
         hasProfit: input.hasProfit,
-        analyzeAt: (day, months) => input.analyzeAt(day, months),
+        categoriesAt: (day) => input.categoriesAt(day),
         periodTotals: (start, end) => periodTotals(rows, ids.length, start, end),
         purchases: rows,
         recorded: runHistory.before(input.history, input.asOf),

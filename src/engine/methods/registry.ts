@@ -33,6 +33,12 @@ export const methods = [
 ] as const;
 
 /** A method of the registry. */
+/**
+ * The methods an earlier date's categories come from (`MethodInput.categoriesAt`): the tiers, pyramid values,
+ * SVCD segments and ABC classes that a comparison reads, in registry order.
+ */
+export const categoryMethods = [measuresMethod, svcdMethod, abcMethod, pyramidMethod] as const;
+
 export type RegisteredMethod = (typeof methods)[number];
 
 /** The outputs of a run, by method id. */

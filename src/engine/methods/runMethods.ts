@@ -19,11 +19,23 @@ export function validateMethodSettings(settings: AnalysisSettings, language: Lan
   for (const method of methods as readonly AnyMethod[]) method.settings?.validate?.(settings, bad);
 }
 
+/** The outputs of a list of methods, by method id. */
+export type OutputsOf<L extends readonly AnyMethod[]> = { [M in L[number] as M['id']]: OutputOf<M> };
+
 /**
  * Runs every method of the registry in order over the measures and returns their outputs by id, with the
- * notes they added (in the order added).
+ * notes they added (in the order added). With `list`, runs only those methods (each after its `needs`,
+ * which must be in the list before it).
  */
-export function runMethods(base: RunBase): { outputs: MethodOutputs; notes: DataNote[] } {
+export function runMethods(base: RunBase): { outputs: MethodOutputs; notes: DataNote[] };
+export function runMethods<const L extends readonly AnyMethod[]>(
+  base: RunBase,
+  list: L,
+): { outputs: OutputsOf<L>; notes: DataNote[] };
+export function runMethods(
+  base: RunBase,
+  list: readonly AnyMethod[] = methods,
+): { outputs: unknown; notes: DataNote[] } {
   const outputs = new Map<string, unknown>();
   const notes: DataNote[] = [];
   const output = <M extends AnyMethod>(method: M): OutputOf<M> => {
@@ -32,11 +44,11 @@ export function runMethods(base: RunBase): { outputs: MethodOutputs; notes: Data
     return outputs.get(method.id) as OutputOf<M>;
   };
   const input: MethodInput<AnalysisSettings> = { ...base, output, note: (note) => notes.push(note) };
-  for (const method of methods as readonly AnyMethod[]) {
+  for (const method of list) {
     for (const need of method.needs ?? []) output(need);
     outputs.set(method.id, method.compute(input));
   }
-  return { outputs: Object.fromEntries(outputs) as MethodOutputs, notes };
+  return { outputs: Object.fromEntries(outputs), notes };
 }
 
 /** The view of a run that column and report writers read. */

@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../analyze';
+import type { EarlierCategories } from '../methods/Method';
 import { abcByCode } from '../assignAbc';
 import { svcdByCode } from '../assignSvcd';
 import { addMonths } from '../dayNumbers';
@@ -32,10 +32,10 @@ export interface MovementInput {
   /** The sales have profit (or cost): the relationship kinds then follow the profit trend. */
   hasProfit: boolean;
   /**
-   * The same analysis as of another day (over the last `windowMonths` months up to it when given, else by
-   * the run's window rule), without a comparison of its own; null when no sale is dated on or before it.
+   * The tiers, pyramid values, segments and classes of the same analysis as of another day (by the run's
+   * window rule); null when no sale is dated on or before it.
    */
-  analyzeAt(asOf: number, windowMonths?: number): AnalysisResult | null;
+  categoriesAt(asOf: number): EarlierCategories | null;
   /**
    * Per customer (in `customers` order), the revenue, profit and purchases of the sales dated start…end:
    * what an analysis over that window gives them (see `periodTotals`), without running one.
@@ -83,7 +83,7 @@ interface Earlier extends RecordedCategories {
  * - repeat-purchase rate: of the customers with an order in the analysis window, the share with two or more;
  * - monthly cohorts (see `monthlyCohorts`).
  *
- * @example analyzeMovement({ asOf, customers: result.customers, hasProfit: true, analyzeAt, purchases }, { compareMonths: 3, growthThreshold: 0.1, declineThreshold: 0.1 }).tiers.counts
+ * @example analyzeMovement({ asOf, customers: result.customers, hasProfit: true, categoriesAt, purchases }, { compareMonths: 3, growthThreshold: 0.1, declineThreshold: 0.1 }).tiers.counts
  */
 export function analyzeMovement(input: MovementInput, settings: MovementSettings): Movement {
   const months = settings.compareMonths;
@@ -96,11 +96,11 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
   const before = new Map<string, Earlier>();
   let previousFound = true;
   if (recorded === null) {
-    const previous = input.analyzeAt(previousAsOf);
+    const previous = input.categoriesAt(previousAsOf);
     previousFound = previous !== null;
     // Read from the columns, as `customers` would give them: the earlier customers' objects are never built.
     if (previous !== null) {
-      const { count, ids, pyramidTier, pyramidValue, svcd, abc } = previous.perCustomer;
+      const { count, ids, pyramidTier, pyramidValue, svcd, abc } = previous;
       for (let i = 0; i < count; i++) {
         const tier = pyramidTier[i]!;
         const value = pyramidValue[i]!;

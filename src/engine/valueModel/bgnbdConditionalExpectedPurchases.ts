@@ -1,12 +1,12 @@
+import { bgnbdExpectedIfAlive } from './bgnbdExpectedIfAlive';
 import { bgnbdProbabilityAlive } from './bgnbdProbabilityAlive';
-import { hypergeometric2F1 } from './hypergeometric2F1';
 import type { BgNbdParams } from './types';
 
 /**
  * Expected purchases of one customer in the next `horizon` weeks after the end of the observation, given
- * the history (x, t_x, T) (Fader, Hardie & Lee 2005, eq. 10). `NaN` when the hypergeometric series does
- * not converge or a = 1 (the formula divides by a − 1); callers count such customers instead of showing a
- * number.
+ * the history (x, t_x, T) (Fader, Hardie & Lee 2005, eq. 10): {@link bgnbdExpectedIfAlive} times
+ * {@link bgnbdProbabilityAlive}. `NaN` when the hypergeometric series does not converge or a = 1 (the
+ * formula divides by a − 1); callers count such customers instead of showing a number.
  *
  * @param horizon t: weeks ahead, ≥ 0.
  * @param frequency x: repeat purchases.
@@ -23,11 +23,8 @@ export function bgnbdConditionalExpectedPurchases(
   age: number,
 ): number {
   if (horizon === 0) return 0;
-  const { r, alpha, a, b } = params;
-  const x = frequency;
-  const series = hypergeometric2F1(r + x, b + x, a + b + x - 1, horizon / (alpha + age + horizon));
-  if (!series.converged || a === 1) return Number.NaN;
-  const notYet = Math.exp((r + x) * (Math.log(alpha + age) - Math.log(alpha + age + horizon))) * series.value;
-  const ifAlive = ((a + b + x - 1) / (a - 1)) * (1 - notYet);
-  return ifAlive * bgnbdProbabilityAlive(params, x, recency, age);
+  return (
+    bgnbdExpectedIfAlive(params, horizon, frequency, age) *
+    bgnbdProbabilityAlive(params, frequency, recency, age)
+  );
 }

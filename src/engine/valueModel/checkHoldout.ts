@@ -1,5 +1,7 @@
-import { bgnbdConditionalExpectedPurchases } from './bgnbdConditionalExpectedPurchases';
+import { bgnbdExpectedIfAlive } from './bgnbdExpectedIfAlive';
+import { bgnbdProbabilityAlive } from './bgnbdProbabilityAlive';
 import { fitBgNbd } from './fitBgNbd';
+import { frequencyAgePairs } from './frequencyAgePairs';
 import { groupRepeatHistories } from './groupRepeatHistories';
 import { summarizeRepeatPurchases } from './summarizeRepeatPurchases';
 import type { HoldoutCheck, HoldoutRow } from './types';
@@ -66,15 +68,15 @@ export function checkHoldout(
     holdoutStart,
     countZeroAmounts,
   );
+  // bgnbdConditionalExpectedPurchases per group, its (x, T) part once per pair.
+  const pairs = frequencyAgePairs(groups.frequency, groups.age);
+  const ifAlive = pairs.frequency.map((x, p) =>
+    bgnbdExpectedIfAlive(fit.params, holdoutWeeks, x, pairs.age[p]!),
+  );
   const expected = new Float64Array(groups.weight.length);
   for (let g = 0; g < expected.length; g++) {
-    expected[g] = bgnbdConditionalExpectedPurchases(
-      fit.params,
-      holdoutWeeks,
-      groups.frequency[g]!,
-      groups.recency[g]!,
-      groups.age[g]!,
-    );
+    const alive = bgnbdProbabilityAlive(fit.params, groups.frequency[g]!, groups.recency[g]!, groups.age[g]!);
+    expected[g] = holdoutWeeks === 0 ? 0 : ifAlive[pairs.pairOf[g]!]! * alive;
   }
   const customers = new Float64Array(lastRow + 1);
   const actual = new Float64Array(lastRow + 1);

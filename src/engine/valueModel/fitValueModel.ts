@@ -1,10 +1,10 @@
-import { bgnbdConditionalExpectedPurchases } from './bgnbdConditionalExpectedPurchases';
+import { bgnbdExpectedIfAlive } from './bgnbdExpectedIfAlive';
 import { bgnbdProbabilityAlive } from './bgnbdProbabilityAlive';
 import { fitBgNbd } from './fitBgNbd';
 import { fitGammaGamma } from './fitGammaGamma';
+import { frequencyAgePairs } from './frequencyAgePairs';
 import { gammaGammaExpectedOrderValue } from './gammaGammaExpectedOrderValue';
 import { groupRepeatHistories } from './groupRepeatHistories';
-import { predictedValue } from './predictedValue';
 import { summarizeRepeatPurchases } from './summarizeRepeatPurchases';
 import type { GammaGammaParams, ValueModelResult } from './types';
 
@@ -23,6 +23,8 @@ interface ValueModelOptions {
 }
 
 const daysPerWeek = 7;
+/** Weeks in an average calendar month (365.25 / 12 / 7), as in predictedValue. */
+const weeksPerMonth = 365.25 / 12 / 7;
 
 /**
  * Fits the customer value models on sales rows up to the as-of date and predicts per customer: the BG/NBD
@@ -99,21 +101,57 @@ export function fitValueModel(
     gammaGammaReason = `the spend model's q is ${gammaGammaFit.params.q.toPrecision(3)} ≤ 1: spend per order has no finite mean`;
   } else gammaGamma = gammaGammaFit.params;
 
-  // Predictions once per group of identical histories, then per customer.
+  // Predictions once per group of identical histories, then per customer. What a customer is expected to
+  // buy if alive depends on (x, T) alone: once per pair, times the group's P(alive) (the same operations as
+  // bgnbdConditionalExpectedPurchases and predictedValue, so the same numbers).
   const groupCount = groups.weight.length;
+  const pairs = frequencyAgePairs(groups.frequency, groups.age);
+  const pairCount = pairs.frequency.length;
+  const ifAliveInHorizon = new Float64Array(pairCount);
+  for (let p = 0; p < pairCount; p++) {
+    ifAliveInHorizon[p] = bgnbdExpectedIfAlive(
+      bgnbd.params,
+      horizonWeeks,
+      pairs.frequency[p]!,
+      pairs.age[p]!,
+    );
+  }
   const groupAlive = new Float64Array(groupCount);
   const groupExpected = new Float64Array(groupCount);
   for (let g = 0; g < groupCount; g++) {
     const [x, tx, t] = [groups.frequency[g]!, groups.recency[g]!, groups.age[g]!];
     groupAlive[g] = bgnbdProbabilityAlive(bgnbd.params, x, tx, t);
-    groupExpected[g] = bgnbdConditionalExpectedPurchases(bgnbd.params, horizonWeeks, x, tx, t);
+    groupExpected[g] = horizonWeeks === 0 ? 0 : ifAliveInHorizon[pairs.pairOf[g]!]! * groupAlive[g]!;
   }
-  // Predicted value is linear in the order value: the discounted purchases once per group.
+  // Predicted value is linear in the order value: the discounted purchases once per group (predictedValue
+  // with an order value of 1, month by month).
   const groupDiscountedPurchases = new Float64Array(groupCount).fill(Number.NaN);
   if (gammaGamma !== null) {
+    const ifAliveByMonth = new Float64Array(pairCount * months);
+    for (let p = 0; p < pairCount; p++) {
+      for (let m = 1; m <= months; m++) {
+        ifAliveByMonth[p * months + m - 1] = bgnbdExpectedIfAlive(
+          bgnbd.params,
+          m * weeksPerMonth,
+          pairs.frequency[p]!,
+          pairs.age[p]!,
+        );
+      }
+    }
+    const discount = new Float64Array(months + 1);
+    for (let m = 1; m <= months; m++) discount[m] = (1 + monthlyDiscount) ** m;
+    const orderValue = 1;
     for (let g = 0; g < groupCount; g++) {
-      const [x, tx, t] = [groups.frequency[g]!, groups.recency[g]!, groups.age[g]!];
-      groupDiscountedPurchases[g] = predictedValue(bgnbd.params, 1, x, tx, t, months, monthlyDiscount);
+      const alive = groupAlive[g]!;
+      const first = pairs.pairOf[g]! * months - 1;
+      let total = 0;
+      let before = 0;
+      for (let m = 1; m <= months; m++) {
+        const upTo = ifAliveByMonth[first + m]! * alive;
+        total += ((upTo - before) * orderValue) / discount[m]!;
+        before = upTo;
+      }
+      groupDiscountedPurchases[g] = total;
     }
   }
   const pAlive = new Float64Array(customerCount).fill(Number.NaN);

@@ -72,12 +72,24 @@ export function summarizeRepeatPurchases(
     const to = counts[c + 1]!;
     if (to === from) continue;
     customersWithPurchases++;
-    const own = days.subarray(from, to).sort();
+    // A customer's few days sorted in place (insertion sort; a long run by the typed array's sort).
+    if (to - from > 32) days.subarray(from, to).sort();
+    else {
+      for (let k = from + 1; k < to; k++) {
+        const value = days[k]!;
+        let j = k - 1;
+        while (j >= from && days[j]! > value) {
+          days[j + 1] = days[j]!;
+          j--;
+        }
+        days[j + 1] = value;
+      }
+    }
     let distinct = 1;
-    for (let k = 1; k < own.length; k++) if (own[k] !== own[k - 1]) distinct++;
-    const first = own[0]!;
+    for (let k = from + 1; k < to; k++) if (days[k] !== days[k - 1]) distinct++;
+    const first = days[from]!;
     frequency[c] = distinct - 1;
-    recencyDays[c] = own[own.length - 1]! - first;
+    recencyDays[c] = days[to - 1]! - first;
     ageDays[c] = endDay - first;
     meanRepeatSpend[c] = distinct > 1 ? repeatAmount[c]! / (distinct - 1) : 0;
   }

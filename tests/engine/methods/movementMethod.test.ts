@@ -7,6 +7,9 @@ import type { AnalysisInput } from '../../../src/engine/analyze';
 import { analyze } from '../../../src/engine/analyze';
 import { buildCustomerColumns } from '../../../src/engine/buildCustomerColumns';
 import { buildSummarySheets } from '../../../src/engine/buildSummarySheets';
+import { abcByCode } from '../../../src/engine/assignAbc';
+import { svcdByCode } from '../../../src/engine/assignSvcd';
+import { methods } from '../../../src/engine/methods/registry';
 import * as customerResultColumns from '../../../src/engine/customerResultColumns';
 import type { AnalysisSettings, RawCell } from '../../../src/engine/types';
 import { basicSales, iso, settingsWith, tableInput } from '../../helpers/tables';
@@ -161,6 +164,53 @@ describe('the earlier analysis', () => {
       const m = movement.customers[i]!;
       expect([m.previousTier, m.previousValue, m.previousSvcd, m.previousAbc]).toEqual(
         c === undefined ? [null, null, null, null] : [c.pyramidTier, c.pyramidValue, c.svcd, c.abc],
+      );
+    });
+  });
+});
+
+describe('the earlier analysis runs only the methods movement reads', () => {
+  it("runs measures, SVCD, ABC and pyramid again, no other method; the movement equals the full analysis's", () => {
+    const spies = methods.map((method) =>
+      jest.spyOn(method as { compute: (input: never) => unknown }, 'compute'),
+    );
+    const result = analyze(inputOf({ asOf: '2024-06-30' }));
+    const calls = Object.fromEntries(methods.map((method, k) => [method.id, spies[k]!.mock.calls.length]));
+    spies.forEach((spy) => {
+      spy.mockRestore();
+    });
+    expect(calls).toEqual({
+      measures: 2,
+      svcd: 2,
+      abc: 2,
+      pyramid: 2,
+      visits: 1,
+      rfm: 1,
+      lifetimeValue: 1,
+      valueModel: 1,
+      churn: 1,
+      repeatRate: 1,
+      movement: 1,
+      calls: 1,
+    });
+    // What analyzeAt (the whole analysis at the earlier date) gives, read as movement reads it.
+    const movement = result.outputs.movement!;
+    const earlier = analyze(inputOf({ asOf: iso(movement.previousAsOf), compareMonths: null }));
+    const { count, ids, pyramidTier, pyramidValue, svcd, abc } = earlier.perCustomer;
+    const then = new Map(ids.map((id, i) => [id, i]));
+    expect(count).toBe(5);
+    result.roster.ids.forEach((id, i) => {
+      const k = then.get(id);
+      const m = movement.customers[i]!;
+      expect([m.previousTier, m.previousValue, m.previousSvcd, m.previousAbc]).toEqual(
+        k === undefined
+          ? [null, null, null, null]
+          : [
+              pyramidTier[k] === 0 ? null : pyramidTier[k],
+              Number.isNaN(pyramidValue[k]) ? null : pyramidValue[k],
+              svcdByCode[svcd[k]!] ?? null,
+              abcByCode[abc[k]!] ?? 'C',
+            ],
       );
     });
   });

@@ -1,5 +1,6 @@
 import { simulateBgNbd } from '../../../bench/simulateBgNbd';
 import { bgnbdConditionalExpectedPurchases } from '../../../src/engine/valueModel/bgnbdConditionalExpectedPurchases';
+import { bgnbdProbabilityAlive } from '../../../src/engine/valueModel/bgnbdProbabilityAlive';
 import { fitValueModel } from '../../../src/engine/valueModel/fitValueModel';
 import { gammaGammaExpectedOrderValue } from '../../../src/engine/valueModel/gammaGammaExpectedOrderValue';
 import { predictedValue } from '../../../src/engine/valueModel/predictedValue';
@@ -67,6 +68,29 @@ describe('fitValueModel on CDNOW, as of 1997-09-30', () => {
       predictions.expectedPurchases[0]!,
       10,
     );
+  });
+
+  test('every prediction is exactly what the per-customer functions give (computed once per (x, T) pair)', () => {
+    const { bgnbd, gammaGamma } = valueModel;
+    const params = { r: bgnbd.r, alpha: bgnbd.alpha, a: bgnbd.a, b: bgnbd.b };
+    const summary = summarizeRepeatPurchases(
+      rows.customer,
+      rows.day,
+      rows.amount,
+      rows.customerCount,
+      ymd('19970930'),
+      Number.NEGATIVE_INFINITY,
+      true,
+    );
+    for (let c = 0; c < rows.customerCount; c++) {
+      const [x, tx, t] = [summary.frequency[c]!, summary.recencyDays[c]! / 7, summary.ageDays[c]! / 7];
+      expect(predictions.pAlive[c]).toBe(bgnbdProbabilityAlive(params, x, tx, t));
+      expect(predictions.expectedPurchases[c]).toBe(
+        bgnbdConditionalExpectedPurchases(params, 273 / 7, x, tx, t),
+      );
+      const orderValue = gammaGammaExpectedOrderValue(gammaGamma!, x, summary.meanRepeatSpend[c]!);
+      expect(predictions.predictedValue[c]).toBe(orderValue * predictedValue(params, 1, x, tx, t));
+    }
   });
 
   test('by default (the engine rule) the 8 customers whose only purchase was $0 have no predictions', () => {

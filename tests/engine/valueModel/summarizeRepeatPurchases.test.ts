@@ -71,4 +71,50 @@ describe('summarizeRepeatPurchases: sales rows to (frequency, recency, T, mean r
     expect(Array.from(groups.weight)).toEqual([2, 1]);
     expect(Array.from(groupRepeatHistories(twins, (c) => c !== 1).groupOf)).toEqual([0, -1, 1, -1]);
   });
+
+  test('many customers: groups numbered by first appearance, each history once (the hash table keeps Map order)', () => {
+    // 3,000 customers of pseudo-random histories, some with more than 32 purchase rows (sorted otherwise).
+    const customer: number[] = [];
+    const day: number[] = [];
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let c = 0; c < 3000; c++) {
+      const rowsOf = c % 100 === 0 ? 40 + next(20) : 1 + next(4);
+      for (let k = 0; k < rowsOf; k++) {
+        customer.push(c);
+        day.push(next(c % 7 === 0 ? 30 : 400));
+      }
+    }
+    const summary = summarizeRepeatPurchases(
+      customer,
+      day,
+      customer.map(() => 1),
+      3001,
+      500,
+    );
+    const { groups, groupOf } = groupRepeatHistories(summary);
+    const seen = new Map<string, number>();
+    const expected: number[] = [];
+    for (let c = 0; c < 3001; c++) {
+      if (summary.firstDay[c]! < 0) {
+        expected.push(-1);
+        continue;
+      }
+      const key = `${summary.frequency[c]} ${summary.recencyDays[c]} ${summary.ageDays[c]}`;
+      if (!seen.has(key)) seen.set(key, seen.size);
+      expected.push(seen.get(key)!);
+    }
+    expect(Array.from(groupOf)).toEqual(expected);
+    expect(groups.weight.length).toBe(seen.size);
+    expect(groups.weight.reduce((sum, w) => sum + w, 0)).toBe(3000);
+    // Each customer's days, checked against a plain sort.
+    for (const c of [0, 100, 1, 2999]) {
+      const own = [...new Set(day.filter((_, k) => customer[k] === c))].sort((a, b) => a - b);
+      expect(summary.frequency[c]).toBe(own.length - 1);
+      expect(summary.recencyDays[c]).toBe(own[own.length - 1]! - own[0]!);
+    }
+  });
 });
