@@ -51,10 +51,12 @@ export async function writeRun(
   if (callsUndo !== null) recorder.lastRun.calls = callsUndo;
   const stateSheet = await backupRun(context, target, sheets, recorder.lastRun, progress, suspend);
 
-  // Write (events are off since the first change).
+  // Write (events are off since the first change). The Calls sheet's rows count too, so the bar does not
+  // stand at 100 % while they are written.
   const total =
     (placements.length > 0 ? rowCount : 0) +
-    sheets.builds.reduce((n, b) => n + (b.spec?.cells.length ?? rowCount + 1), 0);
+    sheets.builds.reduce((n, b) => n + (b.spec?.cells.length ?? rowCount + 1), 0) +
+    (calls === null ? 0 : calls.plan.calls.length);
   let done = 0;
   onProgress?.(0, total);
   const options = {

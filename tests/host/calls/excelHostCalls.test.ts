@@ -188,6 +188,36 @@ describe('ExcelWorkbookHost: the Calls sheet', () => {
     }
   });
 
+  it('counts the calls in the progress it reports: 100 % only once every row is written', async () => {
+    const { host, close } = openFakeWorkbook({ sheets: [salesSheet] }, { writeBudgetBytes: 4096 });
+    try {
+      const many = Array.from({ length: 300 }, (_, k) =>
+        call(`K${String(k).padStart(3, '0')}`, '2026-12-07'),
+      );
+      const reports: [number, number][] = [];
+      await host.write(plan(many), (done, total) => reports.push([done, total]));
+      const total = reports[0]![1];
+      // The same run without calls: its customers sheet's rows.
+      const alone = openFakeWorkbook({ sheets: [salesSheet] });
+      let withoutCalls = 0;
+      try {
+        await alone.host.write({ ...plan([]), calls: undefined }, (_done, t) => (withoutCalls = t));
+      } finally {
+        alone.close();
+      }
+      expect(total).toBe(withoutCalls + 300);
+      expect(reports.every(([, t]) => t === total)).toBe(true);
+      const done = reports.map(([d]) => d);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      // Several reports while the calls are written, and the bar at its end only with their last chunk
+      // (and the run's final report), not while they are still being written.
+      expect(done.filter((d) => d > withoutCalls && d < total).length).toBeGreaterThan(1);
+      expect(done.filter((d) => d === total).length).toBeLessThanOrEqual(2);
+    } finally {
+      close();
+    }
+  });
+
   it('undo puts back what the run wrote and nothing a rep typed; a new sheet nobody typed into goes', async () => {
     const { workbook, host, close } = openFakeWorkbook({ sheets: [salesSheet] });
     try {
