@@ -37,7 +37,8 @@ export function orderCodesOf(column: CellColumn, rows: number): OrderCodes {
     return { codes, count: column.values.length };
   }
   if (isDecimal(column)) return ascendingDecimalCodes(column, codes) ?? hashedDecimalCodes(column, codes);
-  if (isPrefixedNumber(column)) return ascendingPrefixedCodes(column, codes) ?? hashedPrefixedCodes(column, codes);
+  if (isPrefixedNumber(column))
+    return ascendingPrefixedCodes(column, codes) ?? hashedPrefixedCodes(column, codes);
   return ascendingCodes(column, codes) ?? hashedCodes(column, codes);
 }
 
@@ -269,7 +270,8 @@ function ascendingPrefixedCodes(column: PrefixedNumberColumn, codes: Int32Array)
       // Above every triple so far (prefix, then width, then tail), so never seen: the next integer.
       const above =
         prefix > previousPrefix ||
-        (prefix === previousPrefix && (width > previousWidth || (width === previousWidth && tail > previous)));
+        (prefix === previousPrefix &&
+          (width > previousWidth || (width === previousWidth && tail > previous)));
       if (!above) return null;
       previousPrefix = prefix;
       previousWidth = width;

@@ -77,7 +77,9 @@ describe('prefixed number ids (SO0000001) kept as prefix, number and width, loss
     for (const text of ['SO0000001', 'A0', 'x000', 'INV-2024-0042', 'S999999999999999', 'In1', 'NaN1']) {
       const tail = prefixedNumberTail(text, 0, text.length);
       expect(tail).toBeGreaterThan(0);
-      expect(prefixedNumberText(text.slice(0, tail), Number(text.slice(tail)), text.length - tail)).toBe(text);
+      expect(prefixedNumberText(text.slice(0, tail), Number(text.slice(tail)), text.length - tail)).toBe(
+        text,
+      );
     }
     for (const text of ['42', 'SO', 'S1234567890123456', '-1', ' SO1', 'SO1 ', '#N/A1', '', '1SO1', 'SO1x']) {
       expect(prefixedNumberTail(text, 0, text.length)).toBe(-1);

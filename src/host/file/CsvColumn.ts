@@ -290,10 +290,7 @@ export class CsvColumn {
   /** The code of the prefix `text.slice(start, end)`, added when new; −1 when there would be too many. */
   private prefixCode(text: string, start: number, end: number): number {
     const prefixes = this.prefixes!;
-    if (
-      this.lastPrefix < prefixes.length &&
-      sameText(prefixes[this.lastPrefix]!, text, start, end)
-    )
+    if (this.lastPrefix < prefixes.length && sameText(prefixes[this.lastPrefix]!, text, start, end))
       return this.lastPrefix;
     for (let code = 0; code < prefixes.length; code++) {
       if (sameText(prefixes[code]!, text, start, end)) {

@@ -188,12 +188,24 @@ describe('parseCsv with prefixed number ids kept as prefixes and numbers', () =>
     expect(cellAt(column, 3)).toBeNull();
     expect(cellAt(column, 602)).toBe('INV-2024-602');
     // Quoted fields are read the same way.
-    const quoted = parseCsvEncoded(['x', ...Array.from({ length: 20_000 }, (_, i) => `"SO${String(i)}"`)].join('\n'));
+    const quoted = parseCsvEncoded(
+      ['x', ...Array.from({ length: 20_000 }, (_, i) => `"SO${String(i)}"`)].join('\n'),
+    );
     expect(isPrefixedNumber(quoted.columns[0]!)).toBe(true);
     expect(cellAt(quoted.columns[0]!, 7)).toBe('SO7');
   });
 
-  it.each([['42'], ['SO'], ['SO12 '], [' SO12'], ['#N/A'], ['SO1234567890123456'], ['1SO'], ['a,b'], ['客户']])(
+  it.each([
+    ['42'],
+    ['SO'],
+    ['SO12 '],
+    [' SO12'],
+    ['#N/A'],
+    ['SO1234567890123456'],
+    ['1SO'],
+    ['a,b'],
+    ['客户'],
+  ])(
     'after 5,000 ids past the judging point, %j turns the column into the plain cells it would have been',
     (odd) => {
       const fields = Array.from({ length: 20_000 }, (_, i) => (i === 15_000 ? odd : orderId(i)));
