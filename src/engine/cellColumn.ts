@@ -1,4 +1,4 @@
-import type { CellColumn, DecimalColumn, EncodedColumn, RawCell } from './types';
+import type { CellColumn, DecimalColumn, EncodedColumn, PrefixedNumberColumn, RawCell } from './types';
 
 /** The `decimals` of a blank row of a {@link DecimalColumn}. */
 export const blankDecimals = 255;
@@ -11,6 +11,21 @@ export function isEncoded(column: CellColumn): column is EncodedColumn {
 /** Whether a column is plain decimal text kept as numbers ({@link DecimalColumn}). */
 export function isDecimal(column: CellColumn): column is DecimalColumn {
   return !Array.isArray(column) && 'numbers' in column;
+}
+
+/** Whether a column is text ids kept as a prefix and a number ({@link PrefixedNumberColumn}). */
+export function isPrefixedNumber(column: CellColumn): column is PrefixedNumberColumn {
+  return !Array.isArray(column) && 'tails' in column;
+}
+
+/**
+ * The text of row i of a {@link PrefixedNumberColumn}: its prefix, then its tail with `width` digits.
+ *
+ * @example prefixedNumberText('SO', 42, 7) // 'SO0000042'
+ */
+export function prefixedNumberText(prefix: string, tail: number, width: number): string {
+  // Below 10^15, String gives the integer's plain digits.
+  return prefix + String(tail).padStart(width, '0');
 }
 
 /**
@@ -27,10 +42,14 @@ export function decimalText(value: number, decimals: number): string {
 /** Rows in a column. */
 export function columnLength(column: CellColumn): number {
   if (isEncoded(column)) return column.codes.length;
+  if (isPrefixedNumber(column)) return column.widths.length;
   return isDecimal(column) ? column.numbers.length : column.length;
 }
 
-/** The cell of row `i` (0-based data row), null past the end. A decimal column's cells are their texts. */
+/**
+ * The cell of row `i` (0-based data row), null past the end. A decimal or prefixed number column's cells are
+ * their texts.
+ */
 export function cellAt(column: CellColumn, i: number): RawCell {
   if (isEncoded(column)) {
     const code = column.codes[i];
@@ -42,11 +61,26 @@ export function cellAt(column: CellColumn, i: number): RawCell {
       ? null
       : decimalText(column.numbers[i]!, decimals);
   }
+  if (isPrefixedNumber(column)) {
+    const width = column.widths[i];
+    return width === undefined || width === 0
+      ? null
+      : prefixedNumberText(column.prefixes[column.prefixCodes[i]!]!, column.tails[i]!, width);
+  }
   return column[i] ?? null;
 }
 
-/** The column as plain cells (a copy for an encoded or decimal column, the column itself otherwise). */
+/** The column as plain cells (a copy for an encoded, decimal or prefixed number column, the column itself otherwise). */
 export function cellsOf(column: CellColumn): readonly RawCell[] {
+  if (isPrefixedNumber(column)) {
+    const { prefixes, prefixCodes, tails, widths } = column;
+    const cells = new Array<RawCell>(widths.length);
+    for (let i = 0; i < widths.length; i++) {
+      const width = widths[i]!;
+      cells[i] = width === 0 ? null : prefixedNumberText(prefixes[prefixCodes[i]!]!, tails[i]!, width);
+    }
+    return cells;
+  }
   if (isDecimal(column)) {
     const { numbers, decimals } = column;
     const cells = new Array<RawCell>(numbers.length);
@@ -78,6 +112,16 @@ export function columnOfLength(column: CellColumn, rows: number): CellColumn {
     numbers.set(column.numbers.subarray(0, kept));
     decimals.set(column.decimals.subarray(0, kept));
     return { numbers, decimals };
+  }
+  if (isPrefixedNumber(column)) {
+    const kept = Math.min(rows, column.widths.length);
+    const prefixCodes = new Uint8Array(rows);
+    const tails = new Float64Array(rows);
+    const widths = new Uint8Array(rows);
+    prefixCodes.set(column.prefixCodes.subarray(0, kept));
+    tails.set(column.tails.subarray(0, kept));
+    widths.set(column.widths.subarray(0, kept));
+    return { prefixes: column.prefixes, prefixCodes, tails, widths };
   }
   const cells = column.slice(0, rows);
   while (cells.length < rows) cells.push(null);

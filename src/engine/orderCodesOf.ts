@@ -1,7 +1,7 @@
 import { canonicalCodes } from './canonicalCodes';
-import { blankDecimals, isDecimal, isEncoded } from './cellColumn';
+import { blankDecimals, isDecimal, isEncoded, isPrefixedNumber } from './cellColumn';
 import { orderKey, type OrderKey } from './parseSales';
-import type { CellColumn, DecimalColumn, RawCell } from './types';
+import type { CellColumn, DecimalColumn, PrefixedNumberColumn, RawCell } from './types';
 
 /** Each row's order as a small integer, and how many integers there are. */
 export interface OrderCodes {
@@ -20,7 +20,8 @@ export interface OrderCodes {
  * own strings. Digit text that is its own number (`1000042`) is keyed by its value without building
  * the number's text again. A decimal column (plain decimal text kept as numbers) is numbered by its
  * (value, decimals) pairs, which are equal exactly when the texts are: the same numbering, in order of first
- * appearance, that its texts would get, with no string made.
+ * appearance, that its texts would get, with no string made; a prefixed number column (`SO0000001`) likewise
+ * by its (prefix, width, tail) triples, each the one spelling of one text.
  *
  * @param rows Rows of the table (rows past the column's end are blank).
  * @example orderCodesOf(['SO1', 'SO1', 'SO2', null], 4) // { codes: [0, 0, 1, -1], count: 2 }
@@ -36,6 +37,8 @@ export function orderCodesOf(column: CellColumn, rows: number): OrderCodes {
     return { codes, count: column.values.length };
   }
   if (isDecimal(column)) return ascendingDecimalCodes(column, codes) ?? hashedDecimalCodes(column, codes);
+  if (isPrefixedNumber(column))
+    return ascendingPrefixedCodes(column, codes) ?? hashedPrefixedCodes(column, codes);
   return ascendingCodes(column, codes) ?? hashedCodes(column, codes);
 }
 
@@ -235,6 +238,117 @@ function hashedDecimalCodes(column: DecimalColumn, codes: Int32Array): OrderCode
       }
     }
     codes[i] = code;
+  }
+  return { codes, count };
+}
+
+/*
+ * The texts of a prefixed number column are their own order keys (a letter first and a digit last: no space
+ * to trim, never number text or an error value), and distinct texts are distinct (prefix, width, tail)
+ * triples, so numbering the triples in order of first appearance is the numbering the texts get.
+ */
+
+/**
+ * Codes of a prefixed number column whose (prefix, width, tail) rises whenever the text changes (an export
+ * sorted by order number); null otherwise.
+ */
+function ascendingPrefixedCodes(column: PrefixedNumberColumn, codes: Int32Array): OrderCodes | null {
+  const { prefixCodes, tails, widths } = column;
+  let previousPrefix = -1;
+  let previousWidth = 0;
+  let previous = 0;
+  let code = -1;
+  for (let i = 0; i < codes.length; i++) {
+    const width = i < widths.length ? widths[i]! : 0;
+    if (width === 0) {
+      codes[i] = -1;
+      continue;
+    }
+    const prefix = prefixCodes[i]!;
+    const tail = tails[i]!;
+    if (tail !== previous || width !== previousWidth || prefix !== previousPrefix) {
+      // Above every triple so far (prefix, then width, then tail), so never seen: the next integer.
+      const above =
+        prefix > previousPrefix ||
+        (prefix === previousPrefix &&
+          (width > previousWidth || (width === previousWidth && tail > previous)));
+      if (!above) return null;
+      previousPrefix = prefix;
+      previousWidth = width;
+      previous = tail;
+      code++;
+    }
+    codes[i] = code;
+  }
+  return { codes, count: code + 1 };
+}
+
+/** Codes of a prefixed number column by an open-addressing table of its distinct (prefix, width, tail) triples. */
+function hashedPrefixedCodes(column: PrefixedNumberColumn, codes: Int32Array): OrderCodes {
+  const { prefixCodes, tails, widths } = column;
+  const words = new Int32Array(tails.buffer, tails.byteOffset, tails.length * 2);
+  let keyLow: Int32Array = new Int32Array(1024);
+  let keyHigh: Int32Array = new Int32Array(1024);
+  // The prefix code and the width, one 16-bit number.
+  let keyShape: Int32Array = new Int32Array(1024);
+  let hashes: Int32Array = new Int32Array(1024);
+  let count = 0;
+  let slots = new Int32Array(2048).fill(-1);
+  let previousRow = -1;
+  for (let i = 0; i < codes.length; i++) {
+    const width = i < widths.length ? widths[i]! : 0;
+    if (width === 0) {
+      codes[i] = -1;
+      continue;
+    }
+    const low = words[2 * i]!;
+    const high = words[2 * i + 1]!;
+    const shape = (prefixCodes[i]! << 8) | width;
+    // The lines of one order usually come together.
+    if (previousRow >= 0 && low === words[2 * previousRow] && high === words[2 * previousRow + 1]) {
+      const previousShape = (prefixCodes[previousRow]! << 8) | widths[previousRow]!;
+      if (shape === previousShape) {
+        codes[i] = codes[previousRow]!;
+        previousRow = i;
+        continue;
+      }
+    }
+    let hash = Math.imul(0x811c9dc5 ^ low, 0x01000193);
+    hash = Math.imul(hash ^ high, 0x01000193);
+    hash = Math.imul(hash ^ shape, 0x01000193);
+    hash ^= hash >>> 15;
+    let mask = slots.length - 1;
+    let slot = hash & mask;
+    let code = slots[slot]!;
+    while (code >= 0 && !(keyLow[code] === low && keyHigh[code] === high && keyShape[code] === shape)) {
+      slot = (slot + 1) & mask;
+      code = slots[slot]!;
+    }
+    if (code < 0) {
+      code = count++;
+      if (code === hashes.length) {
+        keyLow = grown(keyLow);
+        keyHigh = grown(keyHigh);
+        keyShape = grown(keyShape);
+        hashes = grown(hashes);
+      }
+      keyLow[code] = low;
+      keyHigh[code] = high;
+      keyShape[code] = shape;
+      hashes[code] = hash;
+      slots[slot] = code;
+      if (2 * count > slots.length) {
+        slots = new Int32Array(2 * slots.length).fill(-1);
+        mask = slots.length - 1;
+        for (let c = 0; c < count; c++) {
+          let s = hashes[c]! & mask;
+          while (slots[s]! >= 0) s = (s + 1) & mask;
+          slots[s] = c;
+        }
+      }
+    }
+    codes[i] = code;
+    previousRow = i;
   }
   return { codes, count };
 }

@@ -1,5 +1,5 @@
 import { canonicalCodes } from './canonicalCodes';
-import { cellAt, cellsOf, encodeColumn, isDecimal, isEncoded } from './cellColumn';
+import { cellAt, cellsOf, encodeColumn, isDecimal, isEncoded, isPrefixedNumber } from './cellColumn';
 import { SalesTotals, type CustomerAggregates, type SalesBounds } from './SalesTotals';
 import { compareIds } from './compareIds';
 import { date1904Offset, maxSerial, yyyymmddFrom } from './dayNumbers';
@@ -128,7 +128,7 @@ class NumberReader {
       const numbers = new Float64Array(column.values.length);
       column.values.forEach((value, code) => (numbers[code] = numberOf(value)));
       this.valueNumbers = numbers;
-    } else this.cells = column;
+    } else this.cells = isPrefixedNumber(column) ? cellsOf(column) : column;
   }
 
   /** The number of every row from `from` on that fits in `into`. */
@@ -192,7 +192,7 @@ function readDays(
 ): void {
   const end = Math.min(from + into.length, idCodes.length);
   for (let k = 0; k < into.length; k++) into[k] = noDay;
-  if (isEncoded(dates) || isDecimal(dates)) {
+  if (isEncoded(dates) || isDecimal(dates) || isPrefixedNumber(dates)) {
     for (let i = from; i < end; i++) {
       const idValue = idCodes[i]!;
       if (idValue < 0 || (!cleanIds && canonical[idValue]! < 0)) continue;
@@ -232,7 +232,7 @@ export class DateReader {
    * parsed once. A reader serves one column.
    */
   readAt(column: CellColumn, i: number, row: number): number | null {
-    if (isDecimal(column)) return this.read(cellAt(column, i), row);
+    if (isDecimal(column) || isPrefixedNumber(column)) return this.read(cellAt(column, i), row);
     if (!isEncoded(column)) return this.read(column[i] ?? null, row);
     const code = column.codes[i] ?? -1;
     if (code < 0) return null;

@@ -84,8 +84,27 @@ export interface DecimalColumn {
   readonly decimals: Uint8Array;
 }
 
-/** One column of a table as a host reads it: plain cells, {@link EncodedColumn} or {@link DecimalColumn}. */
-export type CellColumn = readonly RawCell[] | EncodedColumn | DecimalColumn;
+/**
+ * A column of text ids that are a prefix and a run of digits (`SO0000001`, `INV-2024-0042`), kept as
+ * numbers: row i holds the text `prefixes[prefixCodes[i]]` followed by `tails[i]` written with `widths[i]`
+ * digits (leading zeros put back), or a blank when `widths[i]` is 0. Every prefix starts with an ASCII
+ * letter and does not end in a digit, and a tail has 1 to 15 digits, so each text has exactly one
+ * (prefix, width, tail) and each such triple one text. The CSV reader hands mostly distinct id columns over
+ * this way (one line per order: a new order id on every row) so no string is made per cell; the cells are
+ * still text (`cellAt` gives `"SO0000001"`).
+ */
+export interface PrefixedNumberColumn {
+  readonly prefixes: readonly string[];
+  readonly prefixCodes: Uint8Array;
+  readonly tails: Float64Array;
+  readonly widths: Uint8Array;
+}
+
+/**
+ * One column of a table as a host reads it: plain cells, {@link EncodedColumn}, {@link DecimalColumn} or
+ * {@link PrefixedNumberColumn}.
+ */
+export type CellColumn = readonly RawCell[] | EncodedColumn | DecimalColumn | PrefixedNumberColumn;
 
 /** A source table with the column data a host read for it: `cellAt(columns[c], i)` is data row i of column c. */
 export interface LoadedTable extends SourceTable {

@@ -1,4 +1,5 @@
-import { blankDecimals, decimalText } from '../../engine/cellColumn';
+import { blankDecimals, decimalText, prefixedNumberText } from '../../engine/cellColumn';
+import { prefixedNumberTail } from '../../engine/prefixedNumberTail';
 import { storePlainDecimal } from '../../engine/storePlainDecimal';
 import type { CellColumn, RawCell } from '../../engine/types';
 
@@ -10,6 +11,8 @@ import type { CellColumn, RawCell } from '../../engine/types';
  */
 const distinctBeforeJudging = 4096;
 const emptySlot = -1;
+/** Distinct prefixes a column of prefixed number ids may have (`SO`, `INV-`…); more and it is plain cells. */
+const maxPrefixes = 32;
 
 /** The number and decimals of the field being read, and the number's bits. */
 const fieldNumber = new Float64Array(1);
@@ -23,9 +26,11 @@ const fieldWords = new Int32Array(fieldNumber.buffer);
  * (number, decimals) pairs read straight from the file's characters; otherwise texts, hashed by their
  * characters in the file's text. Once more than half of the rows it has seen hold a new value (amounts,
  * names), it turns into plain cells, or, while every field is plain decimal text, into numbers
- * (`DecimalColumn`: no string per cell). The first field that is not plain decimal text turns it into what
- * it would have been had it read texts all along: the same codes into the same texts, or the same plain
- * cells — the numbers so far written back as their exact texts.
+ * (`DecimalColumn`: no string per cell), or, while every field is a prefixed number id (`SO0000001`, see
+ * `prefixedNumberTail`) with at most 32 prefixes, into prefixes and numbers (`PrefixedNumberColumn`). The
+ * first field that is not plain decimal text turns it into what it would have been had it read texts all
+ * along: the same codes into the same texts, or the same plain cells — the numbers so far written back as
+ * their exact texts; likewise the first field that is not a prefixed number id, once it holds those.
  */
 export class CsvColumn {
   private codes: Int32Array | null;
@@ -39,6 +44,13 @@ export class CsvColumn {
   /** Each row's number and decimals once the column is numbers. */
   private numbers: Float64Array | null = null;
   private decimals: Uint8Array | null = null;
+  /** Each row's prefix, tail and width once the column is prefixed number ids (width 0: blank). */
+  private prefixes: string[] | null = null;
+  private prefixCodes: Uint8Array | null = null;
+  private tails: Float64Array | null = null;
+  private widths: Uint8Array | null = null;
+  /** The prefix code the last prefixed field had (most fields share it). */
+  private lastPrefix = 0;
   /**
    * The hash table: slot k holds a value's hash at 2k and its code at 2k + 1 (emptySlot when free), so a
    * probe reads one place in memory before it compares the value itself.
@@ -59,6 +71,9 @@ export class CsvColumn {
       if (this.numbers !== null) {
         if (storePlainDecimal(text, start, end, this.numbers, this.decimals!, row)) return;
         this.decimalsToCells();
+      } else if (this.widths !== null) {
+        if (this.storePrefixed(row, text, start, end)) return;
+        this.prefixedToCells();
       }
       this.setCell(row, text.slice(start, end));
       return;
@@ -99,6 +114,15 @@ export class CsvColumn {
       if (this.keyNumbers !== null) this.keysToTexts();
       const codes = this.codes.length === rowCount ? this.codes : this.codes.slice(0, rowCount);
       return { codes, values: this.values };
+    }
+    if (this.prefixes !== null && this.prefixCodes !== null && this.tails !== null && this.widths !== null) {
+      const fits = this.widths.length === rowCount;
+      return {
+        prefixes: this.prefixes,
+        prefixCodes: fits ? this.prefixCodes : this.prefixCodes.slice(0, rowCount),
+        tails: fits ? this.tails : this.tails.slice(0, rowCount),
+        widths: fits ? this.widths : this.widths.slice(0, rowCount),
+      };
     }
     if (this.numbers !== null && this.decimals !== null) {
       const fits = this.numbers.length === rowCount;
@@ -177,7 +201,7 @@ export class CsvColumn {
     this.slots[2 * slot + 1] = code;
     this.put(row, code);
     if (this.mostlyDistinct(this.values.length)) {
-      this.toCells();
+      if (!this.toPrefixed()) this.toCells();
       return;
     }
     if (this.values.length > this.slots.length >> 2) this.grow();
@@ -197,6 +221,105 @@ export class CsvColumn {
     }
     this.cells = cells;
     this.dropCodes();
+  }
+
+  /**
+   * Mostly distinct: prefixes and numbers from here on (the codes so far decoded) when every distinct text
+   * so far is a prefixed number id and there are few prefixes; false, changing nothing, otherwise.
+   */
+  private toPrefixed(): boolean {
+    const values = this.values;
+    const count = values.length;
+    const valuePrefixes = new Uint8Array(count);
+    const valueTails = new Float64Array(count);
+    const valueWidths = new Uint8Array(count);
+    this.prefixes = [];
+    for (let code = 0; code < count; code++) {
+      const value = values[code]!;
+      if (!this.readPrefixed(value, 0, value.length, valuePrefixes, valueTails, valueWidths, code)) {
+        this.prefixes = null;
+        return false;
+      }
+    }
+    const prefixCodes = new Uint8Array(this.capacity);
+    const tails = new Float64Array(this.capacity);
+    const widths = new Uint8Array(this.capacity);
+    const codes = this.codes!;
+    for (let row = 0; row < codes.length; row++) {
+      const code = codes[row]!;
+      if (code >= 0) {
+        prefixCodes[row] = valuePrefixes[code]!;
+        tails[row] = valueTails[code]!;
+        widths[row] = valueWidths[code]!;
+      }
+    }
+    this.prefixCodes = prefixCodes;
+    this.tails = tails;
+    this.widths = widths;
+    this.dropCodes();
+    return true;
+  }
+
+  /** Row `row` holds `text.slice(start, end)` if it is a prefixed number id with a known or new prefix. */
+  private storePrefixed(row: number, text: string, start: number, end: number): boolean {
+    return this.readPrefixed(text, start, end, this.prefixCodes!, this.tails!, this.widths!, row);
+  }
+
+  /** Reads a prefixed number id into index `at` of the arrays; false, storing nothing, when not one. */
+  private readPrefixed(
+    text: string,
+    start: number,
+    end: number,
+    prefixCodes: Uint8Array,
+    tails: Float64Array,
+    widths: Uint8Array,
+    at: number,
+  ): boolean {
+    const tailStart = prefixedNumberTail(text, start, end);
+    if (tailStart < 0) return false;
+    const prefix = this.prefixCode(text, start, tailStart);
+    if (prefix < 0) return false;
+    let tail = 0;
+    for (let k = tailStart; k < end; k++) tail = tail * 10 + (text.charCodeAt(k) - 48);
+    prefixCodes[at] = prefix;
+    tails[at] = tail;
+    widths[at] = end - tailStart;
+    return true;
+  }
+
+  /** The code of the prefix `text.slice(start, end)`, added when new; −1 when there would be too many. */
+  private prefixCode(text: string, start: number, end: number): number {
+    const prefixes = this.prefixes!;
+    if (this.lastPrefix < prefixes.length && sameText(prefixes[this.lastPrefix]!, text, start, end))
+      return this.lastPrefix;
+    for (let code = 0; code < prefixes.length; code++) {
+      if (sameText(prefixes[code]!, text, start, end)) {
+        this.lastPrefix = code;
+        return code;
+      }
+    }
+    if (prefixes.length === maxPrefixes) return -1;
+    prefixes.push(text.slice(start, end));
+    this.lastPrefix = prefixes.length - 1;
+    return this.lastPrefix;
+  }
+
+  /** A field that is not a prefixed number id once the column is those: plain cells, the rows so far as their texts. */
+  private prefixedToCells(): void {
+    const prefixes = this.prefixes!;
+    const prefixCodes = this.prefixCodes!;
+    const tails = this.tails!;
+    const widths = this.widths!;
+    const cells = new Array<RawCell>(this.capacity).fill(null);
+    for (let row = 0; row < widths.length; row++) {
+      const width = widths[row]!;
+      if (width !== 0) cells[row] = prefixedNumberText(prefixes[prefixCodes[row]!]!, tails[row]!, width);
+    }
+    this.cells = cells;
+    this.prefixes = null;
+    this.prefixCodes = null;
+    this.tails = null;
+    this.widths = null;
   }
 
   /** Mostly distinct plain decimal text: numbers from here on (the codes so far decoded). */

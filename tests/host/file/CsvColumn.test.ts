@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { cellAt, cellsOf, encodeColumn, isDecimal, isEncoded } from '../../../src/engine/cellColumn';
+import {
+  cellAt,
+  cellsOf,
+  encodeColumn,
+  isDecimal,
+  isEncoded,
+  isPrefixedNumber,
+} from '../../../src/engine/cellColumn';
 import type { CellColumn, RawCell } from '../../../src/engine/types';
 import { parseCsv, parseCsvEncoded } from '../../../src/host/file/parseCsv';
 
@@ -155,5 +162,73 @@ describe('parseCsv with plain decimal columns kept as numbers', () => {
     expect(isDecimal(column)).toBe(true);
     const withText = parsed([...fields, 'N/A']);
     expect(Array.isArray(withText.column)).toBe(true);
+  });
+});
+
+describe('parseCsv with prefixed number ids kept as prefixes and numbers', () => {
+  const oneColumn = (fields: readonly string[]): string => ['x', ...fields.map(field)].join('\n');
+  /** One line per order: a new order id on every row, now and then another prefix or a blank. */
+  const orderId = (i: number): string =>
+    i % 500 === 3 ? '' : i % 301 === 0 ? `INV-2024-${String(i)}` : `SO${String(i).padStart(7, '0')}`;
+
+  function parsed(fields: readonly string[]): { column: CellColumn; texts: unknown[] } {
+    const text = oneColumn(fields);
+    const column = parseCsvEncoded(text).columns[0]!;
+    const texts = [...parseCsv(text).columns[0]!];
+    expect([...cellsOf(column)]).toEqual(texts);
+    return { column, texts };
+  }
+
+  it('a mostly distinct column of prefixed number ids becomes prefixes and numbers, read back exactly', () => {
+    const { column } = parsed(Array.from({ length: 20_000 }, (_, i) => orderId(i)));
+    expect(isPrefixedNumber(column)).toBe(true);
+    if (!isPrefixedNumber(column)) return;
+    expect(column.prefixes).toEqual(['INV-2024-', 'SO']);
+    expect(cellAt(column, 1)).toBe('SO0000001');
+    expect(cellAt(column, 3)).toBeNull();
+    expect(cellAt(column, 602)).toBe('INV-2024-602');
+    // Quoted fields are read the same way.
+    const quoted = parseCsvEncoded(
+      ['x', ...Array.from({ length: 20_000 }, (_, i) => `"SO${String(i)}"`)].join('\n'),
+    );
+    expect(isPrefixedNumber(quoted.columns[0]!)).toBe(true);
+    expect(cellAt(quoted.columns[0]!, 7)).toBe('SO7');
+  });
+
+  it.each([
+    ['42'],
+    ['SO'],
+    ['SO12 '],
+    [' SO12'],
+    ['#N/A'],
+    ['SO1234567890123456'],
+    ['1SO'],
+    ['a,b'],
+    ['客户'],
+  ])(
+    'after 5,000 ids past the judging point, %j turns the column into the plain cells it would have been',
+    (odd) => {
+      const fields = Array.from({ length: 20_000 }, (_, i) => (i === 15_000 ? odd : orderId(i)));
+      const { column } = parsed(fields);
+      expect(Array.isArray(column)).toBe(true);
+      // Until then the column was prefixes and numbers.
+      expect(isPrefixedNumber(parsed(fields.slice(0, 15_000)).column)).toBe(true);
+    },
+  );
+
+  it('a 33rd prefix turns the column into plain cells; so does an odd text before the judging point', () => {
+    const manyPrefixes = Array.from({ length: 20_000 }, (_, i) =>
+      i === 15_000 ? 'Q1' : `${'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef'[i % 32]!}x${String(i)}`,
+    );
+    expect(Array.isArray(parsed(manyPrefixes).column)).toBe(true);
+    expect(isPrefixedNumber(parsed(manyPrefixes.slice(0, 15_000)).column)).toBe(true);
+    const early = Array.from({ length: 20_000 }, (_, i) => (i === 100 ? 'N/A' : orderId(i)));
+    expect(Array.isArray(parsed(early).column)).toBe(true);
+  });
+
+  it('repeating ids stay codes into the same texts', () => {
+    const fields = Array.from({ length: 20_000 }, (_, i) => `SO${String(i >> 2)}`);
+    const { column, texts } = parsed(fields);
+    expect(column).toEqual(encodeColumn(texts as RawCell[]));
   });
 });
