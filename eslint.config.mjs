@@ -76,7 +76,8 @@ const nonNullKernels = [
   'src/engine/valueModel/fitGammaGamma.ts', // likelihood sums over per-customer arrays
   'src/engine/valueModel/minimizeNelderMead.ts', // simplex vertices as number arrays
   'src/engine/valueModel/minimizeBfgs.ts', // gradient and Hessian arrays
-  'src/engine/valueModel/summarizeRepeatPurchases.ts', // per-customer loops over typed arrays
+  'src/engine/valueModel/groupPurchasesByCustomer.ts', // counting sort of the rows over typed arrays
+  'src/engine/valueModel/summarizePurchasesByCustomer.ts', // per-customer loops over typed arrays
   'src/engine/valueModel/groupRepeatHistories.ts', // grouping over typed arrays
   'src/host/file/SheetXmlScanner.ts', // byte-by-byte scan of sheet XML
   'src/host/file/parseCsv.ts', // character scan of CSV text

@@ -30,7 +30,10 @@ export interface CustomerAggregates {
   beforeWindowRows: number;
 }
 
-/** The as-of date and the window's first day; null = every row counts (the window holds them all). */
+/**
+ * The as-of date and the window's first day; null = every row counts (the window holds them all). A start
+ * of −∞ says that no row comes before the window: lifetime value and latest purchase are then the window's.
+ */
 export type SalesBounds = { asOf: number; start: number } | null;
 
 // A customer's record: four doubles (32 bytes, two records to a cache line), read as doubles through
@@ -109,7 +112,8 @@ export class SalesTotals {
   ) {
     this.asOf = bounds === null ? Number.POSITIVE_INFINITY : bounds.asOf;
     this.start = bounds === null ? Number.NEGATIVE_INFINITY : bounds.start;
-    this.windowed = bounds !== null;
+    // Rows before the window's start count towards lifetime value only: kept apart when there can be any.
+    this.windowed = bounds !== null && bounds.start !== Number.NEGATIVE_INFINITY;
     // Fresh arrays are zeroed: revenue, profit, orders and flags start at 0; first and last purchase at −1.
     this.money = new Float64Array(MONEY_STRIDE * capacity);
     this.ints = new Int32Array(this.money.buffer, this.money.byteOffset, INT_STRIDE * capacity);
@@ -286,7 +290,7 @@ export class SalesTotals {
       lastPurchase[to] = ints[r + LAST]!;
       orders[to] = ints[r + ORDERS]!;
       const flags = ints[r + FLAGS]!;
-      // Without a window every row up to the as-of date is in it: flags are 0 or 3.
+      // Without a window every row up to the as-of date is in it: flags are 0, 1 (rows after it only) or 3.
       seenUpToAsOf[to] = flags >= 2 ? 1 : 0;
       hasSalesInWindow[to] = flags === 3 ? 1 : 0;
       if (windowed) {

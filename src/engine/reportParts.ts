@@ -66,8 +66,18 @@ export function reportParts(result: AnalysisResult): ReportParts {
     method,
     ...top,
   };
+  // Every customer is a copy of one object with the report's keys in order, then filled in: an object grown
+  // key by key under computed names turns into a slow dictionary past a dozen keys in V8, which took about
+  // three times as long to build and twice as long to write as JSON (100,000 customers of 33 keys).
+  const keys = ['id', 'name', 'rep', ...fields.map(([name]) => name)];
+  const template: Record<string, unknown> = Object.fromEntries(
+    keys.map((key): [string, null] => [key, null]),
+  );
   const customer = (i: number): ReportCustomer => {
-    const entry = { id: ids[i]!, name: names[i] ?? null, rep: reps[i] ?? null } as ReportCustomer;
+    const entry = { ...template } as ReportCustomer;
+    entry.id = ids[i]!;
+    entry.name = names[i] ?? null;
+    entry.rep = reps[i] ?? null;
     for (const [name, value] of fields) entry[name] = value(i);
     return entry;
   };

@@ -17,7 +17,14 @@ export function salesAt(sales: ParsedSales, bounds: SalesBounds): ParsedSales {
   const rows = sales.rows;
   if (rows === null) throw new Error('salesAt needs sales parsed with keepRows.');
   const customers = sales.customerIds.length;
-  const totals = new SalesTotals(customers, rows.count, bounds, sales.orderCodes, sales.reps);
+  // No kept row before the window's start (the default window begins at the first sale): every row up to the
+  // as-of date is in the window, so lifetime value and latest purchase need not be added up apart (they are
+  // the window's profit or revenue and last purchase: the same sums of the same rows in the same order).
+  const within =
+    bounds !== null && bounds.start <= sales.minDay
+      ? { asOf: bounds.asOf, start: Number.NEGATIVE_INFINITY }
+      : bounds;
+  const totals = new SalesTotals(customers, rows.count, within, sales.orderCodes, sales.reps);
   totals.readRowsFrom(rows.amount, rows.profit);
   const { customer, day, order, rep } = rows;
   for (let k = 0; k < rows.count; k++) {

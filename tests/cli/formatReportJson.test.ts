@@ -26,7 +26,7 @@ describe('formatReportJson', () => {
     expect(lines.slice(top.length - 1 + count)).toEqual(['  ]', '}', '']);
   });
 
-  test('a large report comes in pieces of about a megabyte, each customer built once', () => {
+  test('a large report comes a customer at a time: each built once, in order, as its piece is asked for', () => {
     const head = { version: 1 as const, asOf: '2024-12-31' } as unknown as Parameters<
       typeof formatReportJson
     >[0];
@@ -36,12 +36,24 @@ describe('formatReportJson', () => {
       return { id: `C${String(i).padStart(6, '0')}`, note: 'x'.repeat(200) } as unknown as ReportCustomer;
     };
     const count = 20_000;
-    const pieces = [...formatReportJson(head, count, customer)];
-    expect(pieces.length).toBeGreaterThan(3);
-    for (const piece of pieces) expect(piece.length).toBeLessThan(1.1 * 2 ** 20);
+    const pieces = formatReportJson(head, count, customer);
+    const text: string[] = [];
+    let lines = 0;
+    for (const piece of pieces) {
+      text.push(piece);
+      if (piece.startsWith('{"id"')) lines++;
+      // Never more customers built than their lines given out so far.
+      if (built.length !== lines) throw new Error(`${built.length} customers built for ${lines} lines`);
+    }
     expect(built).toEqual(Array.from({ length: count }, (_, i) => i));
-    const parsed = JSON.parse(pieces.join('')) as { customers: { id: string }[] };
-    expect(parsed.customers.map((c) => c.id)).toEqual(built.map((i) => `C${String(i).padStart(6, '0')}`));
+    // The head, then each customer's line on its own (after the line break and indent of all but the first).
+    expect(text).toHaveLength(2 * count + 1);
+    expect(text[2]).toBe(',\n    ');
+    expect(text[3]).toBe(JSON.stringify(customer(1)));
+    const parsed = JSON.parse(text.join('')) as { customers: { id: string }[] };
+    expect(parsed.customers.map((c) => c.id)).toEqual(
+      Array.from({ length: count }, (_, i) => `C${String(i).padStart(6, '0')}`),
+    );
   });
 
   test('no customers: the head with an empty list', () => {

@@ -10,6 +10,7 @@ import { periodTotals } from '../../src/engine/movement/periodTotals';
 import { parseSales } from '../../src/engine/parseSales';
 import { rowsOfRoster } from '../../src/engine/rowsOfRoster';
 import { salesAt } from '../../src/engine/salesAt';
+import { SalesTotals } from '../../src/engine/SalesTotals';
 import { FileWorkbookHost } from '../../src/host/file/FileWorkbookHost';
 import { runAnalysis } from '../../src/host/runAnalysis';
 import { sharedData } from '../cli/sharedData';
@@ -65,6 +66,36 @@ describe.each([
     ]) {
       const fresh = parseSales(table, mapping, options, bounds);
       expect(salesAt(kept, bounds).totals).toEqual(fresh.totals);
+    }
+  });
+
+  it('salesAt adds lifetime value apart only when rows can come before the window', () => {
+    const { table, mapping } = input.sales;
+    const options = { date1904: input.date1904, dateOrder: input.settings.dateOrder };
+    const kept = parseSales(table, mapping, options, null, true);
+    const asOf = kept.minDay + Math.floor((kept.maxDay - kept.minDay) / 2);
+    // The private per-row step that adds lifetime value apart (SalesTotals' `addLifetime`).
+    const addLifetime = jest.spyOn(
+      SalesTotals.prototype as unknown as { addLifetime: () => void },
+      'addLifetime',
+    );
+    try {
+      // The window from the first sale (the default): lifetime value is the window's own sum.
+      const fromFirst = salesAt(kept, { asOf, start: kept.minDay });
+      expect(addLifetime).not.toHaveBeenCalled();
+      expect(fromFirst.totals).toEqual(
+        parseSales(table, mapping, options, { asOf, start: kept.minDay }).totals,
+      );
+      expect(Array.from(fromFirst.totals.lifetimeValue)).toEqual(
+        Array.from(kept.profitSource === null ? fromFirst.totals.revenue : fromFirst.totals.profit),
+      );
+      const narrower = salesAt(kept, { asOf, start: kept.minDay + 1 });
+      expect(addLifetime).toHaveBeenCalled();
+      expect(narrower.totals).toEqual(
+        parseSales(table, mapping, options, { asOf, start: kept.minDay + 1 }).totals,
+      );
+    } finally {
+      addLifetime.mockRestore();
     }
   });
 

@@ -1,10 +1,9 @@
 import type { CustomerMeasures } from '../customerMeasures';
-import { isoFromDay } from '../dayNumbers';
+import { isoDayCache } from '../isoDayCache';
 import { lossMakingFlag } from '../labels';
 import { defineMethod, type MethodInput } from './Method';
 
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
-const isoOrNull = (day: number): string | null => (day >= 0 ? isoFromDay(day) : null);
 
 /**
  * The per-customer measures as a method: revenue, profit, orders, purchase days, first and last purchase,
@@ -112,17 +111,22 @@ export const measuresMethod = defineMethod({
     },
   ],
   report: {
-    customer: (m, run) => ({
-      revenue: (i) => m.revenue[i],
-      profit: run.valueBasis === 'profit' ? (i) => m.profit[i] : () => null,
-      orders: (i) => m.orders[i],
-      purchaseDays: (i) => m.purchaseDays[i],
-      firstPurchase: (i) => isoOrNull(m.firstPurchase[i]!),
-      lastPurchase: (i) => isoOrNull(m.lastPurchase[i]!),
-      recencyDays: (i) => orNull(m.recencyDays[i]!),
-      frequencyPerMonth: (i) => m.frequencyPerMonth[i],
-      amountPerOrder: (i) => orNull(m.amountPerOrder[i]!),
-    }),
+    customer: (m, run) => {
+      // Each distinct day's text once for the report's customers.
+      const iso = isoDayCache();
+      const isoOrNull = (day: number): string | null => (day >= 0 ? iso(day) : null);
+      return {
+        revenue: (i) => m.revenue[i],
+        profit: run.valueBasis === 'profit' ? (i) => m.profit[i] : () => null,
+        orders: (i) => m.orders[i],
+        purchaseDays: (i) => m.purchaseDays[i],
+        firstPurchase: (i) => isoOrNull(m.firstPurchase[i]!),
+        lastPurchase: (i) => isoOrNull(m.lastPurchase[i]!),
+        recencyDays: (i) => orNull(m.recencyDays[i]!),
+        frequencyPerMonth: (i) => m.frequencyPerMonth[i],
+        amountPerOrder: (i) => orNull(m.amountPerOrder[i]!),
+      };
+    },
     method: (_m, run) => ({ valueBasis: run.valueBasis }),
   },
 });

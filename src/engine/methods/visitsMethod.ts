@@ -1,4 +1,4 @@
-import { isoFromDay } from '../dayNumbers';
+import { isoDayCache } from '../isoDayCache';
 import { visitPlanColumns, type VisitPlanColumns } from '../planVisits';
 import { buildVisitPlanSheet } from '../summary/buildVisitPlanSheet';
 import { abcMethod } from './abcMethod';
@@ -72,14 +72,16 @@ export const visitsMethod = defineMethod({
   report: {
     customer: (plan, run) => {
       const lastContact = run.measures.lastContact;
+      // Each distinct day's text once for the report's customers.
+      const iso = isoDayCache();
       return {
         visitsPerMonth: (i) => plan.perMonth[i],
         visitIntervalDays: (i) => plan.intervalDays[i],
         lastContact: (i) => {
           const day = lastContact[i]!;
-          return Number.isNaN(day) ? null : isoFromDay(day);
+          return Number.isNaN(day) ? null : iso(day);
         },
-        nextVisitDue: (i) => isoFromDay(plan.nextVisitDue[i]!),
+        nextVisitDue: (i) => iso(plan.nextVisitDue[i]!),
         overdue: (i) => plan.overdue[i] === 1,
       };
     },

@@ -2,8 +2,9 @@ import { bgnbdExpectedIfAlive } from './bgnbdExpectedIfAlive';
 import { bgnbdProbabilityAlive } from './bgnbdProbabilityAlive';
 import { fitBgNbd } from './fitBgNbd';
 import { frequencyAgePairs } from './frequencyAgePairs';
+import { groupPurchasesByCustomer, type PurchasesByCustomer } from './groupPurchasesByCustomer';
 import { groupRepeatHistories } from './groupRepeatHistories';
-import { summarizeRepeatPurchases } from './summarizeRepeatPurchases';
+import { summarizePurchasesByCustomer } from './summarizePurchasesByCustomer';
 import type { HoldoutCheck, HoldoutRow } from './types';
 
 const daysPerWeek = 7;
@@ -15,11 +16,13 @@ const lastRow = 7;
  * first purchase falls before it, T measured to the day before it), then compares, per number of repeat
  * purchases in the calibration (0 … 7+), the mean purchase days each customer actually had from
  * `holdoutStart` to `holdoutEnd` with the mean the model expected for that span. Rows as for
- * {@link summarizeRepeatPurchases}.
+ * `summarizeRepeatPurchases`.
  *
  * @param holdoutStart First day of the holdout (engine day number).
  * @param holdoutEnd Last day of the holdout, ≥ holdoutStart (else no fit, with that reason).
- * @param countZeroAmounts As for {@link summarizeRepeatPurchases}.
+ * @param countZeroAmounts As for `summarizeRepeatPurchases`.
+ * @param byCustomer The same rows grouped by customer ({@link groupPurchasesByCustomer}), when the caller
+ *   has them: both summaries read them instead of grouping the rows again.
  * @example
  * const check = checkHoldout(customer, day, amount, n, dayFromIso('1997-10-01')!, dayFromIso('1998-06-30')!);
  * check.rows.map((row) => [row.calibrationRepeats, row.actual, row.predicted]);
@@ -32,6 +35,7 @@ export function checkHoldout(
   holdoutStart: number,
   holdoutEnd: number,
   countZeroAmounts = false,
+  byCustomer?: PurchasesByCustomer,
 ): HoldoutCheck {
   const calibrationEnd = holdoutStart - 1;
   const holdoutWeeks = (holdoutEnd - calibrationEnd) / daysPerWeek;
@@ -46,11 +50,9 @@ export function checkHoldout(
       notPredicted: 0,
     };
   }
-  const calibration = summarizeRepeatPurchases(
-    customer,
-    day,
-    amount,
-    customerCount,
+  const purchases = byCustomer ?? groupPurchasesByCustomer(customer, day, amount, customerCount);
+  const calibration = summarizePurchasesByCustomer(
+    purchases,
     calibrationEnd,
     Number.NEGATIVE_INFINITY,
     countZeroAmounts,
@@ -59,15 +61,7 @@ export function checkHoldout(
   const fit = fitBgNbd(groups);
   if (!fit.converged) return { calibrationEnd, holdoutEnd, holdoutWeeks, fit, rows: [], notPredicted: 0 };
 
-  const holdout = summarizeRepeatPurchases(
-    customer,
-    day,
-    amount,
-    customerCount,
-    holdoutEnd,
-    holdoutStart,
-    countZeroAmounts,
-  );
+  const holdout = summarizePurchasesByCustomer(purchases, holdoutEnd, holdoutStart, countZeroAmounts);
   // bgnbdConditionalExpectedPurchases per group, its (x, T) part once per pair.
   const pairs = frequencyAgePairs(groups.frequency, groups.age);
   const ifAlive = pairs.frequency.map((x, p) =>

@@ -4,8 +4,9 @@ import { fitBgNbd } from './fitBgNbd';
 import { fitGammaGamma } from './fitGammaGamma';
 import { frequencyAgePairs } from './frequencyAgePairs';
 import { gammaGammaExpectedOrderValue } from './gammaGammaExpectedOrderValue';
+import { groupPurchasesByCustomer, type PurchasesByCustomer } from './groupPurchasesByCustomer';
 import { groupRepeatHistories } from './groupRepeatHistories';
-import { summarizeRepeatPurchases } from './summarizeRepeatPurchases';
+import { summarizePurchasesByCustomer } from './summarizePurchasesByCustomer';
 import type { GammaGammaParams, ValueModelResult } from './types';
 
 /** Options of {@link fitValueModel}. */
@@ -18,8 +19,13 @@ interface ValueModelOptions {
   monthlyDiscount?: number;
   /** Fewer customers with a purchase than this: no fit (the reason says so); default 30. */
   minCustomers?: number;
-  /** As for {@link summarizeRepeatPurchases}; default false. */
+  /** As for `summarizeRepeatPurchases`; default false. */
   countZeroAmounts?: boolean;
+  /**
+   * The same rows grouped by customer ({@link groupPurchasesByCustomer}), when the caller has them: the
+   * summary then reads them instead of grouping the rows again.
+   */
+  byCustomer?: PurchasesByCustomer;
 }
 
 const daysPerWeek = 7;
@@ -59,11 +65,8 @@ export function fitValueModel(
   const months = options.months ?? 12;
   const monthlyDiscount = options.monthlyDiscount ?? 0.01;
   const minCustomers = options.minCustomers ?? 30;
-  const summary = summarizeRepeatPurchases(
-    customer,
-    day,
-    amount,
-    customerCount,
+  const summary = summarizePurchasesByCustomer(
+    options.byCustomer ?? groupPurchasesByCustomer(customer, day, amount, customerCount),
     asOf,
     Number.NEGATIVE_INFINITY,
     options.countZeroAmounts ?? false,

@@ -2,6 +2,7 @@ import { dayFromIso } from '../dayNumbers';
 import { checkHoldout } from './checkHoldout';
 import { defaultHoldoutStart } from './defaultHoldoutStart';
 import { fitValueModel } from './fitValueModel';
+import { groupPurchasesByCustomer } from './groupPurchasesByCustomer';
 import type { HoldoutCheck, ValueModelResult } from './types';
 
 /** The value model's settings (flat keys of the analysis settings). */
@@ -59,16 +60,19 @@ export function runValueModel(
   for (let k = 0; k < rows.count; k++) {
     if (customer[k]! >= 0 && amount[k]! >= 0 && day[k]! < firstDay) firstDay = day[k]!;
   }
+  // The fit, the holdout's calibration and the holdout summarise the same rows grouped once.
+  const byCustomer = groupPurchasesByCustomer(customer, day, amount, customerCount);
   const fit = fitValueModel(customer, day, amount, customerCount, asOf, {
     horizonDays: settings.valueHorizonDays,
     monthlyDiscount: settings.valueMonthlyDiscount,
     countZeroAmounts: true,
+    byCustomer,
   });
   if (fit.valueModel === null) return { fit, holdout: null };
   const start =
     settings.valueHoldoutStart === null
       ? defaultHoldoutStart(firstDay, asOf)
       : (dayFromIso(settings.valueHoldoutStart) ?? asOf + 1);
-  const holdout = checkHoldout(customer, day, amount, customerCount, start, asOf, true);
+  const holdout = checkHoldout(customer, day, amount, customerCount, start, asOf, true, byCustomer);
   return { fit, holdout };
 }

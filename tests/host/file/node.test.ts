@@ -44,6 +44,16 @@ describe('writeFileAtomically', () => {
     expect(await readdir(folder)).toEqual(['report.json']);
   });
 
+  it('writes many small pieces, multi-byte text and pieces larger than its buffer, byte for byte', async () => {
+    const target = path.join(folder, 'big.json');
+    const pieces: string[] = [];
+    for (let i = 0; i < 30_000; i++) pieces.push(i % 7 === 0 ? `客户${i}😀,` : `C${i},`);
+    // Larger than the writer's 1 MB buffer, ASCII and not, and a lone surrogate (written as U+FFFD).
+    pieces.push('x'.repeat(1_500_000), '甲'.repeat(400_000), '\ud800', 'end');
+    await writeFileAtomically(target, pieces);
+    expect((await readFile(target)).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+  });
+
   it('on failure leaves the target as it was and removes its temporary file', async () => {
     // A folder in the way: the final rename fails after the bytes were written.
     const target = path.join(folder, 'taken');
