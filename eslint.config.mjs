@@ -61,7 +61,8 @@ const nonNullKernels = [
   'src/engine/salesAt.ts', // per-row totals over the kept rows' typed columns
   'src/engine/movement/periodTotals.ts', // per-row sums over the kept rows' typed columns
   'src/engine/movement/monthlyCohorts.ts', // (customer, month) pairs in typed arrays, grouped by month
-  'src/engine/orderCodesOf.ts', // open-addressing table over typed arrays
+  'src/engine/orderCodesOf.ts', // row loops over typed-array columns
+  'src/engine/TripleKeyCodes.ts', // open-addressing table over typed arrays
   'src/engine/customerMeasures.ts', // per-customer measures from typed aggregates
   'src/engine/cellColumn.ts', // decoding an encoded column, code by code
   'src/engine/assignAbc.ts', // ranking loops over revenue and order arrays

@@ -16,7 +16,7 @@ import {
   type SalesRows,
 } from './parseSales';
 import { parseVisits } from './parseVisits';
-import type { CustomerRoster, EarlierCategories } from './methods/Method';
+import type { CustomerRoster, EarlierCategories, RunTables } from './methods/Method';
 import { Rankings } from './methods/Rankings';
 import { categoryMethods, type MethodOutputs } from './methods/registry';
 import { runMethods, validateMethodSettings } from './methods/runMethods';
@@ -287,14 +287,7 @@ function analyzeSales(input: AnalysisInput, parsed: ParsedSales, options: ParseO
     hasProfit,
     visitsInWindow: visitsInWindowColumn,
     hasVisitsLog: visits !== null,
-    tables: {
-      sales: input.sales,
-      customers: input.customers,
-      careRules: input.careRules ?? null,
-      date1904: input.date1904,
-      dateOrder: settings.dateOrder,
-      callHistory: input.callHistory ?? null,
-    },
+    tables: runTables(input, settings),
   });
   const { outputs } = run;
   const perCustomer: CustomerResultColumns = {
@@ -454,14 +447,7 @@ function categoriesAt(
       hasProfit: frame.hasProfit,
       visitsInWindow: frame.visitsInWindow,
       hasVisitsLog: frame.visits !== null,
-      tables: {
-        sales: input.sales,
-        customers: input.customers,
-        careRules: input.careRules ?? null,
-        date1904: input.date1904,
-        dateOrder: settings.dateOrder,
-        callHistory: input.callHistory ?? null,
-      },
+      tables: runTables(input, settings),
     },
     categoryMethods,
   );
@@ -486,4 +472,16 @@ function withCustomerObjects(result: Omit<AnalysisResult, 'customers'>): Analysi
     configurable: true,
     get: () => (customers ??= customerResultsOf(result.perCustomer)),
   }) as AnalysisResult;
+}
+
+/** The run's tables, as the methods read them. */
+function runTables(input: AnalysisInput, settings: AnalysisSettings): RunTables {
+  return {
+    sales: input.sales,
+    customers: input.customers,
+    careRules: input.careRules ?? null,
+    date1904: input.date1904,
+    dateOrder: settings.dateOrder,
+    callHistory: input.callHistory ?? null,
+  };
 }

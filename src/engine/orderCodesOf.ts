@@ -1,4 +1,5 @@
 import { canonicalCodes } from './canonicalCodes';
+import { TripleKeyCodes } from './TripleKeyCodes';
 import { blankDecimals, isDecimal, isEncoded, isPrefixedNumber } from './cellColumn';
 import { orderKey, type OrderKey } from './parseSales';
 import type { CellColumn, DecimalColumn, PrefixedNumberColumn, RawCell } from './types';
@@ -183,63 +184,16 @@ function ascendingDecimalCodes(column: DecimalColumn, codes: Int32Array): OrderC
   return { codes, count: code + 1 };
 }
 
-/** Codes of a decimal column by an open-addressing table of its distinct (value, decimals) pairs. */
+/** Codes of a decimal column by a table of its distinct (value, decimals) pairs. */
 function hashedDecimalCodes(column: DecimalColumn, codes: Int32Array): OrderCodes {
   const { numbers, decimals } = column;
   const words = new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
-  let keyLow: Int32Array = new Int32Array(1024);
-  let keyHigh: Int32Array = new Int32Array(1024);
-  let keyDecimals = new Uint8Array(1024);
-  let hashes: Int32Array = new Int32Array(1024);
-  let count = 0;
-  let slots = new Int32Array(2048).fill(-1);
+  const table = new TripleKeyCodes();
   for (let i = 0; i < codes.length; i++) {
     const places = i < decimals.length ? decimals[i]! : blankDecimals;
-    if (places === blankDecimals) {
-      codes[i] = -1;
-      continue;
-    }
-    const low = words[2 * i]!;
-    const high = words[2 * i + 1]!;
-    let hash = Math.imul(0x811c9dc5 ^ low, 0x01000193);
-    hash = Math.imul(hash ^ high, 0x01000193);
-    hash = Math.imul(hash ^ places, 0x01000193);
-    hash ^= hash >>> 15;
-    let mask = slots.length - 1;
-    let slot = hash & mask;
-    let code = slots[slot]!;
-    while (code >= 0 && !(keyLow[code] === low && keyHigh[code] === high && keyDecimals[code] === places)) {
-      slot = (slot + 1) & mask;
-      code = slots[slot]!;
-    }
-    if (code < 0) {
-      code = count++;
-      if (code === hashes.length) {
-        keyLow = grown(keyLow);
-        keyHigh = grown(keyHigh);
-        hashes = grown(hashes);
-        const bigger = new Uint8Array(2 * keyDecimals.length);
-        bigger.set(keyDecimals);
-        keyDecimals = bigger;
-      }
-      keyLow[code] = low;
-      keyHigh[code] = high;
-      keyDecimals[code] = places;
-      hashes[code] = hash;
-      slots[slot] = code;
-      if (2 * count > slots.length) {
-        slots = new Int32Array(2 * slots.length).fill(-1);
-        mask = slots.length - 1;
-        for (let c = 0; c < count; c++) {
-          let s = hashes[c]! & mask;
-          while (slots[s]! >= 0) s = (s + 1) & mask;
-          slots[s] = c;
-        }
-      }
-    }
-    codes[i] = code;
+    codes[i] = places === blankDecimals ? -1 : table.codeOf(words[2 * i]!, words[2 * i + 1]!, places);
   }
-  return { codes, count };
+  return { codes, count: table.count };
 }
 
 /*
@@ -283,17 +237,11 @@ function ascendingPrefixedCodes(column: PrefixedNumberColumn, codes: Int32Array)
   return { codes, count: code + 1 };
 }
 
-/** Codes of a prefixed number column by an open-addressing table of its distinct (prefix, width, tail) triples. */
+/** Codes of a prefixed number column by a table of its distinct (prefix, width, tail) triples. */
 function hashedPrefixedCodes(column: PrefixedNumberColumn, codes: Int32Array): OrderCodes {
   const { prefixCodes, tails, widths } = column;
   const words = new Int32Array(tails.buffer, tails.byteOffset, tails.length * 2);
-  let keyLow: Int32Array = new Int32Array(1024);
-  let keyHigh: Int32Array = new Int32Array(1024);
-  // The prefix code and the width, one 16-bit number.
-  let keyShape: Int32Array = new Int32Array(1024);
-  let hashes: Int32Array = new Int32Array(1024);
-  let count = 0;
-  let slots = new Int32Array(2048).fill(-1);
+  const table = new TripleKeyCodes();
   let previousRow = -1;
   for (let i = 0; i < codes.length; i++) {
     const width = i < widths.length ? widths[i]! : 0;
@@ -303,58 +251,17 @@ function hashedPrefixedCodes(column: PrefixedNumberColumn, codes: Int32Array): O
     }
     const low = words[2 * i]!;
     const high = words[2 * i + 1]!;
+    // The prefix code and the width, one 16-bit number.
     const shape = (prefixCodes[i]! << 8) | width;
     // The lines of one order usually come together.
-    if (previousRow >= 0 && low === words[2 * previousRow] && high === words[2 * previousRow + 1]) {
-      const previousShape = (prefixCodes[previousRow]! << 8) | widths[previousRow]!;
-      if (shape === previousShape) {
-        codes[i] = codes[previousRow]!;
-        previousRow = i;
-        continue;
-      }
-    }
-    let hash = Math.imul(0x811c9dc5 ^ low, 0x01000193);
-    hash = Math.imul(hash ^ high, 0x01000193);
-    hash = Math.imul(hash ^ shape, 0x01000193);
-    hash ^= hash >>> 15;
-    let mask = slots.length - 1;
-    let slot = hash & mask;
-    let code = slots[slot]!;
-    while (code >= 0 && !(keyLow[code] === low && keyHigh[code] === high && keyShape[code] === shape)) {
-      slot = (slot + 1) & mask;
-      code = slots[slot]!;
-    }
-    if (code < 0) {
-      code = count++;
-      if (code === hashes.length) {
-        keyLow = grown(keyLow);
-        keyHigh = grown(keyHigh);
-        keyShape = grown(keyShape);
-        hashes = grown(hashes);
-      }
-      keyLow[code] = low;
-      keyHigh[code] = high;
-      keyShape[code] = shape;
-      hashes[code] = hash;
-      slots[slot] = code;
-      if (2 * count > slots.length) {
-        slots = new Int32Array(2 * slots.length).fill(-1);
-        mask = slots.length - 1;
-        for (let c = 0; c < count; c++) {
-          let s = hashes[c]! & mask;
-          while (slots[s]! >= 0) s = (s + 1) & mask;
-          slots[s] = c;
-        }
-      }
-    }
-    codes[i] = code;
+    codes[i] =
+      previousRow >= 0 &&
+      low === words[2 * previousRow] &&
+      high === words[2 * previousRow + 1] &&
+      shape === ((prefixCodes[previousRow]! << 8) | widths[previousRow]!)
+        ? codes[previousRow]!
+        : table.codeOf(low, high, shape);
     previousRow = i;
   }
-  return { codes, count };
-}
-
-function grown(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(2 * array.length);
-  bigger.set(array);
-  return bigger;
+  return { codes, count: table.count };
 }
