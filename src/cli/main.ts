@@ -7,6 +7,7 @@ import { reportParts } from '../engine/reportParts';
 import type { Language } from '../engine/types';
 import { runAnalysis, type RunStage } from '../host/runAnalysis';
 import { FileError } from '../host/file/node/FileError';
+import { csvHalvesAboveBytes } from '../host/file/node/parseCsvInHalves';
 import { readWorkbookFile } from '../host/file/node/readWorkbookFile';
 import { writeFileAtomically } from '../host/file/node/writeFileAtomically';
 import { writeSampleWorkbook } from '../host/file/node/writeSampleWorkbook';
@@ -18,6 +19,7 @@ import { formatReportJson } from './formatReportJson';
 import { formatSummaryTable } from './formatSummaryTable';
 import { helpText, parseArgs, UsageError, type CliCommand } from './parseArgs';
 import { analyzeWithDuckDb } from './sql/analyzeWithDuckDb';
+import { startCsvHalfWorker } from './workerRoles';
 import { printedSql } from './sql/printedSql';
 
 /** Rows above which progress is printed on stderr. */
@@ -138,6 +140,11 @@ async function analyzeCommand(
     (info) => (info.isFile() ? info.size : 0),
     () => 0,
   );
+  // A large CSV's second half is parsed on a worker thread, started now so that it loads while the file is read.
+  const csvHalfParser =
+    !isXlsx && /\.(csv|txt)$/iu.test(command.input) && size >= csvHalvesAboveBytes
+      ? startCsvHalfWorker()
+      : null;
   const terminal = (io.stderr as { isTTY?: boolean }).isTTY === true;
   let progress =
     !command.quiet && (terminal || size > (isXlsx ? progressAboveBytes.xlsx : progressAboveBytes.csv));
@@ -152,9 +159,10 @@ async function analyzeCommand(
     () =>
       readWorkbookFile(command.input, {
         language: said.language,
+        csvHalfParser,
         ...(jsonOnly ? { streamAboveBytes: 0 } : {}),
       }),
-  );
+  ).finally(() => csvHalfParser?.close());
   const info = await host.inspect();
   // The language runAnalysis will choose: the user's, else the one saved by an earlier run, else the headers'.
   const language =

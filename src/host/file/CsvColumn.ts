@@ -60,9 +60,252 @@ export class CsvColumn {
   private hashes: number[] = [];
   private rowsSeen = 0;
 
-  /** @param capacity Rows the column can hold (an upper bound). */
-  constructor(private readonly capacity: number) {
+  /**
+   * @param capacity Rows the column can hold (an upper bound).
+   * @param judgedRows The rows of the whole file, against which a column is judged mostly distinct (the
+   *   capacity, unless this column holds only part of the file: see {@link CsvColumn.appendPart}).
+   */
+  constructor(
+    private capacity: number,
+    private readonly judgedRows = capacity,
+  ) {
     this.codes = new Int32Array(capacity).fill(-1);
+  }
+
+  /**
+   * The column as it stands, for another thread to {@link CsvColumn.appendPart} it: its own arrays, not
+   * copies (longer than its rows; the column must not be used after).
+   */
+  toPart(): CsvColumnPart {
+    if (this.codes !== null) {
+      if (this.keyNumbers !== null && this.keyDecimals !== null)
+        return {
+          kind: 'numberKeys',
+          codes: this.codes,
+          keyNumbers: this.keyNumbers.subarray(0, this.keyCount),
+          keyDecimals: this.keyDecimals.subarray(0, this.keyCount),
+        };
+      return { kind: 'texts', codes: this.codes, values: this.values };
+    }
+    if (this.prefixes !== null && this.prefixCodes !== null && this.tails !== null && this.widths !== null)
+      return {
+        kind: 'prefixed',
+        prefixes: this.prefixes,
+        prefixCodes: this.prefixCodes,
+        tails: this.tails,
+        widths: this.widths,
+      };
+    if (this.numbers !== null && this.decimals !== null)
+      return { kind: 'decimals', numbers: this.numbers, decimals: this.decimals };
+    return { kind: 'cells', cells: this.cells ?? [] };
+  }
+
+  /** Makes room for `rows` rows (blank), when the column holds fewer. */
+  reserve(rows: number): void {
+    if (rows <= this.capacity) return;
+    this.capacity = rows;
+    if (this.codes !== null) this.codes = grown(this.codes, rows, -1);
+    if (this.numbers !== null) this.numbers = grown(this.numbers, rows, Number.NaN);
+    if (this.decimals !== null) this.decimals = grown(this.decimals, rows, blankDecimals);
+    if (this.prefixCodes !== null) this.prefixCodes = grown(this.prefixCodes, rows, 0);
+    if (this.tails !== null) this.tails = grown(this.tails, rows, 0);
+    if (this.widths !== null) this.widths = grown(this.widths, rows, 0);
+    if (this.cells !== null) {
+      const from = this.cells.length;
+      this.cells.length = rows;
+      this.cells.fill(null, from);
+    }
+  }
+
+  /**
+   * Appends the rows of another column (the same column of the file's next part, parsed apart) from row
+   * `offset` on: `rows` rows of `part`. Distinct values keep their order of first appearance (this
+   * column's, then the part's new ones). When the two hold different kinds, both become a kind both fit:
+   * codes of numbers and numbers become numbers, codes of texts and prefixed numbers prefixed numbers
+   * when every text is one, anything else plain cells. Rows from `offset` on must still be blank; the
+   * column grows to hold `offset + rows` rows.
+   */
+  appendPart(part: CsvColumnPart, offset: number, rows: number): void {
+    this.reserve(offset + rows);
+    if (this.codes !== null) {
+      if (part.kind === 'numberKeys' && this.keyNumbers !== null) {
+        this.appendNumberKeys(part, offset, rows);
+        return;
+      }
+      if (part.kind === 'texts' || part.kind === 'numberKeys') {
+        if (this.keyNumbers !== null) this.keysToTexts();
+        this.appendTexts(part, offset, rows);
+        return;
+      }
+      if (part.kind === 'decimals' && this.keyNumbers !== null) this.keysToDecimals();
+      else {
+        if (this.keyNumbers !== null) this.keysToTexts();
+        if (part.kind !== 'prefixed' || !this.toPrefixed()) this.toCells();
+      }
+    }
+    if (this.numbers !== null && this.decimals !== null) {
+      if (part.kind === 'decimals') {
+        this.numbers.set(part.numbers.subarray(0, rows), offset);
+        this.decimals.set(part.decimals.subarray(0, rows), offset);
+        return;
+      }
+      if (part.kind === 'numberKeys') {
+        for (let row = 0; row < rows; row++) {
+          const code = part.codes[row]!;
+          if (code < 0) continue;
+          this.numbers[offset + row] = part.keyNumbers[code]!;
+          this.decimals[offset + row] = part.keyDecimals[code]!;
+        }
+        return;
+      }
+      this.decimalsToCells();
+    } else if (this.widths !== null) {
+      if (this.appendPrefixed(part, offset, rows)) return;
+      this.prefixedToCells();
+    }
+    const cells = this.cells!;
+    const cellOf = partCells(part);
+    for (let row = 0; row < rows; row++) {
+      const cell = cellOf(row);
+      if (cell !== null) cells[offset + row] = cell;
+    }
+  }
+
+  /** {@link CsvColumn.appendPart} of codes of numbers to codes of numbers. */
+  private appendNumberKeys(
+    part: Extract<CsvColumnPart, { kind: 'numberKeys' }>,
+    offset: number,
+    rows: number,
+  ): void {
+    const remap = new Int32Array(part.keyNumbers.length);
+    for (let code = 0; code < remap.length; code++)
+      remap[code] = this.numberCode(part.keyNumbers[code]!, part.keyDecimals[code]!);
+    this.appendCodes(part.codes, remap, offset, rows);
+  }
+
+  /** {@link CsvColumn.appendPart} of codes (of texts, or of numbers as their texts) to codes of texts. */
+  private appendTexts(
+    part: Extract<CsvColumnPart, { kind: 'texts' | 'numberKeys' }>,
+    offset: number,
+    rows: number,
+  ): void {
+    const values =
+      part.kind === 'texts'
+        ? part.values
+        : Array.from(part.keyNumbers, (value, code) => decimalText(value, part.keyDecimals[code]!));
+    const remap = new Int32Array(values.length);
+    for (let code = 0; code < remap.length; code++) remap[code] = this.textCode(values[code]!);
+    this.appendCodes(part.codes, remap, offset, rows);
+  }
+
+  private appendCodes(partCodes: Int32Array, remap: Int32Array, offset: number, rows: number): void {
+    const codes = this.codes!;
+    for (let row = 0; row < rows; row++) {
+      const code = partCodes[row]!;
+      if (code >= 0) codes[offset + row] = remap[code]!;
+    }
+  }
+
+  /**
+   * {@link CsvColumn.appendPart} to prefixed numbers of prefixed numbers, or of codes of texts that are
+   * all prefixed numbers; false, changing no row, otherwise (or past the prefixes allowed).
+   */
+  private appendPrefixed(part: CsvColumnPart, offset: number, rows: number): boolean {
+    const prefixCodes = this.prefixCodes!;
+    const tails = this.tails!;
+    const widths = this.widths!;
+    if (part.kind === 'prefixed') {
+      const remap = new Uint8Array(part.prefixes.length);
+      for (let code = 0; code < remap.length; code++) {
+        const prefix = part.prefixes[code]!;
+        const mapped = this.prefixCode(prefix, 0, prefix.length);
+        if (mapped < 0) return false;
+        remap[code] = mapped;
+      }
+      for (let row = 0; row < rows; row++) {
+        const width = part.widths[row]!;
+        if (width === 0) continue;
+        prefixCodes[offset + row] = remap[part.prefixCodes[row]!]!;
+        tails[offset + row] = part.tails[row]!;
+        widths[offset + row] = width;
+      }
+      return true;
+    }
+    if (part.kind !== 'texts') return false;
+    const count = part.values.length;
+    const valuePrefixes = new Uint8Array(count);
+    const valueTails = new Float64Array(count);
+    const valueWidths = new Uint8Array(count);
+    for (let code = 0; code < count; code++) {
+      const value = part.values[code]!;
+      if (!this.readPrefixed(value, 0, value.length, valuePrefixes, valueTails, valueWidths, code))
+        return false;
+    }
+    for (let row = 0; row < rows; row++) {
+      const code = part.codes[row]!;
+      if (code < 0) continue;
+      prefixCodes[offset + row] = valuePrefixes[code]!;
+      tails[offset + row] = valueTails[code]!;
+      widths[offset + row] = valueWidths[code]!;
+    }
+    return true;
+  }
+
+  /** The code of a text among the distinct texts, added when new (no row holds it yet). */
+  private textCode(value: string): number {
+    let hash = 0x811c9dc5;
+    for (let at = 0; at < value.length; at++) hash = Math.imul(hash ^ value.charCodeAt(at), 0x01000193);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const code = slots[2 * slot + 1]!;
+      if (code === emptySlot) {
+        const added = this.values.length;
+        this.values.push(value);
+        this.hashes.push(hash);
+        slots[2 * slot] = hash;
+        slots[2 * slot + 1] = added;
+        if (this.values.length > slots.length >> 2) this.grow();
+        return added;
+      }
+      if (slots[2 * slot] === hash && this.values[code] === value) return code;
+    }
+  }
+
+  /** The code of a (number, decimals) pair among the distinct pairs, added when new (no row holds it yet). */
+  private numberCode(value: number, places: number): number {
+    fieldNumber[0] = value;
+    let hash = Math.imul(0x811c9dc5 ^ fieldWords[0]!, 0x01000193);
+    hash = Math.imul(hash ^ fieldWords[1]!, 0x01000193);
+    hash = Math.imul(hash ^ places, 0x01000193);
+    hash ^= hash >>> 15;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const code = slots[2 * slot + 1]!;
+      if (code === emptySlot) {
+        const added = this.keyCount++;
+        if (added === this.keyNumbers!.length) {
+          const numbers = new Float64Array(2 * added);
+          numbers.set(this.keyNumbers!);
+          this.keyNumbers = numbers;
+          const decimals = new Uint8Array(2 * added);
+          decimals.set(this.keyDecimals!);
+          this.keyDecimals = decimals;
+        }
+        this.keyNumbers![added] = value;
+        this.keyDecimals![added] = places;
+        this.hashes.push(hash);
+        slots[2 * slot] = hash;
+        slots[2 * slot + 1] = added;
+        if (this.keyCount > slots.length >> 2) this.grow();
+        return added;
+      }
+      if (slots[2 * slot] !== hash) continue;
+      const key = this.keyNumbers![code]!;
+      if (key === value && this.keyDecimals![code] === places && (key !== 0 || 1 / key === 1 / value))
+        return code;
+    }
   }
 
   /** Row `row` holds the (non-empty) text `text.slice(start, end)`. */
@@ -208,7 +451,9 @@ export class CsvColumn {
   }
 
   private mostlyDistinct(distinct: number): boolean {
-    return distinct > distinctBeforeJudging && distinct > this.capacity >> 3 && distinct * 2 > this.rowsSeen;
+    return (
+      distinct > distinctBeforeJudging && distinct > this.judgedRows >> 3 && distinct * 2 > this.rowsSeen
+    );
   }
 
   /** Mostly distinct: plain cells from here on (the codes so far decoded). */
@@ -405,6 +650,62 @@ export class CsvColumn {
       slots[2 * slot + 1] = code;
     });
     this.slots = slots;
+  }
+}
+
+/**
+ * A column of a CSV part as one thread hands it to another ({@link CsvColumn.toPart}): its arrays, as
+ * long as the part's capacity (only its first rows count). `numberKeys` is codes into distinct plain
+ * decimals, `texts` codes into distinct texts.
+ */
+export type CsvColumnPart =
+  | { kind: 'texts'; codes: Int32Array; values: string[] }
+  | { kind: 'numberKeys'; codes: Int32Array; keyNumbers: Float64Array; keyDecimals: Uint8Array }
+  | { kind: 'decimals'; numbers: Float64Array; decimals: Uint8Array }
+  | {
+      kind: 'prefixed';
+      prefixes: string[];
+      prefixCodes: Uint8Array;
+      tails: Float64Array;
+      widths: Uint8Array;
+    }
+  | { kind: 'cells'; cells: RawCell[] };
+
+/** A copy of `array` `length` long, `blank` after its rows. */
+function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, length: number, blank: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(length);
+  copy.set(array);
+  if (blank !== 0) copy.fill(blank, array.length);
+  return copy;
+}
+
+/** The cell of each row of a part, by row. */
+function partCells(part: CsvColumnPart): (row: number) => RawCell {
+  switch (part.kind) {
+    case 'texts':
+      return (row) => {
+        const code = part.codes[row]!;
+        return code < 0 ? null : part.values[code]!;
+      };
+    case 'numberKeys':
+      return (row) => {
+        const code = part.codes[row]!;
+        return code < 0 ? null : decimalText(part.keyNumbers[code]!, part.keyDecimals[code]!);
+      };
+    case 'decimals':
+      return (row) => {
+        const places = part.decimals[row]!;
+        return places === blankDecimals ? null : decimalText(part.numbers[row]!, places);
+      };
+    case 'prefixed':
+      return (row) => {
+        const width = part.widths[row]!;
+        return width === 0
+          ? null
+          : prefixedNumberText(part.prefixes[part.prefixCodes[row]!]!, part.tails[row]!, width);
+      };
+    case 'cells':
+      return (row) => part.cells[row] ?? null;
   }
 }
 

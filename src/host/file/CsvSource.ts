@@ -10,7 +10,7 @@ import type { WorkbookInfo } from '../WorkbookHost';
 import type { DeferredRows } from './appendSheetRows';
 import { copyColumns } from './copyColumns';
 import type { CopiedTable, FileSource } from './FileSource';
-import { parseCsv, parseCsvEncoded } from './parseCsv';
+import { parseCsv, parseCsvEncoded, type CsvTable } from './parseCsv';
 import { validSheetName } from './validSheetName';
 import { writeColumnsSheet } from './writeColumnsSheet';
 
@@ -50,11 +50,31 @@ export class CsvSource implements FileSource {
    * @param text The file's text, or pieces of it that each end at a record boundary.
    */
   static parse(text: string | readonly string[], fileName: string): CsvSource {
+    const skipRows = CsvSource.headerRowsToSkip(text, false) ?? 0;
+    return CsvSource.fromTable(parseCsvEncoded(text, { skipRows }), skipRows, fileName);
+  }
+
+  /**
+   * The records above the header row: the first of the top 30 records that names at least two recognised
+   * fields (else the first record).
+   *
+   * @param text The file's text, or its beginning.
+   * @param whole With true, null when `text` holds fewer records than are searched (its beginning may not
+   *   be enough to decide).
+   */
+  static headerRowsToSkip(text: string | readonly string[], whole: boolean): number | null {
     const top = parseCsv(text, { maxRows: headerScanRows });
+    if (whole && top.rowCount < headerScanRows) return null;
     const rows: RawCell[][] = [top.headers];
     for (let row = 0; row < top.rowCount; row++) rows.push(top.columns.map((column) => column[row] ?? null));
-    const skipRows = findHeaderRow(rows)?.index ?? 0;
-    const parsed = parseCsvEncoded(text, { skipRows });
+    return findHeaderRow(rows)?.index ?? 0;
+  }
+
+  /**
+   * A CSV file as parsed by `parseCsvEncoded` (or on two threads, see `parseCsvInHalves`) with `skipRows`
+   * records above its header.
+   */
+  static fromTable(parsed: CsvTable<CellColumn>, skipRows: number, fileName: string): CsvSource {
     const table: SourceTable = {
       sheet: fileName,
       tableName: null,

@@ -8,6 +8,7 @@ import { addChartsToPackage, packageBytes } from './addChartsToXlsx';
 import { appendRowsToPackage, type DeferredRows, type PackagePart, type PartSink } from './appendSheetRows';
 import { callsSheetsOf } from './callsSheetsOf';
 import { CsvSource } from './CsvSource';
+import type { CsvTable } from './parseCsv';
 import type { FileSource } from './FileSource';
 import { PatchedSource } from './PatchedSource';
 import { PatchUnsupportedError } from './PatchUnsupportedError';
@@ -172,6 +173,14 @@ export class FileWorkbookHost implements WorkbookHost {
    */
   static fromCsv(text: string | readonly string[], fileName: string): FileWorkbookHost {
     return new FileWorkbookHost(fileName, CsvSource.parse(text, fileName));
+  }
+
+  /**
+   * A CSV file already parsed (on two threads: `parseCsvInHalves`), with `skipRows` records above its
+   * header: the same host {@link FileWorkbookHost.fromCsv} makes of its text.
+   */
+  static fromCsvTable(parsed: CsvTable<CellColumn>, skipRows: number, fileName: string): FileWorkbookHost {
+    return new FileWorkbookHost(fileName, CsvSource.fromTable(parsed, skipRows, fileName));
   }
 
   /** {@inheritDoc WorkbookHost.inspect} */

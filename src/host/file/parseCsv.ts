@@ -100,12 +100,15 @@ function parseCsvText(
     lastNonBlankRow: 0,
     done: false,
     capacity: 0,
+    judgedRows: 0,
+    endsInQuotes: false,
   };
   let capacity = 1;
   for (const chunk of chunks) {
     for (let at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) capacity++;
   }
   state.capacity = Math.min(capacity, state.maxRows);
+  state.judgedRows = state.capacity;
   chunks.forEach((chunk, index) => {
     if (!state.done) parseChunk(index === 0 ? stripBom(chunk) : chunk, state);
   });
@@ -134,6 +137,77 @@ interface ParseState {
   done: boolean;
   /** Upper bound on the data rows (line breaks + 1): columns are allocated once at this length. */
   capacity: number;
+  /** The rows of the whole file, against which a column is judged mostly distinct (see `CsvColumn`). */
+  judgedRows: number;
+  /** Whether a quoted field ran to the end of the text. */
+  endsInQuotes: boolean;
+}
+
+/** Options of {@link parseCsvHalf}. */
+export interface CsvHalfOptions {
+  /** The field separator (one character), as the whole file's first line gives it. */
+  delimiter: string;
+  /** The first half: a byte-order mark is stripped and `skipRows` records, then the header, are read. */
+  first: boolean;
+  /** Records skipped before the header row (first half only). */
+  skipRows: number;
+  /** Rows the columns can hold: at least the half's line breaks + 1 (the first half's columns must hold the whole file's). */
+  capacity: number;
+  /** The whole file's line breaks + 1, against which a column is judged mostly distinct. */
+  judgedRows: number;
+}
+
+/** One half of a CSV, parsed apart: the first with its header, the second as data rows only. */
+export interface CsvHalf {
+  /** The header (first half), else an empty array grown by `''` for each column. */
+  headers: string[];
+  columns: CsvColumn[];
+  /** Records read after the header, blank ones included. */
+  rowCount: number;
+  /** Records up to the last one that is not blank. */
+  lastNonBlankRow: number;
+  /** Whether a quoted field ran to the end of the text: the half did not end at a record boundary. */
+  endsInQuotes: boolean;
+  /** The options' capacity and judged rows (a column the second half adds is made with them). */
+  capacity: number;
+  judgedRows: number;
+}
+
+/**
+ * Parses one half of a CSV file cut at a line break, as {@link parseCsvEncoded} parses the whole: the
+ * first half's columns are exactly what the whole file's parse holds at the cut (same capacity, same
+ * judgements), and the second half's rows follow them once appended (`CsvColumn.appendPart`) — unless a
+ * quoted field spans the cut, which `endsInQuotes` of the first half tells.
+ *
+ * @example parseCsvHalf('id\nA\n', { delimiter: ',', first: true, skipRows: 0, capacity: 3, judgedRows: 3 }) // headers ['id'], 1 row
+ */
+export function parseCsvHalf(text: string, options: CsvHalfOptions): CsvHalf {
+  if (options.delimiter.length !== 1)
+    throw new Error(`A CSV delimiter is one character, not "${options.delimiter}".`);
+  const state: ParseState = {
+    delimiter: options.delimiter.charCodeAt(0),
+    skip: options.first ? options.skipRows : 0,
+    maxRows: Number.POSITIVE_INFINITY,
+    headers: options.first ? null : [],
+    columns: [],
+    encoded: [],
+    rowCount: 0,
+    lastNonBlankRow: 0,
+    done: false,
+    capacity: options.capacity,
+    judgedRows: options.judgedRows,
+    endsInQuotes: false,
+  };
+  parseChunk(options.first ? stripBom(text) : text, state);
+  return {
+    headers: state.headers ?? [],
+    columns: state.encoded ?? [],
+    rowCount: state.rowCount,
+    lastNonBlankRow: state.lastNonBlankRow,
+    endsInQuotes: state.endsInQuotes,
+    capacity: options.capacity,
+    judgedRows: options.judgedRows,
+  };
 }
 
 function stripBom(text: string): string {
@@ -169,6 +243,7 @@ function parseChunk(text: string, state: ParseState): void {
             // An unterminated quote runs to the end of the text, as spreadsheet programs read it.
             pieces += text.slice(start);
             start = length;
+            state.endsInQuotes = true;
             break;
           }
           pieces += text.slice(start, close);
@@ -234,7 +309,7 @@ function parseChunk(text: string, state: ParseState): void {
     else {
       state.headers = [...record];
       for (let c = 0; c < record.length; c++) {
-        if (state.encoded !== null) state.encoded.push(new CsvColumn(state.capacity));
+        if (state.encoded !== null) state.encoded.push(new CsvColumn(state.capacity, state.judgedRows));
         else state.columns.push(new Array<RawCell>(state.capacity).fill(null));
       }
     }
@@ -244,6 +319,6 @@ function parseChunk(text: string, state: ParseState): void {
 /** A data row longer than the header: a new column, header `''`, null above. */
 function addColumn(state: ParseState): void {
   state.headers?.push('');
-  if (state.encoded !== null) state.encoded.push(new CsvColumn(state.capacity));
+  if (state.encoded !== null) state.encoded.push(new CsvColumn(state.capacity, state.judgedRows));
   else state.columns.push(new Array<RawCell>(state.capacity).fill(null));
 }

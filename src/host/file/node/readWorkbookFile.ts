@@ -9,6 +9,7 @@ import { textEncodingOf } from '../textEncodingOf';
 import { FileError } from './FileError';
 import { deflatingSink } from './deflatingSink';
 import { packZipNative } from './packZipNative';
+import { csvHalvesAboveBytes, parseCsvInHalves, type CsvHalfParser } from './parseCsvInHalves';
 import { patchXlsxPackage } from './patchXlsxPackage';
 import { streamXlsx } from './streamXlsx';
 
@@ -37,6 +38,11 @@ export interface ReadWorkbookOptions {
    * web page does. Default true.
    */
   patch?: boolean;
+  /**
+   * A thread for the second half of a UTF-8 CSV of at least {@link csvHalvesAboveBytes}: the file is
+   * then parsed on two threads (`parseCsvInHalves`), into the same table. Default none: one thread.
+   */
+  csvHalfParser?: CsvHalfParser | null;
 }
 
 /** CSV files are decoded in pieces of about this many bytes (one JavaScript string holds < 512 M chars). */
@@ -219,9 +225,18 @@ export async function readWorkbookFile(
       );
     }
     checkCsvFitsHeap(fileName, size, language);
-    const pieces = decodeCsvBytes(await readFile(filePath));
-    if (pieces.every((piece) => piece.trim() === '')) throw new FileError('emptyFile', fileName, language);
-    const host = FileWorkbookHost.fromCsv(pieces, fileName);
+    const parser = options.csvHalfParser ?? null;
+    const halves =
+      parser !== null && size >= csvHalvesAboveBytes && size <= csvPieceBytes
+        ? await parseCsvInHalves(filePath, size, parser).catch(() => null)
+        : null;
+    let host: FileWorkbookHost;
+    if (halves !== null) host = FileWorkbookHost.fromCsvTable(halves.table, halves.skipRows, fileName);
+    else {
+      const pieces = decodeCsvBytes(await readFile(filePath));
+      if (pieces.every((piece) => piece.trim() === '')) throw new FileError('emptyFile', fileName, language);
+      host = FileWorkbookHost.fromCsv(pieces, fileName);
+    }
     host.packPackage = packZipNative;
     host.partSink = deflatingSink;
     return host;

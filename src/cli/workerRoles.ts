@@ -1,0 +1,71 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { CsvHalfParser, CsvHalfReply } from '../host/file/node/parseCsvInHalves';
+import { serveCsvHalf } from '../host/file/node/serveCsvHalf';
+
+/** What a worker thread of the command line does: `csvHalf` parses the second half of a large CSV. */
+export type WorkerRole = 'csvHalf';
+
+/**
+ * Starts the command line's own bundle (dist/cli.js) as a worker thread with `role`; null when this code
+ * is not running as that bundle (under the tests' TypeScript loader), and the work stays on this thread.
+ * The worker does not keep the process alive.
+ */
+export function startWorker(role: WorkerRole): Worker | null {
+  if (!__filename.endsWith('.js')) return null;
+  const worker = new Worker(__filename, { workerData: { role } });
+  worker.unref();
+  return worker;
+}
+
+/**
+ * Runs the role this thread was started for ({@link startWorker}); false on the main thread (or without
+ * a known role), where the command line runs.
+ */
+export function runWorkerRole(): boolean {
+  if (isMainThread || parentPort === null) return false;
+  const role = (workerData as { role?: unknown } | null)?.role;
+  if (role === 'csvHalf') {
+    serveCsvHalf(parentPort);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A worker that parses the second half of a large CSV, started now so that loading it overlaps reading
+ * the file; `close` ends it (after the read, used or not). Null when no worker can be started.
+ */
+export function startCsvHalfWorker(): (CsvHalfParser & { close(): void }) | null {
+  const worker = startWorker('csvHalf');
+  if (worker === null) return null;
+  let failure: string | null = null;
+  const waiting: ((reply: CsvHalfReply) => void)[] = [];
+  const fail = (message: string): void => {
+    failure ??= message;
+    for (const resolve of waiting.splice(0)) resolve({ kind: 'failed', message });
+  };
+  worker.on('error', (error) => {
+    fail(error.message);
+  });
+  worker.on('exit', (code) => {
+    fail(`the CSV worker stopped (${String(code)})`);
+  });
+  worker.on('message', (reply: CsvHalfReply) => {
+    worker.unref();
+    for (const resolve of waiting.splice(0)) resolve(reply);
+  });
+  return {
+    parse(request) {
+      if (failure !== null) return Promise.resolve({ kind: 'failed', message: failure });
+      return new Promise((resolve) => {
+        waiting.push(resolve);
+        // Kept alive while its answer is awaited.
+        worker.ref();
+        worker.postMessage(request);
+      });
+    },
+    close() {
+      void worker.terminate();
+    },
+  };
+}
