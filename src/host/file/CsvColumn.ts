@@ -354,8 +354,14 @@ export class CsvColumn {
   /** The column, `rowCount` rows long: codes into its distinct texts, plain cells, or numbers. */
   build(rowCount: number): CellColumn {
     if (this.codes !== null) {
-      if (this.keyNumbers !== null) this.keysToTexts();
       const codes = this.codes.length === rowCount ? this.codes : this.codes.slice(0, rowCount);
+      if (this.keyNumbers !== null && this.keyDecimals !== null) {
+        // The distinct pairs as their texts, without the hash table that adding more rows would need.
+        const values = new Array<string>(this.keyCount);
+        for (let code = 0; code < this.keyCount; code++)
+          values[code] = decimalText(this.keyNumbers[code]!, this.keyDecimals[code]!);
+        return { codes, values };
+      }
       return { codes, values: this.values };
     }
     if (this.prefixes !== null && this.prefixCodes !== null && this.tails !== null && this.widths !== null) {

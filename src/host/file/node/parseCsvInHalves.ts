@@ -117,7 +117,16 @@ export async function parseCsvInHalves(
   }
   const skipRows = CsvSource.headerRowsToSkip(text, true);
   if (skipRows === null) return null;
-  const first = parseCsvHalf(text, { delimiter, first: true, skipRows, ...rowsJudged(text, cut, size) });
+  const { capacity, judgedRows } = rowsJudged(text, cut, size);
+  // Room for the whole file's rows as estimated, and a little more, so that appending the second half
+  // rarely has to copy the columns into longer arrays.
+  const first = parseCsvHalf(text, {
+    delimiter,
+    first: true,
+    skipRows,
+    capacity: Math.max(capacity, Math.ceil(judgedRows * 1.02) + 64),
+    judgedRows,
+  });
   if (first.endsInQuotes) return null;
   const parts = await reply;
   if (parts.kind !== 'parsed' || parts.cut !== cut) return null;
