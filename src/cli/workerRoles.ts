@@ -18,17 +18,14 @@ export function startWorker(role: WorkerRole): Worker | null {
 }
 
 /**
- * Runs the role this thread was started for ({@link startWorker}); false on the main thread (or without
- * a known role), where the command line runs.
+ * Runs the role this thread was started for ({@link startWorker}): true on a worker thread (one without a
+ * known role does nothing), false on the main thread, where the command line runs.
  */
 export function runWorkerRole(): boolean {
-  if (isMainThread || parentPort === null) return false;
+  if (isMainThread) return false;
   const role = (workerData as { role?: unknown } | null)?.role;
-  if (role === 'csvHalf') {
-    serveCsvHalf(parentPort);
-    return true;
-  }
-  return false;
+  if (role === 'csvHalf' && parentPort !== null) serveCsvHalf(parentPort);
+  return true;
 }
 
 /**
