@@ -351,10 +351,13 @@ export class CsvColumn {
     this.addRange(row, value, 0, value.length);
   }
 
-  /** The column, `rowCount` rows long: codes into its distinct texts, plain cells, or numbers. */
+  /**
+   * The column, `rowCount` rows long: codes into its distinct texts, plain cells, or numbers (typed arrays
+   * are views of the first `rowCount` rows, not copies).
+   */
   build(rowCount: number): CellColumn {
     if (this.codes !== null) {
-      const codes = this.codes.length === rowCount ? this.codes : this.codes.slice(0, rowCount);
+      const codes = this.codes.length === rowCount ? this.codes : this.codes.subarray(0, rowCount);
       if (this.keyNumbers !== null && this.keyDecimals !== null) {
         // The distinct pairs as their texts, without the hash table that adding more rows would need.
         const values = new Array<string>(this.keyCount);
@@ -368,16 +371,16 @@ export class CsvColumn {
       const fits = this.widths.length === rowCount;
       return {
         prefixes: this.prefixes,
-        prefixCodes: fits ? this.prefixCodes : this.prefixCodes.slice(0, rowCount),
-        tails: fits ? this.tails : this.tails.slice(0, rowCount),
-        widths: fits ? this.widths : this.widths.slice(0, rowCount),
+        prefixCodes: fits ? this.prefixCodes : this.prefixCodes.subarray(0, rowCount),
+        tails: fits ? this.tails : this.tails.subarray(0, rowCount),
+        widths: fits ? this.widths : this.widths.subarray(0, rowCount),
       };
     }
     if (this.numbers !== null && this.decimals !== null) {
       const fits = this.numbers.length === rowCount;
       return {
-        numbers: fits ? this.numbers : this.numbers.slice(0, rowCount),
-        decimals: fits ? this.decimals : this.decimals.slice(0, rowCount),
+        numbers: fits ? this.numbers : this.numbers.subarray(0, rowCount),
+        decimals: fits ? this.decimals : this.decimals.subarray(0, rowCount),
       };
     }
     const cells = this.cells ?? [];
