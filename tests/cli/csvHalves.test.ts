@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { csvHalvesAboveBytes } from '../../src/host/file/node/parseCsvInHalves';
 import { runCli } from './runCli';
 import { sharedData } from './sharedData';
@@ -55,6 +56,16 @@ describe('the built command line reads a large CSV on two threads', () => {
     const report = readFileSync(twoThreads, 'utf8');
     expect(report).toBe(readFileSync(oneThread, 'utf8'));
     expect((JSON.parse(report) as { customers: unknown[] }).customers.length).toBeGreaterThan(800);
+  });
+
+  test('a worker thread of the bundle with an unknown role does nothing (never runs the command)', async () => {
+    const worker = new Worker(cli, { workerData: { role: 'unknown' }, stdout: true, stderr: true });
+    let output = '';
+    worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number>((resolve) => worker.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(output).toBe('');
   });
 
   test('a small CSV starts no worker', () => {
