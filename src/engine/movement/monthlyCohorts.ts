@@ -55,10 +55,25 @@ export function monthlyCohorts(
   let customers = 0;
   if ('amount' in purchases) {
     const { customer, day, amount } = purchases;
+    // The months of the purchases' span of days, looked up by day: one month computed per day, not per row.
+    let low = asOf;
+    for (let k = 0; k < purchases.count; k++) {
+      const d = day[k]!;
+      if (d < low && customer[k]! >= 0 && amount[k]! > 0) low = d;
+    }
+    // A span far longer than the rows (a stray date decades off) is read day by day through the memo.
+    const table = asOf - low <= 2 * purchases.count + 3660;
+    const months = new Int32Array(table ? asOf - low + 1 : 0);
+    if (table) for (let d = low; d <= asOf; d++) months[d - low] = monthOf(d);
+    pairCustomer = new Int32Array(purchases.count);
+    pairMonth = new Int32Array(purchases.count);
     for (let k = 0; k < purchases.count; k++) {
       const c = customer[k]!;
-      if (c < 0 || !(amount[k]! > 0) || day[k]! > asOf) continue;
-      addPair(c, day[k]!);
+      const d = day[k]!;
+      if (c < 0 || !(amount[k]! > 0) || d > asOf) continue;
+      pairCustomer[pairs] = c;
+      pairMonth[pairs] = table ? months[d - low]! : monthOf(d);
+      pairs++;
       if (c >= customers) customers = c + 1;
     }
   } else {
