@@ -106,6 +106,10 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
   const changes = tierChanges();
 
   const customers = new Array<CustomerMovement>(n);
+  let earlierBuyers = 0;
+  let retained = 0;
+  let buyers = 0;
+  let repeaters = 0;
   for (let i = 0; i < n; i++) {
     const c = input.customers[i]!;
     let previousTier: PyramidTier | null = null;
@@ -142,6 +146,10 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
           settings,
         )
       : null;
+    if (earlierBought) earlierBuyers++;
+    if (earlierBought && recentBought) retained++;
+    if (c.orders >= 1) buyers++;
+    if (c.orders >= 2) repeaters++;
     const tierNow = c.pyramidTier;
     customers[i] = {
       previousTier,
@@ -165,19 +173,6 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
     abcCounts[slot(classes, previousAbc)]![slot(classes, c.abc)]!++;
   }
 
-  let earlierBuyers = 0;
-  let retained = 0;
-  for (let i = 0; i < input.customers.length; i++) {
-    if (earlierTotals.bought[i] !== 1) continue;
-    earlierBuyers++;
-    if (recentTotals.bought[i] === 1) retained++;
-  }
-  let buyers = 0;
-  let repeaters = 0;
-  for (const c of input.customers) {
-    if (c.orders >= 1) buyers++;
-    if (c.orders >= 2) repeaters++;
-  }
   return {
     settings,
     previousAsOf,

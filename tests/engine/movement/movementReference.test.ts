@@ -129,8 +129,14 @@ function reference(input: MovementInput, recent: PeriodTotals, earlier: PeriodTo
   });
   const pairs = <T>(pick: (m: CustomerMovement, c: MovementCustomer) => readonly [T | null, T | null]) =>
     customers.map((m, i) => pick(m, input.customers[i]!));
+  const earlierBuyers = input.customers.filter((_, i) => earlier.bought[i] === 1).length;
+  const retained = input.customers.filter((_, i) => earlier.bought[i] === 1 && recent.bought[i] === 1).length;
+  const buyers = input.customers.filter((c) => c.orders >= 1).length;
+  const repeaters = input.customers.filter((c) => c.orders >= 2).length;
   return {
     customers,
+    retention: { earlierBuyers, retained, rate: earlierBuyers === 0 ? null : retained / earlierBuyers },
+    repeatPurchases: { buyers, repeaters, rate: buyers === 0 ? null : repeaters / buyers },
     tiers: migrationMatrix(
       pairs((m, c) => [m.previousTier, c.pyramidTier]),
       tiers,
@@ -191,6 +197,8 @@ describe('analyzeMovement against the straightforward comparison', () => {
         expect(movement.tiers).toEqual(expected.tiers);
         expect(movement.svcd).toEqual(expected.svcd);
         expect(movement.abc).toEqual(expected.abc);
+        expect(movement.retention).toEqual(expected.retention);
+        expect(movement.repeatPurchases).toEqual(expected.repeatPurchases);
         // Something of each kind was compared.
         expect(new Set(movement.customers.map((c) => c.tierChange)).size).toBeGreaterThan(1);
       });
@@ -232,6 +240,8 @@ describe('analyzeMovement against the straightforward comparison', () => {
     expect(movement.tiers).toEqual(expected.tiers);
     expect(movement.svcd).toEqual(expected.svcd);
     expect(movement.abc).toEqual(expected.abc);
+    expect(movement.retention).toEqual(expected.retention);
+    expect(movement.repeatPurchases).toEqual(expected.repeatPurchases);
   });
 });
 
