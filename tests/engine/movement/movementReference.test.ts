@@ -247,10 +247,12 @@ describe('analyzeMovement against the straightforward comparison', () => {
 
 describe('monthlyCohorts from sales rows against purchases month by month', () => {
   /** Rows with returns, blanks (customer −1), rows after the as-of date and dates out of order. */
-  function rowsOf(next: () => number, count: number, firstDay: number): SalesRows {
+  function rowsOf(next: () => number, count: number, firstDay: number, customers = 1500): SalesRows {
     const rows: SalesRows = {
       count,
-      customer: Int32Array.from({ length: count }, () => (next() < 0.05 ? -1 : Math.floor(next() * 1500))),
+      customer: Int32Array.from({ length: count }, () =>
+        next() < 0.05 ? -1 : Math.floor(next() * customers),
+      ),
       day: Int32Array.from({ length: count }, () => firstDay + Math.floor(next() * (asOf + 40 - firstDay))),
       amount: Float64Array.from({ length: count }, () => (next() < 0.1 ? -20 : next() < 0.05 ? 0 : 35)),
     };
@@ -267,6 +269,13 @@ describe('monthlyCohorts from sales rows against purchases month by month', () =
 
   it('equals the cohorts of the purchases listed one by one', () => {
     const rows = rowsOf(random(5), 3000, dayFromIso('2022-11-15')!);
+    const cohorts = monthlyCohorts(rows, asOf);
+    expect(cohorts.length).toBeGreaterThan(12);
+    expect(cohorts).toEqual(monthlyCohorts(purchasesOf(rows), asOf));
+  });
+
+  it('equals them with many customers of few rows each (grouped by month, not marked per customer)', () => {
+    const rows = rowsOf(random(8), 400, dayFromIso('2022-01-01')!, 40_000);
     const cohorts = monthlyCohorts(rows, asOf);
     expect(cohorts.length).toBeGreaterThan(12);
     expect(cohorts).toEqual(monthlyCohorts(purchasesOf(rows), asOf));
