@@ -123,4 +123,51 @@ describe('decimal columns (plain decimal text kept as numbers)', () => {
       }
     }
   });
+
+  describe("kept rows share a decimal column's numbers while no row is left out", () => {
+    const profitMapping = { customerId: 0, date: 1, amount: 2, profit: 3, orderId: 4 };
+    const options = { date1904: false, dateOrder: 'mdy' as const };
+    /** Rows without blanks, then `change` applied to the texts (a blank amount or profit somewhere). */
+    function both(change: (texts: (string | null)[][]) => void) {
+      const rows = 3000;
+      const texts = salesTexts(rows, 5, true).map((column) =>
+        column.map((text, i) => text ?? (i % 2 === 0 ? '7.25' : '12')),
+      );
+      change(texts);
+      const asText = texts.map((column, c) => (c <= 1 ? encodeColumn(column) : column));
+      const asNumbers = texts.map((column, c) => (c >= 2 && c <= 3 ? decimalColumn(column) : asText[c]!));
+      const at = (columns: CellColumn[]) =>
+        parseSales(
+          { ...table(columns, rows), headers: ['Customer ID', 'Date', 'Amount', 'Profit', 'Order ID'] },
+          profitMapping,
+          options,
+          null,
+          true,
+        );
+      return { expected: at(asText), actual: at(asNumbers), numbers: asNumbers as DecimalColumn[] };
+    }
+    const keptOf = (sales: ReturnType<typeof parseSales>) => sales.rows!;
+
+    it("every row kept: the amounts and profits are the columns' own arrays, equal to the texts' rows", () => {
+      const { expected, actual, numbers } = both(() => undefined);
+      expect(keptOf(actual)).toEqual(keptOf(expected));
+      expect(keptOf(actual).amount.buffer).toBe(numbers[2]!.numbers.buffer);
+      expect(keptOf(actual).profit!.buffer).toBe(numbers[3]!.numbers.buffer);
+    });
+
+    it.each([
+      ['a row left out in the middle', (t: (string | null)[][]) => (t[2]![1500] = null)],
+      ['rows left out at the end only', (t: (string | null)[][]) => (t[2]![2999] = t[2]![2998] = null)],
+      ['a blank profit counted as 0', (t: (string | null)[][]) => (t[3]![10] = null)],
+      ['the first row left out', (t: (string | null)[][]) => (t[0]![0] = null)],
+    ])('%s: the kept rows equal those of the texts', (_, change) => {
+      const { expected, actual, numbers } = both(change);
+      expect(keptOf(actual)).toEqual(keptOf(expected));
+      expect(keptOf(actual).count).toBe(keptOf(expected).count);
+      // The columns themselves are never written to.
+      expect(keptOf(actual).profit!.buffer === numbers[3]!.numbers.buffer).toBe(
+        keptOf(actual).count === 3000 && numbers[3]!.numbers.every((x) => !Number.isNaN(x)),
+      );
+    });
+  });
 });

@@ -4,14 +4,13 @@ import { svcdByCode } from '../assignSvcd';
 import { addMonths } from '../dayNumbers';
 import type { AbcClass, CustomerResult, PyramidTier, SvcdSegment } from '../types';
 import type { RecordedCategories, RecordedRun } from './runHistory';
-import { migrationMatrix } from './migrationMatrix';
 import { monthlyCohorts } from './monthlyCohorts';
 import type { SalesRows } from '../parseSales';
 import type { PeriodTotals } from './periodTotals';
-import { relationshipKind } from './relationshipKind';
+import { relationshipOf } from './relationshipKind';
 import { tierChange } from './tierChange';
-import type { CustomerMovement, Movement, MovementSettings } from './types';
-import { valueTrend, type PeriodValue } from './valueTrend';
+import type { CustomerMovement, Movement, MovementSettings, TierChange } from './types';
+import { trendOf } from './valueTrend';
 
 const tiers: readonly PyramidTier[] = [1, 2, 3, 4, 5];
 const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
@@ -53,18 +52,6 @@ export interface MovementInput {
   recorded?: RecordedRun | null;
 }
 
-/** Customer i's revenue (or profit) in a period and whether it bought in it. */
-function periodValue(totals: PeriodTotals, of: 'revenue' | 'profit', i: number): PeriodValue {
-  const values = of === 'revenue' ? totals.revenue : totals.profit;
-  return { bought: totals.bought[i] === 1, value: values?.[i] ?? 0 };
-}
-
-/** A customer's categories at the earlier date, from the earlier analysis or a recorded run. */
-interface Earlier extends RecordedCategories {
-  /** Pyramid value then; null off the pyramid, and from a recorded run (values are not recorded). */
-  value: number | null;
-}
-
 /**
  * Compares an analysis with the same analysis N calendar months earlier (N = `compareMonths`) and
  * measures loyalty:
@@ -93,74 +80,99 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
   const previousAsOf = recorded?.asOf ?? monthsBefore;
   const recent = { start: monthsBefore + 1, end: asOf };
   const earlier = { start: addMonths(monthsBefore, -months) + 1, end: monthsBefore };
-  const before = new Map<string, Earlier>();
+  const n = input.customers.length;
+  // The earlier categories of customer i: from the earlier analysis's columns at earlierOf[i] (−1: none),
+  // or from the recorded run (recordedOf[i]).
+  let previous: EarlierCategories | null = null;
+  let earlierOf: Int32Array | null = null;
+  let recordedOf: (RecordedCategories | undefined)[] | null = null;
   let previousFound = true;
   if (recorded === null) {
-    const previous = input.categoriesAt(previousAsOf);
+    previous = input.categoriesAt(previousAsOf);
     previousFound = previous !== null;
     // Read from the columns, as `customers` would give them: the earlier customers' objects are never built.
-    if (previous !== null) {
-      const { count, ids, pyramidTier, pyramidValue, svcd, abc } = previous;
-      for (let i = 0; i < count; i++) {
-        const tier = pyramidTier[i]!;
-        const value = pyramidValue[i]!;
-        before.set(ids[i]!, {
-          tier: tier === 0 ? null : (tier as PyramidTier),
-          value: Number.isNaN(value) ? null : value,
-          svcd: svcdByCode[svcd[i]!] ?? null,
-          abc: abcByCode[abc[i]!] ?? 'C',
-        });
-      }
-    }
+    if (previous !== null) earlierOf = positionsIn(input.customers, previous.ids, previous.count);
   } else {
-    for (const [id, c] of recorded.customers) before.set(id, { ...c, value: null });
+    recordedOf = input.customers.map((c) => recorded.customers.get(c.id));
   }
   // The two periods' values are sums over the sales rows: the same figures as analyses over those windows.
   const recentTotals = input.periodTotals(recent.start, recent.end);
   const earlierTotals = input.periodTotals(earlier.start, earlier.end);
+  const recentProfit = recentTotals.profit;
+  const earlierProfit = earlierTotals.profit;
+  const tierCounts = emptyCounts(tiers.length + 1);
+  const svcdCounts = emptyCounts(segments.length + 1);
+  const abcCounts = emptyCounts(classes.length + 1);
+  const changes = tierChanges();
 
-  const customers: CustomerMovement[] = input.customers.map((c, i) => {
-    const p = before.get(c.id) ?? null;
-    const r = periodValue(recentTotals, 'revenue', i);
-    const e = periodValue(earlierTotals, 'revenue', i);
-    const revenueTrend = valueTrend(e, r, settings);
-    const profitTrend = input.hasProfit
-      ? valueTrend(periodValue(earlierTotals, 'profit', i), periodValue(recentTotals, 'profit', i), settings)
-      : null;
-    return {
-      previousTier: p?.tier ?? null,
-      previousValue: p?.value ?? null,
-      previousSvcd: p?.svcd ?? null,
-      previousAbc: p?.abc ?? null,
-      tierChange: tierChange(p?.tier ?? null, c.pyramidTier),
-      valueTrend: revenueTrend,
-      profitTrend,
-      relationship: relationshipKind({
-        tier: c.pyramidTier,
-        value: c.pyramidValue,
-        orders: c.orders,
-        trend: input.hasProfit ? profitTrend : revenueTrend,
-      }),
-      recentRevenue: r.value,
-      earlierRevenue: e.value,
-    };
-  });
-
+  const customers = new Array<CustomerMovement>(n);
   let earlierBuyers = 0;
   let retained = 0;
-  for (let i = 0; i < input.customers.length; i++) {
-    if (earlierTotals.bought[i] !== 1) continue;
-    earlierBuyers++;
-    if (recentTotals.bought[i] === 1) retained++;
-  }
   let buyers = 0;
   let repeaters = 0;
-  for (const c of input.customers) {
+  for (let i = 0; i < n; i++) {
+    const c = input.customers[i]!;
+    let previousTier: PyramidTier | null = null;
+    let previousValue: number | null = null;
+    let previousSvcd: SvcdSegment | null = null;
+    let previousAbc: AbcClass | null = null;
+    const at = earlierOf === null ? -1 : earlierOf[i]!;
+    if (previous !== null && at >= 0) {
+      const tier = previous.pyramidTier[at]!;
+      const value = previous.pyramidValue[at]!;
+      previousTier = tier === 0 ? null : (tier as PyramidTier);
+      previousValue = Number.isNaN(value) ? null : value;
+      previousSvcd = svcdByCode[previous.svcd[at]!] ?? null;
+      previousAbc = abcByCode[previous.abc[at]!] ?? 'C';
+    } else if (recordedOf !== null) {
+      const r = recordedOf[i];
+      if (r !== undefined) {
+        previousTier = r.tier ?? null;
+        previousSvcd = r.svcd ?? null;
+        previousAbc = r.abc ?? null;
+      }
+    }
+    const recentBought = recentTotals.bought[i] === 1;
+    const earlierBought = earlierTotals.bought[i] === 1;
+    const recentRevenue = recentTotals.revenue[i]!;
+    const earlierRevenue = earlierTotals.revenue[i]!;
+    const revenueTrend = trendOf(earlierBought, earlierRevenue, recentBought, recentRevenue, settings);
+    const profitTrend = input.hasProfit
+      ? trendOf(
+          earlierBought,
+          earlierProfit === null ? 0 : earlierProfit[i]!,
+          recentBought,
+          recentProfit === null ? 0 : recentProfit[i]!,
+          settings,
+        )
+      : null;
+    if (earlierBought) earlierBuyers++;
+    if (earlierBought && recentBought) retained++;
     if (c.orders >= 1) buyers++;
     if (c.orders >= 2) repeaters++;
+    const tierNow = c.pyramidTier;
+    customers[i] = {
+      previousTier,
+      previousValue,
+      previousSvcd,
+      previousAbc,
+      tierChange: changeOf(changes, previousTier, tierNow),
+      valueTrend: revenueTrend,
+      profitTrend,
+      relationship: relationshipOf(
+        tierNow,
+        c.pyramidValue,
+        c.orders,
+        input.hasProfit ? profitTrend : revenueTrend,
+      ),
+      recentRevenue,
+      earlierRevenue,
+    };
+    tierCounts[slot(tiers, previousTier)]![slot(tiers, tierNow)]!++;
+    svcdCounts[slot(segments, previousSvcd)]![slot(segments, c.svcd)]!++;
+    abcCounts[slot(classes, previousAbc)]![slot(classes, c.abc)]!++;
   }
-  const pairs = <T>(pick: (m: CustomerMovement, c: MovementCustomer) => readonly [T | null, T | null]) =>
-    customers.map((m, i) => pick(m, input.customers[i]!));
+
   return {
     settings,
     previousAsOf,
@@ -168,18 +180,9 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
     previousFound,
     recent,
     earlier,
-    tiers: migrationMatrix(
-      pairs((m, c) => [m.previousTier, c.pyramidTier]),
-      tiers,
-    ),
-    svcd: migrationMatrix(
-      pairs((m, c) => [m.previousSvcd, c.svcd]),
-      segments,
-    ),
-    abc: migrationMatrix(
-      pairs((m, c) => [m.previousAbc, c.abc]),
-      classes,
-    ),
+    tiers: { categories: tiers, counts: tierCounts },
+    svcd: { categories: segments, counts: svcdCounts },
+    abc: { categories: classes, counts: abcCounts },
     customers,
     retention: {
       earlierBuyers,
@@ -189,4 +192,66 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
     repeatPurchases: { buyers, repeaters, rate: buyers === 0 ? null : repeaters / buyers },
     cohorts: monthlyCohorts(input.purchases, asOf),
   };
+}
+
+/**
+ * Where each customer's id is among `ids` (its first `count`), −1 where absent. Both lists usually come in the
+ * same order (the roster's), so one walk finds them; a map is built only when they do not.
+ */
+function positionsIn(
+  customers: readonly MovementCustomer[],
+  ids: readonly string[],
+  count: number,
+): Int32Array {
+  const positions = new Int32Array(customers.length).fill(-1);
+  let i = 0;
+  for (let k = 0; k < count; k++) {
+    const id = ids[k]!;
+    while (i < customers.length && customers[i]!.id !== id) i++;
+    if (i === customers.length) return positionsByMap(customers, ids, count);
+    positions[i++] = k;
+  }
+  return positions;
+}
+
+/** {@link positionsIn} through a map of `ids` (the last of equal ids wins). */
+function positionsByMap(
+  customers: readonly MovementCustomer[],
+  ids: readonly string[],
+  count: number,
+): Int32Array {
+  const index = new Map<string, number>();
+  for (let k = 0; k < count; k++) index.set(ids[k]!, k);
+  return Int32Array.from(customers, (c) => index.get(c.id) ?? -1);
+}
+
+/** A (size × size) matrix of zeros. */
+function emptyCounts(size: number): number[][] {
+  return Array.from({ length: size }, () => new Array<number>(size).fill(0));
+}
+
+/** The row or column of a category in a migration matrix: its place, or the last ("none"). */
+function slot<T>(categories: readonly T[], value: T | null): number {
+  if (value === null) return categories.length;
+  const at = categories.indexOf(value);
+  return at < 0 ? categories.length : at;
+}
+
+/** {@link tierChange} of every pair of tiers 0…5 (0: none), at previous × 6 + current. */
+function tierChanges(): (TierChange | null)[] {
+  const tier = (code: number): PyramidTier | null => (code === 0 ? null : (code as PyramidTier));
+  return Array.from({ length: 36 }, (_, k) => tierChange(tier(Math.floor(k / 6)), tier(k % 6)));
+}
+
+/** {@link tierChange} from the table of {@link tierChanges} (computed for a tier outside 1…5). */
+function changeOf(
+  changes: readonly (TierChange | null)[],
+  previous: PyramidTier | null,
+  current: PyramidTier | null,
+): TierChange | null {
+  const p = previous ?? 0;
+  const c = current ?? 0;
+  return Number.isInteger(p) && Number.isInteger(c) && p >= 0 && p <= 5 && c >= 0 && c <= 5
+    ? changes[p * 6 + c]!
+    : tierChange(previous, current);
 }

@@ -54,11 +54,28 @@ export function monthlyCohorts(
   };
   let customers = 0;
   if ('amount' in purchases) {
+    const marked = cohortsByMarks(purchases, asOf, last);
+    if (marked !== null) return marked;
     const { customer, day, amount } = purchases;
+    // The months of the purchases' span of days, looked up by day: one month computed per day, not per row.
+    let low = asOf;
+    for (let k = 0; k < purchases.count; k++) {
+      const d = day[k]!;
+      if (d < low && customer[k]! >= 0 && amount[k]! > 0) low = d;
+    }
+    // A span far longer than the rows (a stray date decades off) is read day by day through the memo.
+    const table = asOf - low <= 2 * purchases.count + 3660;
+    const months = new Int32Array(table ? asOf - low + 1 : 0);
+    if (table) for (let d = low; d <= asOf; d++) months[d - low] = monthOf(d);
+    pairCustomer = new Int32Array(purchases.count);
+    pairMonth = new Int32Array(purchases.count);
     for (let k = 0; k < purchases.count; k++) {
       const c = customer[k]!;
-      if (c < 0 || !(amount[k]! > 0) || day[k]! > asOf) continue;
-      addPair(c, day[k]!);
+      const d = day[k]!;
+      if (c < 0 || !(amount[k]! > 0) || d > asOf) continue;
+      pairCustomer[pairs] = c;
+      pairMonth[pairs] = table ? months[d - low]! : monthOf(d);
+      pairs++;
       if (c >= customers) customers = c + 1;
     }
   } else {
@@ -114,6 +131,63 @@ export function monthlyCohorts(
     rows.push({ month: monthText(lowest + f), customers: cohortCustomers[f]!, active: active[f]! });
   }
   return rows;
+}
+
+/**
+ * {@link monthlyCohorts} of sales rows in two passes over the rows and one over the customers: a byte per
+ * customer and month (bought in it) and each customer's first month. Null when that table would be large
+ * against the rows (many customers over many months, or a stray date decades before the rest): the caller
+ * then groups (customer, month) pairs by month.
+ */
+function cohortsByMarks(rows: SalesRows, asOf: number, last: number): CohortRow[] | null {
+  const { customer, day, amount, count } = rows;
+  let low = asOf;
+  let customers = 0;
+  let any = false;
+  for (let k = 0; k < count; k++) {
+    const c = customer[k]!;
+    const d = day[k]!;
+    if (c < 0 || !(amount[k]! > 0) || d > asOf) continue;
+    any = true;
+    if (d < low) low = d;
+    if (c >= customers) customers = c + 1;
+  }
+  if (!any) return [];
+  if (asOf - low > 2 * count + 3660) return null;
+  const lowest = monthIndex(low);
+  const span = last - lowest + 1;
+  if (customers * span > 4 * count + (1 << 16)) return null;
+  // Each day's month, counted from the lowest: one month computed per day, not per row.
+  const months = new Int32Array(asOf - low + 1);
+  for (let d = low; d <= asOf; d++) months[d - low] = monthIndex(d) - lowest;
+  const bought = new Uint8Array(customers * span);
+  const first = new Int32Array(customers).fill(span);
+  for (let k = 0; k < count; k++) {
+    const c = customer[k]!;
+    const d = day[k]!;
+    if (c < 0 || !(amount[k]! > 0) || d > asOf) continue;
+    const m = months[d - low]!;
+    bought[c * span + m] = 1;
+    if (m < first[c]!) first[c] = m;
+  }
+  const cohortCustomers = new Int32Array(span);
+  // A customer numbered but without a purchase keeps first = span and is no one's cohort.
+  for (let c = 0; c < customers; c++) if (first[c]! < span) cohortCustomers[first[c]!]!++;
+  const active: number[][] = [];
+  for (let f = 0; f < span; f++)
+    active.push(cohortCustomers[f]! > 0 ? new Array<number>(span - f).fill(0) : []);
+  for (let c = 0; c < customers; c++) {
+    const f = first[c]!;
+    if (f === span) continue;
+    const counts = active[f]!;
+    for (let m = f, at = c * span + f; m < span; m++, at++) if (bought[at] === 1) counts[m - f]!++;
+  }
+  const cohorts: CohortRow[] = [];
+  for (let f = 0; f < span; f++) {
+    if (cohortCustomers[f] === 0) continue;
+    cohorts.push({ month: monthText(lowest + f), customers: cohortCustomers[f]!, active: active[f]! });
+  }
+  return cohorts;
 }
 
 /** A copy twice as long. */

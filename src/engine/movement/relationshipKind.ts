@@ -27,7 +27,20 @@ export interface RelationshipInput {
  * @example relationshipKind({ tier: 2, value: 500, orders: 4, trend: 'lapsed' }) === 'losingValue'
  */
 export function relationshipKind(input: RelationshipInput): RelationshipKind | null {
-  const { tier, value, orders, trend } = input;
+  return relationshipOf(input.tier, input.value, input.orders, input.trend);
+}
+
+/**
+ * {@link relationshipKind} of the four figures given one by one (no object per customer).
+ *
+ * @example relationshipOf(1, 500, 4, 'stable') === 'biggestProfit'
+ */
+export function relationshipOf(
+  tier: PyramidTier | null,
+  value: number | null,
+  orders: number,
+  trend: ValueTrend | null,
+): RelationshipKind | null {
   const positive = value !== null && value > 0;
   const falling = trend === 'declining' || trend === 'lapsed';
   if ((tier === 1 || tier === 2) && positive && !falling) return 'biggestProfit';

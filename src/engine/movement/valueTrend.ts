@@ -21,10 +21,26 @@ export function valueTrend(
   recent: PeriodValue,
   thresholds: Pick<MovementSettings, 'growthThreshold' | 'declineThreshold'>,
 ): ValueTrend | null {
-  if (!earlier.bought) return recent.bought ? 'new' : null;
-  if (!recent.bought) return 'lapsed';
-  const change = recent.value - earlier.value;
-  const scale = Math.abs(earlier.value);
+  return trendOf(earlier.bought, earlier.value, recent.bought, recent.value, thresholds);
+}
+
+/**
+ * {@link valueTrend} of the two periods' figures given one by one (no object per period: movement calls it
+ * for every customer twice).
+ *
+ * @example trendOf(true, 100, true, 120, { growthThreshold: 0.1, declineThreshold: 0.1 }) === 'growing'
+ */
+export function trendOf(
+  earlierBought: boolean,
+  earlierValue: number,
+  recentBought: boolean,
+  recentValue: number,
+  thresholds: Pick<MovementSettings, 'growthThreshold' | 'declineThreshold'>,
+): ValueTrend | null {
+  if (!earlierBought) return recentBought ? 'new' : null;
+  if (!recentBought) return 'lapsed';
+  const change = recentValue - earlierValue;
+  const scale = Math.abs(earlierValue);
   if (scale === 0) return change > 0 ? 'growing' : change < 0 ? 'declining' : 'stable';
   const relative = change / scale;
   if (relative >= thresholds.growthThreshold) return 'growing';
