@@ -11,6 +11,7 @@ import { analysisSteps, type AnalysisInput } from '../../src/engine/analyze';
 import type { AnalysisStep } from '../../src/engine/AnalysisStep';
 import * as valueModel from '../../src/engine/valueModel/runValueModel';
 import type { ValueModelJob } from '../../src/engine/valueModel/runValueModel';
+import { workbookCells } from '../golden/workbookCells';
 import { cdnowCsvText, writeCdnowCsv } from '../helpers/cdnowCsv';
 import { parseCsvRows, settingsWith, tableInput } from '../helpers/tables';
 import { runCli } from './runCli';
@@ -56,6 +57,24 @@ describe('the JSON report is the same with and without the worker', () => {
     expect(fits).not.toHaveBeenCalled();
     expect(withWorker).toBe(without);
     expect((JSON.parse(withWorker) as { valueModel: unknown }).valueModel).not.toBeNull();
+  });
+
+  test('a result workbook too: the same cells and report', async () => {
+    const written = async (name: string, worker: boolean): Promise<[string, unknown]> => {
+      const [json, out] = [path.join(folder, `${name}.json`), path.join(folder, `${name}.xlsx`)];
+      const run = await runCli(
+        ['analyze', sharedData('online_retail_2010-12.csv'), '--json', json, '--out', out, '--quiet'],
+        worker ? { cli: { workerScript: bundle, valueModelWorkerFromBytes: 0 } } : {},
+      );
+      expect(run.code).toBe(0);
+      return [readFileSync(json, 'utf8'), await workbookCells(readFileSync(out))];
+    };
+    const [json, cells] = await written('book-without', false);
+    const fits = jest.spyOn(valueModel, 'runValueModel');
+    const [jsonWith, cellsWith] = await written('book-with', true);
+    expect(fits).not.toHaveBeenCalled();
+    expect(jsonWith).toBe(json);
+    expect(cellsWith).toEqual(cells);
   });
 
   test('below the size threshold (8 MB) no worker is started: the CDNOW CSV is fitted on the main thread', async () => {
