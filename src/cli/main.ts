@@ -1,6 +1,9 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { callsReport } from '../engine/calls/callsReport';
+import { analysisSteps, type AnalysisInput } from '../engine/analyze';
+import { computeAnalysis } from '../engine/computeAnalysis';
+import { driveSteps } from '../engine/driveSteps';
 import { AnalysisError } from '../engine/errors';
 import { languageFromHeaders } from '../engine/languageFromHeaders';
 import { reportParts } from '../engine/reportParts';
@@ -13,6 +16,7 @@ import { writeFileAtomically } from '../host/file/node/writeFileAtomically';
 import { writeSampleWorkbook } from '../host/file/node/writeSampleWorkbook';
 import { cliText, type CliText } from './cliText';
 import { exitCodeOf } from './exitCodeOf';
+import { startValueModelWorker, type ValueModelWorker } from './startValueModelWorker';
 import { whileWaiting } from './whileWaiting';
 import { formatCallList } from './formatCallList';
 import { formatReportJson } from './formatReportJson';
@@ -30,6 +34,12 @@ const progressAboveRows = 50_000;
  * an order of magnitude faster.
  */
 const progressAboveBytes = { xlsx: 512 * 1024, csv: 32 * 1024 ** 2 };
+
+/**
+ * Input sizes from which the value model is fitted on a second thread (about 200,000 CSV rows, where the
+ * fit takes some tenths of a second): below, a worker's start would cost more than it saves.
+ */
+const valueModelWorkerFromBytes = 8 * 1024 ** 2;
 
 type AnalyzeCommand = Extract<CliCommand, { command: 'analyze' }>;
 
@@ -122,6 +132,7 @@ async function analyzeCommand(
   command: AnalyzeCommand,
   io: CliIo,
   said: { language: Language },
+  options: CliOptions,
 ): Promise<void> {
   const started = Date.now();
   const chosen = command.settings.language ?? null;
@@ -140,10 +151,38 @@ async function analyzeCommand(
     (info) => (info.isFile() ? info.size : 0),
     () => 0,
   );
+  // Started before the input is read, so that the worker's start overlaps the reading.
+  const script = options.workerScript ?? null;
+  const worker =
+    script !== null && size >= (options.valueModelWorkerFromBytes ?? valueModelWorkerFromBytes)
+      ? startValueModelWorker(script)
+      : null;
+  try {
+    await analyzeInput(command, io, said, { started, chosen, isXlsx, size, worker, script });
+  } finally {
+    worker?.close();
+  }
+}
+
+/** The rest of {@link analyzeCommand} for the engine's analysis: read, analyse, write. */
+async function analyzeInput(
+  command: AnalyzeCommand,
+  io: CliIo,
+  said: { language: Language },
+  run: {
+    started: number;
+    chosen: Language | null;
+    isXlsx: boolean;
+    size: number;
+    worker: ValueModelWorker | null;
+    script: string | null;
+  },
+): Promise<void> {
+  const { started, chosen, isXlsx, size, worker, script } = run;
   // A large CSV's second half is parsed on a worker thread, started now so that it loads while the file is read.
   const csvHalfParser =
     !isXlsx && /\.(csv|txt)$/iu.test(command.input) && size >= csvHalvesAboveBytes
-      ? startCsvHalfWorker()
+      ? startCsvHalfWorker(script)
       : null;
   const terminal = (io.stderr as { isTTY?: boolean }).isTTY === true;
   let progress =
@@ -177,13 +216,23 @@ async function analyzeCommand(
   await checkOutputs(command.input, out, command.json);
   const rows = info.tables.reduce((sum, t) => sum + t.rowCount, 0);
   progress ||= !command.quiet && rows > progressAboveRows;
-  const run = await runAnalysis(host, command.settings, {
+  const analysis = await runAnalysis(host, command.settings, {
     info,
     write: out !== null,
     describeOutput: out !== null,
     // The call list is read by the Calls sheet of a written workbook and by --calls only.
     callList: out !== null || command.calls,
     ...(progress ? { onStage: progressPrinter(io.stderr, text, started) } : {}),
+    ...(worker === null
+      ? {}
+      : {
+          // The value model is fitted by the worker while the methods that do not need it run here.
+          compute: async (input: AnalysisInput) =>
+            computeAnalysis(input, {
+              describeOutput: out !== null,
+              analyzed: await driveSteps(analysisSteps(input), (job) => worker.fit(job)),
+            }),
+        }),
   });
   const written: string[] = [];
   if (out !== null) {
@@ -198,15 +247,15 @@ async function analyzeCommand(
   }
   if (command.json !== null) {
     // Streamed: one customer's object and about a megabyte of text at a time.
-    const { head, count, customer } = reportParts(run.result);
-    if (command.calls) head.calls = callsReport(run.result.outputs.calls.list);
+    const { head, count, customer } = reportParts(analysis.result);
+    if (command.calls) head.calls = callsReport(analysis.result.outputs.calls.list);
     await writeFileAtomically(command.json, formatReportJson(head, count, customer), language);
     written.push(command.json);
   }
   if (progress) io.stderr.write(`  ${text.done(elapsed(started))}\n`);
   if (!command.quiet) {
-    io.stdout.write(`${formatSummaryTable(run.result, path.basename(command.input))}\n`);
-    if (command.calls) io.stdout.write(`\n${formatCallList(run.result)}\n\n`);
+    io.stdout.write(`${formatSummaryTable(analysis.result, path.basename(command.input))}\n`);
+    if (command.calls) io.stdout.write(`\n${formatCallList(analysis.result)}\n\n`);
     if (written.length > 0) io.stdout.write(`${text.wrote(written)}\n`);
     if (out !== null && host.outputNote !== null) io.stdout.write(`${text.largeInputNote}\n`);
   }
@@ -224,6 +273,17 @@ async function sampleCommand(command: Extract<CliCommand, { command: 'sample' }>
   }
 }
 
+/** How the command line may use worker threads. */
+export interface CliOptions {
+  /**
+   * The script a worker thread runs: the command line's own bundle (`run.ts` passes it), whose entry takes
+   * the role in its `workerData` (`workerRoles`). Absent or null: everything runs on this thread.
+   */
+  workerScript?: string | null;
+  /** Input size in bytes from which the value model is fitted in a worker (default 8 MB). */
+  valueModelWorkerFromBytes?: number;
+}
+
 /** Where the CLI writes; injectable for tests (a stream with `isTTY: true` is taken for a terminal). */
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -237,6 +297,7 @@ export interface CliIo {
 export async function main(
   argv: readonly string[],
   io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+  options: CliOptions = {},
 ): Promise<number> {
   // Until the input's headers are read: the language asked for, else the locale's.
   const asked = argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined;
@@ -256,7 +317,7 @@ export async function main(
         await sampleCommand(command, io);
         return 0;
       case 'analyze':
-        await analyzeCommand(command, io, said);
+        await analyzeCommand(command, io, said, options);
         return 0;
       case 'sql':
         io.stdout.write(printedSql(command));

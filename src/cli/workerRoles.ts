@@ -1,18 +1,31 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { CsvHalfParser, CsvHalfReply } from '../host/file/node/parseCsvInHalves';
 import { serveCsvHalf } from '../host/file/node/serveCsvHalf';
-
-/** What a worker thread of the command line does: `csvHalf` parses the second half of a large CSV. */
-export type WorkerRole = 'csvHalf';
+import { serveValueModel } from './serveValueModel';
 
 /**
- * Starts the command line's own bundle (dist/cli.js) as a worker thread with `role`; null when this code
- * is not running as that bundle (under the tests' TypeScript loader), and the work stays on this thread.
- * The worker does not keep the process alive.
+ * What the command line's bundle does when it is started as a worker thread, by `workerData.role`:
+ * `csvHalf` parses the second half of a large CSV (`startCsvHalfWorker`); `valueModel` fits the value model
+ * beside the analysis (`startValueModelWorker`).
  */
-export function startWorker(role: WorkerRole): Worker | null {
-  if (!__filename.endsWith('.js')) return null;
-  const worker = new Worker(__filename, { workerData: { role } });
+export const workerRoles = {
+  csvHalf: () => {
+    if (parentPort !== null) serveCsvHalf(parentPort);
+  },
+  valueModel: serveValueModel,
+} as const satisfies Readonly<Record<string, () => void>>;
+
+/** A role of {@link workerRoles}. */
+export type WorkerRole = keyof typeof workerRoles;
+
+/**
+ * Starts `script` (the command line's own bundle, dist/cli.js, whose entry runs {@link runWorkerRole}) as a
+ * worker thread with `role`; null without a script (in-process runs such as the tests'), when the work
+ * stays on this thread. The worker does not keep the process alive.
+ */
+export function startWorker(role: WorkerRole, script: string | null): Worker | null {
+  if (script === null) return null;
+  const worker = new Worker(script, { workerData: { role } });
   worker.unref();
   return worker;
 }
@@ -24,7 +37,7 @@ export function startWorker(role: WorkerRole): Worker | null {
 export function runWorkerRole(): boolean {
   if (isMainThread) return false;
   const role = (workerData as { role?: unknown } | null)?.role;
-  if (role === 'csvHalf' && parentPort !== null) serveCsvHalf(parentPort);
+  if (typeof role === 'string' && Object.hasOwn(workerRoles, role)) workerRoles[role as WorkerRole]();
   return true;
 }
 
@@ -32,8 +45,8 @@ export function runWorkerRole(): boolean {
  * A worker that parses the second half of a large CSV, started now so that loading it overlaps reading
  * the file; `close` ends it (after the read, used or not). Null when no worker can be started.
  */
-export function startCsvHalfWorker(): (CsvHalfParser & { close(): void }) | null {
-  const worker = startWorker('csvHalf');
+export function startCsvHalfWorker(script: string | null): (CsvHalfParser & { close(): void }) | null {
+  const worker = startWorker('csvHalf', script);
   if (worker === null) return null;
   let failure: string | null = null;
   const waiting: ((reply: CsvHalfReply) => void)[] = [];

@@ -19,7 +19,9 @@ import { parseVisits } from './parseVisits';
 import type { CustomerRoster, EarlierCategories, RunTables } from './methods/Method';
 import { Rankings } from './methods/Rankings';
 import { categoryMethods, type MethodOutputs } from './methods/registry';
-import { runMethods, validateMethodSettings } from './methods/runMethods';
+import { methodSteps, runMethods, validateMethodSettings } from './methods/runMethods';
+import type { AnalysisSteps } from './AnalysisStep';
+import { runSteps } from './runSteps';
 import { isoFromDay } from './dayNumbers';
 import { resolveWindow } from './resolveWindow';
 import { salesAt } from './salesAt';
@@ -149,6 +151,20 @@ function requireColumns(input: TableInput, fields: FieldKey[][], language: Langu
  *   (`NO_USABLE_ROWS`) or a bad setting (`BAD_SETTING`).
  */
 export function analyze(input: AnalysisInput): AnalysisResult {
+  return runSteps(analysisSteps(input));
+}
+
+/**
+ * {@link analyze} in steps, for a driver that fits the value model elsewhere (the command line's worker
+ * thread, through `driveSteps`): it yields the value model's job as soon as the sales are numbered by
+ * customer, runs the methods that do not read the value model, then awaits the value model's outcome and
+ * runs the rest (`methodSteps`). Driven by `runSteps` it is `analyze`; driven otherwise it gives the same
+ * result, notes and errors, as long as the value model's outcome is `runValueModel`'s on the job.
+ *
+ * @throws AnalysisError as {@link analyze} does, from the driver's call that reaches it.
+ * @example const result = await driveSteps(analysisSteps(input), fitInWorker);
+ */
+export function* analysisSteps(input: AnalysisInput): AnalysisSteps<AnalysisResult> {
   const { settings } = input;
   const { language } = settings;
   validateMethodSettings(settings, language);
@@ -169,7 +185,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       language,
     );
   }
-  return analyzeSales(input, parsed, options);
+  return yield* analyzeSalesSteps(input, parsed, options);
 }
 
 /** What a run has before its methods run: the window, the sales added up for it, the customers, their measures. */
@@ -188,7 +204,7 @@ interface RunFrame {
   visitsInWindow: Int32Array;
 }
 
-/** The part of {@link analyzeSales} before the methods: shared with {@link categoriesAt}. */
+/** The part of {@link analyzeSalesSteps} before the methods: shared with {@link categoriesAt}. */
 function frameOf(input: AnalysisInput, parsed: ParsedSales, options: ParseOptions): RunFrame {
   const { settings } = input;
   const { asOf, window: span } = resolveWindow(parsed.minDay, parsed.maxDay, settings);
@@ -258,8 +274,12 @@ function frameOf(input: AnalysisInput, parsed: ParsedSales, options: ParseOption
   };
 }
 
-/** {@link analyze} on sales parsed with their rows kept (the rest of the tables are read here). */
-function analyzeSales(input: AnalysisInput, parsed: ParsedSales, options: ParseOptions): AnalysisResult {
+/** {@link analyze} on sales parsed with their rows kept (the rest of the tables are read here), in steps. */
+function* analyzeSalesSteps(
+  input: AnalysisInput,
+  parsed: ParsedSales,
+  options: ParseOptions,
+): AnalysisSteps<AnalysisResult> {
   const { settings } = input;
   const frame = frameOf(input, parsed, options);
   const { asOf, span, sales, table, visits, visitsUsed, tableIds, ids, salesOf, measures, hasProfit } = frame;
@@ -271,7 +291,7 @@ function analyzeSales(input: AnalysisInput, parsed: ParsedSales, options: ParseO
   // Ascending id order breaks ties in the rankings; the customers are in it unless a table leads.
   const rankings = new Rankings(ids, table === null, measures.revenue);
   let salesRows: SalesRows | null = null;
-  const run = runMethods({
+  const run = yield* methodSteps({
     comparison: input.comparison === true,
     callList: input.callList !== false,
     analyzeAt: (day, windowMonths) => analyzeAt(input, parsed, options, day, windowMonths),
@@ -398,7 +418,7 @@ function analyzeAt(
   const settings: AnalysisSettings = { ...input.settings, asOf: isoFromDay(day), compareMonths: null };
   if (windowMonths !== undefined) settings.windowMonths = windowMonths;
   try {
-    return analyzeSales({ ...input, settings, comparison: true }, parsed, options);
+    return runSteps(analyzeSalesSteps({ ...input, settings, comparison: true }, parsed, options));
   } catch (error) {
     if (error instanceof AnalysisError && error.reason?.key === 'asOfBeforeData') return null;
     throw error;

@@ -25,12 +25,14 @@ export interface ComputedAnalysis {
  * run so the task pane stays responsive; the result is plain data (structured-clone safe). With
  * `describeOutput: false` (a JSON report only) the columns and sheets are left empty. `onBuilding` is
  * called once the customers are analysed, before the output is described (the pane shows that stage).
+ * `analyzed` is `analyze(input)` when the caller has it already (the command line drives the analysis in
+ * steps, `analysisSteps`, to fit the value model on another thread): only the output is described then.
  */
 export function computeAnalysis(
   input: AnalysisInput,
-  options: { describeOutput?: boolean; onBuilding?: () => void } = {},
+  options: { describeOutput?: boolean; onBuilding?: () => void; analyzed?: AnalysisResult } = {},
 ): ComputedAnalysis {
-  const result = analyze(input);
+  const result = options.analyzed ?? analyze(input);
   if (options.describeOutput === false)
     return { result, columns: [], baseColumns: [], sheets: [], history: null };
   options.onBuilding?.();

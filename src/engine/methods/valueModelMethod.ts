@@ -9,6 +9,7 @@ import {
 import {
   defaultValueModelSettings,
   runValueModel,
+  type ValueModelJob,
   type ValueModelRun,
   type ValueModelSettings,
 } from '../valueModel/runValueModel';
@@ -62,6 +63,33 @@ export function valueOutlookInputOf(result: AnalysisResult): ValueOutlookInput {
 }
 
 /**
+ * What the value model of a run fits (its `runValueModel` arguments), or null for a comparison's earlier
+ * run, which fits nothing: the method's `compute` runs it here, a step-wise analysis hands it to its driver.
+ */
+export function valueModelJobOf(input: MethodInput<ValueModelSettings>): ValueModelJob | null {
+  if (input.comparison) return null;
+  const { valueHorizonDays, valueMonthlyDiscount, valueHoldoutStart } = input.settings;
+  return {
+    rows: input.salesRows(),
+    customerCount: input.customers.count,
+    asOf: input.asOf,
+    settings: { valueHorizonDays, valueMonthlyDiscount, valueHoldoutStart },
+  };
+}
+
+/** The method's output from the run of its job (`runValueModel`), with the settings the report shows. */
+export function valueModelOutputOf(run: ValueModelRun, settings: ValueModelSettings): ValueModelOutput {
+  return {
+    ...run,
+    settings: {
+      horizonDays: settings.valueHorizonDays,
+      months: valueMonths,
+      monthlyDiscount: settings.valueMonthlyDiscount,
+    },
+  };
+}
+
+/**
  * The customer value models (issue 14): BG/NBD purchases and Gamma-Gamma spend, fitted on every sale up to
  * the as-of date (a zero-amount row is a purchase day here, a return is not), checked on a holdout (default:
  * the last third before the as-of date). Per customer: probability still a customer, expected purchases
@@ -90,22 +118,16 @@ export const valueModelMethod = defineMethod({
     },
   },
   compute(input: MethodInput<ValueModelSettings>): ValueModelOutput {
-    const { settings } = input;
+    const job = valueModelJobOf(input);
     // A comparison's earlier run reads tiers and segments only: no fit there (it would double a run's time).
-    const run: ValueModelRun = input.comparison
-      ? {
-          fit: { valueModel: null, reason: 'not fitted for a comparison run', predictions: null },
-          holdout: null,
-        }
-      : runValueModel(input.salesRows(), input.customers.count, input.asOf, settings);
-    return {
-      ...run,
-      settings: {
-        horizonDays: settings.valueHorizonDays,
-        months: valueMonths,
-        monthlyDiscount: settings.valueMonthlyDiscount,
-      },
-    };
+    const run: ValueModelRun =
+      job === null
+        ? {
+            fit: { valueModel: null, reason: 'not fitted for a comparison run', predictions: null },
+            holdout: null,
+          }
+        : runValueModel(job.rows, job.customerCount, job.asOf, job.settings);
+    return valueModelOutputOf(run, input.settings);
   },
   columns: [
     {

@@ -28,6 +28,17 @@ export interface ValueModelRows {
   amount: Float64Array;
 }
 
+/**
+ * The input of one {@link runValueModel} call as plain data (typed arrays and numbers, structured-clone
+ * safe): what a step-wise analysis hands to its driver to fit, here or on another thread.
+ */
+export interface ValueModelJob {
+  rows: ValueModelRows;
+  customerCount: number;
+  asOf: number;
+  settings: ValueModelSettings;
+}
+
 /** The value model of one run: the fit with its per-customer predictions, and the holdout check. */
 export interface ValueModelRun {
   fit: ValueModelResult;
