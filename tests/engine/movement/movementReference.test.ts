@@ -23,18 +23,9 @@ import type { CustomerMovement, MovementSettings } from '../../../src/engine/mov
 import { valueTrend } from '../../../src/engine/movement/valueTrend';
 import type { SalesRows } from '../../../src/engine/parseSales';
 import type { AbcClass, PyramidTier, SvcdSegment } from '../../../src/engine/types';
+import { mulberry32 } from '../../../src/sample/mulberry32';
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 const settings: MovementSettings = { compareMonths: 3, growthThreshold: 0.1, declineThreshold: 0.1 };
 const asOf = dayFromIso('2024-06-30')!;
@@ -80,6 +71,19 @@ function earlierOf(next: () => number, ids: string[]): EarlierCategories {
 const tiers: readonly PyramidTier[] = [1, 2, 3, 4, 5];
 const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
 const classes: readonly AbcClass[] = ['A', 'B', 'C'];
+
+/** Movement's customers and every count equal the reference's. */
+function expectSameMovement(
+  movement: ReturnType<typeof analyzeMovement>,
+  expected: ReturnType<typeof reference>,
+): void {
+  expect(movement.customers).toEqual(expected.customers);
+  expect(movement.tiers).toEqual(expected.tiers);
+  expect(movement.svcd).toEqual(expected.svcd);
+  expect(movement.abc).toEqual(expected.abc);
+  expect(movement.retention).toEqual(expected.retention);
+  expect(movement.repeatPurchases).toEqual(expected.repeatPurchases);
+}
 
 /** The comparison as the straightforward code gave it: a map by id, objects per period, pairs counted. */
 function reference(input: MovementInput, recent: PeriodTotals, earlier: PeriodTotals) {
@@ -193,12 +197,7 @@ describe('analyzeMovement against the straightforward comparison', () => {
         };
         const movement = analyzeMovement(input, settings);
         const expected = reference(input, recent, earlier);
-        expect(movement.customers).toEqual(expected.customers);
-        expect(movement.tiers).toEqual(expected.tiers);
-        expect(movement.svcd).toEqual(expected.svcd);
-        expect(movement.abc).toEqual(expected.abc);
-        expect(movement.retention).toEqual(expected.retention);
-        expect(movement.repeatPurchases).toEqual(expected.repeatPurchases);
+        expectSameMovement(movement, expected);
         // Something of each kind was compared.
         expect(new Set(movement.customers.map((c) => c.tierChange)).size).toBeGreaterThan(1);
       });
@@ -236,12 +235,7 @@ describe('analyzeMovement against the straightforward comparison', () => {
     const movement = analyzeMovement(input, settings);
     const expected = reference(input, recent, earlier);
     expect(movement.previousFrom).toBe('history');
-    expect(movement.customers).toEqual(expected.customers);
-    expect(movement.tiers).toEqual(expected.tiers);
-    expect(movement.svcd).toEqual(expected.svcd);
-    expect(movement.abc).toEqual(expected.abc);
-    expect(movement.retention).toEqual(expected.retention);
-    expect(movement.repeatPurchases).toEqual(expected.repeatPurchases);
+    expectSameMovement(movement, expected);
   });
 });
 
