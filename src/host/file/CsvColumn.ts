@@ -284,20 +284,7 @@ export class CsvColumn {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const code = slots[2 * slot + 1]!;
       if (code === emptySlot) {
-        const added = this.keyCount++;
-        if (added === this.keyNumbers!.length) {
-          const numbers = new Float64Array(2 * added);
-          numbers.set(this.keyNumbers!);
-          this.keyNumbers = numbers;
-          const decimals = new Uint8Array(2 * added);
-          decimals.set(this.keyDecimals!);
-          this.keyDecimals = decimals;
-        }
-        this.keyNumbers![added] = value;
-        this.keyDecimals![added] = places;
-        this.hashes.push(hash);
-        slots[2 * slot] = hash;
-        slots[2 * slot + 1] = added;
+        const added = this.addKey(value, places, hash, slot);
         if (this.keyCount > slots.length >> 2) this.grow();
         return added;
       }
@@ -422,7 +409,8 @@ export class CsvColumn {
     }
   }
 
-  private insertNumber(row: number, value: number, places: number, hash: number, slot: number): void {
+  /** Adds the new pair (value, places) with its hash at the free slot `slot`; its code. */
+  private addKey(value: number, places: number, hash: number, slot: number): number {
     const code = this.keyCount++;
     if (code === this.keyNumbers!.length) {
       const numbers = new Float64Array(2 * code);
@@ -437,7 +425,11 @@ export class CsvColumn {
     this.hashes.push(hash);
     this.slots[2 * slot] = hash;
     this.slots[2 * slot + 1] = code;
-    this.put(row, code);
+    return code;
+  }
+
+  private insertNumber(row: number, value: number, places: number, hash: number, slot: number): void {
+    this.put(row, this.addKey(value, places, hash, slot));
     if (this.mostlyDistinct(this.keyCount)) {
       this.keysToDecimals();
       return;
