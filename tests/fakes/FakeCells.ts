@@ -30,6 +30,12 @@ interface Column {
   values: StoredValue[];
   formulas: Map<number, string> | null;
   formats: (string | undefined)[] | null;
+  /**
+   * Cell styles by row. Never changed in place, so cells formatted together share one object: a range
+   * format of a million cells stores a million references, not a million copies (Excel formats a range in
+   * one step; the fake should not make the host look slow for asking it to).
+   */
+  styles: (Readonly<CellStyle> | undefined)[] | null;
 }
 
 const excelEpoch = Date.UTC(1899, 11, 30);
@@ -72,7 +78,6 @@ export function enterString(
  */
 export class FakeCells {
   private readonly columns: Column[] = [];
-  private readonly styles = new Map<string, CellStyle>();
   /** Column widths in points, by 0-based column. */
   readonly columnWidths = new Map<number, number>();
   /** Data-validation rules set on blocks (`Range.dataValidation.rule`), in the order set. */
@@ -93,10 +98,10 @@ export class FakeCells {
         values: [...column.values],
         formulas: column.formulas === null ? null : new Map(column.formulas),
         formats: column.formats === null ? null : [...column.formats],
+        // The style objects are shared: none is changed in place.
+        styles: column.styles === null ? null : [...column.styles],
       };
     });
-    this.styles.clear();
-    for (const [key, style] of other.styles) this.styles.set(key, { ...style });
     this.columnWidths.clear();
     for (const [col, width] of other.columnWidths) this.columnWidths.set(col, width);
     this.validations.length = 0;
@@ -117,7 +122,7 @@ export class FakeCells {
   private column(col: number): Column {
     let column = this.columns[col];
     if (column === undefined) {
-      column = { values: [], formulas: null, formats: null };
+      column = { values: [], formulas: null, formats: null, styles: null };
       this.columns[col] = column;
     }
     return column;
@@ -137,7 +142,7 @@ export class FakeCells {
   }
 
   style(row: number, col: number): CellStyle {
-    return { ...(this.styles.get(`${row},${col}`) ?? {}) };
+    return { ...(this.columns[col]?.styles?.[row] ?? {}) };
   }
 
   snapshot(row: number, col: number): CellSnapshot {
@@ -183,8 +188,33 @@ export class FakeCells {
   }
 
   setStyle(row: number, col: number, patch: CellStyle): void {
-    const key = `${row},${col}`;
-    this.styles.set(key, { ...(this.styles.get(key) ?? {}), ...patch });
+    this.setBlockStyle({ row0: row, row1: row, col0: col, col1: col }, patch);
+  }
+
+  /**
+   * Applies `patch` to every cell of `block` (what `Range.format` does): each cell's style becomes its old
+   * one with the patch on top, merged once per distinct old style of the block.
+   */
+  setBlockStyle(block: CellBlock, patch: CellStyle): void {
+    const merged = new Map<Readonly<CellStyle> | undefined, Readonly<CellStyle>>();
+    for (let c = block.col0; c <= block.col1; c++) {
+      const styles = (this.column(c).styles ??= []);
+      while (styles.length < block.row0) styles.push(undefined);
+      for (let r = block.row0; r <= block.row1; r++) {
+        const old = styles[r];
+        let style = merged.get(old);
+        if (style === undefined) {
+          style = { ...old, ...patch };
+          merged.set(old, style);
+        }
+        styles[r] = style;
+      }
+    }
+  }
+
+  private clearStyle(row: number, col: number): void {
+    const styles = this.columns[col]?.styles;
+    if (styles !== null && styles !== undefined && row < styles.length) styles[row] = undefined;
   }
 
   /** Empties cells: contents, formats (number format and style) or both. */
@@ -192,12 +222,15 @@ export class FakeCells {
     for (let c = block.col0; c <= block.col1; c++) {
       const column = this.columns[c];
       if (column === undefined) continue;
-      const last = Math.min(block.row1, Math.max(column.values.length, column.formats?.length ?? 0) - 1);
+      const last = Math.min(
+        block.row1,
+        Math.max(column.values.length, column.formats?.length ?? 0, column.styles?.length ?? 0) - 1,
+      );
       for (let r = block.row0; r <= last; r++) {
         if (what !== 'formats') this.setRaw(r, c, null, null);
         if (what !== 'contents') {
           if (column.formats !== null && r < column.formats.length) column.formats[r] = undefined;
-          this.styles.delete(`${r},${c}`);
+          this.clearStyle(r, c);
         }
       }
     }
@@ -211,7 +244,7 @@ export class FakeCells {
         const snapshot = this.snapshot(r, src);
         this.setRaw(r, dst, snapshot.value, snapshot.formula);
         this.setNumberFormat(r, dst, snapshot.numberFormat);
-        this.styles.delete(`${r},${dst}`);
+        this.clearStyle(r, dst);
         if (Object.keys(snapshot.style).length > 0) this.setStyle(r, dst, snapshot.style);
       }
     };

@@ -340,9 +340,7 @@ export class FakeRangeFormat {
     this.range.command(patch, () => {
       const ref = this.range.ref();
       assertSheetWritable(ref.sheet);
-      for (let r = ref.block.row0; r <= ref.block.row1; r++) {
-        for (let c = ref.block.col0; c <= ref.block.col1; c++) ref.sheet.cells.setStyle(r, c, patch);
-      }
+      ref.sheet.cells.setBlockStyle(ref.block, patch);
     });
   }
 
@@ -387,8 +385,7 @@ export class FakeRangeFormat {
     this.range.command({ autofitRows: true }, () => {
       const ref = this.range.ref();
       assertSheetWritable(ref.sheet);
-      for (let r = ref.block.row0; r <= ref.block.row1; r++)
-        ref.sheet.cells.setStyle(r, ref.block.col0, { autofitRow: true });
+      ref.sheet.cells.setBlockStyle({ ...ref.block, col1: ref.block.col0 }, { autofitRow: true });
     });
   }
 

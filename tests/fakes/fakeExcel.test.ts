@@ -158,6 +158,41 @@ describe('fake Excel', () => {
     uninstall();
   });
 
+  it('formats a range cell by cell: each keeps its own style under the new format, and clearing formats removes it', async () => {
+    const { workbook, run, uninstall } = setup({ sheets: [sales] });
+    const undo = workbook.checkpoint();
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sales');
+      sheet.getRange('A1:C1').format.font.bold = true;
+      sheet.getRange('B1:B3').format.horizontalAlignment = 'Center';
+      sheet.getRange('A1:C3').format.verticalAlignment = 'Top';
+      sheet.getRange('E5').format.fill.color = '#FFEE00';
+      await context.sync();
+    });
+    expect(workbook.cell('Sales', 'A1').style).toEqual({ bold: true, vertical: 'Top' });
+    expect(workbook.cell('Sales', 'B1').style).toEqual({ bold: true, horizontal: 'Center', vertical: 'Top' });
+    expect(workbook.cell('Sales', 'B3').style).toEqual({ horizontal: 'Center', vertical: 'Top' });
+    expect(workbook.cell('Sales', 'C2').style).toEqual({ vertical: 'Top' });
+    // A copy handed out is not the stored style.
+    workbook.cell('Sales', 'C3').style.bold = true;
+    expect(workbook.cell('Sales', 'C2').style).toEqual({ vertical: 'Top' });
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sales');
+      sheet.getRange('B2:B3').format.horizontalAlignment = 'Right';
+      // E5 has a style only (no value, no number format): clearing formats still removes it.
+      sheet.getRange('A3:E5').clear('Formats');
+      await context.sync();
+    });
+    expect(workbook.cell('Sales', 'B2').style).toEqual({ horizontal: 'Right', vertical: 'Top' });
+    expect(workbook.cell('Sales', 'B3').style).toEqual({});
+    expect(workbook.cell('Sales', 'E5').style).toEqual({});
+    expect(workbook.cell('Sales', 'B1').style).toEqual({ bold: true, horizontal: 'Center', vertical: 'Top' });
+    undo();
+    expect(workbook.cell('Sales', 'B1').style).toEqual({});
+    expect(workbook.cell('Sales', 'B2').style).toEqual({});
+    uninstall();
+  });
+
   it('holds a million rows of six columns', () => {
     const n = 1_000_000;
     const ids = Array.from({ length: n }, (_, i) => `C${i % 100_000}`);

@@ -28,6 +28,51 @@ function styleKey(cell: CellSpec): string {
   ]);
 }
 
+/** Cells of one style (rows `row0`–`row1`, columns `col0`–`col1`, inclusive) and its {@link styleKey}. */
+interface StyledBlock {
+  row0: number;
+  row1: number;
+  col0: number;
+  col1: number;
+  key: string;
+}
+
+/**
+ * The styled cells of a sheet as few rectangles as runs allow: the runs of equal style in each row, each
+ * stacked onto the same run (same columns, same style) of the row above. A long table whose rows repeat
+ * their styles (a centred column, a wrapped one) takes one format command per column run, not one per
+ * row. The blocks never overlap, so their order does not matter; they come in the order they start.
+ */
+function styledBlocks(
+  rows: number,
+  columns: number,
+  cell: (r: number, c: number) => CellSpec,
+): StyledBlock[] {
+  const blocks: StyledBlock[] = [];
+  let above = new Map<string, StyledBlock>();
+  for (let r = 0; r < rows; r++) {
+    const here = new Map<string, StyledBlock>();
+    let c = 0;
+    while (c < columns) {
+      const key = styleKey(cell(r, c));
+      let end = c + 1;
+      while (end < columns && styleKey(cell(r, end)) === key) end++;
+      if (key !== '') {
+        const run = `${c} ${end} ${key}`;
+        let block = above.get(run);
+        if (block === undefined) {
+          block = { row0: r, row1: r, col0: c, col1: end - 1, key };
+          blocks.push(block);
+        } else block.row1 = r;
+        here.set(run, block);
+      }
+      c = end;
+    }
+    above = here;
+  }
+  return blocks;
+}
+
 /**
  * Renders a summary sheet spec into an empty worksheet: cells (chunked, text kept as text, dates in the
  * workbook's date system), fonts, fills, wrapping and centring by runs of equal style, column widths, frozen header rows,
@@ -69,24 +114,20 @@ export async function renderSheet(
       ref.lastRow - ref.firstRow + 1,
       ref.lastColumn - ref.firstColumn + 1,
     );
-  for (let r = 0; r < spec.cells.length; r++) {
-    let c = 0;
-    while (c < columns) {
-      const key = styleKey(cell(r, c));
-      let end = c + 1;
-      while (end < columns && styleKey(cell(r, end)) === key) end++;
-      if (key !== '') {
-        const style = cell(r, c);
-        await budget.reserve(jsonSize(key) + 200);
-        const format = sheet.getRangeByIndexes(r, c, 1, end - c).format;
-        if (style.bold === true) format.font.bold = true;
-        if (style.size !== undefined) format.font.size = style.size;
-        if (style.fill !== undefined) format.fill.color = style.fill;
-        if (style.wrap === true) format.wrapText = true;
-        if (style.center === true) format.horizontalAlignment = 'Center';
-      }
-      c = end;
-    }
+  for (const block of styledBlocks(spec.cells.length, columns, cell)) {
+    const style = cell(block.row0, block.col0);
+    await budget.reserve(jsonSize(block.key) + 200);
+    const format = sheet.getRangeByIndexes(
+      block.row0,
+      block.col0,
+      block.row1 - block.row0 + 1,
+      block.col1 - block.col0 + 1,
+    ).format;
+    if (style.bold === true) format.font.bold = true;
+    if (style.size !== undefined) format.font.size = style.size;
+    if (style.fill !== undefined) format.fill.color = style.fill;
+    if (style.wrap === true) format.wrapText = true;
+    if (style.center === true) format.horizontalAlignment = 'Center';
   }
   for (const [c, characters] of spec.columnWidths.entries()) {
     sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(characters);
