@@ -275,6 +275,18 @@ describe('monthlyCohorts from sales rows against purchases month by month', () =
     expect(cohorts).toEqual(monthlyCohorts(purchasesOf(rows), asOf));
   });
 
+  it('equals them over more than 32 months (several words of marks per customer)', () => {
+    const rows = rowsOf(random(9), 6000, dayFromIso('2019-03-10')!, 300);
+    // Customer 7 buys only from the 40th month on: its first month is in its second word of marks.
+    for (let k = 0; k < rows.count; k++)
+      if (rows.customer[k] === 7) rows.day[k] = dayFromIso('2022-07-01')! + (k % 500);
+    const cohorts = monthlyCohorts(rows, asOf);
+    expect(cohorts[0]!.month).toBe('2019-03');
+    expect(cohorts.length).toBeGreaterThan(12);
+    expect(cohorts.at(-1)!.month >= '2022-07').toBe(true);
+    expect(cohorts).toEqual(monthlyCohorts(purchasesOf(rows), asOf));
+  });
+
   it('equals them when a stray date lies decades before the rest', () => {
     const rows = rowsOf(random(6), 500, dayFromIso('2023-01-01')!);
     rows.day[7] = dayFromIso('1931-02-03')!;
