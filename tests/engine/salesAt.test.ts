@@ -69,6 +69,33 @@ describe.each([
     }
   });
 
+  it('salesAt for the categories only leaves out purchase days (with order ids) and reps, nothing else', () => {
+    const { table, mapping } = input.sales;
+    const options = { date1904: input.date1904, dateOrder: input.settings.dateOrder };
+    const kept = parseSales(table, mapping, options, null, true);
+    expect(kept.hasOrderId).toBe(true);
+    // Without the order-id column, orders are purchase days: they are counted all the same.
+    const withoutOrderIds = { ...mapping };
+    delete withoutOrderIds.orderId;
+    const keptDays = parseSales(table, withoutOrderIds, options, null, true);
+    const span = kept.maxDay - kept.minDay;
+    for (const bounds of [
+      { asOf: kept.maxDay, start: kept.minDay + Math.floor(span / 2) },
+      { asOf: kept.minDay + Math.floor(span / 3), start: kept.minDay },
+    ]) {
+      const fresh = parseSales(table, mapping, options, bounds).totals;
+      const lean = salesAt(kept, bounds, true).totals;
+      expect(fresh.purchaseDays.some((days) => days > 0)).toBe(true);
+      expect(lean.purchaseDays.every((days) => days === 0)).toBe(true);
+      expect(lean.latestRep.every((rep) => rep === -1)).toBe(true);
+      expect({ ...lean, purchaseDays: fresh.purchaseDays, latestRep: fresh.latestRep }).toEqual(fresh);
+      const freshDays = parseSales(table, withoutOrderIds, options, bounds).totals;
+      const leanDays = salesAt(keptDays, bounds, true).totals;
+      expect({ ...leanDays, latestRep: freshDays.latestRep }).toEqual(freshDays);
+      expect(Array.from(leanDays.orders)).toEqual(Array.from(freshDays.purchaseDays));
+    }
+  });
+
   it('salesAt adds lifetime value apart only when rows can come before the window', () => {
     const { table, mapping } = input.sales;
     const options = { date1904: input.date1904, dateOrder: input.settings.dateOrder };
