@@ -1,4 +1,4 @@
-import { ymdFromDay } from '../dayNumbers';
+import { daysInMonth, ymdFromDay } from '../dayNumbers';
 import type { SalesRows } from '../parseSales';
 import type { CohortRow } from './types';
 
@@ -6,6 +6,21 @@ import type { CohortRow } from './types';
 function monthIndex(day: number): number {
   const { year, month } = ymdFromDay(day);
   return year * 12 + month - 1;
+}
+
+/**
+ * The month index (less `from`) of every day `low`…`high`, at `high − low`: worked out once a month, the
+ * month's days filled in.
+ */
+function monthsOfDays(low: number, high: number, from: number): Int32Array {
+  const months = new Int32Array(high - low + 1);
+  for (let d = low; d <= high;) {
+    const { year, month, day } = ymdFromDay(d);
+    const end = Math.min(high, d + daysInMonth(year, month) - day);
+    months.fill(year * 12 + month - 1 - from, d - low, end - low + 1);
+    d = end + 1;
+  }
+  return months;
 }
 
 /** `YYYY-MM` of a month index. */
@@ -65,8 +80,7 @@ export function monthlyCohorts(
     }
     // A span far longer than the rows (a stray date decades off) is read day by day through the memo.
     const table = asOf - low <= 2 * purchases.count + 3660;
-    const months = new Int32Array(table ? asOf - low + 1 : 0);
-    if (table) for (let d = low; d <= asOf; d++) months[d - low] = monthOf(d);
+    const months = table ? monthsOfDays(low, asOf, 0) : new Int32Array(0);
     pairCustomer = new Int32Array(purchases.count);
     pairMonth = new Int32Array(purchases.count);
     for (let k = 0; k < purchases.count; k++) {
@@ -159,8 +173,7 @@ function cohortsByMarks(rows: SalesRows, asOf: number, last: number): CohortRow[
   const span = last - lowest + 1;
   if (customers * span > 4 * count + (1 << 16)) return null;
   // Each day's month, counted from the lowest: one month computed per day, not per row.
-  const months = new Int32Array(asOf - low + 1);
-  for (let d = low; d <= asOf; d++) months[d - low] = monthIndex(d) - lowest;
+  const months = monthsOfDays(low, asOf, lowest);
   const words = (span + 31) >>> 5;
   const bought = new Int32Array(customers * words);
   for (let k = 0; k < count; k++) {
