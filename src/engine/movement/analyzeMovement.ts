@@ -6,7 +6,7 @@ import type { AbcClass, CustomerResult, PyramidTier, SvcdSegment } from '../type
 import type { RecordedCategories, RecordedRun } from './runHistory';
 import { monthlyCohorts } from './monthlyCohorts';
 import type { SalesRows } from '../parseSales';
-import type { PeriodTotals } from './periodTotals';
+import type { Period, PeriodTotals } from './periodTotals';
 import { relationshipOf } from './relationshipKind';
 import { tierChange } from './tierChange';
 import type { CustomerMovement, Movement, MovementSettings, TierChange } from './types';
@@ -36,10 +36,11 @@ export interface MovementInput {
    */
   categoriesAt(asOf: number): EarlierCategories | null;
   /**
-   * Per customer (in `customers` order), the revenue, profit and purchases of the sales dated start…end:
-   * what an analysis over that window gives them (see `periodTotals`), without running one.
+   * Per customer (in `customers` order), the revenue, profit and purchases of the sales dated in each of
+   * the two periods (start…end): what analyses over those windows give them (see `periodTotals`), without
+   * running them.
    */
-  periodTotals(start: number, end: number): PeriodTotals;
+  periodTotals(recent: Period, earlier: Period): [PeriodTotals, PeriodTotals];
   /**
    * Purchases (amount > 0) as customer id and day, or the sales rows with customers numbered as
    * `customers`; those after the as-of date are ignored (see `monthlyCohorts`).
@@ -96,8 +97,7 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
     recordedOf = input.customers.map((c) => recorded.customers.get(c.id));
   }
   // The two periods' values are sums over the sales rows: the same figures as analyses over those windows.
-  const recentTotals = input.periodTotals(recent.start, recent.end);
-  const earlierTotals = input.periodTotals(earlier.start, earlier.end);
+  const [recentTotals, earlierTotals] = input.periodTotals(recent, earlier);
   const recentProfit = recentTotals.profit;
   const earlierProfit = earlierTotals.profit;
   const tierCounts = emptyCounts(tiers.length + 1);

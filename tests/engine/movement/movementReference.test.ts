@@ -192,7 +192,10 @@ describe('analyzeMovement against the straightforward comparison', () => {
           customers,
           hasProfit,
           categoriesAt: () => previous,
-          periodTotals: (start) => (start > addMonths(asOf, -3) ? recent : earlier),
+          periodTotals: (later, before) => {
+            expect(later.start).toBeGreaterThan(before.end);
+            return [recent, earlier];
+          },
           purchases: noRows,
         };
         const movement = analyzeMovement(input, settings);
@@ -228,7 +231,10 @@ describe('analyzeMovement against the straightforward comparison', () => {
       categoriesAt: () => {
         throw new Error('a recorded run needs no earlier analysis');
       },
-      periodTotals: (start) => (start > addMonths(asOf, -3) ? recent : earlier),
+      periodTotals: (later, before) => {
+        expect(later.start).toBeGreaterThan(before.end);
+        return [recent, earlier];
+      },
       purchases: noRows,
       recorded,
     };
