@@ -158,3 +158,29 @@ describe.each([
     }
   });
 });
+
+describe('SalesTotals without distinct purchase days', () => {
+  /** Customer 0 buys order 0 on two lines of day 100 and order 1 on day 101; customer 1 returns on day 102. */
+  function totalsOf(countsDays: boolean): SalesTotals {
+    const totals = new SalesTotals(2, 4, null, 2, [], countsDays);
+    totals.readRowsFrom(new Float64Array([5, 7, 3, -2]), null);
+    totals.add(0, 100, 0, 0, -1);
+    totals.add(0, 100, 1, 0, -1);
+    totals.add(0, 101, 2, 1, -1);
+    totals.add(1, 102, 3, -1, -1);
+    return totals;
+  }
+
+  it('counts orders, revenue and purchases as before, and leaves purchase days at 0', () => {
+    const lean = totalsOf(false).finish(Int32Array.of(0, 1), true, 100, 102);
+    const full = totalsOf(true).finish(Int32Array.of(0, 1), true, 100, 102);
+    expect(Array.from(full.purchaseDays)).toEqual([2, 0]);
+    expect(Array.from(lean.purchaseDays)).toEqual([0, 0]);
+    expect({ ...lean, purchaseDays: full.purchaseDays }).toEqual(full);
+    expect(Array.from(lean.orders)).toEqual([2, 0]);
+  });
+
+  it('refuses to finish without order ids (orders would be the purchase days it did not count)', () => {
+    expect(() => totalsOf(false).finish(Int32Array.of(0, 1), false, 100, 102)).toThrow(/purchase days/u);
+  });
+});
