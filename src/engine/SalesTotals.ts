@@ -102,6 +102,8 @@ export class SalesTotals {
    * @param rows Rows there will be at most.
    * @param orderCodes Order integers are 0…orderCodes − 1; 0 without an order-id column.
    * @param reps Interned rep names (read for ties between reps on the same day).
+   * @param countsDays False: distinct purchase days are not counted (`purchaseDays` all 0), for a caller that
+   *   reads orders by order id and not the days; {@link finish} then needs `withOrders`.
    */
   constructor(
     capacity: number,
@@ -109,6 +111,7 @@ export class SalesTotals {
     bounds: SalesBounds,
     orderCodes: number,
     private readonly reps: readonly string[],
+    private readonly countsDays = true,
   ) {
     this.asOf = bounds === null ? Number.POSITIVE_INFINITY : bounds.asOf;
     this.start = bounds === null ? Number.NEGATIVE_INFINITY : bounds.start;
@@ -128,7 +131,9 @@ export class SalesTotals {
     this.orderOwner = new Int32Array(orderCodes).fill(-1);
     // Purchase records: about one per order (its lines repeat customer and day), so the distinct order ids
     // are a good first size; growing by doubling would allocate twice what is kept.
-    const room = Math.min(rows, orderCodes > 0 ? orderCodes + 1024 : Math.max(1 << 16, rows >> 2));
+    const room = countsDays
+      ? Math.min(rows, orderCodes > 0 ? orderCodes + 1024 : Math.max(1 << 16, rows >> 2))
+      : 0;
     this.purchaseCustomer = new Int32Array(room);
     this.purchaseDay = new Int32Array(room);
   }
@@ -208,6 +213,7 @@ export class SalesTotals {
     if (first === -1 || day < first) ints[r + FIRST] = day;
     if (day > ints[r + LAST]!) ints[r + LAST] = day;
     if (order >= 0) this.addOrder(c, order);
+    if (!this.countsDays) return;
     // The lines of one order come together: a line repeating the previous purchase's customer and day
     // adds no distinct day.
     if (c === this.lastCustomer && day === this.lastDay) return;
@@ -267,6 +273,7 @@ export class SalesTotals {
    * @param maxDay Latest day of a row added.
    */
   finish(valueOf: Int32Array, withOrders: boolean, minDay: number, maxDay: number): CustomerAggregates {
+    if (!withOrders && !this.countsDays) throw new Error('Orders without order ids are purchase days.');
     const customers = valueOf.length;
     const revenue = new Float64Array(customers);
     const profit = new Float64Array(customers);
@@ -306,7 +313,7 @@ export class SalesTotals {
       lifetimeValue.set(this.profits === null ? revenue : profit);
       lastPurchaseEver.set(lastPurchase);
     }
-    this.countDays(customers, valueOf, purchaseDays, minDay, maxDay);
+    if (this.countsDays) this.countDays(customers, valueOf, purchaseDays, minDay, maxDay);
     if (!withOrders) orders.set(purchaseDays);
     return {
       revenue,

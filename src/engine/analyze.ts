@@ -204,15 +204,23 @@ interface RunFrame {
   visitsInWindow: Int32Array;
 }
 
-/** The part of {@link analyzeSalesSteps} before the methods: shared with {@link categoriesAt}. */
-function frameOf(input: AnalysisInput, parsed: ParsedSales, options: ParseOptions): RunFrame {
+/**
+ * The part of {@link analyzeSalesSteps} before the methods: shared with {@link categoriesAt}, which reads
+ * only what the pyramid, SVCD and ABC need (`categoriesOnly`: see `salesAt`).
+ */
+function frameOf(
+  input: AnalysisInput,
+  parsed: ParsedSales,
+  options: ParseOptions,
+  categoriesOnly = false,
+): RunFrame {
   const { settings } = input;
   const { asOf, window: span } = resolveWindow(parsed.minDay, parsed.maxDay, settings);
   // The totals of the parse serve when the window holds every sale (the default); a narrower one adds the
   // kept rows up again.
   const sales =
     asOf < parsed.maxDay || span.start > parsed.minDay
-      ? salesAt(parsed, { asOf, start: span.start })
+      ? salesAt(parsed, { asOf, start: span.start }, categoriesOnly)
       : parsed;
   const totals = sales.totals;
   const table: ParsedCustomerTable | null =
@@ -441,7 +449,7 @@ function categoriesAt(
   const earlier: AnalysisInput = { ...input, settings, comparison: true };
   let frame: RunFrame;
   try {
-    frame = frameOf(earlier, parsed, options);
+    frame = frameOf(earlier, parsed, options, true);
   } catch (error) {
     if (error instanceof AnalysisError && error.reason?.key === 'asOfBeforeData') return null;
     throw error;

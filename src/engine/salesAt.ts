@@ -10,10 +10,13 @@ import { SalesTotals, type SalesBounds } from './SalesTotals';
  *
  * @param sales Sales parsed with `keepRows` (their `rows` are read).
  * @param bounds The as-of date and the window's first day; null counts every row.
+ * @param categoriesOnly Only what the pyramid, SVCD and ABC read is added up (the earlier analysis of
+ *   movement, `categoriesAt`): with an order-id column, distinct purchase days are not counted
+ *   (`purchaseDays` all 0), and no latest rep is kept (`latestRep` all −1). Every other total is the same.
  * @throws Error when the sales kept no rows.
  * @example const earlier = salesAt(parseSales(table, mapping, options, null, true), { asOf: 45_000, start: 44_900 });
  */
-export function salesAt(sales: ParsedSales, bounds: SalesBounds): ParsedSales {
+export function salesAt(sales: ParsedSales, bounds: SalesBounds, categoriesOnly = false): ParsedSales {
   const rows = sales.rows;
   if (rows === null) throw new Error('salesAt needs sales parsed with keepRows.');
   const customers = sales.customerIds.length;
@@ -24,9 +27,17 @@ export function salesAt(sales: ParsedSales, bounds: SalesBounds): ParsedSales {
     bounds !== null && bounds.start <= sales.minDay
       ? { asOf: bounds.asOf, start: Number.NEGATIVE_INFINITY }
       : bounds;
-  const totals = new SalesTotals(customers, rows.count, within, sales.orderCodes, sales.reps);
+  const totals = new SalesTotals(
+    customers,
+    rows.count,
+    within,
+    sales.orderCodes,
+    sales.reps,
+    !(categoriesOnly && sales.hasOrderId),
+  );
   totals.readRowsFrom(rows.amount, rows.profit);
-  const { customer, day, order, rep } = rows;
+  const { customer, day, order } = rows;
+  const rep = categoriesOnly ? null : rows.rep;
   for (let k = 0; k < rows.count; k++) {
     totals.add(customer[k]!, day[k]!, k, order === null ? -1 : order[k]!, rep === null ? -1 : rep[k]!);
   }

@@ -49,6 +49,50 @@ function scoreMetric(
 }
 
 /**
+ * {@link scoreMetric} without a sort, for whole-number values in a range at most a few times their count
+ * (recency days, orders): how many scored values are strictly worse than each value, from a count of each
+ * value. False (nothing written) for other values.
+ *
+ * @param scored The scored customers, in any order.
+ */
+function scoreWholeNumbers(
+  values: ArrayLike<number>,
+  scored: Int32Array,
+  largerIsBetter: boolean,
+  scores: Uint8Array,
+): boolean {
+  const n = scored.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < n; k++) {
+    const value = values[scored[k]!]!;
+    if (!Number.isInteger(value)) return false;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  if (n === 0) return true;
+  if (max - min > 4 * n + 1024) return false;
+  // worse[v − min]: the scored values strictly below v (larger is better), else strictly above.
+  const worse = new Int32Array(max - min + 1);
+  for (let k = 0; k < n; k++) worse[values[scored[k]!]! - min]!++;
+  let total = 0;
+  for (
+    let d = largerIsBetter ? 0 : worse.length - 1;
+    d >= 0 && d < worse.length;
+    d += largerIsBetter ? 1 : -1
+  ) {
+    const count = worse[d]!;
+    worse[d] = total;
+    total += count;
+  }
+  for (let k = 0; k < n; k++) {
+    const i = scored[k]!;
+    scores[i] = 1 + Math.floor((5 * worse[values[i]! - min]!) / n);
+  }
+  return true;
+}
+
+/**
  * RFM scores over columns of customers: those with a recency (not NaN) and at least one order are scored.
  * Recency: fewer days is better; frequency: more orders is better; monetary: more revenue is better. A
  * customer's score on a metric is 1 + floor(5 × w / n), n = scored customers, w = how many of them are
@@ -71,8 +115,11 @@ export function scoreRfmColumns(
     f: new Uint8Array(count),
     m: new Uint8Array(count),
   };
-  scoreMetric(recencyDays, orderByNumber(recencyDays, scored), false, columns.r);
-  scoreMetric(orders, orderByNumber(orders, scored), true, columns.f);
+  // Days and order counts are whole numbers: counted, not sorted.
+  if (!scoreWholeNumbers(recencyDays, scored, false, columns.r))
+    scoreMetric(recencyDays, orderByNumber(recencyDays, scored), false, columns.r);
+  if (!scoreWholeNumbers(orders, scored, true, columns.f))
+    scoreMetric(orders, orderByNumber(orders, scored), true, columns.f);
   const byRevenue =
     revenueAscending === null ? orderByNumber(revenue, scored) : positionsWhere(revenueAscending, isScored);
   scoreMetric(revenue, byRevenue, true, columns.m);

@@ -69,6 +69,33 @@ describe.each([
     }
   });
 
+  it('salesAt for the categories only leaves out purchase days (with order ids) and reps, nothing else', () => {
+    const { table, mapping } = input.sales;
+    const options = { date1904: input.date1904, dateOrder: input.settings.dateOrder };
+    const kept = parseSales(table, mapping, options, null, true);
+    expect(kept.hasOrderId).toBe(true);
+    // Without the order-id column, orders are purchase days: they are counted all the same.
+    const withoutOrderIds = { ...mapping };
+    delete withoutOrderIds.orderId;
+    const keptDays = parseSales(table, withoutOrderIds, options, null, true);
+    const span = kept.maxDay - kept.minDay;
+    for (const bounds of [
+      { asOf: kept.maxDay, start: kept.minDay + Math.floor(span / 2) },
+      { asOf: kept.minDay + Math.floor(span / 3), start: kept.minDay },
+    ]) {
+      const fresh = parseSales(table, mapping, options, bounds).totals;
+      const lean = salesAt(kept, bounds, true).totals;
+      expect(fresh.purchaseDays.some((days) => days > 0)).toBe(true);
+      expect(lean.purchaseDays.every((days) => days === 0)).toBe(true);
+      expect(lean.latestRep.every((rep) => rep === -1)).toBe(true);
+      expect({ ...lean, purchaseDays: fresh.purchaseDays, latestRep: fresh.latestRep }).toEqual(fresh);
+      const freshDays = parseSales(table, withoutOrderIds, options, bounds).totals;
+      const leanDays = salesAt(keptDays, bounds, true).totals;
+      expect({ ...leanDays, latestRep: freshDays.latestRep }).toEqual(freshDays);
+      expect(Array.from(leanDays.orders)).toEqual(Array.from(freshDays.purchaseDays));
+    }
+  });
+
   it('salesAt adds lifetime value apart only when rows can come before the window', () => {
     const { table, mapping } = input.sales;
     const options = { date1904: input.date1904, dateOrder: input.settings.dateOrder };
@@ -129,5 +156,31 @@ describe.each([
       });
       expect(buyers).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('SalesTotals without distinct purchase days', () => {
+  /** Customer 0 buys order 0 on two lines of day 100 and order 1 on day 101; customer 1 returns on day 102. */
+  function totalsOf(countsDays: boolean): SalesTotals {
+    const totals = new SalesTotals(2, 4, null, 2, [], countsDays);
+    totals.readRowsFrom(new Float64Array([5, 7, 3, -2]), null);
+    totals.add(0, 100, 0, 0, -1);
+    totals.add(0, 100, 1, 0, -1);
+    totals.add(0, 101, 2, 1, -1);
+    totals.add(1, 102, 3, -1, -1);
+    return totals;
+  }
+
+  it('counts orders, revenue and purchases as before, and leaves purchase days at 0', () => {
+    const lean = totalsOf(false).finish(Int32Array.of(0, 1), true, 100, 102);
+    const full = totalsOf(true).finish(Int32Array.of(0, 1), true, 100, 102);
+    expect(Array.from(full.purchaseDays)).toEqual([2, 0]);
+    expect(Array.from(lean.purchaseDays)).toEqual([0, 0]);
+    expect({ ...lean, purchaseDays: full.purchaseDays }).toEqual(full);
+    expect(Array.from(lean.orders)).toEqual([2, 0]);
+  });
+
+  it('refuses to finish without order ids (orders would be the purchase days it did not count)', () => {
+    expect(() => totalsOf(false).finish(Int32Array.of(0, 1), false, 100, 102)).toThrow(/purchase days/u);
   });
 });

@@ -5,7 +5,7 @@ import { isoFromDay } from '../dayNumbers';
 import { tierLabel } from '../labels';
 import { analyzeMovement, type MovementCustomer } from '../movement/analyzeMovement';
 import { movementText } from '../movement/movementText';
-import { periodTotals } from '../movement/periodTotals';
+import { twoPeriodTotals } from '../movement/periodTotals';
 import { runHistory } from '../movement/runHistory';
 import type { Movement } from '../movement/types';
 import { buildLoyaltySheet } from '../summary/buildLoyaltySheet';
@@ -82,7 +82,7 @@ export const movementMethod = defineMethod({
         customers,
         hasProfit: input.hasProfit,
         categoriesAt: (day) => input.categoriesAt(day),
-        periodTotals: (start, end) => periodTotals(rows, ids.length, start, end),
+        periodTotals: (recent, earlier) => twoPeriodTotals(rows, ids.length, recent, earlier),
         purchases: rows,
         recorded: runHistory.before(input.history, input.asOf),
       },

@@ -1,4 +1,4 @@
-import { ymdFromDay } from '../dayNumbers';
+import { daysInMonth, ymdFromDay } from '../dayNumbers';
 import type { SalesRows } from '../parseSales';
 import type { CohortRow } from './types';
 
@@ -6,6 +6,21 @@ import type { CohortRow } from './types';
 function monthIndex(day: number): number {
   const { year, month } = ymdFromDay(day);
   return year * 12 + month - 1;
+}
+
+/**
+ * The month index (less `from`) of every day `low`…`high`, at `high − low`: worked out once a month, the
+ * month's days filled in.
+ */
+function monthsOfDays(low: number, high: number, from: number): Int32Array {
+  const months = new Int32Array(high - low + 1);
+  for (let d = low; d <= high;) {
+    const { year, month, day } = ymdFromDay(d);
+    const end = Math.min(high, d + daysInMonth(year, month) - day);
+    months.fill(year * 12 + month - 1 - from, d - low, end - low + 1);
+    d = end + 1;
+  }
+  return months;
 }
 
 /** `YYYY-MM` of a month index. */
@@ -65,8 +80,7 @@ export function monthlyCohorts(
     }
     // A span far longer than the rows (a stray date decades off) is read day by day through the memo.
     const table = asOf - low <= 2 * purchases.count + 3660;
-    const months = new Int32Array(table ? asOf - low + 1 : 0);
-    if (table) for (let d = low; d <= asOf; d++) months[d - low] = monthOf(d);
+    const months = table ? monthsOfDays(low, asOf, 0) : new Int32Array(0);
     pairCustomer = new Int32Array(purchases.count);
     pairMonth = new Int32Array(purchases.count);
     for (let k = 0; k < purchases.count; k++) {
@@ -134,10 +148,11 @@ export function monthlyCohorts(
 }
 
 /**
- * {@link monthlyCohorts} of sales rows in two passes over the rows and one over the customers: a byte per
- * customer and month (bought in it) and each customer's first month. Null when that table would be large
- * against the rows (many customers over many months, or a stray date decades before the rest): the caller
- * then groups (customer, month) pairs by month.
+ * {@link monthlyCohorts} of sales rows in two passes over the rows and two over the customers: a bit per
+ * customer and month (bought in it), 32 months to a word, so the marks of a hundred thousand customers over
+ * a few years stay in the cache; a customer's first month is its lowest bit. Null when that table would be
+ * large against the rows (many customers over many months, or a stray date decades before the rest): the
+ * caller then groups (customer, month) pairs by month.
  */
 function cohortsByMarks(rows: SalesRows, asOf: number, last: number): CohortRow[] | null {
   const { customer, day, amount, count } = rows;
@@ -158,29 +173,47 @@ function cohortsByMarks(rows: SalesRows, asOf: number, last: number): CohortRow[
   const span = last - lowest + 1;
   if (customers * span > 4 * count + (1 << 16)) return null;
   // Each day's month, counted from the lowest: one month computed per day, not per row.
-  const months = new Int32Array(asOf - low + 1);
-  for (let d = low; d <= asOf; d++) months[d - low] = monthIndex(d) - lowest;
-  const bought = new Uint8Array(customers * span);
-  const first = new Int32Array(customers).fill(span);
+  const months = monthsOfDays(low, asOf, lowest);
+  const words = (span + 31) >>> 5;
+  const bought = new Int32Array(customers * words);
   for (let k = 0; k < count; k++) {
     const c = customer[k]!;
     const d = day[k]!;
     if (c < 0 || !(amount[k]! > 0) || d > asOf) continue;
     const m = months[d - low]!;
-    bought[c * span + m] = 1;
-    if (m < first[c]!) first[c] = m;
+    const at = c * words + (m >>> 5);
+    bought[at] = bought[at]! | (1 << (m & 31));
   }
+  // Each customer's first month (its lowest bit; span when it bought in none), and the cohorts' sizes.
+  const first = new Int32Array(customers);
   const cohortCustomers = new Int32Array(span);
-  // A customer numbered but without a purchase keeps first = span and is no one's cohort.
-  for (let c = 0; c < customers; c++) if (first[c]! < span) cohortCustomers[first[c]!]!++;
+  for (let c = 0, at = 0; c < customers; c++, at += words) {
+    let f = span;
+    for (let w = 0; w < words; w++) {
+      const bits = bought[at + w]!;
+      if (bits !== 0) {
+        f = (w << 5) + lowestBit(bits);
+        break;
+      }
+    }
+    first[c] = f;
+    if (f < span) cohortCustomers[f]!++;
+  }
   const active: number[][] = [];
   for (let f = 0; f < span; f++)
     active.push(cohortCustomers[f]! > 0 ? new Array<number>(span - f).fill(0) : []);
-  for (let c = 0; c < customers; c++) {
+  for (let c = 0, at = 0; c < customers; c++, at += words) {
     const f = first[c]!;
     if (f === span) continue;
     const counts = active[f]!;
-    for (let m = f, at = c * span + f; m < span; m++, at++) if (bought[at] === 1) counts[m - f]!++;
+    for (let w = f >>> 5; w < words; w++) {
+      let bits = bought[at + w]!;
+      while (bits !== 0) {
+        const m = (w << 5) + lowestBit(bits);
+        counts[m - f]!++;
+        bits &= bits - 1;
+      }
+    }
   }
   const cohorts: CohortRow[] = [];
   for (let f = 0; f < span; f++) {
@@ -188,6 +221,11 @@ function cohortsByMarks(rows: SalesRows, asOf: number, last: number): CohortRow[
     cohorts.push({ month: monthText(lowest + f), customers: cohortCustomers[f]!, active: active[f]! });
   }
   return cohorts;
+}
+
+/** The place (0…31) of the lowest set bit of a non-zero 32-bit word. */
+function lowestBit(bits: number): number {
+  return 31 - Math.clz32(bits & -bits);
 }
 
 /** A copy twice as long. */

@@ -192,7 +192,10 @@ describe('analyzeMovement against the straightforward comparison', () => {
           customers,
           hasProfit,
           categoriesAt: () => previous,
-          periodTotals: (start) => (start > addMonths(asOf, -3) ? recent : earlier),
+          periodTotals: (later, before) => {
+            expect(later.start).toBeGreaterThan(before.end);
+            return [recent, earlier];
+          },
           purchases: noRows,
         };
         const movement = analyzeMovement(input, settings);
@@ -228,7 +231,10 @@ describe('analyzeMovement against the straightforward comparison', () => {
       categoriesAt: () => {
         throw new Error('a recorded run needs no earlier analysis');
       },
-      periodTotals: (start) => (start > addMonths(asOf, -3) ? recent : earlier),
+      periodTotals: (later, before) => {
+        expect(later.start).toBeGreaterThan(before.end);
+        return [recent, earlier];
+      },
       purchases: noRows,
       recorded,
     };
@@ -272,6 +278,18 @@ describe('monthlyCohorts from sales rows against purchases month by month', () =
     const rows = rowsOf(random(8), 400, dayFromIso('2022-01-01')!, 40_000);
     const cohorts = monthlyCohorts(rows, asOf);
     expect(cohorts.length).toBeGreaterThan(12);
+    expect(cohorts).toEqual(monthlyCohorts(purchasesOf(rows), asOf));
+  });
+
+  it('equals them over more than 32 months (several words of marks per customer)', () => {
+    const rows = rowsOf(random(9), 6000, dayFromIso('2019-03-10')!, 300);
+    // Customer 7 buys only from the 40th month on: its first month is in its second word of marks.
+    for (let k = 0; k < rows.count; k++)
+      if (rows.customer[k] === 7) rows.day[k] = dayFromIso('2022-07-01')! + (k % 500);
+    const cohorts = monthlyCohorts(rows, asOf);
+    expect(cohorts[0]!.month).toBe('2019-03');
+    expect(cohorts.length).toBeGreaterThan(12);
+    expect(cohorts.at(-1)!.month >= '2022-07').toBe(true);
     expect(cohorts).toEqual(monthlyCohorts(purchasesOf(rows), asOf));
   });
 
