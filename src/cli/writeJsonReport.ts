@@ -1,0 +1,104 @@
+import type { Worker } from 'node:worker_threads';
+import type { ReportParts } from '../engine/reportParts';
+import type { Language } from '../engine/types';
+import { writeFileAtomically } from '../host/file/node/writeFileAtomically';
+import { customerLines, formatReportJson, reportClosing, reportOpening } from './formatReportJson';
+import { jsonReportPartJob, type JsonReportPartReply } from './jsonReportPart';
+
+/** Customers from which a report's second part is formatted by the worker thread. */
+export const jsonReportWorkerFromCustomers = 2_000;
+
+/**
+ * The share of the customers this thread formats when a worker formats the rest: less than half, as it
+ * also gathers the worker's values and writes every byte.
+ */
+const ownShare = 0.45;
+
+/** The lines formatted by the worker, in order: chunks of UTF-8 and the customer after each one's last. */
+async function* linesFromWorker(
+  worker: Worker,
+  from: number,
+  to: number,
+  parts: ReportParts,
+): AsyncGenerator<{ bytes: Uint8Array; through: number }, void, undefined> {
+  const replies: (JsonReportPartReply | null)[] = [];
+  let wake: (() => void) | null = null;
+  const push = (reply: JsonReportPartReply | null): void => {
+    replies.push(reply);
+    wake?.();
+    wake = null;
+  };
+  const onMessage = (message: unknown): void => {
+    const kind = (message as { kind?: unknown } | null)?.kind;
+    if (kind === 'jsonReportBytes' || kind === 'jsonReportDone' || kind === 'jsonReportFailed')
+      push(message as JsonReportPartReply);
+  };
+  // A worker that stops or fails ends its part where it is: this thread formats the rest.
+  const onFailure = (): void => {
+    push(null);
+  };
+  worker.on('message', onMessage);
+  worker.on('error', onFailure);
+  worker.on('exit', onFailure);
+  worker.on('messageerror', onFailure);
+  try {
+    try {
+      const { job, buffers } = jsonReportPartJob(parts.fields, from, to);
+      worker.postMessage(job, buffers);
+    } catch {
+      return;
+    }
+    for (;;) {
+      if (replies.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const reply = replies.shift();
+      if (reply?.kind !== 'jsonReportBytes') return;
+      yield { bytes: new Uint8Array(reply.bytes, 0, reply.length), through: reply.through };
+    }
+  } finally {
+    worker.off('message', onMessage);
+    worker.off('error', onFailure);
+    worker.off('exit', onFailure);
+    worker.off('messageerror', onFailure);
+  }
+}
+
+/**
+ * Writes the JSON report (`formatReportJson`'s text, byte for byte) to `file`. With a worker thread and a
+ * large report, the worker formats the last customers from their values (`jsonReportPartJob`) while this
+ * thread formats the first, then their bytes follow this thread's; should the worker fail, this thread
+ * formats what it did not send.
+ *
+ * @param worker The value model's worker once its fit is over, or null: everything on this thread.
+ * @param fromCustomers Customers from which the worker takes part.
+ * @throws FileError `cannotWrite` (`writeFileAtomically`).
+ * @example await writeJsonReport('report.json', reportParts(result), 'en', worker.thread());
+ */
+export async function writeJsonReport(
+  file: string,
+  parts: ReportParts,
+  language: Language,
+  worker: Worker | null,
+  fromCustomers = jsonReportWorkerFromCustomers,
+): Promise<void> {
+  const { head, count, customer } = parts;
+  if (worker === null || count < Math.max(2, fromCustomers)) {
+    await writeFileAtomically(file, formatReportJson(head, count, customer), language);
+    return;
+  }
+  const split = Math.max(1, Math.round(count * ownShare));
+  // Asked for first, so that the worker formats while this thread does.
+  const fromWorker = linesFromWorker(worker, split, count, parts);
+  const first = fromWorker.next();
+  async function* pieces(): AsyncGenerator<Iterable<string> | Uint8Array, void, undefined> {
+    yield [reportOpening(head)];
+    yield customerLines(0, split, customer);
+    let next = split;
+    for (let chunk = await first; chunk.done !== true; chunk = await fromWorker.next()) {
+      yield chunk.value.bytes;
+      next = chunk.value.through;
+    }
+    yield customerLines(next, count, customer);
+    yield [reportClosing];
+  }
+  await writeFileAtomically(file, pieces(), language);
+}

@@ -1,0 +1,265 @@
+/**
+ * The JSON report's last customers are formatted by the value model's worker thread once its fit is over
+ * (`writeJsonReport`): the file is byte for byte what `formatReportJson` writes on the main thread, for real
+ * data and for awkward values, and a worker that fails (at any point) leaves the rest to the main thread.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import * as formatReportJsonModule from '../../src/cli/formatReportJson';
+import { formatReportJson } from '../../src/cli/formatReportJson';
+import * as jsonReportPart from '../../src/cli/jsonReportPart';
+import {
+  formatJsonReportPart,
+  jsonReportPartJob,
+  type JsonReportPartReply,
+} from '../../src/cli/jsonReportPart';
+import { startValueModelWorker } from '../../src/cli/startValueModelWorker';
+import { writeJsonReport } from '../../src/cli/writeJsonReport';
+import type { ReportCustomer, ReportHead } from '../../src/engine/buildReport';
+import { reportParts, type ReportField, type ReportParts } from '../../src/engine/reportParts';
+import { readWorkbookFile } from '../../src/host/file/node/readWorkbookFile';
+import { runAnalysis } from '../../src/host/runAnalysis';
+import { writeCdnowCsv } from '../helpers/cdnowCsv';
+import { runCli } from './runCli';
+import { sharedData } from './sharedData';
+
+// The built command line (`npm test` builds it first, as `npm run build:cli` does).
+const bundle = path.resolve(__dirname, '../../dist/cli.js');
+let folder: string;
+beforeAll(() => {
+  folder = mkdtempSync(path.join(os.tmpdir(), 'cp-json-worker-'));
+});
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** What formatReportJson gives on this thread: the expected bytes. */
+const expectedText = ({ head, count, customer }: ReportParts): string =>
+  [...formatReportJson(head, count, customer)].join('');
+
+/** Report parts made of fields (as reportParts makes them), for values no analysis gives. */
+function partsOf(count: number, fields: ReportField[]): ReportParts {
+  const head = { version: 1, asOf: '2024-12-31', note: '客户 "金字塔"' } as unknown as ReportHead;
+  const template = Object.fromEntries(fields.map(([key]) => [key, null]));
+  const customer = (i: number): ReportCustomer => {
+    const entry = { ...template } as ReportCustomer;
+    for (const [key, value] of fields) entry[key] = value(i);
+    return entry;
+  };
+  return { head, count, customer, fields };
+}
+
+const shared = { r: 1, f: 2, m: 3, segment: 'Champions' };
+const awkwardTexts = [
+  '王小明',
+  'He said "hi"\\ \n\t\r\b\f',
+  '\u0000\u001f\u007f\u2028\u2029',
+  'lone \ud800 surrogate \udfff',
+  '😀 emoji',
+  '',
+  '</script>',
+];
+const awkwardNumbers = [
+  NaN,
+  Infinity,
+  -Infinity,
+  -0,
+  0,
+  1e21,
+  1e-7,
+  5e-324,
+  Number.MAX_VALUE,
+  0.1 + 0.2,
+  -1.5,
+];
+
+/** Fields with every kind of value a report could hold. */
+function awkwardParts(count: number): ReportParts {
+  return partsOf(count, [
+    ['id', (i) => `${awkwardTexts[i % awkwardTexts.length]!}${i}`],
+    ['name', (i) => (i % 3 === 0 ? null : awkwardTexts[i % awkwardTexts.length]!)],
+    ['rep', () => null],
+    ['revenue', (i) => awkwardNumbers[i % awkwardNumbers.length]! * (i + 1)],
+    ['profit', (i) => (i % 5 === 0 ? null : awkwardNumbers[i % awkwardNumbers.length]!)],
+    // Numbers at first, then texts: a column of values.
+    ['mixed', (i) => (i < count / 2 ? i / 7 : i % 2 === 0 ? `t${i % 3}` : null)],
+    ['overdue', (i) => i % 2 === 0],
+    [
+      'rfm',
+      (i) => (i % 4 === 0 ? null : i % 4 === 1 ? shared : { r: i % 5, f: 1, m: 2, segment: 'At risk' }),
+    ],
+    ['list', (i) => [i, 'x', null]],
+    ['missing', (i) => (i % 2 === 0 ? undefined : 1)],
+    ['day', (i) => `2024-01-${String((i % 28) + 1).padStart(2, '0')}`],
+    // More distinct texts than a dictionary takes.
+    ['key', (i) => `k${i * 7919}`],
+  ]);
+}
+
+describe('formatJsonReportPart: the same lines as formatReportJson, from columns', () => {
+  test.each([1, 2, 5, 3000, 10_000])('awkward values, customers 1.. of %i', (count) => {
+    const parts = awkwardParts(count);
+    const { job } = jsonReportPartJob(parts.fields, 1, count);
+    const chunks: Buffer[] = [];
+    const through: number[] = [];
+    formatJsonReportPart(job, (reply) => {
+      chunks.push(Buffer.from(reply.bytes, 0, reply.length));
+      through.push(reply.through);
+    });
+    const expected = expectedText(parts);
+    const opening = [...formatReportJson(parts.head, 1, parts.customer)].join('');
+    const lines = Buffer.concat(chunks).toString('utf8');
+    expect(`${opening.slice(0, opening.length - '\n  ]\n}\n'.length)}${lines}\n  ]\n}\n`).toBe(expected);
+    expect(through.at(-1)).toBe(count);
+    if (count === 10_000) expect(through.length).toBeGreaterThan(2);
+    // Each chunk ends with a whole customer's line.
+    expect(through).toEqual([...through].sort((a, b) => a - b));
+  });
+});
+
+describe('writeJsonReport with a worker thread: byte for byte formatReportJson', () => {
+  const written = async (parts: ReportParts, worker: Worker | null, name: string): Promise<string> => {
+    const file = path.join(folder, `${name}.json`);
+    await writeJsonReport(file, parts, 'en', worker, 1);
+    return readFileSync(file, 'utf8');
+  };
+  /** The customer after the last of each chunk the worker sends. */
+  const chunksOf = (worker: Worker | null): number[] => {
+    const through: number[] = [];
+    worker?.on('message', (reply: JsonReportPartReply) => {
+      if (reply.kind === 'jsonReportBytes') through.push(reply.through);
+    });
+    return through;
+  };
+
+  test('Online Retail, through the bundle as the worker', async () => {
+    const host = await readWorkbookFile(sharedData('online_retail_2010-12.csv'));
+    const { result } = await runAnalysis(host, {}, { write: false, describeOutput: false });
+    const parts = reportParts(result);
+    expect(parts.count).toBeGreaterThan(500);
+    const worker = startValueModelWorker(bundle);
+    try {
+      const sent = chunksOf(worker.thread());
+      expect(await written(parts, worker.thread(), 'retail')).toBe(expectedText(parts));
+      // The worker formatted the last customers.
+      expect(sent.at(-1)).toBe(parts.count);
+    } finally {
+      worker.close();
+    }
+  });
+
+  test.each([0, 1, 2, 7, 5000])('awkward values, %i customers', async (count) => {
+    const parts = awkwardParts(count);
+    const worker = startValueModelWorker(bundle);
+    try {
+      const sent = chunksOf(worker.thread());
+      expect(await written(parts, worker.thread(), `awkward-${count}`)).toBe(expectedText(parts));
+      // The worker's share (none with fewer than 2 customers).
+      expect(sent.at(-1)).toBe(count < 2 ? undefined : count);
+    } finally {
+      worker.close();
+    }
+  });
+
+  const script = (name: string, text: string): string => {
+    const file = path.join(folder, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const head = "const { parentPort } = require('node:worker_threads');\n";
+  // Formats its part as the real worker does, but stops after `chunks` chunks (and the whole part in one).
+  const partial = (chunks: number, then: string): string =>
+    `${head}parentPort.on('message', (job) => {
+  const lines = [];
+  for (let i = job.from; i < job.to; i++) {
+    const entry = {};
+    job.keys.forEach((key, k) => {
+      const column = job.columns[k];
+      entry[key] = column.codes ? column.distinct[column.codes[i - job.from]] : column[i - job.from];
+    });
+    lines.push(',\\n    ' + JSON.stringify(entry));
+    if ((i - job.from + 1) % 100 === 0 && (i - job.from + 1) / 100 <= ${chunks}) {
+      const bytes = new Uint8Array(Buffer.from(lines.splice(0).join(''))).buffer;
+      parentPort.postMessage({ kind: 'jsonReportBytes', bytes, length: bytes.byteLength, through: i + 1 }, [bytes]);
+    }
+  }
+  ${then}
+});\n`;
+  test.each<[string, () => string]>([
+    [
+      'the worker exits when asked',
+      () => script('exits.js', `${head}parentPort.on('message', () => process.exit(0));\n`),
+    ],
+    [
+      'the worker throws',
+      () => script('throws.js', `${head}parentPort.on('message', () => { throw new Error('no'); });\n`),
+    ],
+    [
+      'the worker says it failed',
+      () =>
+        script(
+          'fails.js',
+          `${head}parentPort.on('message', () => parentPort.postMessage({ kind: 'jsonReportFailed', message: 'no' }));\n`,
+        ),
+    ],
+    ['the worker stops after 3 chunks', () => script('stops.js', partial(3, 'process.exit(0);'))],
+    [
+      'the worker fails after 2 chunks',
+      () =>
+        script('half.js', partial(2, "parentPort.postMessage({ kind: 'jsonReportFailed', message: 'no' });")),
+    ],
+    ['the script does not exist', () => path.join(folder, 'missing.js')],
+  ])('%s: this thread formats the rest', async (name, file) => {
+    const parts = awkwardParts(1000);
+    const worker = startValueModelWorker(file());
+    try {
+      expect(await written(parts, worker.thread(), name)).toBe(expectedText(parts));
+    } finally {
+      worker.close();
+    }
+  });
+
+  test('a worker that stops half-way through: the same file from the bytes it sent and this thread', async () => {
+    // The test's own check that the partial worker does send some: 3 chunks of 100 customers.
+    const parts = awkwardParts(1000);
+    const worker = startValueModelWorker(script('sends.js', partial(3, 'process.exit(0);')));
+    const thread = worker.thread();
+    const sent = chunksOf(thread);
+    try {
+      expect(await written(parts, thread, 'sends')).toBe(expectedText(parts));
+      expect(sent).toEqual([550, 650, 750]);
+    } finally {
+      worker.close();
+    }
+  });
+});
+
+test('the command line on CDNOW (2,357 customers) with the worker: the same report as without', async () => {
+  const jobs = jest.spyOn(jsonReportPart, 'jsonReportPartJob');
+  const lines = jest.spyOn(formatReportJsonModule, 'customerLines');
+  const report = async (worker: boolean): Promise<string> => {
+    const json = path.join(folder, `cdnow-${String(worker)}.json`);
+    const run = await runCli(
+      ['analyze', writeCdnowCsv(folder), '--json', json, '--quiet'],
+      worker ? { cli: { workerScript: bundle, valueModelWorkerFromBytes: 0 } } : {},
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    return readFileSync(json, 'utf8');
+  };
+  const without = await report(false);
+  expect(jobs).not.toHaveBeenCalled();
+  expect(await report(true)).toBe(without);
+  // The worker took part and formatted the last customers: none left for this thread after its share.
+  expect(jobs).toHaveBeenCalledTimes(1);
+  const [, from, to] = jobs.mock.calls[0]!;
+  expect(from).toBeGreaterThan(0);
+  expect(lines.mock.calls).toEqual([
+    [0, from, expect.any(Function)],
+    [to, to, expect.any(Function)],
+  ]);
+  jobs.mockRestore();
+  lines.mockRestore();
+});
