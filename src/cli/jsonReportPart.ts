@@ -144,7 +144,7 @@ export function formatJsonReportPart(
       if (used + most > buffer.length) {
         if (used > 0) {
           const through = start + j;
-          send({ kind: 'jsonReportBytes', bytes: buffer.buffer as ArrayBuffer, length: used, through });
+          send({ kind: 'jsonReportBytes', bytes: buffer.buffer, length: used, through });
         }
         buffer = Buffer.allocUnsafeSlow(Math.max(chunkBytes, most));
         used = 0;
@@ -154,7 +154,7 @@ export function formatJsonReportPart(
       used += buffer.write(line, used, 'utf8');
     }
   }
-  send({ kind: 'jsonReportBytes', bytes: buffer.buffer as ArrayBuffer, length: used, through: to });
+  send({ kind: 'jsonReportBytes', bytes: buffer.buffer, length: used, through: to });
 }
 
 /**
