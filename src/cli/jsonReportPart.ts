@@ -1,4 +1,4 @@
-import type { MessagePort } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { ReportField } from '../engine/reportParts';
 import { customerSeparator } from './formatReportJson';
 
@@ -27,12 +27,6 @@ export type JsonReportPartReply =
   | { kind: 'jsonReportBytes'; bytes: ArrayBuffer; length: number; through: number }
   | { kind: 'jsonReportDone' }
   | { kind: 'jsonReportFailed'; message: string };
-
-/** Whether a message sent to a worker is a {@link JsonReportPartJob}. */
-export const isJsonReportPartJob = (message: unknown): message is JsonReportPartJob =>
-  typeof message === 'object' &&
-  message !== null &&
-  (message as { kind?: unknown }).kind === 'jsonReportPart';
 
 /**
  * The job of formatting customers `from` to `to` (excluded, `from` > 0) of a report elsewhere, with the
@@ -158,18 +152,23 @@ export function formatJsonReportPart(
 }
 
 /**
- * Formats a {@link JsonReportPartJob} sent to this worker thread and sends the chunks back on `port`, then
- * `jsonReportDone` (or `jsonReportFailed`, when the formatting threw: the main thread formats the rest).
+ * The role of a worker thread that formats parts of JSON reports (`workerRoles.jsonReport`): each
+ * {@link JsonReportPartJob} it is sent is answered with its chunks, then `jsonReportDone` (or
+ * `jsonReportFailed` when the formatting threw: the main thread formats the rest).
  */
-export function serveJsonReportPart(port: MessagePort, job: JsonReportPartJob): void {
-  let last: JsonReportPartReply;
-  try {
-    formatJsonReportPart(job, (reply) => {
-      port.postMessage(reply, [reply.bytes]);
-    });
-    last = { kind: 'jsonReportDone' };
-  } catch (error) {
-    last = { kind: 'jsonReportFailed', message: error instanceof Error ? error.message : String(error) };
-  }
-  port.postMessage(last);
+export function serveJsonReportParts(): void {
+  const port = parentPort;
+  if (port === null) throw new Error('The JSON report worker runs only in a worker thread.');
+  port.on('message', (job: JsonReportPartJob) => {
+    let last: JsonReportPartReply;
+    try {
+      formatJsonReportPart(job, (reply) => {
+        port.postMessage(reply, [reply.bytes]);
+      });
+      last = { kind: 'jsonReportDone' };
+    } catch (error) {
+      last = { kind: 'jsonReportFailed', message: error instanceof Error ? error.message : String(error) };
+    }
+    port.postMessage(last);
+  });
 }

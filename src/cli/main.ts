@@ -249,8 +249,7 @@ async function analyzeInput(
     // Streamed: one customer's object and about a megabyte of text at a time.
     const parts = reportParts(analysis.result);
     if (command.calls) parts.head.calls = callsReport(analysis.result.outputs.calls.list);
-    // With the value model's worker, now idle, formatting part of it.
-    await writeJsonReport(command.json, parts, language, worker?.thread() ?? null);
+    await writeJsonReport(command.json, parts, language, script);
     written.push(command.json);
   }
   if (progress) io.stderr.write(`  ${text.done(elapsed(started))}\n`);

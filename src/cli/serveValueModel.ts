@@ -1,6 +1,5 @@
 import { parentPort } from 'node:worker_threads';
 import { runValueModel, type ValueModelJob, type ValueModelRun } from '../engine/valueModel/runValueModel';
-import { isJsonReportPartJob, serveJsonReportPart, type JsonReportPartJob } from './jsonReportPart';
 
 /** What the value model worker answers: the run, or that `runValueModel` threw (the caller runs it again). */
 export type ValueModelReply = { ok: true; run: ValueModelRun } | { ok: false; message: string };
@@ -16,18 +15,13 @@ function buffersOf(run: ValueModelRun): ArrayBuffer[] {
 }
 
 /**
- * The value model worker's role (`workerRoles.valueModel`): fits the {@link ValueModelJob} it is sent with
- * `runValueModel` and answers a {@link ValueModelReply}; then (or without a fit) formats a part of the JSON
- * report when asked (`writeJsonReport`), until the command line stops it.
+ * The value model worker's role (`workerRoles.valueModel`): fits the one {@link ValueModelJob} it is sent
+ * with `runValueModel`, answers a {@link ValueModelReply} and stops listening.
  */
 export function serveValueModel(): void {
   const port = parentPort;
   if (port === null) throw new Error('The value model worker runs only in a worker thread.');
-  port.on('message', (job: ValueModelJob | JsonReportPartJob) => {
-    if (isJsonReportPartJob(job)) {
-      serveJsonReportPart(port, job);
-      return;
-    }
+  port.once('message', (job: ValueModelJob) => {
     let reply: ValueModelReply;
     try {
       reply = { ok: true, run: runValueModel(job.rows, job.customerCount, job.asOf, job.settings) };
@@ -35,5 +29,6 @@ export function serveValueModel(): void {
       reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
     port.postMessage(reply, reply.ok ? buffersOf(reply.run) : []);
+    port.close();
   });
 }

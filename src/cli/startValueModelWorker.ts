@@ -17,8 +17,6 @@ export interface ValueModelWorker {
   fit(job: ValueModelJob): Promise<ValueModelRun>;
   /** Stops the worker (whether or not it answered); call it once the run is over, also after a failure. */
   close(): void;
-  /** The worker thread, for more work once the fit is over (`writeJsonReport`); null once it failed. */
-  thread(): Worker | null;
 }
 
 /**
@@ -78,7 +76,6 @@ export function startValueModelWorker(script: string): ValueModelWorker {
       // The same code on the same rows: the run, or the very error a run without the worker gives.
       return runValueModel(job.rows, job.customerCount, job.asOf, job.settings);
     },
-    thread: () => (failed ? null : worker),
     close() {
       worker.removeAllListeners();
       // An error while it stops is of no interest any more (and must not go unhandled).

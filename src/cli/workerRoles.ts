@@ -1,18 +1,21 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { CsvHalfParser, CsvHalfReply } from '../host/file/node/parseCsvInHalves';
 import { serveCsvHalf } from '../host/file/node/serveCsvHalf';
+import { serveJsonReportParts } from './jsonReportPart';
 import { serveValueModel } from './serveValueModel';
 
 /**
  * What the command line's bundle does when it is started as a worker thread, by `workerData.role`:
  * `csvHalf` parses the second half of a large CSV (`startCsvHalfWorker`); `valueModel` fits the value model
- * beside the analysis (`startValueModelWorker`).
+ * beside the analysis (`startValueModelWorker`); `jsonReport` formats the last customers of a large JSON
+ * report (`writeJsonReport`).
  */
 export const workerRoles = {
   csvHalf: () => {
     if (parentPort !== null) serveCsvHalf(parentPort);
   },
   valueModel: serveValueModel,
+  jsonReport: serveJsonReportParts,
 } as const satisfies Readonly<Record<string, () => void>>;
 
 /** A role of {@link workerRoles}. */

@@ -4,9 +4,13 @@ import type { Language } from '../engine/types';
 import { writeFileAtomically } from '../host/file/node/writeFileAtomically';
 import { customerLines, formatReportJson, reportClosing, reportOpening } from './formatReportJson';
 import { jsonReportPartJob, type JsonReportPartReply } from './jsonReportPart';
+import { startWorker } from './workerRoles';
 
-/** Customers from which a report's second part is formatted by the worker thread. */
-export const jsonReportWorkerFromCustomers = 2_000;
+/**
+ * Customers from which a report's last part is formatted by a worker thread: its start (some 40 ms on the
+ * other core) must pay.
+ */
+export const jsonReportWorkerFromCustomers = 10_000;
 
 /**
  * The share of the customers this thread formats when a worker formats the rest: less than half, as it
@@ -63,42 +67,52 @@ async function* linesFromWorker(
 }
 
 /**
- * Writes the JSON report (`formatReportJson`'s text, byte for byte) to `file`. With a worker thread and a
- * large report, the worker formats the last customers from their values (`jsonReportPartJob`) while this
- * thread formats the first, then their bytes follow this thread's; should the worker fail, this thread
- * formats what it did not send.
+ * Writes the JSON report (`formatReportJson`'s text, byte for byte) to `file`. A large report is formatted
+ * on two threads: a worker thread (role `jsonReport`, started now: it loads while this thread gathers its
+ * customers' values) formats the last customers from their values (`jsonReportPartJob`) while this thread
+ * formats the first, then their bytes follow this thread's; should the worker fail, this thread formats
+ * what it did not send.
  *
- * @param worker The value model's worker once its fit is over, or null: everything on this thread.
- * @param fromCustomers Customers from which the worker takes part.
+ * @param script The worker's script (the command line's bundle), or null: everything on this thread.
+ * @param fromCustomers Customers from which a worker takes part.
  * @throws FileError `cannotWrite` (`writeFileAtomically`).
- * @example await writeJsonReport('report.json', reportParts(result), 'en', worker.thread());
+ * @example await writeJsonReport('report.json', reportParts(result), 'en', __filename);
  */
 export async function writeJsonReport(
   file: string,
   parts: ReportParts,
   language: Language,
-  worker: Worker | null,
+  script: string | null,
   fromCustomers = jsonReportWorkerFromCustomers,
 ): Promise<void> {
   const { head, count, customer } = parts;
-  if (worker === null || count < Math.max(2, fromCustomers)) {
+  const worker = count >= Math.max(2, fromCustomers) ? startWorker('jsonReport', script) : null;
+  if (worker === null) {
     await writeFileAtomically(file, formatReportJson(head, count, customer), language);
     return;
   }
-  const split = Math.max(1, Math.round(count * ownShare));
-  // Asked for first, so that the worker formats while this thread does.
-  const fromWorker = linesFromWorker(worker, split, count, parts);
-  const first = fromWorker.next();
-  async function* pieces(): AsyncGenerator<Iterable<string> | Uint8Array, void, undefined> {
-    yield [reportOpening(head)];
-    yield customerLines(0, split, customer);
-    let next = split;
-    for (let chunk = await first; chunk.done !== true; chunk = await fromWorker.next()) {
-      yield chunk.value.bytes;
-      next = chunk.value.through;
+  // Kept alive while its part is awaited.
+  worker.ref();
+  try {
+    const split = Math.max(1, Math.round(count * ownShare));
+    // Asked for first, so that the worker formats while this thread does.
+    const fromWorker = linesFromWorker(worker, split, count, parts);
+    const first = fromWorker.next();
+    async function* pieces(): AsyncGenerator<Iterable<string> | Uint8Array, void, undefined> {
+      yield [reportOpening(head)];
+      yield customerLines(0, split, customer);
+      let next = split;
+      for (let chunk = await first; chunk.done !== true; chunk = await fromWorker.next()) {
+        yield chunk.value.bytes;
+        next = chunk.value.through;
+      }
+      yield customerLines(next, count, customer);
+      yield [reportClosing];
     }
-    yield customerLines(next, count, customer);
-    yield [reportClosing];
+    await writeFileAtomically(file, pieces(), language);
+  } finally {
+    // An error while it stops is of no interest any more (and must not go unhandled).
+    worker.on('error', () => undefined);
+    void worker.terminate();
   }
-  await writeFileAtomically(file, pieces(), language);
 }

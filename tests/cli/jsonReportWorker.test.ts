@@ -6,7 +6,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import * as formatReportJsonModule from '../../src/cli/formatReportJson';
 import { formatReportJson } from '../../src/cli/formatReportJson';
 import * as jsonReportPart from '../../src/cli/jsonReportPart';
@@ -15,13 +14,12 @@ import {
   jsonReportPartJob,
   type JsonReportPartReply,
 } from '../../src/cli/jsonReportPart';
-import { startValueModelWorker } from '../../src/cli/startValueModelWorker';
+import * as workerRoles from '../../src/cli/workerRoles';
 import { writeJsonReport } from '../../src/cli/writeJsonReport';
 import type { ReportCustomer, ReportHead } from '../../src/engine/buildReport';
 import { reportParts, type ReportField, type ReportParts } from '../../src/engine/reportParts';
 import { readWorkbookFile } from '../../src/host/file/node/readWorkbookFile';
 import { runAnalysis } from '../../src/host/runAnalysis';
-import { writeCdnowCsv } from '../helpers/cdnowCsv';
 import { runCli } from './runCli';
 import { sharedData } from './sharedData';
 
@@ -120,47 +118,45 @@ describe('formatJsonReportPart: the same lines as formatReportJson, from columns
 });
 
 describe('writeJsonReport with a worker thread: byte for byte formatReportJson', () => {
-  const written = async (parts: ReportParts, worker: Worker | null, name: string): Promise<string> => {
+  const written = async (parts: ReportParts, script: string, name: string): Promise<string> => {
     const file = path.join(folder, `${name}.json`);
-    await writeJsonReport(file, parts, 'en', worker, 1);
+    await writeJsonReport(file, parts, 'en', script, 1);
     return readFileSync(file, 'utf8');
   };
-  /** The customer after the last of each chunk the worker sends. */
-  const chunksOf = (worker: Worker | null): number[] => {
+  /** The customer after the last of each chunk the worker sends, as they come. */
+  const watchChunks = (): number[] => {
     const through: number[] = [];
-    worker?.on('message', (reply: JsonReportPartReply) => {
-      if (reply.kind === 'jsonReportBytes') through.push(reply.through);
+    const start = workerRoles.startWorker;
+    jest.spyOn(workerRoles, 'startWorker').mockImplementation((role, script) => {
+      const worker = start(role, script);
+      worker?.on('message', (reply: JsonReportPartReply) => {
+        if (reply.kind === 'jsonReportBytes') through.push(reply.through);
+      });
+      return worker;
     });
     return through;
   };
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   test('Online Retail, through the bundle as the worker', async () => {
     const host = await readWorkbookFile(sharedData('online_retail_2010-12.csv'));
     const { result } = await runAnalysis(host, {}, { write: false, describeOutput: false });
     const parts = reportParts(result);
     expect(parts.count).toBeGreaterThan(500);
-    const worker = startValueModelWorker(bundle);
-    try {
-      const sent = chunksOf(worker.thread());
-      expect(await written(parts, worker.thread(), 'retail')).toBe(expectedText(parts));
-      // The worker formatted the last customers.
-      expect(sent.at(-1)).toBe(parts.count);
-    } finally {
-      worker.close();
-    }
+    const sent = watchChunks();
+    expect(await written(parts, bundle, 'retail')).toBe(expectedText(parts));
+    // The worker formatted the last customers.
+    expect(sent.at(-1)).toBe(parts.count);
   });
 
   test.each([0, 1, 2, 7, 5000])('awkward values, %i customers', async (count) => {
     const parts = awkwardParts(count);
-    const worker = startValueModelWorker(bundle);
-    try {
-      const sent = chunksOf(worker.thread());
-      expect(await written(parts, worker.thread(), `awkward-${count}`)).toBe(expectedText(parts));
-      // The worker's share (none with fewer than 2 customers).
-      expect(sent.at(-1)).toBe(count < 2 ? undefined : count);
-    } finally {
-      worker.close();
-    }
+    const sent = watchChunks();
+    expect(await written(parts, bundle, `awkward-${count}`)).toBe(expectedText(parts));
+    // The worker's share (no worker for fewer than 2 customers).
+    expect(sent.at(-1)).toBe(count < 2 ? undefined : count);
   });
 
   const script = (name: string, text: string): string => {
@@ -169,7 +165,7 @@ describe('writeJsonReport with a worker thread: byte for byte formatReportJson',
     return file;
   };
   const head = "const { parentPort } = require('node:worker_threads');\n";
-  // Formats its part as the real worker does, but stops after `chunks` chunks (and the whole part in one).
+  // Formats its part as the real worker does, but stops after `chunks` chunks of 100 customers.
   const partial = (chunks: number, then: string): string =>
     `${head}parentPort.on('message', (job) => {
   const lines = [];
@@ -211,39 +207,52 @@ describe('writeJsonReport with a worker thread: byte for byte formatReportJson',
         script('half.js', partial(2, "parentPort.postMessage({ kind: 'jsonReportFailed', message: 'no' });")),
     ],
     ['the script does not exist', () => path.join(folder, 'missing.js')],
+    ['the script throws as it loads', () => script('broken.js', "throw new Error('broken');\n")],
   ])('%s: this thread formats the rest', async (name, file) => {
     const parts = awkwardParts(1000);
-    const worker = startValueModelWorker(file());
-    try {
-      expect(await written(parts, worker.thread(), name)).toBe(expectedText(parts));
-    } finally {
-      worker.close();
-    }
+    expect(await written(parts, file(), name)).toBe(expectedText(parts));
   });
 
-  test('a worker that stops half-way through: the same file from the bytes it sent and this thread', async () => {
-    // The test's own check that the partial worker does send some: 3 chunks of 100 customers.
+  test('a worker that stops part-way: the same file from the bytes it sent and this thread', async () => {
     const parts = awkwardParts(1000);
-    const worker = startValueModelWorker(script('sends.js', partial(3, 'process.exit(0);')));
-    const thread = worker.thread();
-    const sent = chunksOf(thread);
-    try {
-      expect(await written(parts, thread, 'sends')).toBe(expectedText(parts));
-      expect(sent).toEqual([550, 650, 750]);
-    } finally {
-      worker.close();
-    }
+    // The test's own check that the partial worker does send some: 3 chunks of 100 customers.
+    const sent = watchChunks();
+    expect(await written(parts, script('sends.js', partial(3, 'process.exit(0);')), 'sends')).toBe(
+      expectedText(parts),
+    );
+    expect(sent).toEqual([550, 650, 750]);
   });
 });
 
-test('the command line on CDNOW (2,357 customers) with the worker: the same report as without', async () => {
+/** A CSV of 12,000 customers (over the 10,000 from which the worker takes part), names of every kind. */
+function writeManyCustomersCsv(): string {
+  const names = ['王小明', 'Anne "Nan" O\'Neil', 'Smith, John', 'back\\slash', '😀', ''];
+  const lines = ['Order ID,Customer ID,Customer Name,Order Date,Amount,Cost'];
+  let order = 1;
+  for (let c = 1; c <= 12_000; c++) {
+    const name = names[c % names.length]!;
+    const field = /[",]/u.test(name) ? `"${name.replace(/"/gu, '""')}"` : name;
+    for (let k = 0; k <= c % 3; k++) {
+      const day = 1 + ((c * 7 + k * 131) % 700);
+      const date = new Date(Date.UTC(2023, 0, day)).toISOString().slice(0, 10);
+      const amount = ((c * 37 + k * 11) % 5000) / 7;
+      lines.push(`${order++},C${c},${field},${date},${amount.toFixed(2)},${(amount * 0.7).toFixed(2)}`);
+    }
+  }
+  const file = path.join(folder, 'many.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+test('the command line on 12,000 customers with its bundle as the script: the same report as without', async () => {
+  const input = writeManyCustomersCsv();
   const jobs = jest.spyOn(jsonReportPart, 'jsonReportPartJob');
   const lines = jest.spyOn(formatReportJsonModule, 'customerLines');
   const report = async (worker: boolean): Promise<string> => {
-    const json = path.join(folder, `cdnow-${String(worker)}.json`);
+    const json = path.join(folder, `many-${String(worker)}.json`);
     const run = await runCli(
-      ['analyze', writeCdnowCsv(folder), '--json', json, '--quiet'],
-      worker ? { cli: { workerScript: bundle, valueModelWorkerFromBytes: 0 } } : {},
+      ['analyze', input, '--json', json, '--quiet'],
+      worker ? { cli: { workerScript: bundle } } : {},
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -256,6 +265,7 @@ test('the command line on CDNOW (2,357 customers) with the worker: the same repo
   expect(jobs).toHaveBeenCalledTimes(1);
   const [, from, to] = jobs.mock.calls[0]!;
   expect(from).toBeGreaterThan(0);
+  expect(to).toBe(12_000);
   expect(lines.mock.calls).toEqual([
     [0, from, expect.any(Function)],
     [to, to, expect.any(Function)],
