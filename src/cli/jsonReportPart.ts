@@ -52,6 +52,9 @@ export function jsonReportPartJob(
 /** Distinct values beyond which a column is sent as its values (ids, names, amounts as text). */
 const mostDistinct = 4096;
 
+/** Distinct values up to which a value is looked up by comparing with each. */
+const fewDistinct = 8;
+
 /** The {@link ReportColumn} of one field's `value` for customers `from` to `to` (excluded). */
 function columnOf(value: (i: number) => unknown, from: number, to: number): ReportColumn {
   const numbers = new Float64Array(to - from);
@@ -71,7 +74,15 @@ function columnOf(value: (i: number) => unknown, from: number, to: number): Repo
   const index = new Map<unknown, number>();
   for (let j = from; j < to; j++) {
     const v = j < i ? values[j - from] : value(j);
-    let code = index.get(v);
+    let code: number | undefined;
+    // A handful of values (tiers, segments, flags) are found faster by comparing than by hashing.
+    if (distinct.length <= fewDistinct)
+      for (let d = 0; d < distinct.length; d++)
+        if (distinct[d] === v) {
+          code = d;
+          break;
+        }
+    code ??= index.get(v);
     if (code === undefined) {
       if (distinct.length === mostDistinct) {
         for (let k = j; k < to; k++) values[k - from] = k < i ? values[k - from] : value(k);
