@@ -86,7 +86,12 @@ export async function writeJsonReport(
   fromCustomers = jsonReportWorkerFromCustomers,
 ): Promise<void> {
   const { head, count, customer } = parts;
-  const worker = count >= Math.max(2, fromCustomers) ? startWorker('jsonReport', script) : null;
+  let worker: Worker | null = null;
+  try {
+    if (count >= Math.max(2, fromCustomers)) worker = startWorker('jsonReport', script);
+  } catch {
+    // No worker (the script's path is refused): all on this thread.
+  }
   if (worker === null) {
     await writeFileAtomically(file, formatReportJson(head, count, customer), language);
     return;
