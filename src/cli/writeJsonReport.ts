@@ -12,66 +12,116 @@ import { startWorker } from './workerRoles';
  */
 export const jsonReportWorkerFromCustomers = 10_000;
 
-/**
- * The share of the customers this thread formats when a worker formats the rest: less than half, as it
- * also gathers the worker's values and writes every byte.
- */
-const ownShare = 0.45;
+/** Customers per block the worker formats. */
+const workerBlock = 4096;
 
-/** The lines formatted by the worker, in order: chunks of UTF-8 and the customer after each one's last. */
-async function* linesFromWorker(
-  worker: Worker,
-  from: number,
-  to: number,
-  parts: ReportParts,
-): AsyncGenerator<{ bytes: Uint8Array; through: number }, void, undefined> {
-  const replies: (JsonReportPartReply | null)[] = [];
+/**
+ * Customers this thread formats between two of the worker's blocks, per customer of the worker's block:
+ * fewer, as it also gathers the worker's values and writes every byte.
+ */
+const ownPerWorkerCustomer = 0.8;
+
+/** The worker's blocks sent ahead of the one this thread waits for: it never waits for its next block. */
+const blocksAhead = 2;
+
+/**
+ * The first customers, formatted by this thread while the worker starts (some 40 ms): a tenth, at most
+ * this many (at least the first).
+ */
+const mostLead = 8192;
+
+/** A block of customers: from, to (excluded). */
+type Block = readonly [from: number, to: number];
+
+/**
+ * How the customers are shared: the lead (this thread's), then in turn a block for the worker and one for
+ * this thread, so that each of the worker's blocks is written soon after it comes (never more than a few
+ * of them held) and the threads finish together.
+ */
+function shareCustomers(count: number): { lead: number; turns: { worker: Block; own: Block }[] } {
+  // At least one: the worker's lines come after a separator.
+  const lead = Math.max(1, Math.min(mostLead, Math.round(count / 10)));
+  const own = Math.round(workerBlock * ownPerWorkerCustomer);
+  const turns: { worker: Block; own: Block }[] = [];
+  for (let at = lead; at < count;) {
+    const worker: Block = [at, Math.min(count, at + workerBlock)];
+    at = worker[1];
+    const next = Math.min(count, at + own);
+    turns.push({ worker, own: [at, next] });
+    at = next;
+  }
+  return { lead, turns };
+}
+
+/**
+ * The worker's side of the conversation: `send` posts the job of a block (false when it cannot be sent);
+ * `next` resolves to the worker's next chunk (`jsonReportDone` skipped), null once it failed.
+ */
+function talkTo(worker: Worker): {
+  send: (job: ReturnType<typeof jsonReportPartJob>) => boolean;
+  next: () => Promise<Extract<JsonReportPartReply, { kind: 'jsonReportBytes' }> | null>;
+  stop: () => void;
+} {
+  const replies: JsonReportPartReply[] = [];
+  let failed = false;
+  let over = false;
   let wake: (() => void) | null = null;
-  const push = (reply: JsonReportPartReply | null): void => {
-    replies.push(reply);
+  const rouse = (): void => {
     wake?.();
     wake = null;
   };
   const onMessage = (message: unknown): void => {
     const kind = (message as { kind?: unknown } | null)?.kind;
-    if (kind === 'jsonReportBytes' || kind === 'jsonReportDone' || kind === 'jsonReportFailed')
-      push(message as JsonReportPartReply);
+    if (kind === 'jsonReportBytes' || kind === 'jsonReportFailed') {
+      replies.push(message as JsonReportPartReply);
+      rouse();
+    }
   };
   // A worker that stops or fails ends its part where it is: this thread formats the rest.
   const onFailure = (): void => {
-    push(null);
+    failed = true;
+    rouse();
   };
   worker.on('message', onMessage);
   worker.on('error', onFailure);
   worker.on('exit', onFailure);
   worker.on('messageerror', onFailure);
-  try {
-    try {
-      const { job, buffers } = jsonReportPartJob(parts.fields, from, to);
-      worker.postMessage(job, buffers);
-    } catch {
-      return;
-    }
-    for (;;) {
-      if (replies.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const reply = replies.shift();
-      if (reply?.kind !== 'jsonReportBytes') return;
-      yield { bytes: new Uint8Array(reply.bytes, 0, reply.length), through: reply.through };
-    }
-  } finally {
-    worker.off('message', onMessage);
-    worker.off('error', onFailure);
-    worker.off('exit', onFailure);
-    worker.off('messageerror', onFailure);
-  }
+  return {
+    send: ({ job, buffers }) => {
+      if (failed) return false;
+      try {
+        worker.postMessage(job, buffers);
+        return true;
+      } catch {
+        failed = true;
+        return false;
+      }
+    },
+    next: async () => {
+      while (replies.length === 0 && !failed) await new Promise<void>((resolve) => (wake = resolve));
+      // What came before a failure is used; nothing after it (this thread takes over from there).
+      const reply = over ? undefined : replies.shift();
+      if (reply?.kind !== 'jsonReportBytes') {
+        over = failed = true;
+        return null;
+      }
+      return reply;
+    },
+    stop: () => {
+      worker.off('message', onMessage);
+      worker.off('error', onFailure);
+      worker.off('exit', onFailure);
+      worker.off('messageerror', onFailure);
+    },
+  };
 }
 
 /**
  * Writes the JSON report (`formatReportJson`'s text, byte for byte) to `file`. A large report is formatted
- * on two threads: a worker thread (role `jsonReport`, started now: it loads while this thread gathers its
- * customers' values) formats the last customers from their values (`jsonReportPartJob`) while this thread
- * formats the first, then their bytes follow this thread's; should the worker fail, this thread formats
- * what it did not send.
+ * on two threads: a worker thread (role `jsonReport`, started now: it loads while this thread formats the
+ * first customers) formats blocks of customers from their values (`jsonReportPartJob`), in turn with this
+ * thread, whose blocks and the worker's bytes are written in order; should the worker fail, this thread
+ * formats what it did not send.
  *
  * @param script The worker's script (the command line's bundle), or null: everything on this thread.
  * @param fromCustomers Customers from which a worker takes part.
@@ -85,7 +135,7 @@ export async function writeJsonReport(
   script: string | null,
   fromCustomers = jsonReportWorkerFromCustomers,
 ): Promise<void> {
-  const { head, count, customer } = parts;
+  const { head, count, customer, fields } = parts;
   let worker: Worker | null = null;
   try {
     if (count >= Math.max(2, fromCustomers)) worker = startWorker('jsonReport', script);
@@ -96,26 +146,45 @@ export async function writeJsonReport(
     await writeFileAtomically(file, formatReportJson(head, count, customer), language);
     return;
   }
-  // Kept alive while its part is awaited.
+  // Kept alive while its blocks are awaited.
   worker.ref();
+  const talk = talkTo(worker);
   try {
-    const split = Math.max(1, Math.round(count * ownShare));
-    // Asked for first, so that the worker formats while this thread does.
-    const fromWorker = linesFromWorker(worker, split, count, parts);
-    const first = fromWorker.next();
+    const { lead, turns } = shareCustomers(count);
+    let sent = 0;
+    const sendAhead = (waitingFor: number): void => {
+      for (const { worker: block } of turns.slice(sent, waitingFor + blocksAhead)) {
+        if (!talk.send(jsonReportPartJob(fields, block[0], block[1]))) return;
+        sent++;
+      }
+    };
+    sendAhead(0);
     async function* pieces(): AsyncGenerator<Iterable<string> | Uint8Array, void, undefined> {
       yield [reportOpening(head)];
-      yield customerLines(0, split, customer);
-      let next = split;
-      for (let chunk = await first; chunk.done !== true; chunk = await fromWorker.next()) {
-        yield chunk.value.bytes;
-        next = chunk.value.through;
+      yield customerLines(0, lead, customer);
+      for (const [
+        turn,
+        {
+          worker: [from, to],
+          own,
+        },
+      ] of turns.entries()) {
+        sendAhead(turn + 1);
+        let next = from;
+        // The worker's lines of this block, as they come; what it did not send (it failed), from here.
+        for (let chunk = next < to && turn < sent ? await talk.next() : null; chunk !== null;) {
+          yield new Uint8Array(chunk.bytes, 0, chunk.length);
+          next = chunk.through;
+          chunk = next < to ? await talk.next() : null;
+        }
+        yield customerLines(next, to, customer);
+        yield customerLines(own[0], own[1], customer);
       }
-      yield customerLines(next, count, customer);
       yield [reportClosing];
     }
     await writeFileAtomically(file, pieces(), language);
   } finally {
+    talk.stop();
     // An error while it stops is of no interest any more (and must not go unhandled).
     worker.on('error', () => undefined);
     void worker.terminate();
