@@ -52,6 +52,9 @@ export function jsonReportPartJob(
 /** Distinct values beyond which a column is sent as its values (ids, names, amounts as text). */
 const mostDistinct = 4096;
 
+/** Values after which a column whose values were all distinct is sent as its values (ids). */
+const allNewAfter = 64;
+
 /** Distinct values up to which a value is looked up by comparing with each. */
 const fewDistinct = 8;
 
@@ -84,7 +87,8 @@ function columnOf(value: (i: number) => unknown, from: number, to: number): Repo
         }
     code ??= index.get(v);
     if (code === undefined) {
-      if (distinct.length === mostDistinct) {
+      // Too many to pay, or each one new so far (ids): the values themselves.
+      if (distinct.length === mostDistinct || (distinct.length === j - from && j - from === allNewAfter)) {
         for (let k = j; k < to; k++) values[k - from] = k < i ? values[k - from] : value(k);
         for (let k = from; k < j; k++) values[k - from] = distinct[codes[k - from]!];
         return values;

@@ -19,7 +19,7 @@ const workerBlock = 4096;
  * Customers this thread formats between two of the worker's blocks, per customer of the worker's block:
  * fewer, as it also gathers the worker's values and writes every byte.
  */
-const ownPerWorkerCustomer = 0.8;
+const ownPerWorkerCustomer = 0.7;
 
 /** The worker's blocks sent ahead of the one this thread waits for: it never waits for its next block. */
 const blocksAhead = 2;

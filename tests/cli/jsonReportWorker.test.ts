@@ -91,8 +91,9 @@ function awkwardParts(count: number): ReportParts {
     ['list', (i) => [i, 'x', null]],
     ['missing', (i) => (i % 2 === 0 ? undefined : 1)],
     ['day', (i) => `2024-01-${String((i % 28) + 1).padStart(2, '0')}`],
-    // More distinct texts than a dictionary takes.
+    // Each one new (ids), and more distinct texts than a dictionary takes.
     ['key', (i) => `k${i * 7919}`],
+    ['many', (i) => (i % 2 === 0 ? 'even' : `m${i % 9000}`)],
   ]);
 }
 
