@@ -7,8 +7,8 @@ import { serveValueModel } from './serveValueModel';
 /**
  * What the command line's bundle does when it is started as a worker thread, by `workerData.role`:
  * `csvHalf` parses the second half of a large CSV (`startCsvHalfWorker`); `valueModel` fits the value model
- * beside the analysis (`startValueModelWorker`); `jsonReport` formats the last customers of a large JSON
- * report (`writeJsonReport`).
+ * beside the analysis (`startValueModelWorker`); `jsonReport` formats blocks of a large JSON report's
+ * customers (`writeJsonReport`).
  */
 export const workerRoles = {
   csvHalf: () => {

@@ -156,10 +156,8 @@ describe('writeJsonReport with a worker thread: byte for byte formatReportJson',
     const parts = awkwardParts(count);
     const sent = watchChunks();
     expect(await written(parts, bundle, `awkward-${count}`)).toBe(expectedText(parts));
-    // The worker's share (no worker for fewer than 2 customers): after the lead, a block.
-    expect(sent.at(-1)).toBe(
-      count < 2 ? undefined : Math.min(count, Math.max(1, Math.round(count / 10)) + 4096),
-    );
+    // The worker's share (no worker for fewer than 2 customers): the block after the lead, the last one.
+    expect(sent.at(-1)).toBe(count < 2 ? undefined : count);
   });
 
   const script = (name: string, text: string): string => {
@@ -223,17 +221,17 @@ describe('writeJsonReport with a worker thread: byte for byte formatReportJson',
     expect(await written(parts, script('sends.js', partial(3, 'process.exit(0);')), 'sends')).toBe(
       expectedText(parts),
     );
-    // The lead (a tenth) is this thread's; the worker's block is the rest.
-    expect(sent).toEqual([200, 300, 400]);
+    // The lead (the first customer: fewer than a block after it) is this thread's; the worker's block the rest.
+    expect(sent).toEqual([101, 201, 301]);
   });
 });
 
-/** A CSV of 12,000 customers (over the 10,000 from which the worker takes part), names of every kind. */
+/** A CSV of 24,000 customers (over the 20,000 from which the worker takes part), names of every kind. */
 function writeManyCustomersCsv(): string {
   const names = ['王小明', 'Anne "Nan" O\'Neil', 'Smith, John', 'back\\slash', '😀', ''];
   const lines = ['Order ID,Customer ID,Customer Name,Order Date,Amount,Cost'];
   let order = 1;
-  for (let c = 1; c <= 12_000; c++) {
+  for (let c = 1; c <= 24_000; c++) {
     const name = names[c % names.length]!;
     const field = /[",]/u.test(name) ? `"${name.replace(/"/gu, '""')}"` : name;
     for (let k = 0; k <= c % 3; k++) {
@@ -248,7 +246,7 @@ function writeManyCustomersCsv(): string {
   return file;
 }
 
-test('the command line on 12,000 customers with its bundle as the script: the same report as without', async () => {
+test('the command line on 24,000 customers with its bundle as the script: the same report as without', async () => {
   const input = writeManyCustomersCsv();
   const jobs = jest.spyOn(jsonReportPart, 'jsonReportPartJob');
   const lines = jest.spyOn(formatReportJsonModule, 'customerLines');
@@ -276,7 +274,7 @@ test('the command line on 12,000 customers with its bundle as the script: the sa
   const all = [...workers, ...own].sort((a, b) => a[0] - b[0]);
   expect(all[0]![0]).toBe(0);
   all.forEach(([, to], k) => {
-    expect(all[k + 1]?.[0] ?? 12_000).toBe(to);
+    expect(all[k + 1]?.[0] ?? 24_000).toBe(to);
   });
   jobs.mockRestore();
   lines.mockRestore();
