@@ -21,6 +21,12 @@ export interface JsonReportPartJob {
   columns: ReportColumn[];
 }
 
+/** A chunk's buffer given back once written, for the worker to fill again. */
+export interface JsonReportBuffer {
+  kind: 'jsonReportBuffer';
+  bytes: ArrayBuffer;
+}
+
 /** What a thread formatting a {@link JsonReportPartJob} sends back, in order. */
 export type JsonReportPartReply =
   /** The UTF-8 of the next lines, each after its separator; `through`: the customer after the last. */
@@ -124,22 +130,34 @@ function fill(
 /** Bytes of text per message. */
 const chunkBytes = 1 << 20;
 
+/** Buffers given back that a worker keeps. */
+const mostSpare = 8;
+
 /**
  * Formats a {@link JsonReportPartJob}: each customer's line exactly as `formatReportJson` writes it (the same
  * keys in the same order, the same values, one JSON.stringify), after its separator, as UTF-8 in chunks of
- * about a megabyte handed to `send` as they fill (each in its own buffer, to be moved).
+ * about a megabyte handed to `send` as they fill (each in its own buffer, to be moved; `spare` buffers given
+ * back are filled again).
  */
 export function formatJsonReportPart(
   job: JsonReportPartJob,
   send: (reply: Extract<JsonReportPartReply, { kind: 'jsonReportBytes' }>) => void,
+  spare: ArrayBuffer[] = [],
 ): void {
+  // A buffer given back (its chunk written) when there is one, else a new one.
+  const take = (bytes: number): Buffer => {
+    const given = spare.pop();
+    return given !== undefined && given.byteLength >= bytes
+      ? Buffer.from(given)
+      : Buffer.allocUnsafeSlow(Math.max(chunkBytes, bytes));
+  };
   const { from, to, keys, columns } = job;
   // One shape for every customer, as reportParts builds them (see there).
   const template: Record<string, unknown> = Object.fromEntries(
     keys.map((key): [string, null] => [key, null]),
   );
   const entries: Record<string, unknown>[] = [];
-  let buffer = Buffer.allocUnsafeSlow(chunkBytes);
+  let buffer = take(chunkBytes);
   let used = 0;
   // A batch of customers at a time, filled a column at a time.
   for (let start = from; start < to; start += batchCustomers) {
@@ -153,9 +171,9 @@ export function formatJsonReportPart(
       if (used + most > buffer.length) {
         if (used > 0) {
           const through = start + j;
-          send({ kind: 'jsonReportBytes', bytes: buffer.buffer, length: used, through });
+          send({ kind: 'jsonReportBytes', bytes: buffer.buffer as ArrayBuffer, length: used, through });
         }
-        buffer = Buffer.allocUnsafeSlow(Math.max(chunkBytes, most));
+        buffer = take(most);
         used = 0;
       }
       // Written apart: Buffer#write copies a flat string much faster than one built of two.
@@ -163,23 +181,34 @@ export function formatJsonReportPart(
       used += buffer.write(line, used, 'utf8');
     }
   }
-  send({ kind: 'jsonReportBytes', bytes: buffer.buffer, length: used, through: to });
+  send({ kind: 'jsonReportBytes', bytes: buffer.buffer as ArrayBuffer, length: used, through: to });
 }
 
 /**
  * The role of a worker thread that formats parts of JSON reports (`workerRoles.jsonReport`): each
  * {@link JsonReportPartJob} it is sent is answered with its chunks, then `jsonReportDone` (or
- * `jsonReportFailed` when the formatting threw: the main thread formats the rest).
+ * `jsonReportFailed` when the formatting threw: the main thread formats the rest); the buffers of chunks
+ * given back ({@link JsonReportBuffer}) are filled again.
  */
 export function serveJsonReportParts(): void {
   const port = parentPort;
   if (port === null) throw new Error('The JSON report worker runs only in a worker thread.');
-  port.on('message', (job: JsonReportPartJob) => {
+  // Buffers whose chunks were written: a few megabytes reused rather than garbage on both threads.
+  const spare: ArrayBuffer[] = [];
+  port.on('message', (job: JsonReportPartJob | JsonReportBuffer) => {
+    if (job.kind === 'jsonReportBuffer') {
+      if (spare.length < mostSpare) spare.push(job.bytes);
+      return;
+    }
     let last: JsonReportPartReply;
     try {
-      formatJsonReportPart(job, (reply) => {
-        port.postMessage(reply, [reply.bytes]);
-      });
+      formatJsonReportPart(
+        job,
+        (reply) => {
+          port.postMessage(reply, [reply.bytes]);
+        },
+        spare,
+      );
       last = { kind: 'jsonReportDone' };
     } catch (error) {
       last = { kind: 'jsonReportFailed', message: error instanceof Error ? error.message : String(error) };

@@ -3,7 +3,7 @@ import type { ReportParts } from '../engine/reportParts';
 import type { Language } from '../engine/types';
 import { writeFileAtomically } from '../host/file/node/writeFileAtomically';
 import { customerLines, formatReportJson, reportClosing, reportOpening } from './formatReportJson';
-import { jsonReportPartJob, type JsonReportPartReply } from './jsonReportPart';
+import { jsonReportPartJob, type JsonReportBuffer, type JsonReportPartReply } from './jsonReportPart';
 import { startWorker } from './workerRoles';
 
 /**
@@ -56,11 +56,13 @@ function shareCustomers(count: number): { lead: number; turns: { worker: Block; 
 
 /**
  * The worker's side of the conversation: `send` posts the job of a block (false when it cannot be sent);
- * `next` resolves to the worker's next chunk (`jsonReportDone` skipped), null once it failed.
+ * `next` resolves to the worker's next chunk (`jsonReportDone` skipped), null once it failed; `giveBack`
+ * hands a written chunk's buffer back.
  */
 function talkTo(worker: Worker): {
   send: (job: ReturnType<typeof jsonReportPartJob>) => boolean;
   next: () => Promise<Extract<JsonReportPartReply, { kind: 'jsonReportBytes' }> | null>;
+  giveBack: (bytes: ArrayBuffer) => void;
   stop: () => void;
 } {
   const replies: JsonReportPartReply[] = [];
@@ -107,6 +109,15 @@ function talkTo(worker: Worker): {
         return null;
       }
       return reply;
+    },
+    giveBack: (bytes) => {
+      if (over) return;
+      try {
+        const message: JsonReportBuffer = { kind: 'jsonReportBuffer', bytes };
+        worker.postMessage(message, [bytes]);
+      } catch {
+        // Kept here, to be collected: the worker allocates another.
+      }
     },
     stop: () => {
       worker.off('message', onMessage);
@@ -175,6 +186,8 @@ export async function writeJsonReport(
         // The worker's lines of this block, as they come; what it did not send (it failed), from here.
         for (let chunk = next < to && turn < sent ? await talk.next() : null; chunk !== null;) {
           yield new Uint8Array(chunk.bytes, 0, chunk.length);
+          // Written by now: its buffer goes back to be filled again.
+          talk.giveBack(chunk.bytes);
           next = chunk.through;
           chunk = next < to ? await talk.next() : null;
         }
