@@ -108,8 +108,11 @@ function columnOf(value: (i: number) => unknown, from: number, to: number): Repo
   return { distinct, codes };
 }
 
-/** Customers whose objects are built at once. */
-const batchCustomers = 1024;
+/**
+ * Customers whose objects are built at once: few, so that few are alive when the young generation is
+ * collected.
+ */
+const batchCustomers = 128;
 
 /** Sets `key` of the first `count` entries to the column's values from `at` on. */
 function fill(

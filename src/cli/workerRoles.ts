@@ -1,4 +1,4 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
 import type { CsvHalfParser, CsvHalfReply } from '../host/file/node/parseCsvInHalves';
 import { serveCsvHalf } from '../host/file/node/serveCsvHalf';
 import { serveJsonReportParts } from './jsonReportPart';
@@ -23,12 +23,16 @@ export type WorkerRole = keyof typeof workerRoles;
 
 /**
  * Starts `script` (the command line's own bundle, dist/cli.js, whose entry runs {@link runWorkerRole}) as a
- * worker thread with `role`; null without a script (in-process runs such as the tests'), when the work
+ * worker thread with `role` (and its heap's `resourceLimits`, if given); null without a script (in-process runs such as the tests'), when the work
  * stays on this thread. The worker does not keep the process alive.
  */
-export function startWorker(role: WorkerRole, script: string | null): Worker | null {
+export function startWorker(
+  role: WorkerRole,
+  script: string | null,
+  resourceLimits?: ResourceLimits,
+): Worker | null {
   if (script === null) return null;
-  const worker = new Worker(script, { workerData: { role } });
+  const worker = new Worker(script, { workerData: { role }, ...(resourceLimits && { resourceLimits }) });
   worker.unref();
   return worker;
 }

@@ -13,6 +13,12 @@ import { startWorker } from './workerRoles';
  */
 export const jsonReportWorkerFromCustomers = 20_000;
 
+/**
+ * The worker's young generation: small, as all it allocates but a batch of customers is garbage at once
+ * (the default lets its heap grow by some 30 MB, at the end of the run where its memory peaks).
+ */
+const workerHeap = { maxYoungGenerationSizeMb: 4 };
+
 /** Customers per block the worker formats. */
 const workerBlock = 4096;
 
@@ -150,7 +156,7 @@ export async function writeJsonReport(
   const { head, count, customer, fields } = parts;
   let worker: Worker | null = null;
   try {
-    if (count >= Math.max(2, fromCustomers)) worker = startWorker('jsonReport', script);
+    if (count >= Math.max(2, fromCustomers)) worker = startWorker('jsonReport', script, workerHeap);
   } catch {
     // No worker (the script's path is refused): all on this thread.
   }

@@ -128,8 +128,8 @@ describe('writeJsonReport with a worker thread: byte for byte formatReportJson',
   const watchChunks = (): number[] => {
     const through: number[] = [];
     const start = workerRoles.startWorker;
-    jest.spyOn(workerRoles, 'startWorker').mockImplementation((role, script) => {
-      const worker = start(role, script);
+    jest.spyOn(workerRoles, 'startWorker').mockImplementation((...args) => {
+      const worker = start(...args);
       worker?.on('message', (reply: JsonReportPartReply) => {
         if (reply.kind === 'jsonReportBytes') through.push(reply.through);
       });
