@@ -19,6 +19,11 @@ export interface JsonReportPartJob {
   keys: string[];
   /** Per key, its values for customers `from` to `to`. */
   columns: ReportColumn[];
+  /**
+   * Shared with the sender: the customer it has written up to. A block it took over (it did not wait for
+   * it) is dropped, or left part-way.
+   */
+  progress?: Int32Array;
 }
 
 /** A chunk's buffer given back once written, for the worker to fill again. */
@@ -30,7 +35,7 @@ export interface JsonReportBuffer {
 /** What a thread formatting a {@link JsonReportPartJob} sends back, in order. */
 export type JsonReportPartReply =
   /** The UTF-8 of the next lines, each after its separator; `through`: the customer after the last. */
-  | { kind: 'jsonReportBytes'; bytes: ArrayBuffer; length: number; through: number }
+  | { kind: 'jsonReportBytes'; bytes: ArrayBuffer; length: number; from: number; through: number }
   | { kind: 'jsonReportDone' }
   | { kind: 'jsonReportFailed'; message: string };
 
@@ -162,8 +167,12 @@ export function formatJsonReportPart(
   const entries: Record<string, unknown>[] = [];
   let buffer = take(chunkBytes);
   let used = 0;
+  // The first customer of the chunk being filled.
+  let first = from;
+  const dropped = (): boolean => job.progress !== undefined && Atomics.load(job.progress, 0) >= to;
   // A batch of customers at a time, filled a column at a time.
   for (let start = from; start < to; start += batchCustomers) {
+    if (dropped()) return;
     const count = Math.min(batchCustomers, to - start);
     for (let j = 0; j < count; j++) entries[j] = { ...template };
     for (let k = 0; k < keys.length; k++) fill(entries, count, keys[k]!, columns[k]!, start - from);
@@ -174,7 +183,14 @@ export function formatJsonReportPart(
       if (used + most > buffer.length) {
         if (used > 0) {
           const through = start + j;
-          send({ kind: 'jsonReportBytes', bytes: buffer.buffer as ArrayBuffer, length: used, through });
+          send({
+            kind: 'jsonReportBytes',
+            bytes: buffer.buffer as ArrayBuffer,
+            length: used,
+            from: first,
+            through,
+          });
+          first = through;
         }
         buffer = take(most);
         used = 0;
@@ -184,7 +200,13 @@ export function formatJsonReportPart(
       used += buffer.write(line, used, 'utf8');
     }
   }
-  send({ kind: 'jsonReportBytes', bytes: buffer.buffer as ArrayBuffer, length: used, through: to });
+  send({
+    kind: 'jsonReportBytes',
+    bytes: buffer.buffer as ArrayBuffer,
+    length: used,
+    from: first,
+    through: to,
+  });
 }
 
 /**

@@ -62,13 +62,16 @@ function shareCustomers(count: number): { lead: number; turns: { worker: Block; 
 
 /**
  * The worker's side of the conversation: `send` posts the job of a block (false when it cannot be sent);
- * `next` resolves to the worker's next chunk (`jsonReportDone` skipped), null once it failed; `giveBack`
- * hands a written chunk's buffer back.
+ * `next` resolves to the worker's next chunk (`jsonReportDone` skipped), null once it failed; `ready`
+ * tells whether `next` would resolve at once; `giveUp` stops listening to it; `giveBack` hands a written
+ * chunk's buffer back.
  */
 function talkTo(worker: Worker): {
   send: (job: ReturnType<typeof jsonReportPartJob>) => boolean;
   next: () => Promise<Extract<JsonReportPartReply, { kind: 'jsonReportBytes' }> | null>;
   giveBack: (bytes: ArrayBuffer) => void;
+  ready: () => boolean;
+  giveUp: () => void;
   stop: () => void;
 } {
   const replies: JsonReportPartReply[] = [];
@@ -116,6 +119,10 @@ function talkTo(worker: Worker): {
       }
       return reply;
     },
+    ready: () => replies.length > 0 || failed,
+    giveUp: () => {
+      over = failed = true;
+    },
     giveBack: (bytes) => {
       if (over) return;
       try {
@@ -142,7 +149,9 @@ function talkTo(worker: Worker): {
  * formats what it did not send.
  *
  * @param script The worker's script (the command line's bundle), or null: everything on this thread.
- * @param fromCustomers Customers from which a worker takes part.
+ * @param options `fromCustomers`: customers from which a worker takes part; `takeOver` (default true): this
+ *   thread formats a block the worker has not begun sending rather than wait for it (on a busy machine the
+ *   worker may get little of a core); false waits for every block.
  * @throws FileError `cannotWrite` (`writeFileAtomically`).
  * @example await writeJsonReport('report.json', reportParts(result), 'en', __filename);
  */
@@ -151,8 +160,9 @@ export async function writeJsonReport(
   parts: ReportParts,
   language: Language,
   script: string | null,
-  fromCustomers = jsonReportWorkerFromCustomers,
+  options: { fromCustomers?: number; takeOver?: boolean } = {},
 ): Promise<void> {
+  const { fromCustomers = jsonReportWorkerFromCustomers, takeOver = true } = options;
   const { head, count, customer, fields } = parts;
   let worker: Worker | null = null;
   try {
@@ -169,10 +179,12 @@ export async function writeJsonReport(
   const talk = talkTo(worker);
   try {
     const { lead, turns } = shareCustomers(count);
+    const progress = new Int32Array(new SharedArrayBuffer(4));
     let sent = 0;
     const sendAhead = (waitingFor: number): void => {
       for (const { worker: block } of turns.slice(sent, waitingFor + blocksAhead)) {
-        if (!talk.send(jsonReportPartJob(fields, block[0], block[1]))) return;
+        const { job, buffers } = jsonReportPartJob(fields, block[0], block[1]);
+        if (!talk.send({ job: { ...job, progress }, buffers })) return;
         sent++;
       }
     };
@@ -189,15 +201,28 @@ export async function writeJsonReport(
       ] of turns.entries()) {
         sendAhead(turn + 1);
         let next = from;
-        // The worker's lines of this block, as they come; what it did not send (it failed), from here.
-        for (let chunk = next < to && turn < sent ? await talk.next() : null; chunk !== null;) {
-          yield new Uint8Array(chunk.bytes, 0, chunk.length);
-          // Written by now: its buffer goes back to be filled again.
+        // The worker's lines of this block as they come, once it has begun it (else this thread does not
+        // wait: it takes the block over); what the worker did not send (it failed), from here.
+        for (
+          let chunk = turn < sent && (!takeOver || talk.ready()) ? await talk.next() : null;
+          chunk !== null;
+        ) {
+          if (chunk.from > next) {
+            // Lines missing: the worker is not trusted any more.
+            talk.giveUp();
+            break;
+          }
+          if (chunk.from === next) {
+            yield new Uint8Array(chunk.bytes, 0, chunk.length);
+            next = chunk.through;
+          }
+          // Written by now (or of a block taken over): its buffer goes back to be filled again.
           talk.giveBack(chunk.bytes);
-          next = chunk.through;
           chunk = next < to ? await talk.next() : null;
         }
         yield customerLines(next, to, customer);
+        // Blocks taken over are dropped by the worker.
+        Atomics.store(progress, 0, to);
         yield customerLines(own[0], own[1], customer);
       }
       yield [reportClosing];

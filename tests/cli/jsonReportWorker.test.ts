@@ -121,7 +121,7 @@ describe('formatJsonReportPart: the same lines as formatReportJson, from columns
 describe('writeJsonReport with a worker thread: byte for byte formatReportJson', () => {
   const written = async (parts: ReportParts, script: string, name: string): Promise<string> => {
     const file = path.join(folder, `${name}.json`);
-    await writeJsonReport(file, parts, 'en', script, 1);
+    await writeJsonReport(file, parts, 'en', script, { fromCustomers: 1, takeOver: false });
     return readFileSync(file, 'utf8');
   };
   /** The customer after the last of each chunk the worker sends, as they come. */
@@ -170,6 +170,7 @@ describe('writeJsonReport with a worker thread: byte for byte formatReportJson',
   const partial = (chunks: number, then: string): string =>
     `${head}parentPort.on('message', (job) => {
   const lines = [];
+  let first = job.from;
   for (let i = job.from; i < job.to; i++) {
     const entry = {};
     job.keys.forEach((key, k) => {
@@ -177,9 +178,11 @@ describe('writeJsonReport with a worker thread: byte for byte formatReportJson',
       entry[key] = column.codes ? column.distinct[column.codes[i - job.from]] : column[i - job.from];
     });
     lines.push(',\\n    ' + JSON.stringify(entry));
-    if ((i - job.from + 1) % 100 === 0 && (i - job.from + 1) / 100 <= ${chunks}) {
+    const done = i - job.from + 1;
+    if ((done % 100 === 0 || i === job.to - 1) && Math.ceil(done / 100) <= ${chunks}) {
       const bytes = new Uint8Array(Buffer.from(lines.splice(0).join(''))).buffer;
-      parentPort.postMessage({ kind: 'jsonReportBytes', bytes, length: bytes.byteLength, through: i + 1 }, [bytes]);
+      parentPort.postMessage({ kind: 'jsonReportBytes', bytes, length: bytes.byteLength, from: first, through: i + 1 }, [bytes]);
+      first = i + 1;
     }
   }
   ${then}
@@ -213,6 +216,29 @@ describe('writeJsonReport with a worker thread: byte for byte formatReportJson',
     const parts = awkwardParts(1000);
     expect(await written(parts, file(), name)).toBe(expectedText(parts));
   });
+
+  test.each([
+    ['the bundle', () => bundle],
+    [
+      'a worker that sleeps before its first block',
+      () =>
+        script(
+          'sleeps.js',
+          partial(1000, 'parentPort.postMessage({ kind: "jsonReportDone" });').replace(
+            "parentPort.on('message', (job) => {",
+            "let slept = false;\nparentPort.on('message', (job) => {\n  if (!slept) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);\n  slept = true;",
+          ),
+        ),
+    ],
+  ])(
+    'this thread takes over the blocks the worker has not begun (%s): the same bytes',
+    async (name, file) => {
+      const parts = awkwardParts(20_000);
+      const out = path.join(folder, `take-over-${name}.json`);
+      await writeJsonReport(out, parts, 'en', file(), { fromCustomers: 1 });
+      expect(readFileSync(out, 'utf8')).toBe(expectedText(parts));
+    },
+  );
 
   test('a worker that stops part-way: the same file from the bytes it sent and this thread', async () => {
     const parts = awkwardParts(1000);
