@@ -150,8 +150,8 @@ function talkTo(worker: Worker): {
  *
  * @param script The worker's script (the command line's bundle), or null: everything on this thread.
  * @param options `fromCustomers`: customers from which a worker takes part; `takeOver` (default true): this
- *   thread formats a block the worker has not begun sending rather than wait for it (on a busy machine the
- *   worker may get little of a core); false waits for every block.
+ *   thread formats the rest of a block whose next lines the worker has not sent yet rather than wait for
+ *   them (on a busy machine the worker may get little of a core); false waits for every block.
  * @throws FileError `cannotWrite` (`writeFileAtomically`).
  * @example await writeJsonReport('report.json', reportParts(result), 'en', __filename);
  */
@@ -201,8 +201,8 @@ export async function writeJsonReport(
       ] of turns.entries()) {
         sendAhead(turn + 1);
         let next = from;
-        // The worker's lines of this block as they come, once it has begun it (else this thread does not
-        // wait: it takes the block over); what the worker did not send (it failed), from here.
+        // The worker's lines of this block as far as they have come (this thread does not wait for the worker:
+        // it takes the rest of the block over), then the rest from here.
         for (
           let chunk = turn < sent && (!takeOver || talk.ready()) ? await talk.next() : null;
           chunk !== null;
@@ -218,7 +218,7 @@ export async function writeJsonReport(
           }
           // Written by now (or of a block taken over): its buffer goes back to be filled again.
           talk.giveBack(chunk.bytes);
-          chunk = next < to ? await talk.next() : null;
+          chunk = next < to && (!takeOver || talk.ready()) ? await talk.next() : null;
         }
         yield customerLines(next, to, customer);
         // Blocks taken over are dropped by the worker.
