@@ -98,6 +98,7 @@ const nonNullKernels = [
   'src/engine/calls/mergeCallEntries.ts', // grouping and sorting the calls over typed arrays
   'src/engine/movement/monthlyCohorts.ts', // per-row pass over the sales rows' typed arrays
   'src/host/file/XmlByteWriter.ts', // byte copies into the buffer room reserved for them
+  'src/cli/jsonReportPart.ts', // per-customer loops over the JSON report's columns
 ];
 
 /**

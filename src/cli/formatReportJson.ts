@@ -1,5 +1,35 @@
 import type { ReportCustomer, ReportHead } from '../engine/buildReport';
 
+/** What comes between two customers' lines: the line break and indent of the next one. */
+export const customerSeparator = ',\n    ';
+
+/** What follows the last customer's line. */
+export const reportClosing = '\n  ]\n}\n';
+
+/**
+ * The report's text up to its first customer's line: the head indented as JSON.stringify indents it, then
+ * the customers' opening bracket, line break and indent.
+ */
+export function reportOpening(head: ReportHead): string {
+  const top = JSON.stringify({ ...head, customers: [] }, null, 2);
+  return `${top.slice(0, top.lastIndexOf('[]'))}[\n    `;
+}
+
+/**
+ * The lines of customers `from` to `to` (excluded), each but the very first (customer 0) after its
+ * separator: the pieces of {@link formatReportJson} between its opening and closing.
+ */
+export function* customerLines(
+  from: number,
+  to: number,
+  customer: (i: number) => ReportCustomer,
+): Generator<string, void, undefined> {
+  for (let i = from; i < to; i++) {
+    if (i > 0) yield customerSeparator;
+    yield JSON.stringify(customer(i));
+  }
+}
+
 /**
  * The JSON report as text, in pieces: indented at the top, one line per customer, so a 100,000-customer
  * report stays readable in an editor and `grep`-able, and is written several times faster than fully
@@ -18,15 +48,15 @@ export function* formatReportJson(
   count: number,
   customer: (i: number) => ReportCustomer,
 ): Generator<string, void, undefined> {
-  const top = JSON.stringify({ ...head, customers: [] }, null, 2);
   if (count === 0) {
-    yield `${top}\n`;
+    yield `${JSON.stringify({ ...head, customers: [] }, null, 2)}\n`;
     return;
   }
-  yield `${top.slice(0, top.lastIndexOf('[]'))}[\n    `;
+  yield reportOpening(head);
+  // As customerLines, without a generator in between: this is the path of every report but the largest.
   for (let i = 0; i < count; i++) {
-    if (i > 0) yield ',\n    ';
+    if (i > 0) yield customerSeparator;
     yield JSON.stringify(customer(i));
   }
-  yield '\n  ]\n}\n';
+  yield reportClosing;
 }

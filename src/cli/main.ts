@@ -18,8 +18,8 @@ import { cliText, type CliText } from './cliText';
 import { exitCodeOf } from './exitCodeOf';
 import { startValueModelWorker, type ValueModelWorker } from './startValueModelWorker';
 import { whileWaiting } from './whileWaiting';
+import { writeJsonReport } from './writeJsonReport';
 import { formatCallList } from './formatCallList';
-import { formatReportJson } from './formatReportJson';
 import { formatSummaryTable } from './formatSummaryTable';
 import { helpText, parseArgs, UsageError, type CliCommand } from './parseArgs';
 import { analyzeWithDuckDb } from './sql/analyzeWithDuckDb';
@@ -247,9 +247,9 @@ async function analyzeInput(
   }
   if (command.json !== null) {
     // Streamed: one customer's object and about a megabyte of text at a time.
-    const { head, count, customer } = reportParts(analysis.result);
-    if (command.calls) head.calls = callsReport(analysis.result.outputs.calls.list);
-    await writeFileAtomically(command.json, formatReportJson(head, count, customer), language);
+    const parts = reportParts(analysis.result);
+    if (command.calls) parts.head.calls = callsReport(analysis.result.outputs.calls.list);
+    await writeJsonReport(command.json, parts, language, script);
     written.push(command.json);
   }
   if (progress) io.stderr.write(`  ${text.done(elapsed(started))}\n`);

@@ -1,18 +1,21 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
 import type { CsvHalfParser, CsvHalfReply } from '../host/file/node/parseCsvInHalves';
 import { serveCsvHalf } from '../host/file/node/serveCsvHalf';
+import { serveJsonReportParts } from './jsonReportPart';
 import { serveValueModel } from './serveValueModel';
 
 /**
  * What the command line's bundle does when it is started as a worker thread, by `workerData.role`:
  * `csvHalf` parses the second half of a large CSV (`startCsvHalfWorker`); `valueModel` fits the value model
- * beside the analysis (`startValueModelWorker`).
+ * beside the analysis (`startValueModelWorker`); `jsonReport` formats blocks of a large JSON report's
+ * customers (`writeJsonReport`).
  */
 export const workerRoles = {
   csvHalf: () => {
     if (parentPort !== null) serveCsvHalf(parentPort);
   },
   valueModel: serveValueModel,
+  jsonReport: serveJsonReportParts,
 } as const satisfies Readonly<Record<string, () => void>>;
 
 /** A role of {@link workerRoles}. */
@@ -20,12 +23,16 @@ export type WorkerRole = keyof typeof workerRoles;
 
 /**
  * Starts `script` (the command line's own bundle, dist/cli.js, whose entry runs {@link runWorkerRole}) as a
- * worker thread with `role`; null without a script (in-process runs such as the tests'), when the work
+ * worker thread with `role` (and its heap's `resourceLimits`, if given); null without a script (in-process runs such as the tests'), when the work
  * stays on this thread. The worker does not keep the process alive.
  */
-export function startWorker(role: WorkerRole, script: string | null): Worker | null {
+export function startWorker(
+  role: WorkerRole,
+  script: string | null,
+  resourceLimits?: ResourceLimits,
+): Worker | null {
   if (script === null) return null;
-  const worker = new Worker(script, { workerData: { role } });
+  const worker = new Worker(script, { workerData: { role }, ...(resourceLimits && { resourceLimits }) });
   worker.unref();
   return worker;
 }

@@ -14,7 +14,15 @@ export interface ReportParts {
   count: number;
   /** Customer `i` of the report, built afresh on each call. */
   customer: (i: number) => ReportCustomer;
+  /**
+   * A customer's keys in report order (`id`, `name`, `rep`, then the methods'), each with its value for
+   * customer `i`: what `customer(i)` puts together, for a writer that ships the values elsewhere.
+   */
+  fields: readonly ReportField[];
 }
+
+/** A key of the report's customers and its value for customer `i`. */
+export type ReportField = readonly [key: string, value: (i: number) => unknown];
 
 const skippedEntry = (s: SkippedRow): Report['input']['skipped'][number] => ({
   sheet: s.sheet,
@@ -37,14 +45,18 @@ export function reportParts(result: AnalysisResult): ReportParts {
   const run = runViewOf(result);
   const method = {} as Report['method'];
   const top: Record<string, unknown> = {};
-  const fields: [string, (i: number) => unknown][] = [];
+  const { ids, names, reps, count } = result.roster;
+  const fields: ReportField[] = [
+    ['id', (i) => ids[i]!],
+    ['name', (i) => names[i] ?? null],
+    ['rep', (i) => reps[i] ?? null],
+  ];
   for (const m of methods as readonly AnyMethod[]) {
     const out: unknown = run.output(m);
     Object.assign(method, m.report?.method?.(out, run));
     Object.assign(top, m.report?.top?.(out, run));
     fields.push(...Object.entries(m.report?.customer?.(out, run) ?? {}));
   }
-  const { ids, names, reps, count } = result.roster;
   const head: ReportHead = {
     version: 1,
     asOf: isoFromDay(result.asOf),
@@ -69,17 +81,14 @@ export function reportParts(result: AnalysisResult): ReportParts {
   // Every customer is a copy of one object with the report's keys in order, then filled in: an object grown
   // key by key under computed names turns into a slow dictionary past a dozen keys in V8, which took about
   // three times as long to build and twice as long to write as JSON (100,000 customers of 33 keys).
-  const keys = ['id', 'name', 'rep', ...fields.map(([name]) => name)];
+  const keys = fields.map(([name]) => name);
   const template: Record<string, unknown> = Object.fromEntries(
     keys.map((key): [string, null] => [key, null]),
   );
   const customer = (i: number): ReportCustomer => {
     const entry = { ...template } as ReportCustomer;
-    entry.id = ids[i]!;
-    entry.name = names[i] ?? null;
-    entry.rep = reps[i] ?? null;
     for (const [name, value] of fields) entry[name] = value(i);
     return entry;
   };
-  return { head, count, customer };
+  return { head, count, customer, fields };
 }
