@@ -1,11 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import {
   runValueModel,
+  runValueModelFit,
+  runValueModelHoldout,
   type ValueModelJob,
   type ValueModelRows,
   type ValueModelRun,
 } from '../engine/valueModel/runValueModel';
-import type { ValueModelReply } from './serveValueModel';
+import type { HoldoutCheck } from '../engine/valueModel/types';
+import { claimHoldout, newHoldoutClaim, type HoldoutClaim } from './holdoutClaim';
+import type { ValueModelReply, ValueModelWorkerJob } from './serveValueModel';
 
 /** A worker thread that fits one value model job (see {@link startValueModelWorker}). */
 export interface ValueModelWorker {
@@ -15,6 +19,13 @@ export interface ValueModelWorker {
    * message, are then exactly those of a run without the worker.
    */
   fit(job: ValueModelJob): Promise<ValueModelRun>;
+  /**
+   * For this thread's idle time while it awaits the fit (`driveSteps`' `waiting`): runs the job's holdout
+   * check here unless the worker has begun it (see {@link HoldoutClaim}), so that the two halves of the
+   * job run side by side. The run `fit` resolves to is the same either way; so is the error (the check's
+   * error is kept and thrown by `fit` only where `runValueModel` would throw it). Never throws.
+   */
+  checkHoldoutHere(): void;
   /** Stops the worker (whether or not it answered); call it once the run is over, also after a failure. */
   close(): void;
 }
@@ -33,6 +44,16 @@ function rowsToSend(rows: ValueModelRows): { rows: ValueModelRows; buffers: Arra
   };
 }
 
+/** The holdout check as run on this thread: its result, or what it threw. */
+type HoldoutOutcome = { ok: true; holdout: HoldoutCheck } | { ok: false; error: unknown };
+
+/** The run of a job from its fit and a holdout check run here (`runValueModel`'s result or error). */
+function runWith(fit: ValueModelRun['fit'], here: HoldoutOutcome): ValueModelRun {
+  if (fit.valueModel === null) return { fit, holdout: null };
+  if (!here.ok) throw here.error;
+  return { fit, holdout: here.holdout };
+}
+
 /**
  * Starts a worker thread on `script` (the command line's own bundle, whose entry takes the `valueModel`
  * role of `workerRoles`) before the input is read, so that its start overlaps the reading; the analysis
@@ -46,6 +67,9 @@ export function startValueModelWorker(script: string): ValueModelWorker {
   const worker = new Worker(script, { workerData: { role: 'valueModel' } });
   let failed = false;
   let settle: ((reply: ValueModelReply | null) => void) | null = null;
+  // The job on the worker and its claim flag, while its reply is awaited; the holdout check run here.
+  let sent: { job: ValueModelJob; claim: HoldoutClaim } | null = null;
+  let here: HoldoutOutcome | null = null;
   const fail = (): void => {
     failed = true;
     settle?.(null);
@@ -67,14 +91,34 @@ export function startValueModelWorker(script: string): ValueModelWorker {
         }
         try {
           const { rows, buffers } = rowsToSend(job.rows);
-          worker.postMessage({ ...job, rows }, buffers);
+          const claim = newHoldoutClaim();
+          worker.postMessage({ ...job, rows, holdoutClaim: claim } satisfies ValueModelWorkerJob, buffers);
+          sent = { job, claim };
         } catch {
           settle(null);
         }
       });
-      if (reply?.ok === true) return reply.run;
+      sent = null;
+      const { rows, customerCount, asOf, settings } = job;
+      if (reply?.ok === true) {
+        if (reply.holdoutLeft !== true) return reply.run;
+        return runWith(
+          reply.run.fit,
+          here ?? { ok: true, holdout: runValueModelHoldout(rows, customerCount, asOf, settings) },
+        );
+      }
       // The same code on the same rows: the run, or the very error a run without the worker gives.
-      return runValueModel(job.rows, job.customerCount, job.asOf, job.settings);
+      if (here === null) return runValueModel(rows, customerCount, asOf, settings);
+      return runWith(runValueModelFit(rows, customerCount, asOf, settings), here);
+    },
+    checkHoldoutHere() {
+      if (sent === null || !claimHoldout(sent.claim, 'caller')) return;
+      const { rows, customerCount, asOf, settings } = sent.job;
+      try {
+        here = { ok: true, holdout: runValueModelHoldout(rows, customerCount, asOf, settings) };
+      } catch (error) {
+        here = { ok: false, error };
+      }
     },
     close() {
       worker.removeAllListeners();
