@@ -8,9 +8,9 @@ import type { ValueModelJob, ValueModelRun } from './valueModel/runValueModel';
  * A rejection of `fit` is thrown where the value model runs, as `runValueModel`'s own error would be.
  * Gives what {@link runSteps} gives when `fit` resolves to `runValueModel`'s run of the job.
  *
- * @param waiting Called once, when the analysis first awaits the outcome while the fit is still pending:
- *   this thread has nothing else to do then, and the driver may take on part of the job (the command
- *   line runs the holdout check here when its worker has not begun it yet).
+ * @param waiting Called once, when the analysis first awaits the outcome: this thread has nothing else to
+ *   do until the fit is in, and the driver may take on part of the job meanwhile (the command line runs
+ *   the holdout check here when its worker has not begun it yet). The fit may be done by then.
  * @example const result = await driveSteps(analysisSteps(input), (job) => fitElsewhere(job));
  */
 export async function driveSteps<R>(
@@ -19,7 +19,6 @@ export async function driveSteps<R>(
   waiting?: () => void,
 ): Promise<R> {
   let pending: Promise<ValueModelOutcome> | null = null;
-  let settled = false;
   let waited = false;
   let next = steps.next();
   while (next.done !== true) {
@@ -30,14 +29,11 @@ export async function driveSteps<R>(
         (run): ValueModelOutcome => ({ ok: true, run }),
         (error: unknown): ValueModelOutcome => ({ ok: false, error }),
       );
-      void pending.then(() => {
-        settled = true;
-      });
       next = steps.next();
       continue;
     }
     if (pending === null) throw new Error('The analysis awaited a value model it did not start.');
-    if (!settled && !waited) {
+    if (!waited) {
       waited = true;
       waiting?.();
     }

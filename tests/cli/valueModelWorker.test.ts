@@ -10,7 +10,7 @@ import { startValueModelWorker } from '../../src/cli/startValueModelWorker';
 import { analysisSteps, type AnalysisInput } from '../../src/engine/analyze';
 import type { AnalysisStep } from '../../src/engine/AnalysisStep';
 import * as valueModel from '../../src/engine/valueModel/runValueModel';
-import type { ValueModelJob } from '../../src/engine/valueModel/runValueModel';
+import type { ValueModelJob, ValueModelRun } from '../../src/engine/valueModel/runValueModel';
 import { workbookCells } from '../golden/workbookCells';
 import { cdnowCsvText, writeCdnowCsv } from '../helpers/cdnowCsv';
 import { parseCsvRows, settingsWith, tableInput } from '../helpers/tables';
@@ -165,5 +165,102 @@ describe('a worker that fails gives what the main thread gives', () => {
     } finally {
       worker.close();
     }
+  });
+});
+
+describe('the holdout check runs on this thread while the worker fits, when this thread gets to it first', () => {
+  const job = cdnowJob();
+  const expected = valueModel.runValueModel(job.rows, job.customerCount, job.asOf, job.settings);
+  const script = (name: string, text: string): string => {
+    const file = path.join(folder, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  /** The job's run with `checkHoldoutHere` called at once (the worker is still starting: this thread wins). */
+  async function runHelped(file: string, which: ValueModelJob = job): Promise<ValueModelRun> {
+    const worker = startValueModelWorker(file);
+    try {
+      const run = worker.fit(which);
+      worker.checkHoldoutHere();
+      return await run;
+    } finally {
+      worker.close();
+    }
+  }
+
+  test('the bundle fits, this thread checks the holdout: the same run, bit for bit', async () => {
+    const spies = {
+      run: jest.spyOn(valueModel, 'runValueModel'),
+      fit: jest.spyOn(valueModel, 'runValueModelFit'),
+      holdout: jest.spyOn(valueModel, 'runValueModelHoldout'),
+    };
+    const run = await runHelped(bundle);
+    expect(run).toEqual(expected);
+    expect(run.holdout?.rows.length).toBeGreaterThan(0);
+    const [a, b] = [run.fit.predictions?.predictedValue, expected.fit.predictions?.predictedValue];
+    expect(a !== undefined && b !== undefined && Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(
+      true,
+    );
+    expect(spies.holdout).toHaveBeenCalledTimes(1);
+    expect(spies.fit).not.toHaveBeenCalled();
+    expect(spies.run).not.toHaveBeenCalled();
+  });
+
+  test('called once the worker has answered, it does nothing', async () => {
+    const worker = startValueModelWorker(bundle);
+    try {
+      const run = await worker.fit(job);
+      const holdout = jest.spyOn(valueModel, 'runValueModelHoldout');
+      worker.checkHoldoutHere();
+      expect(holdout).not.toHaveBeenCalled();
+      expect(run).toEqual(expected);
+    } finally {
+      worker.close();
+    }
+  });
+
+  const failures: [string, () => string][] = [
+    ['the script does not exist', () => path.join(folder, 'missing-too.js')],
+    ['the worker exits without answering', () => script('exits-too.js', 'process.exit(0);\n')],
+    [
+      'the worker answers that the fit threw',
+      () =>
+        script(
+          'refuses-too.js',
+          "const { parentPort } = require('node:worker_threads');\nparentPort.once('message', () => { parentPort.postMessage({ ok: false, message: 'no' }); parentPort.close(); });\n",
+        ),
+    ],
+  ];
+
+  test.each(failures)('%s: the fit on this thread, with the check already made here', async (_name, file) => {
+    const spies = {
+      run: jest.spyOn(valueModel, 'runValueModel'),
+      fit: jest.spyOn(valueModel, 'runValueModelFit'),
+      holdout: jest.spyOn(valueModel, 'runValueModelHoldout'),
+    };
+    expect(await runHelped(file())).toEqual(expected);
+    expect(spies.holdout).toHaveBeenCalledTimes(1);
+    expect(spies.fit).toHaveBeenCalledTimes(1);
+    expect(spies.run).not.toHaveBeenCalled();
+  });
+
+  test("the check throws here: its very error when the fit stands, whether the worker's or this thread's", async () => {
+    const error = new Error('holdout failed');
+    jest.spyOn(valueModel, 'runValueModelHoldout').mockImplementation(() => {
+      throw error;
+    });
+    await expect(runHelped(bundle)).rejects.toBe(error);
+    await expect(runHelped(path.join(folder, 'missing.js'))).rejects.toBe(error);
+  });
+
+  test('the check throws here but the fit fails: no holdout, as runValueModel gives', async () => {
+    const few: ValueModelJob = { ...job, rows: { ...job.rows, count: 12 } };
+    const plain = valueModel.runValueModel(few.rows, few.customerCount, few.asOf, few.settings);
+    expect(plain.fit.valueModel).toBeNull();
+    jest.spyOn(valueModel, 'runValueModelHoldout').mockImplementation(() => {
+      throw new Error('holdout failed');
+    });
+    expect(await runHelped(bundle, few)).toEqual(plain);
+    expect(await runHelped(path.join(folder, 'missing.js'), few)).toEqual(plain);
   });
 });
