@@ -7,6 +7,7 @@ import {
   type ValueModelRun,
 } from '../engine/valueModel/runValueModel';
 import { claimHoldout, type HoldoutClaim } from './holdoutClaim';
+import { markGroupingReady, type SharedGrouping } from './sharedGrouping';
 
 /**
  * What the value model worker answers: the run, or that `runValueModel` threw (the caller runs it again).
@@ -16,8 +17,11 @@ import { claimHoldout, type HoldoutClaim } from './holdoutClaim';
 export type ValueModelReply =
   { ok: true; run: ValueModelRun; holdoutLeft?: boolean } | { ok: false; message: string };
 
-/** A value model job as the worker is sent it: with the flag of who runs the holdout check, if shared. */
-export type ValueModelWorkerJob = ValueModelJob & { holdoutClaim?: HoldoutClaim };
+/**
+ * A value model job as the worker is sent it: with the flag of who runs the holdout check and the room for
+ * the rows' grouping, both shared with the caller (when it sends them).
+ */
+export type ValueModelWorkerJob = ValueModelJob & { holdoutClaim?: HoldoutClaim; grouping?: SharedGrouping };
 
 /** The buffers of a run's per-customer arrays, moved to the caller rather than copied. */
 function buffersOf(run: ValueModelRun): ArrayBuffer[] {
@@ -34,8 +38,9 @@ function buffersOf(run: ValueModelRun): ArrayBuffer[] {
  * before this thread got to it.
  */
 function replyTo(job: ValueModelWorkerJob): ValueModelReply {
-  const { rows, customerCount, asOf, settings, holdoutClaim } = job;
-  const byCustomer = groupValueModelRows(rows, customerCount);
+  const { rows, customerCount, asOf, settings, holdoutClaim, grouping } = job;
+  const byCustomer = groupValueModelRows(rows, customerCount, grouping);
+  if (grouping !== undefined) markGroupingReady(grouping);
   const fit = runValueModelFit(rows, customerCount, asOf, settings, byCustomer);
   // Claimed also when the fit failed: the caller then need not check the holdout for nothing.
   const mine = holdoutClaim === undefined || claimHoldout(holdoutClaim, 'worker');

@@ -10,6 +10,7 @@ import {
 import type { HoldoutCheck } from '../engine/valueModel/types';
 import { claimHoldout, newHoldoutClaim, type HoldoutClaim } from './holdoutClaim';
 import type { ValueModelReply, ValueModelWorkerJob } from './serveValueModel';
+import { newSharedGrouping, readyGrouping, type SharedGrouping } from './sharedGrouping';
 
 /** A worker thread that fits one value model job (see {@link startValueModelWorker}). */
 export interface ValueModelWorker {
@@ -68,7 +69,7 @@ export function startValueModelWorker(script: string): ValueModelWorker {
   let failed = false;
   let settle: ((reply: ValueModelReply | null) => void) | null = null;
   // The job on the worker and its claim flag, while its reply is awaited; the holdout check run here.
-  let sent: { job: ValueModelJob; claim: HoldoutClaim } | null = null;
+  let sent: { job: ValueModelJob; claim: HoldoutClaim; grouping: SharedGrouping } | null = null;
   let here: HoldoutOutcome | null = null;
   const fail = (): void => {
     failed = true;
@@ -92,8 +93,10 @@ export function startValueModelWorker(script: string): ValueModelWorker {
         try {
           const { rows, buffers } = rowsToSend(job.rows);
           const claim = newHoldoutClaim();
-          worker.postMessage({ ...job, rows, holdoutClaim: claim } satisfies ValueModelWorkerJob, buffers);
-          sent = { job, claim };
+          const grouping = newSharedGrouping(rows.count, job.customerCount);
+          const message: ValueModelWorkerJob = { ...job, rows, holdoutClaim: claim, grouping };
+          worker.postMessage(message, buffers);
+          sent = { job, claim, grouping };
         } catch {
           settle(null);
         }
@@ -114,8 +117,10 @@ export function startValueModelWorker(script: string): ValueModelWorker {
     checkHoldoutHere() {
       if (sent === null || !claimHoldout(sent.claim, 'caller')) return;
       const { rows, customerCount, asOf, settings } = sent.job;
+      // The worker's grouping of the rows (it groups them first thing), else grouped here.
+      const byCustomer = readyGrouping(sent.grouping) ?? undefined;
       try {
-        here = { ok: true, holdout: runValueModelHoldout(rows, customerCount, asOf, settings) };
+        here = { ok: true, holdout: runValueModelHoldout(rows, customerCount, asOf, settings, byCustomer) };
       } catch (error) {
         here = { ok: false, error };
       }

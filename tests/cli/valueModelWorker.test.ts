@@ -6,9 +6,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as sharedGrouping from '../../src/cli/sharedGrouping';
 import { startValueModelWorker } from '../../src/cli/startValueModelWorker';
 import { analysisSteps, type AnalysisInput } from '../../src/engine/analyze';
 import type { AnalysisStep } from '../../src/engine/AnalysisStep';
+import * as grouping from '../../src/engine/valueModel/groupPurchasesByCustomer';
 import * as valueModel from '../../src/engine/valueModel/runValueModel';
 import type { ValueModelJob, ValueModelRun } from '../../src/engine/valueModel/runValueModel';
 import { workbookCells } from '../golden/workbookCells';
@@ -262,5 +264,59 @@ describe('the holdout check runs on this thread while the worker fits, when this
     });
     expect(await runHelped(bundle, few)).toEqual(plain);
     expect(await runHelped(path.join(folder, 'missing.js'), few)).toEqual(plain);
+  });
+
+  test("once the worker has grouped the rows (in shared memory), this thread's check reads its grouping", async () => {
+    // A worker that groups the rows as groupPurchasesByCustomer does, marks the grouping ready, waits until
+    // the caller claims the holdout check, then fails (so the fit is made here too).
+    const file = script(
+      'groups.js',
+      `const { parentPort } = require('node:worker_threads');
+parentPort.once('message', (job) => {
+  const { rows, customerCount, grouping, holdoutClaim } = job;
+  const { from, day, amount, ready } = grouping;
+  for (let k = 0; k < rows.count; k++) {
+    const c = rows.customer[k];
+    if (c >= 0 && c < customerCount && rows.amount[k] >= 0) from[c + 1]++;
+  }
+  for (let c = 0; c < customerCount; c++) from[c + 1] += from[c];
+  const next = from.slice(0, customerCount);
+  for (let k = 0; k < rows.count; k++) {
+    const c = rows.customer[k];
+    if (c < 0 || c >= customerCount || !(rows.amount[k] >= 0)) continue;
+    const at = next[c]++;
+    day[at] = rows.day[k];
+    amount[at] = rows.amount[k];
+  }
+  Atomics.store(ready, 0, 1);
+  while (Atomics.load(holdoutClaim, 0) === 0) Atomics.wait(holdoutClaim, 0, 0, 5);
+  parentPort.postMessage({ ok: false, message: 'no' });
+  parentPort.close();
+});
+`,
+    );
+    const made: sharedGrouping.SharedGrouping[] = [];
+    const newGrouping = sharedGrouping.newSharedGrouping;
+    jest.spyOn(sharedGrouping, 'newSharedGrouping').mockImplementation((rows, customers) => {
+      const room = newGrouping(rows, customers);
+      made.push(room);
+      return room;
+    });
+    const worker = startValueModelWorker(file);
+    try {
+      const run = worker.fit(job);
+      expect(made).toHaveLength(1);
+      while (Atomics.load(made[0]!.ready, 0) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      const groups = jest.spyOn(grouping, 'groupPurchasesByCustomer');
+      const holdout = jest.spyOn(valueModel, 'runValueModelHoldout');
+      worker.checkHoldoutHere();
+      expect(holdout).toHaveBeenCalledTimes(1);
+      expect(groups).not.toHaveBeenCalled();
+      expect(await run).toEqual(expected);
+      // Grouped here once more, for the fit alone.
+      expect(groups).toHaveBeenCalledTimes(1);
+    } finally {
+      worker.close();
+    }
   });
 });

@@ -77,14 +77,20 @@ export function runValueModel(
  * The rows of a value model job grouped by customer ({@link groupPurchasesByCustomer}), as
  * {@link runValueModelFit} and {@link runValueModelHoldout} read them.
  *
+ * @param into Where to write them, as for {@link groupPurchasesByCustomer}.
  * @example const byCustomer = groupValueModelRows(job.rows, job.customerCount);
  */
-export function groupValueModelRows(rows: ValueModelRows, customerCount: number): PurchasesByCustomer {
+export function groupValueModelRows(
+  rows: ValueModelRows,
+  customerCount: number,
+  into?: Omit<PurchasesByCustomer, 'customerCount'>,
+): PurchasesByCustomer {
   return groupPurchasesByCustomer(
     rows.customer.subarray(0, rows.count),
     rows.day.subarray(0, rows.count),
     rows.amount.subarray(0, rows.count),
     customerCount,
+    into,
   );
 }
 
