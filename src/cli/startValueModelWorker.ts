@@ -58,11 +58,17 @@ function runWith(fit: ValueModelRun['fit'], here: HoldoutOutcome): ValueModelRun
 /**
  * Starts a worker thread on `script` (the command line's own bundle, whose entry takes the `valueModel`
  * role of `workerRoles`) before the input is read, so that its start overlaps the reading; the analysis
- * hands it the value model's job (`driveSteps`) and runs the methods that do not need it meanwhile.
+ * hands it the value model's job (`driveSteps`) and runs the methods that do not need it meanwhile, then
+ * the job's holdout check if the worker has not begun it (`checkHoldoutHere`, as `driveSteps` waits).
  *
  * @example
  * const worker = startValueModelWorker(__filename);
- * try { result = await driveSteps(analysisSteps(input), (job) => worker.fit(job)); } finally { worker.close(); }
+ * try {
+ *   const fit = (job: ValueModelJob) => worker.fit(job);
+ *   result = await driveSteps(analysisSteps(input), fit, () => worker.checkHoldoutHere());
+ * } finally {
+ *   worker.close();
+ * }
  */
 export function startValueModelWorker(script: string): ValueModelWorker {
   const worker = new Worker(script, { workerData: { role: 'valueModel' } });
