@@ -226,11 +226,18 @@ async function analyzeInput(
     ...(worker === null
       ? {}
       : {
-          // The value model is fitted by the worker while the methods that do not need it run here.
+          // The value model is fitted by the worker while the methods that do not need it run here (then
+          // its holdout check too, unless the worker has begun it).
           compute: async (input: AnalysisInput) =>
             computeAnalysis(input, {
               describeOutput: out !== null,
-              analyzed: await driveSteps(analysisSteps(input), (job) => worker.fit(job)),
+              analyzed: await driveSteps(
+                analysisSteps(input),
+                (job) => worker.fit(job),
+                () => {
+                  worker.checkHoldoutHere();
+                },
+              ),
             }),
         }),
   });

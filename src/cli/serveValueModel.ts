@@ -1,8 +1,27 @@
 import { parentPort } from 'node:worker_threads';
-import { runValueModel, type ValueModelJob, type ValueModelRun } from '../engine/valueModel/runValueModel';
+import {
+  groupValueModelRows,
+  runValueModelFit,
+  runValueModelHoldout,
+  type ValueModelJob,
+  type ValueModelRun,
+} from '../engine/valueModel/runValueModel';
+import { claimHoldout, type HoldoutClaim } from './holdoutClaim';
+import { markGroupingReady, type SharedGrouping } from './sharedGrouping';
 
-/** What the value model worker answers: the run, or that `runValueModel` threw (the caller runs it again). */
-export type ValueModelReply = { ok: true; run: ValueModelRun } | { ok: false; message: string };
+/**
+ * What the value model worker answers: the run, or that `runValueModel` threw (the caller runs it again).
+ * `holdoutLeft`: the caller claimed the holdout check (see {@link HoldoutClaim}) while the fit stands;
+ * `run.holdout` is then null and the caller's check takes its place.
+ */
+export type ValueModelReply =
+  { ok: true; run: ValueModelRun; holdoutLeft?: boolean } | { ok: false; message: string };
+
+/**
+ * A value model job as the worker is sent it: with the flag of who runs the holdout check and the room for
+ * the rows' grouping, both shared with the caller (when it sends them).
+ */
+export type ValueModelWorkerJob = ValueModelJob & { holdoutClaim?: HoldoutClaim; grouping?: SharedGrouping };
 
 /** The buffers of a run's per-customer arrays, moved to the caller rather than copied. */
 function buffersOf(run: ValueModelRun): ArrayBuffer[] {
@@ -15,16 +34,35 @@ function buffersOf(run: ValueModelRun): ArrayBuffer[] {
 }
 
 /**
- * The value model worker's role (`workerRoles.valueModel`): fits the one {@link ValueModelJob} it is sent
- * with `runValueModel`, answers a {@link ValueModelReply} and stops listening.
+ * `runValueModel` of the job, save the holdout check when the caller has claimed it (its `holdoutClaim`)
+ * before this thread got to it.
+ */
+function replyTo(job: ValueModelWorkerJob): ValueModelReply {
+  const { rows, customerCount, asOf, settings, holdoutClaim, grouping } = job;
+  const byCustomer = groupValueModelRows(rows, customerCount, grouping);
+  if (grouping !== undefined) markGroupingReady(grouping);
+  const fit = runValueModelFit(rows, customerCount, asOf, settings, byCustomer);
+  // Claimed also when the fit failed: the caller then need not check the holdout for nothing.
+  const mine = holdoutClaim === undefined || claimHoldout(holdoutClaim, 'worker');
+  if (fit.valueModel === null) return { ok: true, run: { fit, holdout: null } };
+  if (!mine) return { ok: true, run: { fit, holdout: null }, holdoutLeft: true };
+  return {
+    ok: true,
+    run: { fit, holdout: runValueModelHoldout(rows, customerCount, asOf, settings, byCustomer) },
+  };
+}
+
+/**
+ * The value model worker's role (`workerRoles.valueModel`): fits the one {@link ValueModelWorkerJob} it is
+ * sent as `runValueModel` does, answers a {@link ValueModelReply} and stops listening.
  */
 export function serveValueModel(): void {
   const port = parentPort;
   if (port === null) throw new Error('The value model worker runs only in a worker thread.');
-  port.once('message', (job: ValueModelJob) => {
+  port.once('message', (job: ValueModelWorkerJob) => {
     let reply: ValueModelReply;
     try {
-      reply = { ok: true, run: runValueModel(job.rows, job.customerCount, job.asOf, job.settings) };
+      reply = replyTo(job);
     } catch (error) {
       reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
     }

@@ -1,11 +1,16 @@
 import { Worker } from 'node:worker_threads';
 import {
   runValueModel,
+  runValueModelFit,
+  runValueModelHoldout,
   type ValueModelJob,
   type ValueModelRows,
   type ValueModelRun,
 } from '../engine/valueModel/runValueModel';
-import type { ValueModelReply } from './serveValueModel';
+import type { HoldoutCheck } from '../engine/valueModel/types';
+import { claimHoldout, newHoldoutClaim, type HoldoutClaim } from './holdoutClaim';
+import type { ValueModelReply, ValueModelWorkerJob } from './serveValueModel';
+import { newSharedGrouping, readyGrouping, type SharedGrouping } from './sharedGrouping';
 
 /** A worker thread that fits one value model job (see {@link startValueModelWorker}). */
 export interface ValueModelWorker {
@@ -15,6 +20,13 @@ export interface ValueModelWorker {
    * message, are then exactly those of a run without the worker.
    */
   fit(job: ValueModelJob): Promise<ValueModelRun>;
+  /**
+   * For this thread's idle time while it awaits the fit (`driveSteps`' `waiting`): runs the job's holdout
+   * check here unless the worker has begun it (see {@link HoldoutClaim}), so that the two halves of the
+   * job run side by side. The run `fit` resolves to is the same either way; so is the error (the check's
+   * error is kept and thrown by `fit` only where `runValueModel` would throw it). Never throws.
+   */
+  checkHoldoutHere(): void;
   /** Stops the worker (whether or not it answered); call it once the run is over, also after a failure. */
   close(): void;
 }
@@ -33,19 +45,38 @@ function rowsToSend(rows: ValueModelRows): { rows: ValueModelRows; buffers: Arra
   };
 }
 
+/** The holdout check as run on this thread: its result, or what it threw. */
+type HoldoutOutcome = { ok: true; holdout: HoldoutCheck } | { ok: false; error: unknown };
+
+/** The run of a job from its fit and a holdout check run here (`runValueModel`'s result or error). */
+function runWith(fit: ValueModelRun['fit'], here: HoldoutOutcome): ValueModelRun {
+  if (fit.valueModel === null) return { fit, holdout: null };
+  if (!here.ok) throw here.error;
+  return { fit, holdout: here.holdout };
+}
+
 /**
  * Starts a worker thread on `script` (the command line's own bundle, whose entry takes the `valueModel`
  * role of `workerRoles`) before the input is read, so that its start overlaps the reading; the analysis
- * hands it the value model's job (`driveSteps`) and runs the methods that do not need it meanwhile.
+ * hands it the value model's job (`driveSteps`) and runs the methods that do not need it meanwhile, then
+ * the job's holdout check if the worker has not begun it (`checkHoldoutHere`, as `driveSteps` waits).
  *
  * @example
  * const worker = startValueModelWorker(__filename);
- * try { result = await driveSteps(analysisSteps(input), (job) => worker.fit(job)); } finally { worker.close(); }
+ * try {
+ *   const fit = (job: ValueModelJob) => worker.fit(job);
+ *   result = await driveSteps(analysisSteps(input), fit, () => worker.checkHoldoutHere());
+ * } finally {
+ *   worker.close();
+ * }
  */
 export function startValueModelWorker(script: string): ValueModelWorker {
   const worker = new Worker(script, { workerData: { role: 'valueModel' } });
   let failed = false;
   let settle: ((reply: ValueModelReply | null) => void) | null = null;
+  // The job on the worker and its claim flag, while its reply is awaited; the holdout check run here.
+  let sent: { job: ValueModelJob; claim: HoldoutClaim; grouping: SharedGrouping } | null = null;
+  let here: HoldoutOutcome | null = null;
   const fail = (): void => {
     failed = true;
     settle?.(null);
@@ -67,14 +98,38 @@ export function startValueModelWorker(script: string): ValueModelWorker {
         }
         try {
           const { rows, buffers } = rowsToSend(job.rows);
-          worker.postMessage({ ...job, rows }, buffers);
+          const claim = newHoldoutClaim();
+          const grouping = newSharedGrouping(rows.count, job.customerCount);
+          const message: ValueModelWorkerJob = { ...job, rows, holdoutClaim: claim, grouping };
+          worker.postMessage(message, buffers);
+          sent = { job, claim, grouping };
         } catch {
           settle(null);
         }
       });
-      if (reply?.ok === true) return reply.run;
+      sent = null;
+      const { rows, customerCount, asOf, settings } = job;
+      if (reply?.ok === true) {
+        if (reply.holdoutLeft !== true) return reply.run;
+        return runWith(
+          reply.run.fit,
+          here ?? { ok: true, holdout: runValueModelHoldout(rows, customerCount, asOf, settings) },
+        );
+      }
       // The same code on the same rows: the run, or the very error a run without the worker gives.
-      return runValueModel(job.rows, job.customerCount, job.asOf, job.settings);
+      if (here === null) return runValueModel(rows, customerCount, asOf, settings);
+      return runWith(runValueModelFit(rows, customerCount, asOf, settings), here);
+    },
+    checkHoldoutHere() {
+      if (sent === null || !claimHoldout(sent.claim, 'caller')) return;
+      const { rows, customerCount, asOf, settings } = sent.job;
+      // The worker's grouping of the rows (it groups them first thing), else grouped here.
+      const byCustomer = readyGrouping(sent.grouping) ?? undefined;
+      try {
+        here = { ok: true, holdout: runValueModelHoldout(rows, customerCount, asOf, settings, byCustomer) };
+      } catch (error) {
+        here = { ok: false, error };
+      }
     },
     close() {
       worker.removeAllListeners();

@@ -8,13 +8,18 @@ import type { ValueModelJob, ValueModelRun } from './valueModel/runValueModel';
  * A rejection of `fit` is thrown where the value model runs, as `runValueModel`'s own error would be.
  * Gives what {@link runSteps} gives when `fit` resolves to `runValueModel`'s run of the job.
  *
+ * @param waiting Called once, when the analysis first awaits the outcome: this thread has nothing else to
+ *   do until the fit is in, and the driver may take on part of the job meanwhile (the command line runs
+ *   the holdout check here when its worker has not begun it yet). The fit may be done by then.
  * @example const result = await driveSteps(analysisSteps(input), (job) => fitElsewhere(job));
  */
 export async function driveSteps<R>(
   steps: AnalysisSteps<R>,
   fit: (job: ValueModelJob) => Promise<ValueModelRun>,
+  waiting?: () => void,
 ): Promise<R> {
   let pending: Promise<ValueModelOutcome> | null = null;
+  let waited = false;
   let next = steps.next();
   while (next.done !== true) {
     const step = next.value;
@@ -28,6 +33,10 @@ export async function driveSteps<R>(
       continue;
     }
     if (pending === null) throw new Error('The analysis awaited a value model it did not start.');
+    if (!waited) {
+      waited = true;
+      waiting?.();
+    }
     next = steps.next(await pending);
   }
   return next.value;

@@ -120,6 +120,20 @@ describe('the analysis driven in steps equals analyze', () => {
   });
 });
 
+describe('driveSteps tells the driver when the analysis waits for the fit', () => {
+  test('once, after the methods that do not need the value model', async () => {
+    const compute = movementMethod.compute.bind(movementMethod);
+    jest.spyOn(movementMethod, 'compute').mockImplementation((input) => {
+      events.push('movement');
+      return compute(input);
+    });
+    const input = inputOf(tableOf(cdnowCsv));
+    const result = await driveSteps(analysisSteps(input), elsewhere, () => events.push('waiting'));
+    expect(events).toEqual(['fit started', 'movement', 'waiting']);
+    expect(JSON.stringify(buildReport(result))).toBe(JSON.stringify(buildReport(analyze(input))));
+  });
+});
+
 describe('errors are those of analyze', () => {
   const input = (): AnalysisInput => inputOf(tableOf(cdnowCsv));
   const failing = (message: string) => () => {

@@ -22,6 +22,9 @@ export interface PurchasesByCustomer {
  * @param customer Per row, the customer's index 0 … customerCount − 1 (−1 for none).
  * @param day Per row, the engine's whole day number.
  * @param amount Per row, the money amount.
+ * @param into Where to write the grouping, when the caller wants it there (e.g. memory shared with another
+ *   thread): `from` of customerCount + 1 entries, `day` and `amount` of at least one per row. The result's
+ *   arrays are then these (`day` and `amount` cut to the rows kept).
  * @example
  * const byCustomer = groupPurchasesByCustomer([1, 0, 1], [10, 11, 12], [5, 6, -1], 2);
  * [...byCustomer.from]; // [0, 1, 2]: customer 0's row, then customer 1's first row (the return is left out)
@@ -31,17 +34,19 @@ export function groupPurchasesByCustomer(
   day: ArrayLike<number>,
   amount: ArrayLike<number>,
   customerCount: number,
+  into?: Omit<PurchasesByCustomer, 'customerCount'>,
 ): PurchasesByCustomer {
   const rows = customer.length;
-  const from = new Int32Array(customerCount + 1);
+  const from = into?.from.fill(0) ?? new Int32Array(customerCount + 1);
   for (let row = 0; row < rows; row++) {
     const c = customer[row]!;
     if (c >= 0 && c < customerCount && amount[row]! >= 0) from[c + 1]!++;
   }
   for (let c = 0; c < customerCount; c++) from[c + 1]! += from[c]!;
   const next = from.slice(0, customerCount);
-  const days = new Float64Array(from[customerCount]!);
-  const amounts = new Float64Array(days.length);
+  const kept = from[customerCount]!;
+  const days = into?.day.subarray(0, kept) ?? new Float64Array(kept);
+  const amounts = into?.amount.subarray(0, kept) ?? new Float64Array(kept);
   for (let row = 0; row < rows; row++) {
     const c = customer[row]!;
     const value = amount[row]!;

@@ -2,7 +2,7 @@ import { dayFromIso } from '../dayNumbers';
 import { checkHoldout } from './checkHoldout';
 import { defaultHoldoutStart } from './defaultHoldoutStart';
 import { fitValueModel } from './fitValueModel';
-import { groupPurchasesByCustomer } from './groupPurchasesByCustomer';
+import { groupPurchasesByCustomer, type PurchasesByCustomer } from './groupPurchasesByCustomer';
 import type { HoldoutCheck, ValueModelResult } from './types';
 
 /** The value model's settings (flat keys of the analysis settings). */
@@ -50,7 +50,9 @@ export interface ValueModelRun {
  * Fits the value model on the sales rows up to the as-of date and checks it on a holdout, for the
  * customers of a run. A row of amount 0 counts as a purchase day here (a free item is still a purchase:
  * the CDNOW reference counts them, DESIGN's "amount > 0" rule does not; issue 14 wins); returns
- * (negative amounts) do not.
+ * (negative amounts) do not. The same as {@link runValueModelFit}, then (when the fit stands)
+ * {@link runValueModelHoldout}, on the rows grouped once: the two halves may also run apart (on two
+ * threads) and give the same run.
  *
  * @param rows Every usable sales row, any date (rows after the as-of date are left out here).
  * @param customerCount The run's customers.
@@ -64,6 +66,76 @@ export function runValueModel(
   asOf: number,
   settings: ValueModelSettings,
 ): ValueModelRun {
+  // The fit, the holdout's calibration and the holdout summarise the same rows grouped once.
+  const byCustomer = groupValueModelRows(rows, customerCount);
+  const fit = runValueModelFit(rows, customerCount, asOf, settings, byCustomer);
+  if (fit.valueModel === null) return { fit, holdout: null };
+  return { fit, holdout: runValueModelHoldout(rows, customerCount, asOf, settings, byCustomer) };
+}
+
+/**
+ * The rows of a value model job grouped by customer ({@link groupPurchasesByCustomer}), as
+ * {@link runValueModelFit} and {@link runValueModelHoldout} read them.
+ *
+ * @param into Where to write them, as for {@link groupPurchasesByCustomer}.
+ * @example const byCustomer = groupValueModelRows(job.rows, job.customerCount);
+ */
+export function groupValueModelRows(
+  rows: ValueModelRows,
+  customerCount: number,
+  into?: Omit<PurchasesByCustomer, 'customerCount'>,
+): PurchasesByCustomer {
+  return groupPurchasesByCustomer(
+    rows.customer.subarray(0, rows.count),
+    rows.day.subarray(0, rows.count),
+    rows.amount.subarray(0, rows.count),
+    customerCount,
+    into,
+  );
+}
+
+/**
+ * The fit of {@link runValueModel}: `run.fit`, with its per-customer predictions.
+ *
+ * @param byCustomer The rows grouped by {@link groupValueModelRows}, when the caller has them.
+ * @example const fit = runValueModelFit(job.rows, job.customerCount, job.asOf, job.settings);
+ */
+export function runValueModelFit(
+  rows: ValueModelRows,
+  customerCount: number,
+  asOf: number,
+  settings: ValueModelSettings,
+  byCustomer: PurchasesByCustomer = groupValueModelRows(rows, customerCount),
+): ValueModelResult {
+  return fitValueModel(
+    rows.customer.subarray(0, rows.count),
+    rows.day.subarray(0, rows.count),
+    rows.amount.subarray(0, rows.count),
+    customerCount,
+    asOf,
+    {
+      horizonDays: settings.valueHorizonDays,
+      monthlyDiscount: settings.valueMonthlyDiscount,
+      countZeroAmounts: true,
+      byCustomer,
+    },
+  );
+}
+
+/**
+ * The holdout check of {@link runValueModel}: `run.holdout` when the fit stands (it does not depend on
+ * the fit, so it may run before it, or beside it on another thread).
+ *
+ * @param byCustomer The rows grouped by {@link groupValueModelRows}, when the caller has them.
+ * @example const holdout = runValueModelHoldout(job.rows, job.customerCount, job.asOf, job.settings);
+ */
+export function runValueModelHoldout(
+  rows: ValueModelRows,
+  customerCount: number,
+  asOf: number,
+  settings: ValueModelSettings,
+  byCustomer: PurchasesByCustomer = groupValueModelRows(rows, customerCount),
+): HoldoutCheck {
   const customer = rows.customer.subarray(0, rows.count);
   const day = rows.day.subarray(0, rows.count);
   const amount = rows.amount.subarray(0, rows.count);
@@ -71,19 +143,9 @@ export function runValueModel(
   for (let k = 0; k < rows.count; k++) {
     if (customer[k]! >= 0 && amount[k]! >= 0 && day[k]! < firstDay) firstDay = day[k]!;
   }
-  // The fit, the holdout's calibration and the holdout summarise the same rows grouped once.
-  const byCustomer = groupPurchasesByCustomer(customer, day, amount, customerCount);
-  const fit = fitValueModel(customer, day, amount, customerCount, asOf, {
-    horizonDays: settings.valueHorizonDays,
-    monthlyDiscount: settings.valueMonthlyDiscount,
-    countZeroAmounts: true,
-    byCustomer,
-  });
-  if (fit.valueModel === null) return { fit, holdout: null };
   const start =
     settings.valueHoldoutStart === null
       ? defaultHoldoutStart(firstDay, asOf)
       : (dayFromIso(settings.valueHoldoutStart) ?? asOf + 1);
-  const holdout = checkHoldout(customer, day, amount, customerCount, start, asOf, true, byCustomer);
-  return { fit, holdout };
+  return checkHoldout(customer, day, amount, customerCount, start, asOf, true, byCustomer);
 }

@@ -26,33 +26,38 @@ export function summarizePurchasesByCustomer(
   const ageDays = new Int32Array(customerCount);
   const meanRepeatSpend = new Float64Array(customerCount);
   let customersWithPurchases = 0;
-  // One customer's purchase days at a time, as whole days.
+  // One customer's purchase days and their amounts at a time, in row order; the days then as whole days.
+  let whens = new Float64Array(64);
+  let amounts = new Float64Array(64);
   let days = new Int32Array(64);
-  const counted = (k: number): boolean => {
-    const value = amount[k]!;
-    const when = day[k]!;
-    return (value > 0 || (countZeroAmounts && value === 0)) && when >= startDay && when <= endDay;
-  };
   for (let c = 0; c < customerCount; c++) {
     const start = from[c]!;
     const end = from[c + 1]!;
+    if (end - start > days.length) {
+      whens = new Float64Array(Math.max(end - start, 2 * days.length));
+      amounts = new Float64Array(whens.length);
+      days = new Int32Array(whens.length);
+    }
     let n = 0;
+    // The first day as `firstDay` holds it (a whole day; −1 for none yet).
+    let first = -1;
     for (let k = start; k < end; k++) {
-      if (!counted(k)) continue;
+      const value = amount[k]!;
       const when = day[k]!;
-      if (firstDay[c] === -1 || when < firstDay[c]!) firstDay[c] = when;
-      n++;
+      if (!((value > 0 || (countZeroAmounts && value === 0)) && when >= startDay && when <= endDay)) continue;
+      if (first === -1 || when < first) first = when | 0;
+      whens[n] = when;
+      amounts[n++] = value;
     }
     if (n === 0) continue;
     customersWithPurchases++;
-    if (n > days.length) days = new Int32Array(Math.max(n, 2 * days.length));
-    const first = firstDay[c]!;
+    firstDay[c] = first;
+    // The amounts of the days after the first, in row order.
     let repeatAmount = 0;
-    for (let k = start, at = 0; k < end; k++) {
-      if (!counted(k)) continue;
-      const when = day[k]!;
-      days[at++] = when;
-      if (when > first) repeatAmount += amount[k]!;
+    for (let k = 0; k < n; k++) {
+      const when = whens[k]!;
+      if (when > first) repeatAmount += amounts[k]!;
+      days[k] = when;
     }
     // The few days sorted in place (insertion sort; a long run by the typed array's sort).
     if (n > 32) days.subarray(0, n).sort();

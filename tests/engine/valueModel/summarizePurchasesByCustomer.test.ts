@@ -98,6 +98,19 @@ describe('summarizePurchasesByCustomer: the rows grouped by customer once, summa
     expect(Array.from(few.amount)).toEqual([2, 0]);
   });
 
+  test('grouped into arrays the caller gives (longer than needed, not zeroed): the same grouping there', () => {
+    const into = {
+      from: new Int32Array(401).fill(7),
+      day: new Float64Array(customer.length + 5).fill(3),
+      amount: new Float64Array(customer.length + 5).fill(3),
+    };
+    const there = grouping.groupPurchasesByCustomer(customer, day, amount, 400, into);
+    expect(there).toEqual(grouped);
+    expect(there.from).toBe(into.from);
+    expect(there.day.buffer).toBe(into.day.buffer);
+    expect(there.amount.buffer).toBe(into.amount.buffer);
+  });
+
   test('the value model groups the rows once for the fit, the calibration and the holdout (CDNOW)', () => {
     const cdnow = readCdnow();
     const spy = jest.spyOn(grouping, 'groupPurchasesByCustomer');
