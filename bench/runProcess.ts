@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { peakRssKbExpression } from './peakRssExpression';
 
 /** One finished child process. */
 export interface ProcessRun {
   /** Wall time from spawn to exit, in milliseconds. */
   ms: number;
-  /** The child's peak resident set (`process.resourceUsage().maxRSS`), in MB; null if it did not report. */
+  /** The child's own peak resident set (`peakRssKbExpression`), in MB; null if it did not report. */
   maxRssMb: number | null;
   /**
    * The child's CPU time, user + system over all its threads (`process.resourceUsage()`), in milliseconds;
@@ -36,7 +37,7 @@ function preload(): string {
     preloadFile = path.join(directory, 'reportMaxRss.cjs');
     writeFileSync(
       preloadFile,
-      "process.on('exit', () => { const f = process.env.BENCH_RSS_FILE; const u = process.resourceUsage(); if (f) require('node:fs').writeFileSync(f, `${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}`); });\n",
+      `process.on('exit', () => { const f = process.env.BENCH_RSS_FILE; const u = process.resourceUsage(); if (f) require('node:fs').writeFileSync(f, \`\${${peakRssKbExpression}} \${u.userCPUTime + u.systemCPUTime}\`); });\n`,
     );
   }
   return preloadFile;

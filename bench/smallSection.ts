@@ -8,6 +8,7 @@ import type { BenchTable } from './formatTable';
 import { median } from './median';
 import { caseScript } from './runProcess';
 import type { SectionResult } from './SectionResult';
+import { peakRssKbExpression } from './peakRssExpression';
 
 /** Goals of issue 17 (points 3 and 4). */
 const goals = {
@@ -30,7 +31,7 @@ function usagePreload(directory: string): string {
   const file = path.join(directory, 'reportUsage.cjs');
   writeFileSync(
     file,
-    "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify({ cpuUs: u.userCPUTime + u.systemCPUTime, maxRssKb: u.maxRSS })); });\n",
+    `process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify({ cpuUs: u.userCPUTime + u.systemCPUTime, maxRssKb: ${peakRssKbExpression} })); });\n`,
   );
   return file;
 }

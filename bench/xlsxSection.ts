@@ -85,7 +85,7 @@ export async function xlsxSection(rows: number, log: (line: string) => void): Pr
       ],
     ],
     notes: [
-      'Whole child process per case (node startup included in "median ms" for the reads), the two reads interleaved (3 rounds below 1M rows, 1 at 1M); peak RSS is the child\'s maxRSS, except for the write, where it is the RSS growth during write + toBuffer.',
+      'Whole child process per case (node startup included in "median ms" for the reads), the two reads interleaved (3 rounds below 1M rows, 1 at 1M); peak RSS is the child\'s own (VmHWM), except for the write, where it is the RSS growth during write + toBuffer.',
       `Host read phases: open ${format.ms(Number(hostFigures.openMs))} ms, inspect + readColumns ${format.ms(Number(hostFigures.inspectAndReadMs))} ms; first date read: host ${String(hostFigures.firstDay)}, exceljs ${String(lastJson(stream).firstDay)}.`,
       `Result workbook: host.write ${format.ms(n('writeMs'))} ms, toBuffer ${format.ms(n('toBufferMs'))} ms, ${format.bytesMb(n('bytes'))} MB; the write child's whole-process peak RSS (reading the CSV and the analysis included) was ${format.mb(write.maxRssMb)} MB.`,
       `The input workbook was written once with exceljs's streaming writer (shared strings, date format)${xlsx.writeMs > 0 ? ` in ${format.ms(xlsx.writeMs)} ms` : ' by an earlier run'}.`,
