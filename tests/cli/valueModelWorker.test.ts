@@ -32,6 +32,13 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
+/** Writes a script of the test's own into the test folder and returns its path. */
+function script(name: string, text: string): string {
+  const file = path.join(folder, name);
+  writeFileSync(file, text);
+  return file;
+}
+
 /** The JSON report of `analyze input`, with the worker (from any size) or without. */
 async function reportOf(input: string, name: string, worker: boolean): Promise<string> {
   const json = path.join(folder, `${name}.json`);
@@ -108,11 +115,6 @@ function cdnowJob(): ValueModelJob {
 describe('a worker that fails gives what the main thread gives', () => {
   const job = cdnowJob();
   const expected = valueModel.runValueModel(job.rows, job.customerCount, job.asOf, job.settings);
-  const script = (name: string, text: string): string => {
-    const file = path.join(folder, name);
-    writeFileSync(file, text);
-    return file;
-  };
   const failures: [string, () => string][] = [
     ['the script does not exist', () => path.join(folder, 'missing.js')],
     ['the script throws as it loads', () => script('throws.js', "throw new Error('broken');\n")],
@@ -173,11 +175,6 @@ describe('a worker that fails gives what the main thread gives', () => {
 describe('the holdout check runs on this thread while the worker fits, when this thread gets to it first', () => {
   const job = cdnowJob();
   const expected = valueModel.runValueModel(job.rows, job.customerCount, job.asOf, job.settings);
-  const script = (name: string, text: string): string => {
-    const file = path.join(folder, name);
-    writeFileSync(file, text);
-    return file;
-  };
   /** The job's run with `checkHoldoutHere` called at once (the worker is still starting: this thread wins). */
   async function runHelped(file: string, which: ValueModelJob = job): Promise<ValueModelRun> {
     const worker = startValueModelWorker(file);

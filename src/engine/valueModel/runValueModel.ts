@@ -73,6 +73,15 @@ export function runValueModel(
   return { fit, holdout: runValueModelHoldout(rows, customerCount, asOf, settings, byCustomer) };
 }
 
+/** The job's rows 0 … count − 1 of each column (views, not copies). */
+function usedRows(rows: ValueModelRows): { customer: Int32Array; day: Int32Array; amount: Float64Array } {
+  return {
+    customer: rows.customer.subarray(0, rows.count),
+    day: rows.day.subarray(0, rows.count),
+    amount: rows.amount.subarray(0, rows.count),
+  };
+}
+
 /**
  * The rows of a value model job grouped by customer ({@link groupPurchasesByCustomer}), as
  * {@link runValueModelFit} and {@link runValueModelHoldout} read them.
@@ -85,13 +94,8 @@ export function groupValueModelRows(
   customerCount: number,
   into?: Omit<PurchasesByCustomer, 'customerCount'>,
 ): PurchasesByCustomer {
-  return groupPurchasesByCustomer(
-    rows.customer.subarray(0, rows.count),
-    rows.day.subarray(0, rows.count),
-    rows.amount.subarray(0, rows.count),
-    customerCount,
-    into,
-  );
+  const { customer, day, amount } = usedRows(rows);
+  return groupPurchasesByCustomer(customer, day, amount, customerCount, into);
 }
 
 /**
@@ -107,19 +111,13 @@ export function runValueModelFit(
   settings: ValueModelSettings,
   byCustomer: PurchasesByCustomer = groupValueModelRows(rows, customerCount),
 ): ValueModelResult {
-  return fitValueModel(
-    rows.customer.subarray(0, rows.count),
-    rows.day.subarray(0, rows.count),
-    rows.amount.subarray(0, rows.count),
-    customerCount,
-    asOf,
-    {
-      horizonDays: settings.valueHorizonDays,
-      monthlyDiscount: settings.valueMonthlyDiscount,
-      countZeroAmounts: true,
-      byCustomer,
-    },
-  );
+  const { customer, day, amount } = usedRows(rows);
+  return fitValueModel(customer, day, amount, customerCount, asOf, {
+    horizonDays: settings.valueHorizonDays,
+    monthlyDiscount: settings.valueMonthlyDiscount,
+    countZeroAmounts: true,
+    byCustomer,
+  });
 }
 
 /**
@@ -136,9 +134,7 @@ export function runValueModelHoldout(
   settings: ValueModelSettings,
   byCustomer: PurchasesByCustomer = groupValueModelRows(rows, customerCount),
 ): HoldoutCheck {
-  const customer = rows.customer.subarray(0, rows.count);
-  const day = rows.day.subarray(0, rows.count);
-  const amount = rows.amount.subarray(0, rows.count);
+  const { customer, day, amount } = usedRows(rows);
   let firstDay = Number.POSITIVE_INFINITY;
   for (let k = 0; k < rows.count; k++) {
     if (customer[k]! >= 0 && amount[k]! >= 0 && day[k]! < firstDay) firstDay = day[k]!;
