@@ -144,7 +144,7 @@ const mostSpare = 8;
 /**
  * Formats a {@link JsonReportPartJob}: each customer's line exactly as `formatReportJson` writes it (the same
  * keys in the same order, the same values, one JSON.stringify), after its separator, as UTF-8 in chunks of
- * about a megabyte handed to `send` as they fill (each in its own buffer, to be moved; `spare` buffers given
+ * about 256 KB handed to `send` as they fill (each in its own buffer, to be moved; `spare` buffers given
  * back are filled again).
  */
 export function formatJsonReportPart(

@@ -23,8 +23,8 @@ export type WorkerRole = keyof typeof workerRoles;
 
 /**
  * Starts `script` (the command line's own bundle, dist/cli.js, whose entry runs {@link runWorkerRole}) as a
- * worker thread with `role` (and its heap's `resourceLimits`, if given); null without a script (in-process runs such as the tests'), when the work
- * stays on this thread. The worker does not keep the process alive.
+ * worker thread with `role` (and its heap's `resourceLimits`, if given); null without a script (in-process
+ * runs such as the tests'), when the work stays on this thread. The worker does not keep the process alive.
  */
 export function startWorker(
   role: WorkerRole,

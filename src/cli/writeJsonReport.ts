@@ -63,8 +63,8 @@ function shareCustomers(count: number): { lead: number; turns: { worker: Block; 
 /**
  * The worker's side of the conversation: `send` posts the job of a block (false when it cannot be sent);
  * `next` resolves to the worker's next chunk (`jsonReportDone` skipped), null once it failed; `ready`
- * tells whether `next` would resolve at once; `giveUp` stops listening to it; `giveBack` hands a written
- * chunk's buffer back.
+ * tells whether `next` would resolve at once; `giveUp` takes no more of its chunks; `giveBack` hands a
+ * written chunk's buffer back; `stop` removes the listeners.
  */
 function talkTo(worker: Worker): {
   send: (job: ReturnType<typeof jsonReportPartJob>) => boolean;

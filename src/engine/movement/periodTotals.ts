@@ -21,25 +21,17 @@ export interface PeriodTotals {
  * @example periodTotals(input.salesRows(), input.customers.count, start, asOf).revenue[i] // customer i's revenue in the period
  */
 export function periodTotals(rows: SalesRows, customers: number, start: number, end: number): PeriodTotals {
-  const revenue = new Float64Array(customers);
   const rowProfit = rows.profit ?? null;
-  const profit = rowProfit === null ? null : new Float64Array(customers);
-  const bought = new Uint8Array(customers);
+  const totals = emptyTotals(customers, rowProfit !== null);
   const { customer, day, amount } = rows;
   for (let k = 0; k < rows.count; k++) {
     const c = customer[k]!;
     const d = day[k]!;
     if (c < 0 || d < start || d > end) continue;
-    const value = amount[k]!;
-    revenue[c] = revenue[c]! + value;
-    if (profit !== null && rowProfit !== null) profit[c] = profit[c]! + rowProfit[k]!;
-    if (value > 0) bought[c] = 1;
+    addRow(totals, c, amount[k]!, rowProfit === null ? 0 : rowProfit[k]!);
   }
-  for (let c = 0; c < customers; c++) {
-    revenue[c] = roundMoney(revenue[c]!);
-    if (profit !== null) profit[c] = roundMoney(profit[c]!);
-  }
-  return { revenue, profit, bought };
+  roundTotals(totals);
+  return totals;
 }
 
 /** A period of days, both ends included. */
