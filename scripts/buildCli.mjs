@@ -1,4 +1,5 @@
-// Builds the command line (dist/cli.js) with esbuild: one bundle of our TypeScript, packages left external.
+// Builds the command line (dist/cli.js) with esbuild: one bundle of our TypeScript, packages left external;
+// and its worker threads' script (dist/cliWorker.js): the worker roles alone, which start faster.
 // Runs on `npm ci` through the `prepare` script, so `npx customer-pyramid` works in a fresh clone.
 import { build } from 'esbuild';
 
@@ -42,15 +43,22 @@ const lazyPackages = {
   },
 };
 
-await build({
-  entryPoints: ['src/cli/run.ts'],
-  outfile: 'dist/cli.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  plugins: [lazyPackages],
-  sourcemap: true,
-  logLevel: 'warning',
-});
+const bundles = [
+  { entryPoints: ['src/cli/run.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cliWorker.js' },
+];
+await Promise.all(
+  bundles.map((bundle) =>
+    build({
+      ...bundle,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      packages: 'external',
+      plugins: [lazyPackages],
+      sourcemap: true,
+      logLevel: 'warning',
+    }),
+  ),
+);

@@ -35,8 +35,14 @@ try {
   const files = packed.files.map((file) => file.path).sort();
   check(
     JSON.stringify(files) ===
-      JSON.stringify(['README.md', 'bin/customer-pyramid.js', 'dist/cli.js', 'package.json']),
-    `the tarball ${packed.filename} (${(packed.size / 1024).toFixed(0)} kB) holds README.md, package.json, bin/customer-pyramid.js and dist/cli.js only (it holds ${files.join(', ')})`,
+      JSON.stringify([
+        'README.md',
+        'bin/customer-pyramid.js',
+        'dist/cli.js',
+        'dist/cliWorker.js',
+        'package.json',
+      ]),
+    `the tarball ${packed.filename} (${(packed.size / 1024).toFixed(0)} kB) holds README.md, package.json, bin/customer-pyramid.js, dist/cli.js and dist/cliWorker.js only (it holds ${files.join(', ')})`,
   );
 
   const app = path.join(folder, 'app');

@@ -1,10 +1,15 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { main } from './main';
 import { runWorkerRole } from './workerRoles';
 
 // The executable entry: a worker thread (the command line started with this bundle as the worker's script)
-// does the role named in its workerData; the main thread runs and exits with main's code.
+// does the role named in its workerData; the main thread runs and exits with main's code. Workers run the
+// smaller bundle of the roles alone (dist/cliWorker.js, see worker.ts) when it was built beside this one.
 if (!runWorkerRole()) {
-  void main(process.argv.slice(2), undefined, { workerScript: __filename }).then((code) => {
+  const workerBundle = path.join(__dirname, 'cliWorker.js');
+  const workerScript = existsSync(workerBundle) ? workerBundle : __filename;
+  void main(process.argv.slice(2), undefined, { workerScript }).then((code) => {
     process.exitCode = code;
   });
 }

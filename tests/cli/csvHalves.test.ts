@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -9,19 +9,21 @@ import { sharedData } from './sharedData';
 
 // The built command line (`npm test` builds it first, as `npm run build:cli` does).
 const cli = path.resolve(__dirname, '../../dist/cli.js');
+const cliWorker = path.resolve(__dirname, '../../dist/cliWorker.js');
 let folder: string;
 beforeAll(() => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'cp-csv-halves-cli-'));
-  // Loaded before the command line: counts the worker threads started, by role, and their answers.
+  // Loaded before the command line: counts the worker threads started, by role and script, and their answers.
   writeFileSync(
     path.join(folder, 'workers.cjs'),
     `const threads = require('node:worker_threads');
-const seen = { started: [], answers: 0 };
+const seen = { started: [], scripts: [], answers: 0 };
 const Original = threads.Worker;
 threads.Worker = class extends Original {
   constructor(file, options) {
     super(file, options);
     seen.started.push(options && options.workerData && options.workerData.role);
+    seen.scripts.push(require('node:path').basename(String(file)));
     this.on('message', () => seen.answers++);
   }
 };
@@ -48,7 +50,12 @@ describe('the built command line reads a large CSV on two threads', () => {
     );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual({ started: ['csvHalf'], answers: 1 });
+    expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual({
+      started: ['csvHalf'],
+      // The roles' own bundle, built beside the command line's.
+      scripts: ['cliWorker.js'],
+      answers: 1,
+    });
     // In-process, under the tests' TypeScript loader, no worker starts: the one-thread read.
     const oneThread = path.join(folder, 'one-thread.json');
     const inProcess = await runCli(['analyze', input, '--json', oneThread, '--quiet']);
@@ -58,14 +65,62 @@ describe('the built command line reads a large CSV on two threads', () => {
     expect((JSON.parse(report) as { customers: unknown[] }).customers.length).toBeGreaterThan(800);
   });
 
-  test('a worker thread of the bundle with an unknown role does nothing (never runs the command)', async () => {
-    const worker = new Worker(cli, { workerData: { role: 'unknown' }, stdout: true, stderr: true });
-    let output = '';
-    worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number>((resolve) => worker.once('exit', resolve));
-    expect(code).toBe(0);
-    expect(output).toBe('');
+  test("without the roles' own bundle beside it, the command line starts its workers on itself", () => {
+    // The command line's bundle alone in a folder, as an older build would be.
+    const alone = path.join(folder, 'alone');
+    mkdirSync(alone);
+    copyFileSync(cli, path.join(alone, 'cli.js'));
+    const seen = path.join(folder, 'alone-workers.json');
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--require',
+        path.join(folder, 'workers.cjs'),
+        path.join(alone, 'cli.js'),
+        'analyze',
+        path.join(folder, 'retail-twice.csv'),
+        '--json',
+        path.join(folder, 'alone.json'),
+        '--quiet',
+      ],
+      { cwd: folder, env: { ...process.env, WORKERS_SEEN: seen, TZ: 'UTC' }, encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual({
+      started: ['csvHalf'],
+      scripts: ['cli.js'],
+      answers: 1,
+    });
+    expect(readFileSync(path.join(folder, 'alone.json'), 'utf8')).toBe(
+      readFileSync(path.join(folder, 'two-threads.json'), 'utf8'),
+    );
+  });
+
+  test.each([
+    ['the command line', cli],
+    ["the roles' own bundle", cliWorker],
+  ])(
+    'a worker thread of %s with an unknown role does nothing (never runs the command)',
+    async (_, script) => {
+      const worker = new Worker(script, { workerData: { role: 'unknown' }, stdout: true, stderr: true });
+      let output = '';
+      worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number>((resolve) => worker.once('exit', resolve));
+      expect(code).toBe(0);
+      expect(output).toBe('');
+    },
+  );
+
+  test("the roles' own bundle holds the workers' code and not the command line's", () => {
+    const bundle = readFileSync(cliWorker, 'utf8');
+    for (const role of ['serveCsvHalf', 'serveValueModel', 'serveJsonReportParts'])
+      expect(bundle).toContain(role);
+    // The command line's entry and its help are left out: what makes it start faster.
+    expect(bundle).not.toContain('function main(');
+    expect(readFileSync(cli, 'utf8')).toContain('function main(');
+    expect(bundle.length).toBeLessThan(readFileSync(cli, 'utf8').length / 4);
   });
 
   test('a small CSV starts no worker', () => {
@@ -85,6 +140,6 @@ describe('the built command line reads a large CSV on two threads', () => {
       { cwd: folder, env: { ...process.env, WORKERS_SEEN: seen, TZ: 'UTC' }, encoding: 'utf8' },
     );
     expect(run.status).toBe(0);
-    expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual({ started: [], answers: 0 });
+    expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual({ started: [], scripts: [], answers: 0 });
   });
 });

@@ -68,10 +68,12 @@ describe('no eval or new Function', () => {
     expect(found).toEqual([]);
   });
 
-  it('in the built command line (dist/cli.js, and a fresh build of the current sources)', () => {
-    const cli = path.join(repo, 'dist', 'cli.js');
-    expect(existsSync(cli)).toBe(true);
-    expect(occurrences(cli)).toEqual([]);
+  it('in the built command line (dist/cli.js, dist/cliWorker.js of its workers, and a fresh build of the current sources)', () => {
+    for (const name of ['cli.js', 'cliWorker.js']) {
+      const bundle = path.join(repo, 'dist', name);
+      expect(existsSync(bundle)).toBe(true);
+      expect(occurrences(bundle)).toEqual([]);
+    }
     expect(occurrences(buildCliBundle())).toEqual([]);
   });
 
