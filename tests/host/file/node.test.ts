@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { cellsOf } from '../../../src/engine/cellColumn';
-import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
 import { defaultSettings } from '../../../src/engine/defaultSettings';
 import { AnalysisError } from '../../../src/engine/errors';
 import { decodeCsvBytes, readWorkbookFile } from '../../../src/host/file/node/readWorkbookFile';
-import { writeFileAtomically } from '../../../src/host/file/node/writeFileAtomically';
+import { flushEveryBytes, writeFileAtomically } from '../../../src/host/file/node/writeFileAtomically';
 import { writeSampleWorkbook } from '../../../src/host/file/node/writeSampleWorkbook';
 
 let folder: string;
@@ -52,6 +52,42 @@ describe('writeFileAtomically', () => {
     pieces.push('x'.repeat(1_500_000), '甲'.repeat(400_000), '\ud800', 'end');
     await writeFileAtomically(target, pieces);
     expect((await readFile(target)).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+  });
+
+  describe('a large text flushes what it has written while it goes on writing', () => {
+    /** The prototype of the file handles `writeFileAtomically` opens, to watch their flushes. */
+    const handlePrototype = async (): Promise<{ datasync: () => Promise<void> }> => {
+      const handle = await open(path.join(folder, 'probe'), 'w');
+      await handle.close();
+      await rm(path.join(folder, 'probe'));
+      return Object.getPrototypeOf(handle) as { datasync: () => Promise<void> };
+    };
+    // 20 MB in pieces of 100 KB: two flushes of 8 MB at most, the final fsync for the rest.
+    const pieces = Array.from({ length: 200 }, (_, i) => String(i).padStart(3, '0').repeat(34_000));
+    afterEach(() => {
+      jest.restoreAllMocks();
+    });
+
+    it('byte for byte, with flushes on the way', async () => {
+      const target = path.join(folder, 'large.json');
+      const datasync = jest.spyOn(await handlePrototype(), 'datasync');
+      await writeFileAtomically(target, pieces);
+      expect((await readFile(target)).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+      expect(datasync.mock.calls.length).toBeGreaterThanOrEqual(1);
+      expect(datasync.mock.calls.length).toBeLessThanOrEqual(Math.floor(20_400_000 / flushEveryBytes));
+      expect(await readdir(folder)).toEqual(['large.json']);
+    });
+
+    it('a flush that fails fails the write: the target as it was, no temporary file', async () => {
+      const target = path.join(folder, 'large.json');
+      await writeFile(target, 'old');
+      jest
+        .spyOn(await handlePrototype(), 'datasync')
+        .mockRejectedValue(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+      await expect(writeFileAtomically(target, pieces)).rejects.toThrow(`Could not write "${target}"`);
+      expect(await readFile(target, 'utf8')).toBe('old');
+      expect(await readdir(folder)).toEqual(['large.json']);
+    });
   });
 
   it('on failure leaves the target as it was and removes its temporary file', async () => {
