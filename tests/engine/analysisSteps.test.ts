@@ -224,6 +224,7 @@ describe('the value model job starts as soon as the rows are read, when it can',
     for (const input of [
       inputOf(sales),
       inputOf(sales, { asOf: '2024-06-30' }),
+      inputOf(sales, { windowMonths: 2 }),
       inputOf(tableOf(cdnowCsv)),
     ]) {
       const { job, addedUpBefore } = firstJob(input);
