@@ -9,10 +9,11 @@ import { customerResultsOf, type CustomerResultColumns } from './customerResultC
 import { AnalysisError } from './errors';
 import { parseCustomerTable, type ParsedCustomerTable } from './parseCustomerTable';
 import {
-  parseSales,
+  readSales,
   type ParseOptions,
   type ParsedSales,
   type ProfitSource,
+  type ReadSales,
   type SalesRows,
 } from './parseSales';
 import { parseVisits } from './parseVisits';
@@ -24,7 +25,9 @@ import type { AnalysisSteps } from './AnalysisStep';
 import { runSteps } from './runSteps';
 import { isoFromDay } from './dayNumbers';
 import { resolveWindow } from './resolveWindow';
-import { salesAt } from './salesAt';
+import { addUpSales, salesAt } from './salesAt';
+import { valueModelJob } from './methods/valueModelMethod';
+import type { ValueModelJob } from './valueModel/runValueModel';
 import type {
   AnalysisSettings,
   AnalysisWindow,
@@ -157,8 +160,9 @@ export function analyze(input: AnalysisInput): AnalysisResult {
 /**
  * {@link analyze} in steps, for a driver that fits the value model elsewhere (the command line's worker
  * thread, through `driveSteps`): it yields the value model's job as soon as the sales are numbered by
- * customer, runs the methods that do not read the value model, then awaits the value model's outcome and
- * runs the rest (`methodSteps`). Driven by `runSteps` it is `analyze`; driven otherwise it gives the same
+ * customer (before they are added up when the job needs nothing else: see {@link earlyValueModelJob}),
+ * runs the methods that do not read the value model, then awaits the value model's outcome and runs the
+ * rest (`methodSteps`). Driven by `runSteps` it is `analyze`; driven otherwise it gives the same
  * result, notes and errors, as long as the value model's outcome is `runValueModel`'s on the job.
  *
  * @throws AnalysisError as {@link analyze} does, from the driver's call that reaches it.
@@ -172,11 +176,9 @@ export function* analysisSteps(input: AnalysisInput): AnalysisSteps<AnalysisResu
   if (input.sales.mapping.amount === undefined)
     requireColumns(input.sales, [['amount', 'quantity'], ['unitPrice']], language);
   const options = { date1904: input.date1904, dateOrder: settings.dateOrder };
-  // The rows are kept: the methods that read rows, a narrower window and a comparison's analyses at other
-  // dates add them up again instead of reading the table again.
-  const parsed = parseSales(input.sales.table, input.sales.mapping, options, null, true);
-  if (parsed.count === 0) {
-    const first = parsed.skipped[0];
+  const read = readSales(input.sales.table, input.sales.mapping, options);
+  if (read.count === 0) {
+    const first = read.skipped[0];
     const sheet = input.sales.table.sheet;
     throw AnalysisError.of(
       first === undefined
@@ -185,7 +187,27 @@ export function* analysisSteps(input: AnalysisInput): AnalysisSteps<AnalysisResu
       language,
     );
   }
-  return yield* analyzeSalesSteps(input, parsed, options);
+  const job = earlyValueModelJob(input, read);
+  if (job !== null) yield { kind: 'startValueModel', job };
+  // The rows are kept: the methods that read rows, a narrower window and a comparison's analyses at other
+  // dates add them up again instead of reading the table again.
+  const parsed = addUpSales(read, null, true);
+  return yield* analyzeSalesSteps(input, parsed, options, job !== null);
+}
+
+/**
+ * The value model's job straight from the read rows, when it is the one `methodSteps` would start: the
+ * run's customers are then the sales' own (no customers table, and an as-of date on or after the latest
+ * sale, so that every customer is seen by it) and the job needs no total. Null otherwise (the job then
+ * starts with the methods).
+ *
+ * @throws AnalysisError for a bad as-of date or window, as the run's window would (`resolveWindow`).
+ */
+function earlyValueModelJob(input: AnalysisInput, read: ReadSales): ValueModelJob | null {
+  if (input.customers !== null || input.comparison === true) return null;
+  const { asOf } = resolveWindow(read.minDay, read.maxDay, input.settings);
+  if (asOf < read.maxDay) return null;
+  return valueModelJob(rowsOfRoster(read, read.customerIds), read.customerIds.length, asOf, input.settings);
 }
 
 /** What a run has before its methods run: the window, the sales added up for it, the customers, their measures. */
@@ -287,6 +309,7 @@ function* analyzeSalesSteps(
   input: AnalysisInput,
   parsed: ParsedSales,
   options: ParseOptions,
+  jobStarted = false,
 ): AnalysisSteps<AnalysisResult> {
   const { settings } = input;
   const frame = frameOf(input, parsed, options);
@@ -299,24 +322,27 @@ function* analyzeSalesSteps(
   // Ascending id order breaks ties in the rankings; the customers are in it unless a table leads.
   const rankings = new Rankings(ids, table === null, measures.revenue);
   let salesRows: SalesRows | null = null;
-  const run = yield* methodSteps({
-    comparison: input.comparison === true,
-    callList: input.callList !== false,
-    analyzeAt: (day, windowMonths) => analyzeAt(input, parsed, options, day, windowMonths),
-    categoriesAt: (day) => categoriesAt(input, parsed, options, day),
-    history: input.comparison === true ? null : (input.history ?? null),
-    salesRows: () => (salesRows ??= rowsOfRoster(parsed, ids)),
-    settings,
-    asOf,
-    window: span,
-    customers: roster,
-    measures,
-    rankings,
-    hasProfit,
-    visitsInWindow: visitsInWindowColumn,
-    hasVisitsLog: visits !== null,
-    tables: runTables(input, settings),
-  });
+  const run = yield* methodSteps(
+    {
+      comparison: input.comparison === true,
+      callList: input.callList !== false,
+      analyzeAt: (day, windowMonths) => analyzeAt(input, parsed, options, day, windowMonths),
+      categoriesAt: (day) => categoriesAt(input, parsed, options, day),
+      history: input.comparison === true ? null : (input.history ?? null),
+      salesRows: () => (salesRows ??= rowsOfRoster(parsed, ids)),
+      settings,
+      asOf,
+      window: span,
+      customers: roster,
+      measures,
+      rankings,
+      hasProfit,
+      visitsInWindow: visitsInWindowColumn,
+      hasVisitsLog: visits !== null,
+      tables: runTables(input, settings),
+    },
+    jobStarted,
+  );
   const { outputs } = run;
   const perCustomer: CustomerResultColumns = {
     ...measures,

@@ -1,6 +1,7 @@
 import { canonicalCodes } from './canonicalCodes';
 import { cellAt, cellsOf, encodeColumn, isDecimal, isEncoded, isPrefixedNumber } from './cellColumn';
-import { SalesTotals, type CustomerAggregates, type SalesBounds } from './SalesTotals';
+import type { CustomerAggregates, SalesBounds } from './SalesTotals';
+import { addUpSales } from './salesAt';
 import { compareIds } from './compareIds';
 import { date1904Offset, maxSerial, yyyymmddFrom } from './dayNumbers';
 import { orderByText } from './orderByText';
@@ -318,15 +319,22 @@ class Interner {
 }
 
 /**
+ * Sales rows read and numbered by customer, not yet added up: {@link ParsedSales} without its totals, its
+ * rows always kept. What {@link parseSales} reads first; `addUpSales` (in `salesAt`) then adds the rows up.
+ */
+export interface ReadSales extends Omit<ParsedSales, 'totals' | 'rows'> {
+  rows: KeptRows;
+}
+
+/**
  * Parses the sales table: customer id, date and amount (or quantity × unit price) are required per row;
  * a row with a blank customer id, an unreadable date or a non-numeric amount is skipped and listed with its
  * sheet row number, column and reason. Negative amounts (returns) are kept. A blank or non-numeric profit
- * or cost counts as 0 and is reported once with the number of rows.
+ * or cost counts as 0 and is reported once with the number of rows. The rows are read first ({@link readSales}), then added up (`addUpSales`).
  *
  * @param table The sales table with its mapped columns read.
  * @param mapping Column positions; needs customerId, date and amount or quantity + unitPrice.
- * @param bounds The as-of date and window start the totals are for; null counts every row (one pass when
- *   the window turns out to hold every sale, the default).
+ * @param bounds The as-of date and window start the totals are for; null counts every row.
  * @param keepRows Keep every usable row's customer, day and amount in `rows` (a method that fits on rows).
  */
 export function parseSales(
@@ -336,6 +344,17 @@ export function parseSales(
   bounds: SalesBounds = null,
   keepRows = false,
 ): ParsedSales {
+  return addUpSales(readSales(table, mapping, options), bounds, keepRows);
+}
+
+/**
+ * The first half of {@link parseSales}: every row read, the usable ones kept and numbered by customer (in
+ * ascending id order), with the skipped rows and the notes; nothing added up yet. The rows are final here,
+ * so what reads only them (the value model) may start before the totals are made.
+ *
+ * @example const totals = addUpSales(readSales(table, mapping, options), null, true).totals;
+ */
+export function readSales(table: LoadedTable, mapping: ColumnMapping, options: ParseOptions): ReadSales {
   const n = table.rowCount;
   // Ids and order ids are read through their distinct values: each is parsed once, rows carry codes.
   const ids = encoded(column(table, mapping, 'customerId') ?? []);
@@ -357,30 +376,30 @@ export function parseSales(
   const names = column(table, mapping, 'customerName');
   const profitSource: ProfitSource = profits !== null ? 'profit' : costs !== null ? 'cost' : null;
   // Kept rows hold the id's value code until the customers are numbered, at the end.
-  const keptCustomer = new Int32Array(keepRows ? n : 0);
-  const keptDay = new Int32Array(keepRows ? n : 0);
-  const keptRep = keepRows && repsColumn !== null ? new Int32Array(n) : null;
+  const keptCustomer = new Int32Array(n);
+  const keptDay = new Int32Array(n);
+  const keptRep = repsColumn !== null ? new Int32Array(n) : null;
   // A kept column the table already holds as kept (a decimal amount or profit column's numbers, the order
   // integers) is that array itself while every row so far was kept unchanged; the first row left out (or a
   // blank profit counted as 0) makes a copy of the rows before it. On a clean million rows this saves
   // writing, and first touching, 20 MB.
-  const amountShared = keepRows && amounts !== null && isDecimal(amounts) ? sharedNumbers(amounts, n) : null;
-  const profitShared = keepRows && profits !== null && isDecimal(profits) ? sharedNumbers(profits, n) : null;
-  const orderShared = keepRows && orders !== null && orders.codes.length === n ? orders.codes : null;
-  let keptAmount: Float64Array | null = keepRows && amountShared === null ? new Float64Array(n) : null;
+  const amountShared = amounts !== null && isDecimal(amounts) ? sharedNumbers(amounts, n) : null;
+  const profitShared = profits !== null && isDecimal(profits) ? sharedNumbers(profits, n) : null;
+  const orderShared = orders !== null && orders.codes.length === n ? orders.codes : null;
+  let keptAmount: Float64Array | null = amountShared === null ? new Float64Array(n) : null;
   let keptProfit: Float64Array | null =
-    keepRows && profitColumn !== null && profitShared === null ? new Float64Array(n) : null;
-  let keptOrder: Int32Array | null =
-    keepRows && orders !== null && orderShared === null ? new Int32Array(n) : null;
+    profitColumn !== null && profitShared === null ? new Float64Array(n) : null;
+  let keptOrder: Int32Array | null = orders !== null && orderShared === null ? new Int32Array(n) : null;
 
-  // Totals are kept per canonical id value (the value code of the id's first spelling); the customers are
-  // the values with a usable row, numbered in id order at the end.
+  // Rows are kept with the canonical id value (the value code of the id's first spelling); the customers
+  // are the values with a usable row (`used`), numbered in id order at the end.
   const { canonical } = idKeys;
   const cleanIds = idKeys.canonicalIsIdentity;
   const reps = new Interner();
   const valueNames: (string | null)[] | null =
     names === null ? null : new Array(ids.values.length).fill(null);
   const nameDays = names === null ? null : new Float64Array(ids.values.length).fill(-1);
+  const used = new Uint8Array(ids.values.length);
   const skipped: SkippedRow[] = [];
   const dateReader = new DateReader(options);
   let missingProfit = 0;
@@ -407,21 +426,13 @@ export function parseSales(
   // Numbers are read a block of rows at a time into typed arrays (NaN = not a number), so the row loop
   // handles unboxed numbers only and the buffers stay small (no per-row arrays of the whole table). The
   // amount buffer ends up holding each row's amount (quantity × unit price when there is no amount column)
-  // and the profit buffer each row's profit, which SalesTotals reads by row within the block.
+  // and the profit buffer each row's profit, which are kept from there.
   const block = Math.min(n, rowsPerBlock);
   const rowAmount = new Float64Array(block);
   const rowPrice = amounts === null ? new Float64Array(block) : null;
   const rowProfit = profitColumn === null ? null : new Float64Array(block);
   // Day numbers are int32 (a boxed double per row would be garbage to collect); noDay = unreadable.
   const rowDay = new Int32Array(block);
-  const totals = new SalesTotals(
-    ids.values.length,
-    n,
-    bounds,
-    orders === null ? 0 : orders.count,
-    reps.values,
-  );
-  totals.readRowsFrom(rowAmount, rowProfit);
 
   // b: the row's position in the block.
   for (let i = 0, b = block - 1; i < n; i++) {
@@ -514,20 +525,18 @@ export function parseSales(
       const text = parseTextCell(cellAt(repsColumn, i));
       if (text !== null) rep = reps.intern(text);
     }
-    totals.add(customer, day, b, order, rep);
-    if (keepRows) {
-      keptCustomer[count] = customer;
-      keptDay[count] = day;
-      if (keptAmount === null && count !== i) keptAmount = copyOfFirst(amountShared!, count);
-      if (keptAmount !== null) keptAmount[count] = amount;
-      if (keptProfit === null && profitShared !== null && (count !== i || profitChanged))
-        keptProfit = copyOfFirst(profitShared, count);
-      if (keptProfit !== null && rowProfit !== null) keptProfit[count] = rowProfit[b]!;
-      if (keptOrder === null && orderShared !== null && count !== i)
-        keptOrder = orderCopyOfFirst(orderShared, count);
-      if (keptOrder !== null) keptOrder[count] = order;
-      if (keptRep !== null) keptRep[count] = rep;
-    }
+    used[customer] = 1;
+    keptCustomer[count] = customer;
+    keptDay[count] = day;
+    if (keptAmount === null && count !== i) keptAmount = copyOfFirst(amountShared!, count);
+    if (keptAmount !== null) keptAmount[count] = amount;
+    if (keptProfit === null && profitShared !== null && (count !== i || profitChanged))
+      keptProfit = copyOfFirst(profitShared, count);
+    if (keptProfit !== null && rowProfit !== null) keptProfit[count] = rowProfit[b]!;
+    if (keptOrder === null && orderShared !== null && count !== i)
+      keptOrder = orderCopyOfFirst(orderShared, count);
+    if (keptOrder !== null) keptOrder[count] = order;
+    if (keptRep !== null) keptRep[count] = rep;
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;
     count++;
@@ -559,40 +568,35 @@ export function parseSales(
   }
 
   // Customers numbered in ascending id order, so per-customer arrays downstream are in the output's order.
-  const used = totals.usedValues();
-  const usedIds = new Array<string>(used.length);
-  for (let k = 0; k < used.length; k++) usedIds[k] = idKeys.keys[used[k]!] as string;
+  let usedCount = 0;
+  for (let value = 0; value < used.length; value++) usedCount += used[value]!;
+  const usedValues = new Int32Array(usedCount);
+  for (let value = 0, k = 0; value < used.length; value++) if (used[value] === 1) usedValues[k++] = value;
+  const usedIds = new Array<string>(usedCount);
+  for (let k = 0; k < usedCount; k++) usedIds[k] = idKeys.keys[usedValues[k]!] as string;
   const byId = orderByText(usedIds);
-  const sortedIds = new Array<string>(used.length);
-  const sortedNames: (string | null)[] = valueNames === null ? [] : new Array<string | null>(used.length);
-  const valueOfCustomer = new Int32Array(used.length);
-  for (let index = 0; index < used.length; index++) {
-    const value = used[byId[index]!]!;
-    valueOfCustomer[index] = value;
+  const sortedIds = new Array<string>(usedCount);
+  const sortedNames: (string | null)[] = valueNames === null ? [] : new Array<string | null>(usedCount);
+  const customerOfValue = new Int32Array(ids.values.length).fill(-1);
+  for (let index = 0; index < usedCount; index++) {
+    const value = usedValues[byId[index]!]!;
+    customerOfValue[value] = index;
     sortedIds[index] = usedIds[byId[index]!]!;
     if (valueNames !== null) sortedNames[index] = valueNames[value] ?? null;
   }
-  const customerTotals = totals.finish(valueOfCustomer, orders !== null, minDay, maxDay);
-  let kept: KeptRows | null = null;
-  if (keepRows) {
-    const customerOfValue = new Int32Array(ids.values.length).fill(-1);
-    valueOfCustomer.forEach((value, index) => (customerOfValue[value] = index));
-    for (let k = 0; k < count; k++) keptCustomer[k] = customerOfValue[keptCustomer[k]!]!;
-    kept = {
-      count,
-      customer: keptCustomer,
-      day: keptDay,
-      // Rows left out at the end: a copy too, so the arrays past `count` are zeros whatever the columns.
-      amount: keptAmount ?? (count === n ? amountShared! : copyOfFirst(amountShared!, count)),
-      profit:
-        keptProfit ??
-        (count === n || profitShared === null ? profitShared : copyOfFirst(profitShared, count)),
-      order:
-        keptOrder ??
-        (count === n || orderShared === null ? orderShared : orderCopyOfFirst(orderShared, count)),
-      rep: keptRep,
-    };
-  }
+  for (let k = 0; k < count; k++) keptCustomer[k] = customerOfValue[keptCustomer[k]!]!;
+  const kept: KeptRows = {
+    count,
+    customer: keptCustomer,
+    day: keptDay,
+    // Rows left out at the end: a copy too, so the arrays past `count` are zeros whatever the columns.
+    amount: keptAmount ?? (count === n ? amountShared! : copyOfFirst(amountShared!, count)),
+    profit:
+      keptProfit ?? (count === n || profitShared === null ? profitShared : copyOfFirst(profitShared, count)),
+    order:
+      keptOrder ?? (count === n || orderShared === null ? orderShared : orderCopyOfFirst(orderShared, count)),
+    rep: keptRep,
+  };
 
   let customerIndex: Map<string, number> | null = null;
   return {
@@ -602,7 +606,6 @@ export function parseSales(
       return customerIndex.get(id);
     },
     customerNames: sortedNames,
-    totals: customerTotals,
     reps: reps.values,
     count,
     totalRows: n,

@@ -1,4 +1,4 @@
-import type { ParsedSales } from './parseSales';
+import type { ParsedSales, ReadSales } from './parseSales';
 import { SalesTotals, type SalesBounds } from './SalesTotals';
 
 /**
@@ -17,8 +17,25 @@ import { SalesTotals, type SalesBounds } from './SalesTotals';
  * @example const earlier = salesAt(parseSales(table, mapping, options, null, true), { asOf: 45_000, start: 44_900 });
  */
 export function salesAt(sales: ParsedSales, bounds: SalesBounds, categoriesOnly = false): ParsedSales {
+  if (sales.rows === null) throw new Error('salesAt needs sales parsed with keepRows.');
+  return addUpSales({ ...sales, rows: sales.rows }, bounds, true, categoriesOnly);
+}
+
+/**
+ * Read sales added up over `bounds`: what `parseSales` gives (it is `readSales` then this), and what
+ * {@link salesAt} gives for other bounds. The rows are added in their table order.
+ *
+ * @param keepRows Keep the rows in the result's `rows` (else null).
+ * @param categoriesOnly As for {@link salesAt}.
+ * @example const parsed = addUpSales(readSales(table, mapping, options), null, true);
+ */
+export function addUpSales(
+  sales: ReadSales,
+  bounds: SalesBounds,
+  keepRows: boolean,
+  categoriesOnly = false,
+): ParsedSales {
   const rows = sales.rows;
-  if (rows === null) throw new Error('salesAt needs sales parsed with keepRows.');
   const customers = sales.customerIds.length;
   // No kept row before the window's start (the default window begins at the first sale): every row up to the
   // as-of date is in the window, so lifetime value and latest purchase need not be added up apart (they are
@@ -47,5 +64,6 @@ export function salesAt(sales: ParsedSales, bounds: SalesBounds, categoriesOnly 
   return {
     ...sales,
     totals: totals.finish(identity, sales.hasOrderId, sales.minDay, sales.maxDay),
+    rows: keepRows ? rows : null,
   };
 }

@@ -10,6 +10,9 @@ import { buildReport } from '../../src/engine/buildReport';
 import { driveSteps } from '../../src/engine/driveSteps';
 import { movementMethod } from '../../src/engine/methods/movementMethod';
 import { rfmMethod } from '../../src/engine/methods/rfmMethod';
+import { parseSales } from '../../src/engine/parseSales';
+import { rowsOfRoster } from '../../src/engine/rowsOfRoster';
+import * as salesTotals from '../../src/engine/salesAt';
 import * as valueModel from '../../src/engine/valueModel/runValueModel';
 import type { ValueModelJob, ValueModelRun } from '../../src/engine/valueModel/runValueModel';
 import type { AnalysisSettings } from '../../src/engine/types';
@@ -178,5 +181,83 @@ describe('errors are those of analyze', () => {
       return '';
     })();
     await expect(driven(none)).rejects.toThrow(message);
+  });
+});
+
+describe('the value model job starts as soon as the rows are read, when it can', () => {
+  /** The steps' job, and whether the sales were added up (`addUpSales`) before it was started. */
+  function firstJob(input: AnalysisInput): { job: ValueModelJob; addedUpBefore: boolean } {
+    const addUp = jest.spyOn(salesTotals, 'addUpSales');
+    const steps = analysisSteps(input);
+    const next = steps.next();
+    if (next.done === true || next.value.kind !== 'startValueModel') throw new Error('no job first');
+    const step = next.value;
+    const addedUpBefore = addUp.mock.calls.length > 0;
+    addUp.mockRestore();
+    return { job: step.job, addedUpBefore };
+  }
+
+  /** The job the run's value model method would start, from what `analyze` gives. */
+  function expectedJob(input: AnalysisInput): ValueModelJob {
+    const result = analyze(input);
+    const options = { date1904: input.date1904, dateOrder: input.settings.dateOrder };
+    const parsed = parseSales(input.sales.table, input.sales.mapping, options, null, true);
+    const { valueHorizonDays, valueMonthlyDiscount, valueHoldoutStart } = input.settings;
+    return {
+      rows: rowsOfRoster(parsed, result.roster.ids),
+      customerCount: result.roster.count,
+      asOf: result.asOf,
+      settings: { valueHorizonDays, valueMonthlyDiscount, valueHoldoutStart },
+    };
+  }
+
+  const sales = basicSales([
+    ['B', '2024-01-05', 10],
+    ['A', '2024-02-05', 20],
+    ['C', '2024-03-05', 5],
+    ['A', '2024-03-20', -4],
+    ['B', '2024-04-01', 0],
+    ['D', '2024-05-01', 12],
+  ]);
+
+  test('customers of the sales alone, as of the last sale: before the sales are added up, the same job', () => {
+    for (const input of [
+      inputOf(sales),
+      inputOf(sales, { asOf: '2024-06-30' }),
+      inputOf(sales, { windowMonths: 2 }),
+      inputOf(tableOf(cdnowCsv)),
+    ]) {
+      const { job, addedUpBefore } = firstJob(input);
+      expect(addedUpBefore).toBe(false);
+      expect(job).toEqual(expectedJob(input));
+    }
+  });
+
+  test('an as-of date before the last sale, or a customers table: after, the same job', () => {
+    const customers = tableInput(
+      {
+        headers: ['Customer ID', 'Name'],
+        rows: [
+          ['D', 'Dee'],
+          ['Z', 'Zed'],
+        ],
+      },
+      'Customers',
+    );
+    const earlier = inputOf(sales, { asOf: '2024-03-10' });
+    const listed: AnalysisInput = { ...inputOf(sales), customers };
+    for (const input of [earlier, listed]) {
+      const { job, addedUpBefore } = firstJob(input);
+      expect(addedUpBefore).toBe(true);
+      expect(job).toEqual(expectedJob(input));
+    }
+    // As of 2024-03-10, D (first sale after it) is no customer of the run: 3 customers, not 4.
+    expect(firstJob(earlier).job.customerCount).toBe(3);
+    expect(firstJob(listed).job.customerCount).toBe(5);
+  });
+
+  test('either way the analysis driven in steps equals analyze', async () => {
+    await expectSameAsAnalyze(inputOf(sales));
+    await expectSameAsAnalyze(inputOf(sales, { asOf: '2024-03-10' }));
   });
 });

@@ -51,14 +51,21 @@ export function runMethods(
  * order) and errors are those of the registry order: a method that throws stops the run as it would there,
  * after the value model and the methods that read it, when those come before it in the registry, have run
  * (their error, if any, wins as it would).
+ *
+ * @param jobStarted The caller has started the value model's job already (the very job this would start:
+ *   see `analysisSteps`): it is awaited, not started again.
  */
-export function methodSteps(base: RunBase): AnalysisSteps<{ outputs: MethodOutputs; notes: DataNote[] }> {
-  return stepsOf(base, methods) as AnalysisSteps<{ outputs: MethodOutputs; notes: DataNote[] }>;
+export function methodSteps(
+  base: RunBase,
+  jobStarted = false,
+): AnalysisSteps<{ outputs: MethodOutputs; notes: DataNote[] }> {
+  return stepsOf(base, methods, jobStarted) as AnalysisSteps<{ outputs: MethodOutputs; notes: DataNote[] }>;
 }
 
 function* stepsOf(
   base: RunBase,
   list: readonly AnyMethod[],
+  jobStarted = false,
 ): AnalysisSteps<{ outputs: unknown; notes: DataNote[] }> {
   const outputs = new Map<string, unknown>();
   const notesOf = new Map<AnyMethod, DataNote[]>();
@@ -75,14 +82,15 @@ function* stepsOf(
     notesOf.set(method, noted);
     outputs.set(method.id, method.compute(input));
   };
-  const job = list.includes(valueModelMethod) ? valueModelJobOf(input) : null;
+  const job = jobStarted ? null : list.includes(valueModelMethod) ? valueModelJobOf(input) : null;
+  const fitted = jobStarted || job !== null;
   // The value model and every method that reads it, directly or through another: they wait for the fit.
   const waiting = new Set<AnyMethod>();
-  if (job !== null) {
+  if (fitted) {
     for (const method of list)
       if (method === valueModelMethod || (method.needs ?? []).some((need) => waiting.has(need)))
         waiting.add(method);
-    yield { kind: 'startValueModel', job };
+    if (job !== null) yield { kind: 'startValueModel', job };
   }
   let failed: { at: number; error: unknown } | null = null;
   for (const [at, method] of list.entries()) {
@@ -95,7 +103,7 @@ function* stepsOf(
     }
   }
   const fittedAt = list.indexOf(valueModelMethod);
-  if (job !== null && (failed === null || failed.at > fittedAt)) {
+  if (fitted && (failed === null || failed.at > fittedAt)) {
     const outcome = yield { kind: 'awaitValueModel' };
     if (outcome === undefined) throw new Error('A value model was awaited and not sent.');
     for (const [at, method] of list.entries()) {

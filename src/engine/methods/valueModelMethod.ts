@@ -68,11 +68,26 @@ export function valueOutlookInputOf(result: AnalysisResult): ValueOutlookInput {
  */
 export function valueModelJobOf(input: MethodInput<ValueModelSettings>): ValueModelJob | null {
   if (input.comparison) return null;
-  const { valueHorizonDays, valueMonthlyDiscount, valueHoldoutStart } = input.settings;
+  return valueModelJob(input.salesRows(), input.customers.count, input.asOf, input.settings);
+}
+
+/**
+ * The value model's job on a run's rows (numbered by its customers), customer count and as-of date, with
+ * the value model's settings picked from the run's.
+ *
+ * @example const job = valueModelJob(input.salesRows(), input.customers.count, input.asOf, input.settings);
+ */
+export function valueModelJob(
+  rows: ValueModelJob['rows'],
+  customerCount: number,
+  asOf: number,
+  settings: ValueModelSettings,
+): ValueModelJob {
+  const { valueHorizonDays, valueMonthlyDiscount, valueHoldoutStart } = settings;
   return {
-    rows: input.salesRows(),
-    customerCount: input.customers.count,
-    asOf: input.asOf,
+    rows,
+    customerCount,
+    asOf,
     settings: { valueHorizonDays, valueMonthlyDiscount, valueHoldoutStart },
   };
 }
