@@ -1,6 +1,8 @@
+import { TripleKeyCodes } from '../TripleKeyCodes';
 import { digamma } from './digamma';
 import { logGamma } from './logGamma';
 import { maximizeLogLikelihood } from './maximizeLogLikelihood';
+import { numberCode } from './numberCode';
 import type { BgNbdParams, FitResult, RepeatGroups } from './types';
 
 /**
@@ -56,6 +58,9 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
   const inverseAlphaAge = new Float64Array(ages.values.length);
   const logAlphaRecency = new Float64Array(recencies.values.length);
   const inverseAlphaRecency = new Float64Array(recencies.values.length);
+  const d = new Float64Array(count);
+  const e = new Float64Array(count);
+  const log1pE = new Float64Array(count);
 
   /**
    * The log-likelihood at the parameters; with `gradient`, also its derivatives with respect to ln r,
@@ -95,6 +100,14 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
       logAlphaRecency[k] = Math.log(alpha + recencies.values[k]!);
       inverseAlphaRecency[k] = 1 / (alpha + recencies.values[k]!);
     }
+    // ln(e^A3 + e^A4) with A3 = −(r+x) ln(α+T), A4 = ln(a/(b+x−1)) − (r+x) ln(α+t_x): as t_x ≤ T, A4 − A3
+    // can be large, so the larger term is factored out (log-sum-exp): per group d = A4 − A3, e = e^−|d|
+    // and ln(1 + e), each in a loop of its own (the exp and log1p calls run faster one after another than
+    // between the sums'), then the sums. s = e^A4 / (e^A3 + e^A4).
+    dropOutLogOdds(d, r, frequency, xs.of, logDropOdds, ages.of, logAlphaAge, recencies.of, logAlphaRecency);
+    expOfMinusAbs(d, e);
+    log1pOf(e, log1pE);
+    const withGradient = gradient !== undefined;
     for (let g = 0; g < count; g++) {
       const w = weight[g]!;
       if (w === 0) continue;
@@ -103,16 +116,13 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
       const ageK = ages.of[g]!;
       const recencyK = recencies.of[g]!;
       const logAge = logAlphaAge[ageK]!;
-      const logRecency = logAlphaRecency[recencyK]!;
-      // ln(e^A3 + e^A4) with A3 = −(r+x) ln(α+T), A4 = ln(a/(b+x−1)) − (r+x) ln(α+t_x): as t_x ≤ T, A4 − A3
-      // can be large, so the larger term is factored out (log-sum-exp). s = e^A4 / (e^A3 + e^A4).
-      const d = logDropOdds[k]! + rx * (logAge - logRecency);
-      const e = Math.exp(-Math.abs(d)); // 0 for x = 0 (d = −∞)
+      const dg = d[g]!;
       const alive = -rx * logAge;
-      total += w * (partOfX[k]! + alive + (d > 0 ? d : 0) + Math.log1p(e));
-      if (gradient !== undefined) {
-        const share = d > 0 ? 1 / (1 + e) : e / (1 + e);
-        dr -= w * ((1 - share) * logAge + share * logRecency);
+      total += w * (partOfX[k]! + alive + (dg > 0 ? dg : 0) + log1pE[g]!);
+      if (withGradient) {
+        const eg = e[g]!; // 0 for x = 0 (d = −∞)
+        const share = dg > 0 ? 1 / (1 + eg) : eg / (1 + eg);
+        dr -= w * ((1 - share) * logAge + share * logAlphaRecency[recencyK]!);
         dAlpha -= w * rx * ((1 - share) * inverseAlphaAge[ageK]! + share * inverseAlphaRecency[recencyK]!);
         da += (w * share) / a;
         db -= w * share * inverseBX[k]!;
@@ -133,18 +143,54 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
     b: Math.exp(logs[3]!),
   });
 
-  const { found, params, boundary } = maximizeLogLikelihood(logLikelihood, fromLogs, 4, customers);
+  const {
+    found,
+    params,
+    logLikelihood: atParams,
+    boundary,
+  } = maximizeLogLikelihood(logLikelihood, fromLogs, 4, customers);
   if (!found.converged && boundary === null)
     return failure(`the optimiser stopped: ${found.reason}`, customers, found.iterations);
   return {
     converged: true,
     params,
-    logLikelihood: logLikelihood(params),
+    logLikelihood: atParams,
     customers,
     iterations: found.iterations,
     evaluations: found.evaluations,
     boundary,
   };
+}
+
+/**
+ * Per group g, d = ln(a / (b + x − 1)) + (r + x)(ln(α + T) − ln(α + t_x)): the log-odds of "dropped out
+ * after the last purchase" against "still alive" (−∞ for x = 0), from the parts per distinct x, T and t_x.
+ */
+function dropOutLogOdds(
+  d: Float64Array,
+  r: number,
+  frequency: Float64Array,
+  xOf: Int32Array,
+  logDropOdds: Float64Array,
+  ageOf: Int32Array,
+  logAlphaAge: Float64Array,
+  recencyOf: Int32Array,
+  logAlphaRecency: Float64Array,
+): void {
+  for (let g = 0; g < d.length; g++) {
+    const rx = r + frequency[g]!;
+    d[g] = logDropOdds[xOf[g]!]! + rx * (logAlphaAge[ageOf[g]!]! - logAlphaRecency[recencyOf[g]!]!);
+  }
+}
+
+/** e^−|d| of each d (0 for d = ±∞). */
+function expOfMinusAbs(d: Float64Array, into: Float64Array): void {
+  for (let g = 0; g < d.length; g++) into[g] = Math.exp(-Math.abs(d[g]!));
+}
+
+/** ln(1 + e) of each e. */
+function log1pOf(e: Float64Array, into: Float64Array): void {
+  for (let g = 0; g < e.length; g++) into[g] = Math.log1p(e[g]!);
 }
 
 function failure(reason: string, customers: number, iterations = 0): FitResult<BgNbdParams> {
@@ -159,15 +205,13 @@ class Distinct {
   readonly of: Int32Array;
 
   constructor(column: Float64Array, weight: Float64Array) {
-    const index = new Map<number, number>();
+    const codes = new TripleKeyCodes();
     this.of = new Int32Array(column.length);
     for (let g = 0; g < column.length; g++) {
       if (weight[g] === 0) continue;
       const value = column[g]!;
-      let k = index.get(value);
-      if (k === undefined) {
-        k = this.values.length;
-        index.set(value, k);
+      const k = numberCode(codes, value);
+      if (k === this.values.length) {
         this.values.push(value);
         this.weights.push(0);
       }

@@ -99,13 +99,18 @@ export function fitGammaGamma(
     q: Math.exp(logs[1]!),
     gamma: Math.exp(logs[2]!),
   });
-  const { found, params, boundary } = maximizeLogLikelihood(logLikelihood, fromLogs, 3, count);
+  const {
+    found,
+    params,
+    logLikelihood: atParams,
+    boundary,
+  } = maximizeLogLikelihood(logLikelihood, fromLogs, 3, count);
   if (!found.converged && boundary === null)
     return fail(`the optimiser stopped: ${found.reason}`, found.iterations);
   return {
     converged: true,
     params,
-    logLikelihood: logLikelihood(params),
+    logLikelihood: atParams,
     customers: count,
     iterations: found.iterations,
     evaluations: found.evaluations,
