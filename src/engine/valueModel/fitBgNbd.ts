@@ -1,8 +1,6 @@
-import { TripleKeyCodes } from '../TripleKeyCodes';
 import { digamma } from './digamma';
 import { logGamma } from './logGamma';
 import { maximizeLogLikelihood } from './maximizeLogLikelihood';
-import { numberCode } from './numberCode';
 import type { BgNbdParams, FitResult, RepeatGroups } from './types';
 
 /**
@@ -205,13 +203,15 @@ class Distinct {
   readonly of: Int32Array;
 
   constructor(column: Float64Array, weight: Float64Array) {
-    const codes = new TripleKeyCodes();
+    const index = new Map<number, number>();
     this.of = new Int32Array(column.length);
     for (let g = 0; g < column.length; g++) {
       if (weight[g] === 0) continue;
       const value = column[g]!;
-      const k = numberCode(codes, value);
-      if (k === this.values.length) {
+      let k = index.get(value);
+      if (k === undefined) {
+        k = this.values.length;
+        index.set(value, k);
         this.values.push(value);
         this.weights.push(0);
       }

@@ -1,6 +1,3 @@
-import { TripleKeyCodes } from '../TripleKeyCodes';
-import { numberCode } from './numberCode';
-
 /** The distinct (x, T) pairs of a set of histories, and each history's pair. */
 export interface FrequencyAgePairs {
   /** Per history, the index of its pair. */
@@ -22,16 +19,26 @@ export interface FrequencyAgePairs {
  */
 export function frequencyAgePairs(frequency: ArrayLike<number>, age: ArrayLike<number>): FrequencyAgePairs {
   const count = frequency.length;
-  const ages = new TripleKeyCodes();
-  const pairCodes = new TripleKeyCodes();
+  let maxX = 0;
+  for (let g = 0; g < count; g++) maxX = Math.max(maxX, frequency[g] ?? 0);
+  const ageIndex = new Map<number, number>();
+  const pairIndex = new Map<number, number>();
   const pairOf = new Int32Array(count);
   const pairFrequency: number[] = [];
   const pairAge: number[] = [];
   for (let g = 0; g < count; g++) {
     const x = frequency[g] ?? 0;
     const t = age[g] ?? 0;
-    const p = numberCode(pairCodes, x, numberCode(ages, t));
-    if (p === pairFrequency.length) {
+    let a = ageIndex.get(t);
+    if (a === undefined) {
+      a = ageIndex.size;
+      ageIndex.set(t, a);
+    }
+    const key = a * (maxX + 1) + x;
+    let p = pairIndex.get(key);
+    if (p === undefined) {
+      p = pairFrequency.length;
+      pairIndex.set(key, p);
       pairFrequency.push(x);
       pairAge.push(t);
     }
