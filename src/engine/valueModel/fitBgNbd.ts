@@ -59,13 +59,31 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
   const d = new Float64Array(count);
   const e = new Float64Array(count);
   const log1pE = new Float64Array(count);
+  const terms: GroupTerms = {
+    weight,
+    frequency,
+    xOf: xs.of,
+    partOfX,
+    inverseBX,
+    ageOf: ages.of,
+    logAlphaAge,
+    inverseAlphaAge,
+    recencyOf: recencies.of,
+    logAlphaRecency,
+    inverseAlphaRecency,
+    d,
+    e,
+    log1pE,
+  };
+  // The sums handed to addGroupTerms and back: the total, then the derivatives by r, α, a and b.
+  const sums = new Float64Array(5);
 
   /**
    * The log-likelihood at the parameters; with `gradient`, also its derivatives with respect to ln r,
    * ln α, ln a, ln b (the digamma function for the gamma-function parts; per group, the share s of the
    * "dropped out after the last purchase" term weighs the two terms' derivatives).
    */
-  const logLikelihood = (params: BgNbdParams, gradient?: number[]): number => {
+  const logLikelihood = (params: BgNbdParams, gradient?: Float64Array): number => {
     const { r, alpha, a, b } = params;
     const lnA = Math.log(a);
     let total = r * Math.log(alpha) * customers;
@@ -105,27 +123,21 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
     dropOutLogOdds(d, r, frequency, xs.of, logDropOdds, ages.of, logAlphaAge, recencies.of, logAlphaRecency);
     expOfMinusAbs(d, e);
     log1pOf(e, log1pE);
-    const withGradient = gradient !== undefined;
-    for (let g = 0; g < count; g++) {
-      const w = weight[g]!;
-      if (w === 0) continue;
-      const k = xs.of[g]!;
-      const rx = r + frequency[g]!;
-      const ageK = ages.of[g]!;
-      const recencyK = recencies.of[g]!;
-      const logAge = logAlphaAge[ageK]!;
-      const dg = d[g]!;
-      const alive = -rx * logAge;
-      total += w * (partOfX[k]! + alive + (dg > 0 ? dg : 0) + log1pE[g]!);
-      if (withGradient) {
-        const eg = e[g]!; // 0 for x = 0 (d = −∞)
-        const share = dg > 0 ? 1 / (1 + eg) : eg / (1 + eg);
-        dr -= w * ((1 - share) * logAge + share * logAlphaRecency[recencyK]!);
-        dAlpha -= w * rx * ((1 - share) * inverseAlphaAge[ageK]! + share * inverseAlphaRecency[recencyK]!);
-        da += (w * share) / a;
-        db -= w * share * inverseBX[k]!;
-      }
-    }
+    sums[0] = total;
+    sums[1] = dr;
+    sums[2] = dAlpha;
+    sums[3] = da;
+    sums[4] = db;
+    // The first few groups by themselves, so that the function has run to its end before its loop is
+    // compiled (else the compiled loop lacks what follows it and is thrown away at every evaluation).
+    const few = Math.min(count, 16);
+    addGroupTerms(sums, gradient !== undefined, r, a, terms, 0, few);
+    addGroupTerms(sums, gradient !== undefined, r, a, terms, few, count);
+    total = sums[0];
+    dr = sums[1];
+    dAlpha = sums[2];
+    da = sums[3];
+    db = sums[4];
     if (gradient !== undefined) {
       gradient[0] = dr * r;
       gradient[1] = dAlpha * alpha;
@@ -179,6 +191,73 @@ function dropOutLogOdds(
     const rx = r + frequency[g]!;
     d[g] = logDropOdds[xOf[g]!]! + rx * (logAlphaAge[ageOf[g]!]! - logAlphaRecency[recencyOf[g]!]!);
   }
+}
+
+/** The arrays {@link addGroupTerms} reads: per group, per distinct x, T and t_x, and per group again. */
+interface GroupTerms {
+  weight: Float64Array;
+  frequency: Float64Array;
+  xOf: Int32Array;
+  partOfX: Float64Array;
+  inverseBX: Float64Array;
+  ageOf: Int32Array;
+  logAlphaAge: Float64Array;
+  inverseAlphaAge: Float64Array;
+  recencyOf: Int32Array;
+  logAlphaRecency: Float64Array;
+  inverseAlphaRecency: Float64Array;
+  /** Per group, d (see {@link dropOutLogOdds}), e = e^−|d| and ln(1 + e). */
+  d: Float64Array;
+  e: Float64Array;
+  log1pE: Float64Array;
+}
+
+/**
+ * Adds the terms of groups `from` … `to` − 1, in group order, to the sums in `sums` (the total; with
+ * `withGradient` also the derivatives' sums by r, α, a, b, each weighted by the share s of the "dropped out"
+ * term). A function of its own, so that it is compiled once for every evaluation of the likelihood.
+ */
+function addGroupTerms(
+  sums: Float64Array,
+  withGradient: boolean,
+  r: number,
+  a: number,
+  terms: GroupTerms,
+  from: number,
+  to: number,
+): void {
+  const { weight, frequency, xOf, partOfX, inverseBX, ageOf, logAlphaAge, inverseAlphaAge } = terms;
+  const { recencyOf, logAlphaRecency, inverseAlphaRecency, d, e, log1pE } = terms;
+  let total = sums[0]!;
+  let dr = sums[1]!;
+  let dAlpha = sums[2]!;
+  let da = sums[3]!;
+  let db = sums[4]!;
+  for (let g = from; g < to; g++) {
+    const w = weight[g]!;
+    if (w === 0) continue;
+    const k = xOf[g]!;
+    const rx = r + frequency[g]!;
+    const ageK = ageOf[g]!;
+    const recencyK = recencyOf[g]!;
+    const logAge = logAlphaAge[ageK]!;
+    const dg = d[g]!;
+    const alive = -rx * logAge;
+    total += w * (partOfX[k]! + alive + (dg > 0 ? dg : 0) + log1pE[g]!);
+    if (withGradient) {
+      const eg = e[g]!; // 0 for x = 0 (d = −∞)
+      const share = dg > 0 ? 1 / (1 + eg) : eg / (1 + eg);
+      dr -= w * ((1 - share) * logAge + share * logAlphaRecency[recencyK]!);
+      dAlpha -= w * rx * ((1 - share) * inverseAlphaAge[ageK]! + share * inverseAlphaRecency[recencyK]!);
+      da += (w * share) / a;
+      db -= w * share * inverseBX[k]!;
+    }
+  }
+  sums[0] = total;
+  sums[1] = dr;
+  sums[2] = dAlpha;
+  sums[3] = da;
+  sums[4] = db;
 }
 
 /** e^−|d| of each d (0 for d = ±∞). */

@@ -62,7 +62,7 @@ export function fitGammaGamma(
   for (let c = 0; c < count; c++) spendTotal[c] = frequency[c]! * meanSpend[c]!;
 
   /** The log-likelihood; with `gradient`, also its derivatives with respect to ln p, ln q, ln γ. */
-  const logLikelihood = ({ p, q, gamma }: GammaGammaParams, gradient?: number[]): number => {
+  const logLikelihood = ({ p, q, gamma }: GammaGammaParams, gradient?: Float64Array): number => {
     const logGammaParam = Math.log(gamma);
     let total = count * (q * logGammaParam - logGamma(q)) + p * sumXLogM - sumLogM + p * sumXLogX;
     let dp = sumXLogM + sumXLogX;

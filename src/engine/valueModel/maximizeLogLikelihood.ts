@@ -23,21 +23,25 @@ import type { Minimum } from './types';
  * maximizeLogLikelihood((p, g) => { if (g) g[0] = 2 - 2 * p.k; return 2 * Math.log(p.k) - p.k; }, (l) => ({ k: Math.exp(l[0]!) }), 1, 1).params.k // ≈ 2
  */
 export function maximizeLogLikelihood<P extends object>(
-  logLikelihood: (params: P, gradient?: number[]) => number,
+  logLikelihood: (params: P, gradient?: Float64Array) => number,
   fromLogs: (logs: readonly number[]) => P,
   dimension: number,
   count: number,
 ): { found: Minimum; params: P; logLikelihood: number; boundary: string | null } {
   // The log-likelihood at each point tried, in order (with or without the gradient it is the same number).
   const tried: { logs: number[]; value: number }[] = [];
-  const at = (logs: readonly number[], gradient?: number[]): number => {
+  const at = (logs: readonly number[], gradient?: Float64Array): number => {
     const value = logLikelihood(fromLogs(logs), gradient);
     tried.push({ logs: logs.slice(), value });
     return value;
   };
+  // The derivatives are written to one typed array, whose shape never changes (stores into the optimiser's
+  // fresh arrays of zeros would change those arrays' kind, and the compiled likelihood would be thrown away).
+  const derivatives = new Float64Array(dimension);
   let found = minimizeBfgs((logs, gradient) => {
-    const value = -at(logs, gradient) / count;
-    for (let j = 0; j < gradient.length; j++) gradient[j] = -gradient[j]! / count;
+    derivatives.fill(0);
+    const value = -at(logs, derivatives) / count;
+    for (let j = 0; j < gradient.length; j++) gradient[j] = -derivatives[j]! / count;
     return value;
   }, new Array<number>(dimension).fill(0));
   if (!found.converged && runawayParameter(fromLogs(found.x)) === null) {

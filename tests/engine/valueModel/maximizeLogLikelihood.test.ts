@@ -5,7 +5,7 @@ import { maximizeLogLikelihood } from '../../../src/engine/valueModel/maximizeLo
  * counting its calls; `wrongGradient` flips the derivative's sign.
  */
 function counted(wrongGradient: boolean): {
-  logLikelihood: (params: { k: number }, gradient?: number[]) => number;
+  logLikelihood: (params: { k: number }, gradient?: Float64Array) => number;
   calls: () => number;
 } {
   let calls = 0;
