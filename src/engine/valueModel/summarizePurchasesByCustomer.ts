@@ -19,51 +19,25 @@ export function summarizePurchasesByCustomer(
   startDay: number,
   countZeroAmounts: boolean,
 ): RepeatPurchaseSummary {
-  const { customerCount, from } = rows;
-  const summary: RepeatPurchaseSummary = {
-    firstDay: new Int32Array(customerCount).fill(-1),
-    frequency: new Int32Array(customerCount),
-    recencyDays: new Int32Array(customerCount),
-    ageDays: new Int32Array(customerCount),
-    meanRepeatSpend: new Float64Array(customerCount),
-    customersWithPurchases: 0,
-  };
-  // Room for one customer's purchase days and amounts from the start (the most rows of a customer): no
-  // allocation nor call in the loop over customers, whose compiled code then serves all of them. The loops
-  // are functions of their own that return a number, so that each is compiled once (code after a loop that
-  // has not run yet when the loop is compiled would throw the compiled code away).
-  const most = mostRowsOfOneCustomer(from, customerCount);
-  const room = { whens: new Float64Array(most), amounts: new Float64Array(most), days: new Int32Array(most) };
-  summary.customersWithPurchases = summarizeEach(rows, endDay, startDay, countZeroAmounts, summary, room);
-  return summary;
-}
-
-/** The most rows of one customer (at least 1). */
-function mostRowsOfOneCustomer(from: Int32Array, customerCount: number): number {
-  let most = 1;
-  for (let c = 0; c < customerCount; c++) most = Math.max(most, from[c + 1]! - from[c]!);
-  return most;
-}
-
-/**
- * Writes each customer's summary into `summary`'s arrays (see {@link summarizePurchasesByCustomer}) and
- * returns the customers with a purchase day. `room` holds one customer's purchase days and amounts.
- */
-function summarizeEach(
-  rows: PurchasesByCustomer,
-  endDay: number,
-  startDay: number,
-  countZeroAmounts: boolean,
-  summary: RepeatPurchaseSummary,
-  room: { whens: Float64Array; amounts: Float64Array; days: Int32Array },
-): number {
   const { customerCount, from, day, amount } = rows;
-  const { firstDay, frequency, recencyDays, ageDays, meanRepeatSpend } = summary;
-  const { whens, amounts, days } = room;
+  const firstDay = new Int32Array(customerCount).fill(-1);
+  const frequency = new Int32Array(customerCount);
+  const recencyDays = new Int32Array(customerCount);
+  const ageDays = new Int32Array(customerCount);
+  const meanRepeatSpend = new Float64Array(customerCount);
   let customersWithPurchases = 0;
+  // One customer's purchase days and their amounts at a time, in row order; the days then as whole days.
+  let whens = new Float64Array(64);
+  let amounts = new Float64Array(64);
+  let days = new Int32Array(64);
   for (let c = 0; c < customerCount; c++) {
     const start = from[c]!;
     const end = from[c + 1]!;
+    if (end - start > days.length) {
+      whens = new Float64Array(Math.max(end - start, 2 * days.length));
+      amounts = new Float64Array(whens.length);
+      days = new Int32Array(whens.length);
+    }
     let n = 0;
     // The first day as `firstDay` holds it (a whole day; −1 for none yet).
     let first = -1;
@@ -85,18 +59,17 @@ function summarizeEach(
       if (when > first) repeatAmount += amounts[k]!;
       days[k] = when;
     }
-    // The days sorted in place: Shell sort with the gaps …, 13, 4, 1 (insertion sort for a few days).
-    let gap = 1;
-    while (gap < n / 3) gap = 3 * gap + 1;
-    for (; gap > 0; gap = (gap - 1) / 3) {
-      for (let k = gap; k < n; k++) {
+    // The few days sorted in place (insertion sort; a long run by the typed array's sort).
+    if (n > 32) days.subarray(0, n).sort();
+    else {
+      for (let k = 1; k < n; k++) {
         const value = days[k]!;
-        let j = k - gap;
+        let j = k - 1;
         while (j >= 0 && days[j]! > value) {
-          days[j + gap] = days[j]!;
-          j -= gap;
+          days[j + 1] = days[j]!;
+          j--;
         }
-        days[j + gap] = value;
+        days[j + 1] = value;
       }
     }
     let distinct = 1;
@@ -107,5 +80,5 @@ function summarizeEach(
     ageDays[c] = endDay - firstSorted;
     meanRepeatSpend[c] = distinct > 1 ? repeatAmount / (distinct - 1) : 0;
   }
-  return customersWithPurchases;
+  return { firstDay, frequency, recencyDays, ageDays, meanRepeatSpend, customersWithPurchases };
 }
