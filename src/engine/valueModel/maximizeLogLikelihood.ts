@@ -10,8 +10,8 @@ import type { Minimum } from './types';
  * running off towards 0 or ∞ (the likelihood flattens out: a limiting case of the model), where Nelder–Mead
  * would only wander further along the same ray.
  *
- * @param logLikelihood The total log-likelihood at the parameters; with `gradient`, also writes its
- *   derivatives with respect to the parameters' logarithms there.
+ * @param logLikelihood The total log-likelihood at the parameters; with `gradient` (zeros, one per
+ *   parameter), also writes its derivatives with respect to the parameters' logarithms there.
  * @param fromLogs The parameters from their logarithms.
  * @param dimension How many parameters.
  * @param count Customers the likelihood sums over (the objective is per customer, for the tolerances).
