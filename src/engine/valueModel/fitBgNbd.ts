@@ -56,13 +56,34 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
   const inverseAlphaAge = new Float64Array(ages.values.length);
   const logAlphaRecency = new Float64Array(recencies.values.length);
   const inverseAlphaRecency = new Float64Array(recencies.values.length);
+  const d = new Float64Array(count);
+  const e = new Float64Array(count);
+  const log1pE = new Float64Array(count);
+  const terms: GroupTerms = {
+    weight,
+    frequency,
+    xOf: xs.of,
+    partOfX,
+    inverseBX,
+    ageOf: ages.of,
+    logAlphaAge,
+    inverseAlphaAge,
+    recencyOf: recencies.of,
+    logAlphaRecency,
+    inverseAlphaRecency,
+    d,
+    e,
+    log1pE,
+  };
+  // The sums handed to addGroupTerms and back: the total, then the derivatives by r, α, a and b.
+  const sums = new Float64Array(5);
 
   /**
    * The log-likelihood at the parameters; with `gradient`, also its derivatives with respect to ln r,
    * ln α, ln a, ln b (the digamma function for the gamma-function parts; per group, the share s of the
    * "dropped out after the last purchase" term weighs the two terms' derivatives).
    */
-  const logLikelihood = (params: BgNbdParams, gradient?: number[]): number => {
+  const logLikelihood = (params: BgNbdParams, gradient?: Float64Array): number => {
     const { r, alpha, a, b } = params;
     const lnA = Math.log(a);
     let total = r * Math.log(alpha) * customers;
@@ -95,29 +116,28 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
       logAlphaRecency[k] = Math.log(alpha + recencies.values[k]!);
       inverseAlphaRecency[k] = 1 / (alpha + recencies.values[k]!);
     }
-    for (let g = 0; g < count; g++) {
-      const w = weight[g]!;
-      if (w === 0) continue;
-      const k = xs.of[g]!;
-      const rx = r + frequency[g]!;
-      const ageK = ages.of[g]!;
-      const recencyK = recencies.of[g]!;
-      const logAge = logAlphaAge[ageK]!;
-      const logRecency = logAlphaRecency[recencyK]!;
-      // ln(e^A3 + e^A4) with A3 = −(r+x) ln(α+T), A4 = ln(a/(b+x−1)) − (r+x) ln(α+t_x): as t_x ≤ T, A4 − A3
-      // can be large, so the larger term is factored out (log-sum-exp). s = e^A4 / (e^A3 + e^A4).
-      const d = logDropOdds[k]! + rx * (logAge - logRecency);
-      const e = Math.exp(-Math.abs(d)); // 0 for x = 0 (d = −∞)
-      const alive = -rx * logAge;
-      total += w * (partOfX[k]! + alive + (d > 0 ? d : 0) + Math.log1p(e));
-      if (gradient !== undefined) {
-        const share = d > 0 ? 1 / (1 + e) : e / (1 + e);
-        dr -= w * ((1 - share) * logAge + share * logRecency);
-        dAlpha -= w * rx * ((1 - share) * inverseAlphaAge[ageK]! + share * inverseAlphaRecency[recencyK]!);
-        da += (w * share) / a;
-        db -= w * share * inverseBX[k]!;
-      }
-    }
+    // ln(e^A3 + e^A4) with A3 = −(r+x) ln(α+T), A4 = ln(a/(b+x−1)) − (r+x) ln(α+t_x): as t_x ≤ T, A4 − A3
+    // can be large, so the larger term is factored out (log-sum-exp): per group d = A4 − A3, e = e^−|d|
+    // and ln(1 + e), each in a loop of its own (the exp and log1p calls run faster one after another than
+    // between the sums'), then the sums. s = e^A4 / (e^A3 + e^A4).
+    dropOutLogOdds(d, r, frequency, xs.of, logDropOdds, ages.of, logAlphaAge, recencies.of, logAlphaRecency);
+    expOfMinusAbs(d, e);
+    log1pOf(e, log1pE);
+    sums[0] = total;
+    sums[1] = dr;
+    sums[2] = dAlpha;
+    sums[3] = da;
+    sums[4] = db;
+    // The first few groups by themselves, so that the function has run to its end before its loop is
+    // compiled (else the compiled loop lacks what follows it and is thrown away at every evaluation).
+    const few = Math.min(count, 16);
+    addGroupTerms(sums, gradient !== undefined, r, a, terms, 0, few);
+    addGroupTerms(sums, gradient !== undefined, r, a, terms, few, count);
+    total = sums[0];
+    dr = sums[1];
+    dAlpha = sums[2];
+    da = sums[3];
+    db = sums[4];
     if (gradient !== undefined) {
       gradient[0] = dr * r;
       gradient[1] = dAlpha * alpha;
@@ -133,18 +153,121 @@ export function fitBgNbd(groups: RepeatGroups): FitResult<BgNbdParams> {
     b: Math.exp(logs[3]!),
   });
 
-  const { found, params, boundary } = maximizeLogLikelihood(logLikelihood, fromLogs, 4, customers);
+  const {
+    found,
+    params,
+    logLikelihood: atParams,
+    boundary,
+  } = maximizeLogLikelihood(logLikelihood, fromLogs, 4, customers);
   if (!found.converged && boundary === null)
     return failure(`the optimiser stopped: ${found.reason}`, customers, found.iterations);
   return {
     converged: true,
     params,
-    logLikelihood: logLikelihood(params),
+    logLikelihood: atParams,
     customers,
     iterations: found.iterations,
     evaluations: found.evaluations,
     boundary,
   };
+}
+
+/**
+ * Per group g, d = ln(a / (b + x − 1)) + (r + x)(ln(α + T) − ln(α + t_x)): the log-odds of "dropped out
+ * after the last purchase" against "still alive" (−∞ for x = 0), from the parts per distinct x, T and t_x.
+ */
+function dropOutLogOdds(
+  d: Float64Array,
+  r: number,
+  frequency: Float64Array,
+  xOf: Int32Array,
+  logDropOdds: Float64Array,
+  ageOf: Int32Array,
+  logAlphaAge: Float64Array,
+  recencyOf: Int32Array,
+  logAlphaRecency: Float64Array,
+): void {
+  for (let g = 0; g < d.length; g++) {
+    const rx = r + frequency[g]!;
+    d[g] = logDropOdds[xOf[g]!]! + rx * (logAlphaAge[ageOf[g]!]! - logAlphaRecency[recencyOf[g]!]!);
+  }
+}
+
+/** The arrays {@link addGroupTerms} reads: per group, per distinct x, T and t_x, and per group again. */
+interface GroupTerms {
+  weight: Float64Array;
+  frequency: Float64Array;
+  xOf: Int32Array;
+  partOfX: Float64Array;
+  inverseBX: Float64Array;
+  ageOf: Int32Array;
+  logAlphaAge: Float64Array;
+  inverseAlphaAge: Float64Array;
+  recencyOf: Int32Array;
+  logAlphaRecency: Float64Array;
+  inverseAlphaRecency: Float64Array;
+  /** Per group, d (see {@link dropOutLogOdds}), e = e^−|d| and ln(1 + e). */
+  d: Float64Array;
+  e: Float64Array;
+  log1pE: Float64Array;
+}
+
+/**
+ * Adds the terms of groups `from` … `to` − 1, in group order, to the sums in `sums` (the total; with
+ * `withGradient` also the derivatives' sums by r, α, a, b, each weighted by the share s of the "dropped out"
+ * term). A function of its own, so that it is compiled once for every evaluation of the likelihood.
+ */
+function addGroupTerms(
+  sums: Float64Array,
+  withGradient: boolean,
+  r: number,
+  a: number,
+  terms: GroupTerms,
+  from: number,
+  to: number,
+): void {
+  const { weight, frequency, xOf, partOfX, inverseBX, ageOf, logAlphaAge, inverseAlphaAge } = terms;
+  const { recencyOf, logAlphaRecency, inverseAlphaRecency, d, e, log1pE } = terms;
+  let total = sums[0]!;
+  let dr = sums[1]!;
+  let dAlpha = sums[2]!;
+  let da = sums[3]!;
+  let db = sums[4]!;
+  for (let g = from; g < to; g++) {
+    const w = weight[g]!;
+    if (w === 0) continue;
+    const k = xOf[g]!;
+    const rx = r + frequency[g]!;
+    const ageK = ageOf[g]!;
+    const recencyK = recencyOf[g]!;
+    const logAge = logAlphaAge[ageK]!;
+    const dg = d[g]!;
+    const alive = -rx * logAge;
+    total += w * (partOfX[k]! + alive + (dg > 0 ? dg : 0) + log1pE[g]!);
+    if (withGradient) {
+      const eg = e[g]!; // 0 for x = 0 (d = −∞)
+      const share = dg > 0 ? 1 / (1 + eg) : eg / (1 + eg);
+      dr -= w * ((1 - share) * logAge + share * logAlphaRecency[recencyK]!);
+      dAlpha -= w * rx * ((1 - share) * inverseAlphaAge[ageK]! + share * inverseAlphaRecency[recencyK]!);
+      da += (w * share) / a;
+      db -= w * share * inverseBX[k]!;
+    }
+  }
+  sums[0] = total;
+  sums[1] = dr;
+  sums[2] = dAlpha;
+  sums[3] = da;
+  sums[4] = db;
+}
+
+/** e^−|d| of each d (0 for d = ±∞). */
+function expOfMinusAbs(d: Float64Array, into: Float64Array): void {
+  for (let g = 0; g < d.length; g++) into[g] = Math.exp(-Math.abs(d[g]!));
+}
+
+/** ln(1 + e) of each e. */
+function log1pOf(e: Float64Array, into: Float64Array): void {
+  for (let g = 0; g < e.length; g++) into[g] = Math.log1p(e[g]!);
 }
 
 function failure(reason: string, customers: number, iterations = 0): FitResult<BgNbdParams> {

@@ -58,11 +58,17 @@ export function fitGammaGamma(
     sumLogM += Math.log(m);
   }
 
+  const xOf = new Float64Array(count);
   const spendTotal = new Float64Array(count);
-  for (let c = 0; c < count; c++) spendTotal[c] = frequency[c]! * meanSpend[c]!;
+  for (let c = 0; c < count; c++) {
+    xOf[c] = frequency[c]!;
+    spendTotal[c] = frequency[c]! * meanSpend[c]!;
+  }
+  // The sums handed to addCustomerTerms and back: the total, then the derivatives by p, q and γ.
+  const sums = new Float64Array(4);
 
   /** The log-likelihood; with `gradient`, also its derivatives with respect to ln p, ln q, ln γ. */
-  const logLikelihood = ({ p, q, gamma }: GammaGammaParams, gradient?: number[]): number => {
+  const logLikelihood = ({ p, q, gamma }: GammaGammaParams, gradient?: Float64Array): number => {
     const logGammaParam = Math.log(gamma);
     let total = count * (q * logGammaParam - logGamma(q)) + p * sumXLogM - sumLogM + p * sumXLogX;
     let dp = sumXLogM + sumXLogX;
@@ -78,15 +84,19 @@ export function fitGammaGamma(
         dq += countOfX[k]! * psiPXQ;
       }
     }
-    for (let c = 0; c < count; c++) {
-      const x = frequency[c]!;
-      const denominator = gamma + spendTotal[c]!;
-      const logDenominator = Math.log(denominator);
-      total -= (p * x + q) * logDenominator;
-      dp -= x * logDenominator;
-      dq -= logDenominator;
-      dGamma -= (p * x + q) / denominator;
-    }
+    sums[0] = total;
+    sums[1] = dp;
+    sums[2] = dq;
+    sums[3] = dGamma;
+    // The first few customers by themselves, so that the function has run to its end before its loop is
+    // compiled (else the compiled loop lacks what follows it and is thrown away at every evaluation).
+    const few = Math.min(count, 16);
+    addCustomerTerms(sums, p, q, gamma, xOf, spendTotal, 0, few);
+    addCustomerTerms(sums, p, q, gamma, xOf, spendTotal, few, count);
+    total = sums[0]!;
+    dp = sums[1]!;
+    dq = sums[2]!;
+    dGamma = sums[3]!;
     if (gradient !== undefined) {
       gradient[0] = dp * p;
       gradient[1] = dq * q;
@@ -99,16 +109,55 @@ export function fitGammaGamma(
     q: Math.exp(logs[1]!),
     gamma: Math.exp(logs[2]!),
   });
-  const { found, params, boundary } = maximizeLogLikelihood(logLikelihood, fromLogs, 3, count);
+  const {
+    found,
+    params,
+    logLikelihood: atParams,
+    boundary,
+  } = maximizeLogLikelihood(logLikelihood, fromLogs, 3, count);
   if (!found.converged && boundary === null)
     return fail(`the optimiser stopped: ${found.reason}`, found.iterations);
   return {
     converged: true,
     params,
-    logLikelihood: logLikelihood(params),
+    logLikelihood: atParams,
     customers: count,
     iterations: found.iterations,
     evaluations: found.evaluations,
     boundary,
   };
+}
+
+/**
+ * Adds the terms of customers `from` … `to` − 1, in customer order, to the sums in `sums` (the total, then
+ * the derivatives' sums by p, q and γ): one logarithm of γ + x m̄ each. A function of its own, so that it is
+ * compiled once for every evaluation of the likelihood.
+ */
+function addCustomerTerms(
+  sums: Float64Array,
+  p: number,
+  q: number,
+  gamma: number,
+  frequency: Float64Array,
+  spendTotal: Float64Array,
+  from: number,
+  to: number,
+): void {
+  let total = sums[0]!;
+  let dp = sums[1]!;
+  let dq = sums[2]!;
+  let dGamma = sums[3]!;
+  for (let c = from; c < to; c++) {
+    const x = frequency[c]!;
+    const denominator = gamma + spendTotal[c]!;
+    const logDenominator = Math.log(denominator);
+    total -= (p * x + q) * logDenominator;
+    dp -= x * logDenominator;
+    dq -= logDenominator;
+    dGamma -= (p * x + q) / denominator;
+  }
+  sums[0] = total;
+  sums[1] = dp;
+  sums[2] = dq;
+  sums[3] = dGamma;
 }

@@ -10,29 +10,42 @@ import type { Minimum } from './types';
  * running off towards 0 or ∞ (the likelihood flattens out: a limiting case of the model), where Nelder–Mead
  * would only wander further along the same ray.
  *
- * @param logLikelihood The total log-likelihood at the parameters; with `gradient`, also writes its
- *   derivatives with respect to the parameters' logarithms there.
+ * @param logLikelihood The total log-likelihood at the parameters; with `gradient` (zeros, one per
+ *   parameter), also writes its derivatives with respect to the parameters' logarithms there.
  * @param fromLogs The parameters from their logarithms.
  * @param dimension How many parameters.
  * @param count Customers the likelihood sums over (the objective is per customer, for the tolerances).
- * @returns The search (iterations and evaluations of both methods added up), the parameters it found, and
- *   `boundary`: {@link runawayParameter}'s sentence when one ran off, else null.
+ * @returns The search (iterations and evaluations of both methods added up), the parameters it found, the
+ *   log-likelihood there (as the search computed it at that point: the same number as `logLikelihood(params)`,
+ *   without evaluating it again), and `boundary`: {@link runawayParameter}'s sentence when one ran off, else
+ *   null.
  * @example
  * maximizeLogLikelihood((p, g) => { if (g) g[0] = 2 - 2 * p.k; return 2 * Math.log(p.k) - p.k; }, (l) => ({ k: Math.exp(l[0]!) }), 1, 1).params.k // ≈ 2
  */
 export function maximizeLogLikelihood<P extends object>(
-  logLikelihood: (params: P, gradient?: number[]) => number,
+  logLikelihood: (params: P, gradient?: Float64Array) => number,
   fromLogs: (logs: readonly number[]) => P,
   dimension: number,
   count: number,
-): { found: Minimum; params: P; boundary: string | null } {
+): { found: Minimum; params: P; logLikelihood: number; boundary: string | null } {
+  // The log-likelihood at each point tried, in order (with or without the gradient it is the same number).
+  const tried: { logs: number[]; value: number }[] = [];
+  const at = (logs: readonly number[], gradient?: Float64Array): number => {
+    const value = logLikelihood(fromLogs(logs), gradient);
+    tried.push({ logs: logs.slice(), value });
+    return value;
+  };
+  // The derivatives are written to one typed array, whose shape never changes (stores into the optimiser's
+  // fresh arrays of zeros would change those arrays' kind, and the compiled likelihood would be thrown away).
+  const derivatives = new Float64Array(dimension);
   let found = minimizeBfgs((logs, gradient) => {
-    const value = -logLikelihood(fromLogs(logs), gradient) / count;
-    for (let j = 0; j < gradient.length; j++) gradient[j] = -gradient[j]! / count;
+    derivatives.fill(0);
+    const value = -at(logs, derivatives) / count;
+    for (let j = 0; j < gradient.length; j++) gradient[j] = -derivatives[j]! / count;
     return value;
   }, new Array<number>(dimension).fill(0));
   if (!found.converged && runawayParameter(fromLogs(found.x)) === null) {
-    const fallback = minimizeNelderMead((logs) => -logLikelihood(fromLogs(logs)) / count, found.x);
+    const fallback = minimizeNelderMead((logs) => -at(logs) / count, found.x);
     found = {
       ...fallback,
       iterations: found.iterations + fallback.iterations,
@@ -40,5 +53,9 @@ export function maximizeLogLikelihood<P extends object>(
     };
   }
   const params = fromLogs(found.x);
-  return { found, params, boundary: runawayParameter(params) };
+  const x = found.x;
+  let last = tried.length - 1;
+  while (last >= 0 && !tried[last]!.logs.every((v, j) => v === x[j])) last--;
+  const value = last >= 0 ? tried[last]!.value : logLikelihood(params);
+  return { found, params, logLikelihood: value, boundary: runawayParameter(params) };
 }
