@@ -52,12 +52,29 @@ export class CsvColumn {
   /** The prefix code the last prefixed field had (most fields share it). */
   private lastPrefix = 0;
   /**
-   * The hash table: slot k holds a value's hash at 2k and its code at 2k + 1 (emptySlot when free), so a
-   * probe reads one place in memory before it compares the value itself.
+   * The texts' hash table: slot k holds a text's hash at 2k and its code at 2k + 1 (emptySlot when free),
+   * so a probe reads one place in memory before it compares the text itself.
    */
   private slots = new Int32Array(2048).fill(emptySlot);
-  /** Each value's hash, by code (to rebuild the table). */
+  /** Each text's hash, by code (to rebuild the table). */
   private hashes: number[] = [];
+  /**
+   * The pairs' hash table, while every field is plain decimal text: slot k holds a pair's number at 2k of
+   * `numberSlots`, and its code (emptySlot when free) and decimals at 4k + 2 and 4k + 3 of
+   * `numberSlotInts`, a view of the same memory, so a probe reads one place in memory.
+   */
+  private numberSlots = new Float64Array(0);
+  private numberSlotInts = new Int32Array(0);
+  /** Whether a distinct pair has decimals (the column holds amounts, not ids). */
+  private hasFractions = false;
+  /**
+   * The last field's code, and its pair or text: a field that repeats the row above (an order's lines
+   * share its id, customer and date) is not looked up.
+   */
+  private lastCode = -1;
+  private lastNumber = Number.NaN;
+  private lastPlaces = 0;
+  private lastText: string | null = null;
   private rowsSeen = 0;
 
   /**
@@ -70,6 +87,7 @@ export class CsvColumn {
     private readonly judgedRows = capacity,
   ) {
     this.codes = new Int32Array(capacity).fill(-1);
+    this.resizeNumberSlots(1024);
   }
 
   /**
@@ -274,24 +292,45 @@ export class CsvColumn {
 
   /** The code of a (number, decimals) pair among the distinct pairs, added when new (no row holds it yet). */
   private numberCode(value: number, places: number): number {
+    const slot = this.numberSlot(value, places);
+    const code = this.numberSlotInts[4 * slot + 2]!;
+    if (code !== emptySlot) return code;
+    const added = this.addKey(value, places, slot);
+    if (this.keyCount > this.numberSlots.length >> 2) this.resizeNumberSlots(this.numberSlots.length);
+    return added;
+  }
+
+  /** The slot of the pair (value, places) in the pairs' hash table, or the free slot where it goes. */
+  private numberSlot(value: number, places: number): number {
     fieldNumber[0] = value;
     let hash = Math.imul(0x811c9dc5 ^ fieldWords[0]!, 0x01000193);
     hash = Math.imul(hash ^ fieldWords[1]!, 0x01000193);
     hash = Math.imul(hash ^ places, 0x01000193);
     hash ^= hash >>> 15;
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const numbers = this.numberSlots;
+    const ints = this.numberSlotInts;
+    const mask = (numbers.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const code = slots[2 * slot + 1]!;
-      if (code === emptySlot) {
-        const added = this.addKey(value, places, hash, slot);
-        if (this.keyCount > slots.length >> 2) this.grow();
-        return added;
-      }
-      if (slots[2 * slot] !== hash) continue;
-      const key = this.keyNumbers![code]!;
-      if (key === value && this.keyDecimals![code] === places && (key !== 0 || 1 / key === 1 / value))
-        return code;
+      if (ints[4 * slot + 2] === emptySlot) return slot;
+      const key = numbers[2 * slot]!;
+      // −0 and 0 are different texts (`-0`, `0`): equal as numbers, told apart by 1 / key.
+      if (key === value && ints[4 * slot + 3] === places && (key !== 0 || 1 / key === 1 / value)) return slot;
+    }
+  }
+
+  /** A pairs' hash table of `size` slots holding the distinct pairs so far. */
+  private resizeNumberSlots(size: number): void {
+    this.numberSlots = new Float64Array(2 * size);
+    this.numberSlotInts = new Int32Array(this.numberSlots.buffer).fill(emptySlot);
+    const keyNumbers = this.keyNumbers!;
+    const keyDecimals = this.keyDecimals!;
+    for (let code = 0; code < this.keyCount; code++) {
+      const value = keyNumbers[code]!;
+      const places = keyDecimals[code]!;
+      const slot = this.numberSlot(value, places);
+      this.numberSlots[2 * slot] = value;
+      this.numberSlotInts[4 * slot + 2] = code;
+      this.numberSlotInts[4 * slot + 3] = places;
     }
   }
 
@@ -315,6 +354,11 @@ export class CsvColumn {
       }
       this.keysToTexts();
     }
+    const last = this.lastText;
+    if (last !== null && sameText(last, text, start, end)) {
+      this.put(row, this.lastCode);
+      return;
+    }
     let hash = 0x811c9dc5;
     for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
     const slots = this.slots;
@@ -325,9 +369,14 @@ export class CsvColumn {
         this.insert(row, text.slice(start, end), hash, slot);
         return;
       }
-      if (slots[2 * slot] === hash && sameText(this.values[code]!, text, start, end)) {
-        this.put(row, code);
-        return;
+      if (slots[2 * slot] === hash) {
+        const value = this.values[code]!;
+        if (sameText(value, text, start, end)) {
+          this.lastText = value;
+          this.lastCode = code;
+          this.put(row, code);
+          return;
+        }
       }
     }
   }
@@ -385,32 +434,25 @@ export class CsvColumn {
   private addNumber(row: number): void {
     const value = fieldNumber[0]!;
     const places = fieldDecimals[0]!;
-    let hash = Math.imul(0x811c9dc5 ^ fieldWords[0]!, 0x01000193);
-    hash = Math.imul(hash ^ fieldWords[1]!, 0x01000193);
-    hash = Math.imul(hash ^ places, 0x01000193);
-    hash ^= hash >>> 15;
-    const keyNumbers = this.keyNumbers!;
-    const keyDecimals = this.keyDecimals!;
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const code = slots[2 * slot + 1]!;
-      if (code === emptySlot) {
-        this.insertNumber(row, value, places, hash, slot);
-        return;
-      }
-      if (slots[2 * slot] !== hash) continue;
-      const key = keyNumbers[code]!;
-      // −0 and 0 are different texts (`-0`, `0`): equal as numbers, told apart by 1 / key.
-      if (key === value && keyDecimals[code] === places && (key !== 0 || 1 / key === 1 / value)) {
-        this.put(row, code);
-        return;
-      }
+    const last = this.lastNumber;
+    if (value === last && places === this.lastPlaces && (value !== 0 || 1 / value === 1 / last)) {
+      this.put(row, this.lastCode);
+      return;
     }
+    const slot = this.numberSlot(value, places);
+    let code = this.numberSlotInts[4 * slot + 2]!;
+    if (code === emptySlot) {
+      code = this.addKey(value, places, slot);
+      this.put(row, code);
+      if (this.insertedNumber(places)) return;
+    } else this.put(row, code);
+    this.lastNumber = value;
+    this.lastPlaces = places;
+    this.lastCode = code;
   }
 
-  /** Adds the new pair (value, places) with its hash at the free slot `slot`; its code. */
-  private addKey(value: number, places: number, hash: number, slot: number): number {
+  /** Adds the new pair (value, places) at the free slot `slot` of the pairs' table; its code. */
+  private addKey(value: number, places: number, slot: number): number {
     const code = this.keyCount++;
     if (code === this.keyNumbers!.length) {
       const numbers = new Float64Array(2 * code);
@@ -422,19 +464,27 @@ export class CsvColumn {
     }
     this.keyNumbers![code] = value;
     this.keyDecimals![code] = places;
-    this.hashes.push(hash);
-    this.slots[2 * slot] = hash;
-    this.slots[2 * slot + 1] = code;
+    this.numberSlots[2 * slot] = value;
+    this.numberSlotInts[4 * slot + 2] = code;
+    this.numberSlotInts[4 * slot + 3] = places;
     return code;
   }
 
-  private insertNumber(row: number, value: number, places: number, hash: number, slot: number): void {
-    this.put(row, this.addKey(value, places, hash, slot));
-    if (this.mostlyDistinct(this.keyCount)) {
+  /**
+   * After a new pair with `places` decimals was added (and written to its row): true when the column has
+   * turned into numbers — judged mostly distinct or, with decimals, past the distinct values a column may
+   * collect before it is judged (amounts, costs and prices are read as numbers anyway, and ids have no
+   * decimals).
+   */
+  private insertedNumber(places: number): boolean {
+    if (places > 0) this.hasFractions = true;
+    const count = this.keyCount;
+    if (this.mostlyDistinct(count) || (this.hasFractions && count > distinctBeforeJudging)) {
       this.keysToDecimals();
-      return;
+      return true;
     }
-    if (this.keyCount > this.slots.length >> 2) this.grow();
+    if (count > this.numberSlots.length >> 2) this.resizeNumberSlots(this.numberSlots.length);
+    return false;
   }
 
   private insert(row: number, value: string, hash: number, slot: number): void {
@@ -444,6 +494,8 @@ export class CsvColumn {
     this.slots[2 * slot] = hash;
     this.slots[2 * slot + 1] = code;
     this.put(row, code);
+    this.lastText = value;
+    this.lastCode = code;
     if (this.mostlyDistinct(this.values.length)) {
       if (!this.toPrefixed()) this.toCells();
       return;
@@ -594,6 +646,10 @@ export class CsvColumn {
     this.keyDecimals = null;
     this.slots = new Int32Array(0);
     this.hashes = [];
+    this.numberSlots = new Float64Array(0);
+    this.numberSlotInts = new Int32Array(0);
+    this.lastText = null;
+    this.lastNumber = Number.NaN;
   }
 
   /**
@@ -616,7 +672,12 @@ export class CsvColumn {
     this.hashes = hashes;
     this.keyNumbers = null;
     this.keyDecimals = null;
-    this.rehash(this.slots.length);
+    this.numberSlots = new Float64Array(0);
+    this.numberSlotInts = new Int32Array(0);
+    this.lastNumber = Number.NaN;
+    let size = this.slots.length;
+    while (values.length > size >> 2) size *= 2;
+    this.rehash(size);
   }
 
   /** A field that is not plain decimal text once the column is numbers: plain cells, the numbers so far as their texts. */
