@@ -76,6 +76,8 @@ export class CsvColumn {
   private lastPlaces = 0;
   private lastText: string | null = null;
   private rowsSeen = 0;
+  /** 1 + the last row written (the rows a change of kind has to convert). */
+  private rowsEnd = 0;
 
   /**
    * @param capacity Rows the column can hold (an upper bound).
@@ -145,6 +147,7 @@ export class CsvColumn {
    */
   appendPart(part: CsvColumnPart, offset: number, rows: number): void {
     this.reserve(offset + rows);
+    this.rowsEnd = Math.max(this.rowsEnd, offset + rows);
     if (this.codes !== null) {
       if (part.kind === 'numberKeys' && this.keyNumbers !== null) {
         this.appendNumberKeys(part, offset, rows);
@@ -210,7 +213,7 @@ export class CsvColumn {
     const values =
       part.kind === 'texts'
         ? part.values
-        : Array.from(part.keyNumbers, (value, code) => decimalText(value, part.keyDecimals[code]!));
+        : Array.from(part.keyNumbers, (value, code) => keyText(value, part.keyDecimals[code]!));
     const remap = new Int32Array(values.length);
     for (let code = 0; code < remap.length; code++) remap[code] = this.textCode(values[code]!);
     this.appendCodes(part.codes, remap, offset, rows);
@@ -336,6 +339,7 @@ export class CsvColumn {
 
   /** Row `row` holds the (non-empty) text `text.slice(start, end)`. */
   addRange(row: number, text: string, start: number, end: number): void {
+    if (row >= this.rowsEnd) this.rowsEnd = row + 1;
     if (this.codes === null) {
       if (this.numbers !== null) {
         if (storePlainDecimal(text, start, end, this.numbers, this.decimals!, row)) return;
@@ -398,7 +402,7 @@ export class CsvColumn {
         // The distinct pairs as their texts, without the hash table that adding more rows would need.
         const values = new Array<string>(this.keyCount);
         for (let code = 0; code < this.keyCount; code++)
-          values[code] = decimalText(this.keyNumbers[code]!, this.keyDecimals[code]!);
+          values[code] = keyText(this.keyNumbers[code]!, this.keyDecimals[code]!);
         return { codes, values };
       }
       return { codes, values: this.values };
@@ -513,7 +517,7 @@ export class CsvColumn {
   private toCells(): void {
     const cells = new Array<RawCell>(this.capacity).fill(null);
     const codes = this.codes!;
-    for (let row = 0; row < codes.length; row++) {
+    for (let row = 0; row < this.rowsEnd; row++) {
       const code = codes[row]!;
       if (code >= 0) cells[row] = this.values[code]!;
     }
@@ -543,7 +547,7 @@ export class CsvColumn {
     const tails = new Float64Array(this.capacity);
     const widths = new Uint8Array(this.capacity);
     const codes = this.codes!;
-    for (let row = 0; row < codes.length; row++) {
+    for (let row = 0; row < this.rowsEnd; row++) {
       const code = codes[row]!;
       if (code >= 0) {
         prefixCodes[row] = valuePrefixes[code]!;
@@ -609,7 +613,7 @@ export class CsvColumn {
     const tails = this.tails!;
     const widths = this.widths!;
     const cells = new Array<RawCell>(this.capacity).fill(null);
-    for (let row = 0; row < widths.length; row++) {
+    for (let row = 0; row < this.rowsEnd; row++) {
       const width = widths[row]!;
       if (width !== 0) cells[row] = prefixedNumberText(prefixes[prefixCodes[row]!]!, tails[row]!, width);
     }
@@ -627,7 +631,7 @@ export class CsvColumn {
     const numbers = new Float64Array(this.capacity).fill(Number.NaN);
     const decimals = new Uint8Array(this.capacity).fill(blankDecimals);
     const codes = this.codes!;
-    for (let row = 0; row < codes.length; row++) {
+    for (let row = 0; row < this.rowsEnd; row++) {
       const code = codes[row]!;
       if (code >= 0) {
         numbers[row] = keyNumbers[code]!;
@@ -662,7 +666,7 @@ export class CsvColumn {
     const values = new Array<string>(this.keyCount);
     const hashes = new Array<number>(this.keyCount);
     for (let code = 0; code < this.keyCount; code++) {
-      const value = decimalText(keyNumbers[code]!, keyDecimals[code]!);
+      const value = keyText(keyNumbers[code]!, keyDecimals[code]!);
       let hash = 0x811c9dc5;
       for (let at = 0; at < value.length; at++) hash = Math.imul(hash ^ value.charCodeAt(at), 0x01000193);
       values[code] = value;
@@ -685,7 +689,7 @@ export class CsvColumn {
     const numbers = this.numbers!;
     const decimals = this.decimals!;
     const cells = new Array<RawCell>(this.capacity).fill(null);
-    for (let row = 0; row < decimals.length; row++) {
+    for (let row = 0; row < this.rowsEnd; row++) {
       const places = decimals[row]!;
       if (places !== blankDecimals) cells[row] = decimalText(numbers[row]!, places);
     }
@@ -769,6 +773,16 @@ function partCells(part: CsvColumnPart): (row: number) => RawCell {
     case 'cells':
       return (row) => part.cells[row] ?? null;
   }
+}
+
+/**
+ * The text of a distinct pair: `decimalText`, quicker for whole numbers other than ±0 (ids), whose
+ * shortest text is theirs (under 16 digits: no exponent).
+ *
+ * @example keyText(1000042, 0) // '1000042'
+ */
+function keyText(value: number, places: number): string {
+  return places === 0 && value !== 0 ? String(value) : decimalText(value, places);
 }
 
 function sameText(value: string, text: string, start: number, end: number): boolean {

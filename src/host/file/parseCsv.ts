@@ -228,7 +228,7 @@ function parseChunk(text: string, state: ParseState): void {
     const row = state.rowCount;
     let blank = true;
     let column = 0;
-    record.length = 0;
+    if (!direct) record.length = 0;
     let lineEnd = text.indexOf('\n', position);
     if (lineEnd < 0) lineEnd = length;
     // One record: fields until the end of its line (a quoted field may move the line end further).
