@@ -24,9 +24,11 @@ const fieldWords = new Int32Array(fieldNumber.buffer);
  * regions) it keeps a code per row into its distinct values, found by hashing — a repeated field costs no
  * string. While every field is plain decimal text (`-12.50`, see `storePlainDecimal`) those values are
  * (number, decimals) pairs read straight from the file's characters; otherwise texts, hashed by their
- * characters in the file's text. Once more than half of the rows it has seen hold a new value (amounts,
- * names), it turns into plain cells, or, while every field is plain decimal text, into numbers
- * (`DecimalColumn`: no string per cell), or, while every field is a prefixed number id (`SO0000001`, see
+ * characters in the file's text; a field that repeats the one on the row above (an order's lines) is not
+ * looked up. Once more than half of the rows it has seen hold a new value (amounts, names), it turns into
+ * plain cells, or, while every field is plain decimal text, into numbers (`DecimalColumn`: no string per
+ * cell; also as soon as more than 4,096 distinct values, some with decimals, were seen: amounts that
+ * repeat, which are read as numbers anyway), or, while every field is a prefixed number id (`SO0000001`, see
  * `prefixedNumberTail`) with at most 32 prefixes, into prefixes and numbers (`PrefixedNumberColumn`). The
  * first field that is not plain decimal text turns it into what it would have been had it read texts all
  * along: the same codes into the same texts, or the same plain cells — the numbers so far written back as
