@@ -54,12 +54,12 @@ export class CsvColumn {
   /** The prefix code the last prefixed field had (most fields share it). */
   private lastPrefix = 0;
   /**
-   * The texts' hash table: slot k holds a text's hash at 2k and its code at 2k + 1 (emptySlot when free),
-   * so a probe reads one place in memory before it compares the text itself.
+   * The texts' hash table: slot k holds a text's code at 4k (emptySlot when free) and its words at 4k + 1
+   * to 4k + 3 (see {@link packText}): a text of up to 12 characters from U+0001 to U+00FF (ids, dates) is
+   * found by its words alone, in one place in memory; a longer one has 0 and its hash there and is
+   * compared with the distinct text.
    */
-  private slots = new Int32Array(2048).fill(emptySlot);
-  /** Each text's hash, by code (to rebuild the table). */
-  private hashes: number[] = [];
+  private slots = new Int32Array(4 * 1024).fill(emptySlot);
   /**
    * The pairs' hash table, while every field is plain decimal text: slot k holds a pair's number at 2k of
    * `numberSlots`, and its code (emptySlot when free) and decimals at 4k + 2 and 4k + 3 of
@@ -76,7 +76,9 @@ export class CsvColumn {
   private lastCode = -1;
   private lastNumber = Number.NaN;
   private lastPlaces = 0;
-  private lastText: string | null = null;
+  private lastSource: string | null = null;
+  private lastStart = 0;
+  private lastLength = 0;
   private rowsSeen = 0;
   /** 1 + the last row written (the rows a change of kind has to convert). */
   private rowsEnd = 0;
@@ -276,23 +278,48 @@ export class CsvColumn {
 
   /** The code of a text among the distinct texts, added when new (no row holds it yet). */
   private textCode(value: string): number {
-    let hash = 0x811c9dc5;
-    for (let at = 0; at < value.length; at++) hash = Math.imul(hash ^ value.charCodeAt(at), 0x01000193);
+    const slot = this.textSlot(value, 0, value.length);
+    const code = this.slots[4 * slot]!;
+    if (code !== emptySlot) return code;
+    const added = this.values.length;
+    this.values.push(value);
+    this.fillSlot(slot, added);
+    if (added >= this.slots.length >> 3) this.grow();
+    return added;
+  }
+
+  /**
+   * The slot of the text `text.slice(start, end)` in the texts' hash table, or the free slot where it goes;
+   * the text's words are left in `textWords`.
+   */
+  private textSlot(text: string, start: number, end: number): number {
+    const hash = packText(text, start, end);
+    const w0 = textWords[0]!;
+    const w1 = textWords[1]!;
+    const w2 = textWords[2]!;
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> 2) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const code = slots[2 * slot + 1]!;
-      if (code === emptySlot) {
-        const added = this.values.length;
-        this.values.push(value);
-        this.hashes.push(hash);
-        slots[2 * slot] = hash;
-        slots[2 * slot + 1] = added;
-        if (this.values.length > slots.length >> 2) this.grow();
-        return added;
-      }
-      if (slots[2 * slot] === hash && this.values[code] === value) return code;
+      const at = 4 * slot;
+      const code = slots[at]!;
+      if (code === emptySlot) return slot;
+      if (
+        slots[at + 1] === w0 &&
+        slots[at + 2] === w1 &&
+        slots[at + 3] === w2 &&
+        (w0 !== 0 || sameText(this.values[code]!, text, start, end))
+      )
+        return slot;
     }
+  }
+
+  /** Writes `code` and the words in `textWords` to slot `slot` of the texts' hash table. */
+  private fillSlot(slot: number, code: number): void {
+    const at = 4 * slot;
+    this.slots[at] = code;
+    this.slots[at + 1] = textWords[0]!;
+    this.slots[at + 2] = textWords[1]!;
+    this.slots[at + 3] = textWords[2]!;
   }
 
   /** The code of a (number, decimals) pair among the distinct pairs, added when new (no row holds it yet). */
@@ -360,30 +387,25 @@ export class CsvColumn {
       }
       this.keysToTexts();
     }
-    const last = this.lastText;
-    if (last !== null && sameText(last, text, start, end)) {
+    // The field on the row above is compared where it stands in the same text.
+    const length = end - start;
+    if (
+      this.lastSource === text &&
+      this.lastLength === length &&
+      sameRange(text, this.lastStart, start, length)
+    ) {
       this.put(row, this.lastCode);
       return;
     }
-    let hash = 0x811c9dc5;
-    for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const code = slots[2 * slot + 1]!;
-      if (code === emptySlot) {
-        this.insert(row, text.slice(start, end), hash, slot);
-        return;
-      }
-      if (slots[2 * slot] === hash) {
-        const value = this.values[code]!;
-        if (sameText(value, text, start, end)) {
-          this.lastText = value;
-          this.lastCode = code;
-          this.put(row, code);
-          return;
-        }
-      }
+    const slot = this.textSlot(text, start, end);
+    const code = this.slots[4 * slot]!;
+    this.lastSource = text;
+    this.lastStart = start;
+    this.lastLength = length;
+    if (code === emptySlot) this.insert(row, text.slice(start, end), slot);
+    else {
+      this.lastCode = code;
+      this.put(row, code);
     }
   }
 
@@ -493,20 +515,17 @@ export class CsvColumn {
     return false;
   }
 
-  private insert(row: number, value: string, hash: number, slot: number): void {
+  private insert(row: number, value: string, slot: number): void {
     const code = this.values.length;
     this.values.push(value);
-    this.hashes.push(hash);
-    this.slots[2 * slot] = hash;
-    this.slots[2 * slot + 1] = code;
+    this.fillSlot(slot, code);
     this.put(row, code);
-    this.lastText = value;
     this.lastCode = code;
     if (this.mostlyDistinct(this.values.length)) {
       if (!this.toPrefixed()) this.toCells();
       return;
     }
-    if (this.values.length > this.slots.length >> 2) this.grow();
+    if (this.values.length > this.slots.length >> 3) this.grow();
   }
 
   private mostlyDistinct(distinct: number): boolean {
@@ -651,10 +670,9 @@ export class CsvColumn {
     this.keyNumbers = null;
     this.keyDecimals = null;
     this.slots = new Int32Array(0);
-    this.hashes = [];
     this.numberSlots = new Float64Array(0);
     this.numberSlotInts = new Int32Array(0);
-    this.lastText = null;
+    this.lastSource = null;
     this.lastNumber = Number.NaN;
   }
 
@@ -666,24 +684,24 @@ export class CsvColumn {
     const keyNumbers = this.keyNumbers!;
     const keyDecimals = this.keyDecimals!;
     const values = new Array<string>(this.keyCount);
-    const hashes = new Array<number>(this.keyCount);
-    for (let code = 0; code < this.keyCount; code++) {
-      const value = keyText(keyNumbers[code]!, keyDecimals[code]!);
-      let hash = 0x811c9dc5;
-      for (let at = 0; at < value.length; at++) hash = Math.imul(hash ^ value.charCodeAt(at), 0x01000193);
-      values[code] = value;
-      hashes[code] = hash;
-    }
+    for (let code = 0; code < this.keyCount; code++)
+      values[code] = keyText(keyNumbers[code]!, keyDecimals[code]!);
     this.values = values;
-    this.hashes = hashes;
     this.keyNumbers = null;
     this.keyDecimals = null;
     this.numberSlots = new Float64Array(0);
     this.numberSlotInts = new Int32Array(0);
     this.lastNumber = Number.NaN;
     let size = this.slots.length;
-    while (values.length > size >> 2) size *= 2;
-    this.rehash(size);
+    while (values.length >= size >> 3) size *= 2;
+    const slots = new Int32Array(size).fill(emptySlot);
+    this.slots = slots;
+    const mask = (size >> 2) - 1;
+    values.forEach((value, code) => {
+      let slot = packText(value, 0, value.length) & mask;
+      while (slots[4 * slot] !== emptySlot) slot = (slot + 1) & mask;
+      this.fillSlot(slot, code);
+    });
   }
 
   /** A field that is not plain decimal text once the column is numbers: plain cells, the numbers so far as their texts. */
@@ -709,14 +727,21 @@ export class CsvColumn {
   }
 
   private rehash(size: number): void {
+    const old = this.slots;
     const slots = new Int32Array(size).fill(emptySlot);
-    const mask = (size >> 1) - 1;
-    this.hashes.forEach((hash, code) => {
-      let slot = hash & mask;
-      while (slots[2 * slot + 1] !== emptySlot) slot = (slot + 1) & mask;
-      slots[2 * slot] = hash;
-      slots[2 * slot + 1] = code;
-    });
+    const mask = (size >> 2) - 1;
+    for (let from = 0; from < old.length; from += 4) {
+      if (old[from] === emptySlot) continue;
+      const w0 = old[from + 1]!;
+      const w1 = old[from + 2]!;
+      const w2 = old[from + 3]!;
+      let slot = (w0 !== 0 ? mixWords(w0, w1, w2) : w1) & mask;
+      while (slots[4 * slot] !== emptySlot) slot = (slot + 1) & mask;
+      slots[4 * slot] = old[from]!;
+      slots[4 * slot + 1] = w0;
+      slots[4 * slot + 2] = w1;
+      slots[4 * slot + 3] = w2;
+    }
     this.slots = slots;
   }
 }
@@ -785,6 +810,64 @@ function partCells(part: CsvColumnPart): (row: number) => RawCell {
  */
 function keyText(value: number, places: number): string {
   return places === 0 && value !== 0 ? String(value) : decimalText(value, places);
+}
+
+/** The words of the text being looked up (see {@link packText}). */
+const textWords = new Int32Array(3);
+
+/**
+ * Puts the words of `text.slice(start, end)` in `textWords` and returns its hash: a text of 1 to 12
+ * characters from U+0001 to U+00FF is its characters, a byte each, four to a word (the first in the low
+ * byte of the first word, so its first word is not 0, and zeros after its end: different texts, different
+ * words); another is 0, its hash and 0.
+ *
+ * @example packText('C01', 0, 3) // textWords: [0x313043, 0, 0]
+ */
+function packText(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length <= 12) {
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    let k = 0;
+    for (; k < length; k++) {
+      const char = text.charCodeAt(start + k);
+      if (char === 0 || char > 255) break;
+      const bits = char << ((k & 3) << 3);
+      if (k < 4) w0 |= bits;
+      else if (k < 8) w1 |= bits;
+      else w2 |= bits;
+    }
+    if (k === length) {
+      textWords[0] = w0;
+      textWords[1] = w1;
+      textWords[2] = w2;
+      return mixWords(w0, w1, w2);
+    }
+  }
+  let hash = 0x811c9dc5;
+  for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+  textWords[0] = 0;
+  textWords[1] = hash;
+  textWords[2] = 0;
+  return hash;
+}
+
+/** The hash of a packed text's words (every bit of each word reaches the low bits). */
+function mixWords(w0: number, w1: number, w2: number): number {
+  let hash = Math.imul(w0 ^ (w0 >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13) ^ w1, 0xc2b2ae35);
+  hash = Math.imul(hash ^ (hash >>> 16) ^ w2, 0x85ebca6b);
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash, 0x2c1b3c6d);
+  return hash ^ (hash >>> 12);
+}
+
+/** Whether the `length` characters at `first` and at `second` of `text` are the same. */
+function sameRange(text: string, first: number, second: number, length: number): boolean {
+  for (let k = 0; k < length; k++)
+    if (text.charCodeAt(first + k) !== text.charCodeAt(second + k)) return false;
+  return true;
 }
 
 function sameText(value: string, text: string, start: number, end: number): boolean {
