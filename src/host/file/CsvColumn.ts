@@ -334,11 +334,7 @@ export class CsvColumn {
 
   /** The slot of the pair (value, places) in the pairs' hash table, or the free slot where it goes. */
   private numberSlot(value: number, places: number): number {
-    fieldNumber[0] = value;
-    let hash = Math.imul(0x811c9dc5 ^ fieldWords[0]!, 0x01000193);
-    hash = Math.imul(hash ^ fieldWords[1]!, 0x01000193);
-    hash = Math.imul(hash ^ places, 0x01000193);
-    hash ^= hash >>> 15;
+    const hash = numberHash(value, places);
     const numbers = this.numberSlots;
     const ints = this.numberSlotInts;
     const mask = (numbers.length >> 1) - 1;
@@ -350,20 +346,29 @@ export class CsvColumn {
     }
   }
 
-  /** A pairs' hash table of `size` slots holding the distinct pairs so far. */
+  /**
+   * A pairs' hash table of `size` slots holding the distinct pairs so far, moved slot by slot from the old
+   * table (in its order, so that writes to the new one mostly go forward).
+   */
   private resizeNumberSlots(size: number): void {
-    this.numberSlots = new Float64Array(2 * size);
-    this.numberSlotInts = new Int32Array(this.numberSlots.buffer).fill(emptySlot);
-    const keyNumbers = this.keyNumbers!;
-    const keyDecimals = this.keyDecimals!;
-    for (let code = 0; code < this.keyCount; code++) {
-      const value = keyNumbers[code]!;
-      const places = keyDecimals[code]!;
-      const slot = this.numberSlot(value, places);
-      this.numberSlots[2 * slot] = value;
-      this.numberSlotInts[4 * slot + 2] = code;
-      this.numberSlotInts[4 * slot + 3] = places;
+    const oldNumbers = this.numberSlots;
+    const oldInts = this.numberSlotInts;
+    const numbers = new Float64Array(2 * size);
+    const ints = new Int32Array(numbers.buffer).fill(emptySlot);
+    const mask = size - 1;
+    for (let from = 0; from < oldNumbers.length; from += 2) {
+      const code = oldInts[2 * from + 2]!;
+      if (code === emptySlot) continue;
+      const value = oldNumbers[from]!;
+      const places = oldInts[2 * from + 3]!;
+      let slot = numberHash(value, places) & mask;
+      while (ints[4 * slot + 2] !== emptySlot) slot = (slot + 1) & mask;
+      numbers[2 * slot] = value;
+      ints[4 * slot + 2] = code;
+      ints[4 * slot + 3] = places;
     }
+    this.numberSlots = numbers;
+    this.numberSlotInts = ints;
   }
 
   /** Row `row` holds the (non-empty) text `text.slice(start, end)`. */
@@ -810,6 +815,15 @@ function partCells(part: CsvColumnPart): (row: number) => RawCell {
  */
 function keyText(value: number, places: number): string {
   return places === 0 && value !== 0 ? String(value) : decimalText(value, places);
+}
+
+/** The hash of a (number, decimals) pair: of the number's bits and the decimals. */
+function numberHash(value: number, places: number): number {
+  fieldNumber[0] = value;
+  let hash = Math.imul(0x811c9dc5 ^ fieldWords[0]!, 0x01000193);
+  hash = Math.imul(hash ^ fieldWords[1]!, 0x01000193);
+  hash = Math.imul(hash ^ places, 0x01000193);
+  return hash ^ (hash >>> 15);
 }
 
 /** The words of the text being looked up (see {@link packText}). */
