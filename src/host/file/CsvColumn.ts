@@ -284,7 +284,7 @@ export class CsvColumn {
     const added = this.values.length;
     this.values.push(value);
     this.fillSlot(slot, added);
-    if (added >= this.slots.length >> 3) this.grow();
+    if (tooFull(added + 1, this.slots.length)) this.grow();
     return added;
   }
 
@@ -530,7 +530,7 @@ export class CsvColumn {
       if (!this.toPrefixed()) this.toCells();
       return;
     }
-    if (this.values.length > this.slots.length >> 3) this.grow();
+    if (tooFull(this.values.length, this.slots.length)) this.grow();
   }
 
   private mostlyDistinct(distinct: number): boolean {
@@ -698,7 +698,7 @@ export class CsvColumn {
     this.numberSlotInts = new Int32Array(0);
     this.lastNumber = Number.NaN;
     let size = this.slots.length;
-    while (values.length >= size >> 3) size *= 2;
+    while (tooFull(values.length + 1, size)) size *= 2;
     const slots = new Int32Array(size).fill(emptySlot);
     this.slots = slots;
     const mask = (size >> 2) - 1;
@@ -824,6 +824,14 @@ function numberHash(value: number, places: number): number {
   hash = Math.imul(hash ^ fieldWords[1]!, 0x01000193);
   hash = Math.imul(hash ^ places, 0x01000193);
   return hash ^ (hash >>> 15);
+}
+
+/**
+ * Whether a texts' hash table of `length` words (4 a slot) is too full for `count` texts: past three
+ * quarters of its slots (a probe past a taken slot mostly stays in the same cache line).
+ */
+function tooFull(count: number, length: number): boolean {
+  return count * 16 > length * 3;
 }
 
 /** The words of the text being looked up (see {@link packText}). */
