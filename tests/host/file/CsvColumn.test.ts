@@ -110,6 +110,30 @@ describe('parseCsv with repeats encoded', () => {
     );
   });
 
+  it('tells apart texts that differ only in a late character, at the 12-character edge, or past U+00FF', () => {
+    // Up to 12 characters from U+0001 to U+00FF a text is found by its characters packed in the table's
+    // slot; longer ones, and ones with U+0000 or a wider character, by their hash and the text itself.
+    const base = 'ABCDEFGHIJK';
+    const texts = [
+      ...['1', '2', 'ÿ', 'Ā', '\u0000'].map((last) => base + last),
+      `${base}12`,
+      `${base}13`,
+      base,
+      `${base.slice(0, 7)}\u0000`,
+      `${base.slice(0, 7)}`,
+      'é',
+      'ée',
+      '客户',
+    ];
+    const rows = [['Id']];
+    for (let i = 0; i < 3000; i++) rows.push([texts[(i * 7) % texts.length]!]);
+    const { plain, encoded, kinds } = bothParses(csvText(rows, '\n'));
+    expect(encoded).toEqual(plain);
+    expect(kinds).toEqual([true]);
+    const ids = parseCsvEncoded(csvText(rows, '\n')).columns[0]!;
+    expect(isEncoded(ids) && [...ids.values].sort()).toEqual([...texts].sort());
+  });
+
   it('handles hash collisions and many distinct values below the judging point', () => {
     // 4,000 distinct ids of one shape, each repeated twice: every lookup must compare the text itself.
     const rows = [['Id']];
