@@ -120,7 +120,7 @@ describe('parseCsv with repeats encoded', () => {
       `${base}13`,
       base,
       `${base.slice(0, 7)}\u0000`,
-      `${base.slice(0, 7)}`,
+      base.slice(0, 7),
       'é',
       'ée',
       '客户',
