@@ -24,9 +24,11 @@ const fieldWords = new Int32Array(fieldNumber.buffer);
  * regions) it keeps a code per row into its distinct values, found by hashing — a repeated field costs no
  * string. While every field is plain decimal text (`-12.50`, see `storePlainDecimal`) those values are
  * (number, decimals) pairs read straight from the file's characters; otherwise texts, hashed by their
- * characters in the file's text. Once more than half of the rows it has seen hold a new value (amounts,
- * names), it turns into plain cells, or, while every field is plain decimal text, into numbers
- * (`DecimalColumn`: no string per cell), or, while every field is a prefixed number id (`SO0000001`, see
+ * characters in the file's text; a field that repeats the one on the row above (an order's lines) is not
+ * looked up. Once more than half of the rows it has seen hold a new value (amounts, names), it turns into
+ * plain cells, or, while every field is plain decimal text, into numbers (`DecimalColumn`: no string per
+ * cell; also as soon as more than 4,096 distinct values, some with decimals, were seen: amounts that
+ * repeat, which are read as numbers anyway), or, while every field is a prefixed number id (`SO0000001`, see
  * `prefixedNumberTail`) with at most 32 prefixes, into prefixes and numbers (`PrefixedNumberColumn`). The
  * first field that is not plain decimal text turns it into what it would have been had it read texts all
  * along: the same codes into the same texts, or the same plain cells — the numbers so far written back as
@@ -52,13 +54,34 @@ export class CsvColumn {
   /** The prefix code the last prefixed field had (most fields share it). */
   private lastPrefix = 0;
   /**
-   * The hash table: slot k holds a value's hash at 2k and its code at 2k + 1 (emptySlot when free), so a
-   * probe reads one place in memory before it compares the value itself.
+   * The texts' hash table: slot k holds a text's code at 4k (emptySlot when free) and its words at 4k + 1
+   * to 4k + 3 (see {@link packText}): a text of up to 12 characters from U+0001 to U+00FF (ids, dates) is
+   * found by its words alone, in one place in memory; a longer one has 0 and its hash there and is
+   * compared with the distinct text.
    */
-  private slots = new Int32Array(2048).fill(emptySlot);
-  /** Each value's hash, by code (to rebuild the table). */
-  private hashes: number[] = [];
+  private slots = new Int32Array(4 * 1024).fill(emptySlot);
+  /**
+   * The pairs' hash table, while every field is plain decimal text: slot k holds a pair's number at 2k of
+   * `numberSlots`, and its code (emptySlot when free) and decimals at 4k + 2 and 4k + 3 of
+   * `numberSlotInts`, a view of the same memory, so a probe reads one place in memory.
+   */
+  private numberSlots = new Float64Array(0);
+  private numberSlotInts = new Int32Array(0);
+  /** Whether a distinct pair has decimals (the column holds amounts, not ids). */
+  private hasFractions = false;
+  /**
+   * The last field's code, and its pair or text: a field that repeats the row above (an order's lines
+   * share its id, customer and date) is not looked up.
+   */
+  private lastCode = -1;
+  private lastNumber = Number.NaN;
+  private lastPlaces = 0;
+  private lastSource: string | null = null;
+  private lastStart = 0;
+  private lastLength = 0;
   private rowsSeen = 0;
+  /** 1 + the last row written (the rows a change of kind has to convert). */
+  private rowsEnd = 0;
 
   /**
    * @param capacity Rows the column can hold (an upper bound).
@@ -70,6 +93,7 @@ export class CsvColumn {
     private readonly judgedRows = capacity,
   ) {
     this.codes = new Int32Array(capacity).fill(-1);
+    this.resizeNumberSlots(1024);
   }
 
   /**
@@ -127,6 +151,7 @@ export class CsvColumn {
    */
   appendPart(part: CsvColumnPart, offset: number, rows: number): void {
     this.reserve(offset + rows);
+    this.rowsEnd = Math.max(this.rowsEnd, offset + rows);
     if (this.codes !== null) {
       if (part.kind === 'numberKeys' && this.keyNumbers !== null) {
         this.appendNumberKeys(part, offset, rows);
@@ -192,7 +217,7 @@ export class CsvColumn {
     const values =
       part.kind === 'texts'
         ? part.values
-        : Array.from(part.keyNumbers, (value, code) => decimalText(value, part.keyDecimals[code]!));
+        : Array.from(part.keyNumbers, (value, code) => keyText(value, part.keyDecimals[code]!));
     const remap = new Int32Array(values.length);
     for (let code = 0; code < remap.length; code++) remap[code] = this.textCode(values[code]!);
     this.appendCodes(part.codes, remap, offset, rows);
@@ -253,50 +278,102 @@ export class CsvColumn {
 
   /** The code of a text among the distinct texts, added when new (no row holds it yet). */
   private textCode(value: string): number {
-    let hash = 0x811c9dc5;
-    for (let at = 0; at < value.length; at++) hash = Math.imul(hash ^ value.charCodeAt(at), 0x01000193);
+    const slot = this.textSlot(value, 0, value.length);
+    const code = this.slots[4 * slot]!;
+    if (code !== emptySlot) return code;
+    const added = this.values.length;
+    this.values.push(value);
+    this.fillSlot(slot, added);
+    if (tooFull(added + 1, this.slots.length)) this.grow();
+    return added;
+  }
+
+  /**
+   * The slot of the text `text.slice(start, end)` in the texts' hash table, or the free slot where it goes;
+   * the text's words are left in `textWords`.
+   */
+  private textSlot(text: string, start: number, end: number): number {
+    const hash = packText(text, start, end);
+    const w0 = textWords[0]!;
+    const w1 = textWords[1]!;
+    const w2 = textWords[2]!;
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> 2) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const code = slots[2 * slot + 1]!;
-      if (code === emptySlot) {
-        const added = this.values.length;
-        this.values.push(value);
-        this.hashes.push(hash);
-        slots[2 * slot] = hash;
-        slots[2 * slot + 1] = added;
-        if (this.values.length > slots.length >> 2) this.grow();
-        return added;
-      }
-      if (slots[2 * slot] === hash && this.values[code] === value) return code;
+      const at = 4 * slot;
+      const code = slots[at]!;
+      if (code === emptySlot) return slot;
+      if (
+        slots[at + 1] === w0 &&
+        slots[at + 2] === w1 &&
+        slots[at + 3] === w2 &&
+        (w0 !== 0 || sameText(this.values[code]!, text, start, end))
+      )
+        return slot;
     }
+  }
+
+  /** Writes `code` and the words in `textWords` to slot `slot` of the texts' hash table. */
+  private fillSlot(slot: number, code: number): void {
+    const at = 4 * slot;
+    this.slots[at] = code;
+    this.slots[at + 1] = textWords[0]!;
+    this.slots[at + 2] = textWords[1]!;
+    this.slots[at + 3] = textWords[2]!;
   }
 
   /** The code of a (number, decimals) pair among the distinct pairs, added when new (no row holds it yet). */
   private numberCode(value: number, places: number): number {
-    fieldNumber[0] = value;
-    let hash = Math.imul(0x811c9dc5 ^ fieldWords[0]!, 0x01000193);
-    hash = Math.imul(hash ^ fieldWords[1]!, 0x01000193);
-    hash = Math.imul(hash ^ places, 0x01000193);
-    hash ^= hash >>> 15;
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const slot = this.numberSlot(value, places);
+    const code = this.numberSlotInts[4 * slot + 2]!;
+    if (code !== emptySlot) return code;
+    const added = this.addKey(value, places, slot);
+    if (this.keyCount > this.numberSlots.length >> 2) this.resizeNumberSlots(this.numberSlots.length);
+    return added;
+  }
+
+  /** The slot of the pair (value, places) in the pairs' hash table, or the free slot where it goes. */
+  private numberSlot(value: number, places: number): number {
+    const hash = numberHash(value, places);
+    const numbers = this.numberSlots;
+    const ints = this.numberSlotInts;
+    const mask = (numbers.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const code = slots[2 * slot + 1]!;
-      if (code === emptySlot) {
-        const added = this.addKey(value, places, hash, slot);
-        if (this.keyCount > slots.length >> 2) this.grow();
-        return added;
-      }
-      if (slots[2 * slot] !== hash) continue;
-      const key = this.keyNumbers![code]!;
-      if (key === value && this.keyDecimals![code] === places && (key !== 0 || 1 / key === 1 / value))
-        return code;
+      if (ints[4 * slot + 2] === emptySlot) return slot;
+      const key = numbers[2 * slot]!;
+      // −0 and 0 are different texts (`-0`, `0`): equal as numbers, told apart by 1 / key.
+      if (key === value && ints[4 * slot + 3] === places && (key !== 0 || 1 / key === 1 / value)) return slot;
     }
+  }
+
+  /**
+   * A pairs' hash table of `size` slots holding the distinct pairs so far, moved slot by slot from the old
+   * table (in its order, so that writes to the new one mostly go forward).
+   */
+  private resizeNumberSlots(size: number): void {
+    const oldNumbers = this.numberSlots;
+    const oldInts = this.numberSlotInts;
+    const numbers = new Float64Array(2 * size);
+    const ints = new Int32Array(numbers.buffer).fill(emptySlot);
+    const mask = size - 1;
+    for (let from = 0; from < oldNumbers.length; from += 2) {
+      const code = oldInts[2 * from + 2]!;
+      if (code === emptySlot) continue;
+      const value = oldNumbers[from]!;
+      const places = oldInts[2 * from + 3]!;
+      let slot = numberHash(value, places) & mask;
+      while (ints[4 * slot + 2] !== emptySlot) slot = (slot + 1) & mask;
+      numbers[2 * slot] = value;
+      ints[4 * slot + 2] = code;
+      ints[4 * slot + 3] = places;
+    }
+    this.numberSlots = numbers;
+    this.numberSlotInts = ints;
   }
 
   /** Row `row` holds the (non-empty) text `text.slice(start, end)`. */
   addRange(row: number, text: string, start: number, end: number): void {
+    if (row >= this.rowsEnd) this.rowsEnd = row + 1;
     if (this.codes === null) {
       if (this.numbers !== null) {
         if (storePlainDecimal(text, start, end, this.numbers, this.decimals!, row)) return;
@@ -315,20 +392,25 @@ export class CsvColumn {
       }
       this.keysToTexts();
     }
-    let hash = 0x811c9dc5;
-    for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const code = slots[2 * slot + 1]!;
-      if (code === emptySlot) {
-        this.insert(row, text.slice(start, end), hash, slot);
-        return;
-      }
-      if (slots[2 * slot] === hash && sameText(this.values[code]!, text, start, end)) {
-        this.put(row, code);
-        return;
-      }
+    // The field on the row above is compared where it stands in the same text.
+    const length = end - start;
+    if (
+      this.lastSource === text &&
+      this.lastLength === length &&
+      sameRange(text, this.lastStart, start, length)
+    ) {
+      this.put(row, this.lastCode);
+      return;
+    }
+    const slot = this.textSlot(text, start, end);
+    const code = this.slots[4 * slot]!;
+    this.lastSource = text;
+    this.lastStart = start;
+    this.lastLength = length;
+    if (code === emptySlot) this.insert(row, text.slice(start, end), slot);
+    else {
+      this.lastCode = code;
+      this.put(row, code);
     }
   }
 
@@ -349,7 +431,7 @@ export class CsvColumn {
         // The distinct pairs as their texts, without the hash table that adding more rows would need.
         const values = new Array<string>(this.keyCount);
         for (let code = 0; code < this.keyCount; code++)
-          values[code] = decimalText(this.keyNumbers[code]!, this.keyDecimals[code]!);
+          values[code] = keyText(this.keyNumbers[code]!, this.keyDecimals[code]!);
         return { codes, values };
       }
       return { codes, values: this.values };
@@ -385,32 +467,25 @@ export class CsvColumn {
   private addNumber(row: number): void {
     const value = fieldNumber[0]!;
     const places = fieldDecimals[0]!;
-    let hash = Math.imul(0x811c9dc5 ^ fieldWords[0]!, 0x01000193);
-    hash = Math.imul(hash ^ fieldWords[1]!, 0x01000193);
-    hash = Math.imul(hash ^ places, 0x01000193);
-    hash ^= hash >>> 15;
-    const keyNumbers = this.keyNumbers!;
-    const keyDecimals = this.keyDecimals!;
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const code = slots[2 * slot + 1]!;
-      if (code === emptySlot) {
-        this.insertNumber(row, value, places, hash, slot);
-        return;
-      }
-      if (slots[2 * slot] !== hash) continue;
-      const key = keyNumbers[code]!;
-      // −0 and 0 are different texts (`-0`, `0`): equal as numbers, told apart by 1 / key.
-      if (key === value && keyDecimals[code] === places && (key !== 0 || 1 / key === 1 / value)) {
-        this.put(row, code);
-        return;
-      }
+    const last = this.lastNumber;
+    if (value === last && places === this.lastPlaces && (value !== 0 || 1 / value === 1 / last)) {
+      this.put(row, this.lastCode);
+      return;
     }
+    const slot = this.numberSlot(value, places);
+    let code = this.numberSlotInts[4 * slot + 2]!;
+    if (code === emptySlot) {
+      code = this.addKey(value, places, slot);
+      this.put(row, code);
+      if (this.insertedNumber(places)) return;
+    } else this.put(row, code);
+    this.lastNumber = value;
+    this.lastPlaces = places;
+    this.lastCode = code;
   }
 
-  /** Adds the new pair (value, places) with its hash at the free slot `slot`; its code. */
-  private addKey(value: number, places: number, hash: number, slot: number): number {
+  /** Adds the new pair (value, places) at the free slot `slot` of the pairs' table; its code. */
+  private addKey(value: number, places: number, slot: number): number {
     const code = this.keyCount++;
     if (code === this.keyNumbers!.length) {
       const numbers = new Float64Array(2 * code);
@@ -422,33 +497,40 @@ export class CsvColumn {
     }
     this.keyNumbers![code] = value;
     this.keyDecimals![code] = places;
-    this.hashes.push(hash);
-    this.slots[2 * slot] = hash;
-    this.slots[2 * slot + 1] = code;
+    this.numberSlots[2 * slot] = value;
+    this.numberSlotInts[4 * slot + 2] = code;
+    this.numberSlotInts[4 * slot + 3] = places;
     return code;
   }
 
-  private insertNumber(row: number, value: number, places: number, hash: number, slot: number): void {
-    this.put(row, this.addKey(value, places, hash, slot));
-    if (this.mostlyDistinct(this.keyCount)) {
+  /**
+   * After a new pair with `places` decimals was added (and written to its row): true when the column has
+   * turned into numbers — judged mostly distinct or, with decimals, past the distinct values a column may
+   * collect before it is judged (amounts, costs and prices are read as numbers anyway, and ids have no
+   * decimals).
+   */
+  private insertedNumber(places: number): boolean {
+    if (places > 0) this.hasFractions = true;
+    const count = this.keyCount;
+    if (this.mostlyDistinct(count) || (this.hasFractions && count > distinctBeforeJudging)) {
       this.keysToDecimals();
-      return;
+      return true;
     }
-    if (this.keyCount > this.slots.length >> 2) this.grow();
+    if (count > this.numberSlots.length >> 2) this.resizeNumberSlots(this.numberSlots.length);
+    return false;
   }
 
-  private insert(row: number, value: string, hash: number, slot: number): void {
+  private insert(row: number, value: string, slot: number): void {
     const code = this.values.length;
     this.values.push(value);
-    this.hashes.push(hash);
-    this.slots[2 * slot] = hash;
-    this.slots[2 * slot + 1] = code;
+    this.fillSlot(slot, code);
     this.put(row, code);
+    this.lastCode = code;
     if (this.mostlyDistinct(this.values.length)) {
       if (!this.toPrefixed()) this.toCells();
       return;
     }
-    if (this.values.length > this.slots.length >> 2) this.grow();
+    if (tooFull(this.values.length, this.slots.length)) this.grow();
   }
 
   private mostlyDistinct(distinct: number): boolean {
@@ -461,7 +543,7 @@ export class CsvColumn {
   private toCells(): void {
     const cells = new Array<RawCell>(this.capacity).fill(null);
     const codes = this.codes!;
-    for (let row = 0; row < codes.length; row++) {
+    for (let row = 0; row < this.rowsEnd; row++) {
       const code = codes[row]!;
       if (code >= 0) cells[row] = this.values[code]!;
     }
@@ -491,7 +573,7 @@ export class CsvColumn {
     const tails = new Float64Array(this.capacity);
     const widths = new Uint8Array(this.capacity);
     const codes = this.codes!;
-    for (let row = 0; row < codes.length; row++) {
+    for (let row = 0; row < this.rowsEnd; row++) {
       const code = codes[row]!;
       if (code >= 0) {
         prefixCodes[row] = valuePrefixes[code]!;
@@ -557,7 +639,7 @@ export class CsvColumn {
     const tails = this.tails!;
     const widths = this.widths!;
     const cells = new Array<RawCell>(this.capacity).fill(null);
-    for (let row = 0; row < widths.length; row++) {
+    for (let row = 0; row < this.rowsEnd; row++) {
       const width = widths[row]!;
       if (width !== 0) cells[row] = prefixedNumberText(prefixes[prefixCodes[row]!]!, tails[row]!, width);
     }
@@ -575,7 +657,7 @@ export class CsvColumn {
     const numbers = new Float64Array(this.capacity).fill(Number.NaN);
     const decimals = new Uint8Array(this.capacity).fill(blankDecimals);
     const codes = this.codes!;
-    for (let row = 0; row < codes.length; row++) {
+    for (let row = 0; row < this.rowsEnd; row++) {
       const code = codes[row]!;
       if (code >= 0) {
         numbers[row] = keyNumbers[code]!;
@@ -593,7 +675,10 @@ export class CsvColumn {
     this.keyNumbers = null;
     this.keyDecimals = null;
     this.slots = new Int32Array(0);
-    this.hashes = [];
+    this.numberSlots = new Float64Array(0);
+    this.numberSlotInts = new Int32Array(0);
+    this.lastSource = null;
+    this.lastNumber = Number.NaN;
   }
 
   /**
@@ -604,19 +689,24 @@ export class CsvColumn {
     const keyNumbers = this.keyNumbers!;
     const keyDecimals = this.keyDecimals!;
     const values = new Array<string>(this.keyCount);
-    const hashes = new Array<number>(this.keyCount);
-    for (let code = 0; code < this.keyCount; code++) {
-      const value = decimalText(keyNumbers[code]!, keyDecimals[code]!);
-      let hash = 0x811c9dc5;
-      for (let at = 0; at < value.length; at++) hash = Math.imul(hash ^ value.charCodeAt(at), 0x01000193);
-      values[code] = value;
-      hashes[code] = hash;
-    }
+    for (let code = 0; code < this.keyCount; code++)
+      values[code] = keyText(keyNumbers[code]!, keyDecimals[code]!);
     this.values = values;
-    this.hashes = hashes;
     this.keyNumbers = null;
     this.keyDecimals = null;
-    this.rehash(this.slots.length);
+    this.numberSlots = new Float64Array(0);
+    this.numberSlotInts = new Int32Array(0);
+    this.lastNumber = Number.NaN;
+    let size = this.slots.length;
+    while (tooFull(values.length + 1, size)) size *= 2;
+    const slots = new Int32Array(size).fill(emptySlot);
+    this.slots = slots;
+    const mask = (size >> 2) - 1;
+    values.forEach((value, code) => {
+      let slot = packText(value, 0, value.length) & mask;
+      while (slots[4 * slot] !== emptySlot) slot = (slot + 1) & mask;
+      this.fillSlot(slot, code);
+    });
   }
 
   /** A field that is not plain decimal text once the column is numbers: plain cells, the numbers so far as their texts. */
@@ -624,7 +714,7 @@ export class CsvColumn {
     const numbers = this.numbers!;
     const decimals = this.decimals!;
     const cells = new Array<RawCell>(this.capacity).fill(null);
-    for (let row = 0; row < decimals.length; row++) {
+    for (let row = 0; row < this.rowsEnd; row++) {
       const places = decimals[row]!;
       if (places !== blankDecimals) cells[row] = decimalText(numbers[row]!, places);
     }
@@ -642,14 +732,21 @@ export class CsvColumn {
   }
 
   private rehash(size: number): void {
+    const old = this.slots;
     const slots = new Int32Array(size).fill(emptySlot);
-    const mask = (size >> 1) - 1;
-    this.hashes.forEach((hash, code) => {
-      let slot = hash & mask;
-      while (slots[2 * slot + 1] !== emptySlot) slot = (slot + 1) & mask;
-      slots[2 * slot] = hash;
-      slots[2 * slot + 1] = code;
-    });
+    const mask = (size >> 2) - 1;
+    for (let from = 0; from < old.length; from += 4) {
+      if (old[from] === emptySlot) continue;
+      const w0 = old[from + 1]!;
+      const w1 = old[from + 2]!;
+      const w2 = old[from + 3]!;
+      let slot = (w0 !== 0 ? mixWords(w0, w1, w2) : w1) & mask;
+      while (slots[4 * slot] !== emptySlot) slot = (slot + 1) & mask;
+      slots[4 * slot] = old[from]!;
+      slots[4 * slot + 1] = w0;
+      slots[4 * slot + 2] = w1;
+      slots[4 * slot + 3] = w2;
+    }
     this.slots = slots;
   }
 }
@@ -708,6 +805,91 @@ function partCells(part: CsvColumnPart): (row: number) => RawCell {
     case 'cells':
       return (row) => part.cells[row] ?? null;
   }
+}
+
+/**
+ * The text of a distinct pair: `decimalText`, quicker for whole numbers other than ±0 (ids), whose
+ * shortest text is theirs (under 16 digits: no exponent).
+ *
+ * @example keyText(1000042, 0) // '1000042'
+ */
+function keyText(value: number, places: number): string {
+  return places === 0 && value !== 0 ? String(value) : decimalText(value, places);
+}
+
+/** The hash of a (number, decimals) pair: of the number's bits and the decimals. */
+function numberHash(value: number, places: number): number {
+  fieldNumber[0] = value;
+  let hash = Math.imul(0x811c9dc5 ^ fieldWords[0]!, 0x01000193);
+  hash = Math.imul(hash ^ fieldWords[1]!, 0x01000193);
+  hash = Math.imul(hash ^ places, 0x01000193);
+  return hash ^ (hash >>> 15);
+}
+
+/**
+ * Whether a texts' hash table of `length` words (4 a slot) is too full for `count` texts: past three
+ * quarters of its slots (a probe past a taken slot mostly stays in the same cache line).
+ */
+function tooFull(count: number, length: number): boolean {
+  return count * 16 > length * 3;
+}
+
+/** The words of the text being looked up (see {@link packText}). */
+const textWords = new Int32Array(3);
+
+/**
+ * Puts the words of `text.slice(start, end)` in `textWords` and returns its hash: a text of 1 to 12
+ * characters from U+0001 to U+00FF is its characters, a byte each, four to a word (the first in the low
+ * byte of the first word, so its first word is not 0, and zeros after its end: different texts, different
+ * words); another is 0, its hash and 0.
+ *
+ * @example packText('C01', 0, 3) // textWords: [0x313043, 0, 0]
+ */
+function packText(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length <= 12) {
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    let k = 0;
+    for (; k < length; k++) {
+      const char = text.charCodeAt(start + k);
+      if (char === 0 || char > 255) break;
+      const bits = char << ((k & 3) << 3);
+      if (k < 4) w0 |= bits;
+      else if (k < 8) w1 |= bits;
+      else w2 |= bits;
+    }
+    if (k === length) {
+      textWords[0] = w0;
+      textWords[1] = w1;
+      textWords[2] = w2;
+      return mixWords(w0, w1, w2);
+    }
+  }
+  let hash = 0x811c9dc5;
+  for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+  textWords[0] = 0;
+  textWords[1] = hash;
+  textWords[2] = 0;
+  return hash;
+}
+
+/** The hash of a packed text's words (every bit of each word reaches the low bits). */
+function mixWords(w0: number, w1: number, w2: number): number {
+  let hash = Math.imul(w0 ^ (w0 >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13) ^ w1, 0xc2b2ae35);
+  hash = Math.imul(hash ^ (hash >>> 16) ^ w2, 0x85ebca6b);
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash, 0x2c1b3c6d);
+  return hash ^ (hash >>> 12);
+}
+
+/** Whether the `length` characters at `first` and at `second` of `text` are the same. */
+function sameRange(text: string, first: number, second: number, length: number): boolean {
+  for (let k = 0; k < length; k++)
+    if (text.charCodeAt(first + k) !== text.charCodeAt(second + k)) return false;
+  return true;
 }
 
 function sameText(value: string, text: string, start: number, end: number): boolean {

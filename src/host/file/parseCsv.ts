@@ -103,9 +103,11 @@ function parseCsvText(
     judgedRows: 0,
     endsInQuotes: false,
   };
+  // Line feeds are counted only as far as the rows wanted (the header search reads the top 30).
   let capacity = 1;
   for (const chunk of chunks) {
-    for (let at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) capacity++;
+    for (let at = chunk.indexOf('\n'); at >= 0 && capacity <= state.maxRows; at = chunk.indexOf('\n', at + 1))
+      capacity++;
   }
   state.capacity = Math.min(capacity, state.maxRows);
   state.judgedRows = state.capacity;
@@ -228,7 +230,7 @@ function parseChunk(text: string, state: ParseState): void {
     const row = state.rowCount;
     let blank = true;
     let column = 0;
-    record.length = 0;
+    if (!direct) record.length = 0;
     let lineEnd = text.indexOf('\n', position);
     if (lineEnd < 0) lineEnd = length;
     // One record: fields until the end of its line (a quoted field may move the line end further).

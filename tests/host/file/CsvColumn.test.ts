@@ -91,6 +91,49 @@ describe('parseCsv with repeats encoded', () => {
     expect(kinds).toEqual([true, false]);
   });
 
+  it('reads runs of repeated fields as the plain parse does (few distinct values, blanks between)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('C1', 'C1 ', 'C10', '0', '-0', '0.0', '7', '7.5', '7.50', '', 'a"b', '客户'),
+            fc.constantFrom('1', '2', '2.5', '-2.5', '', 'x'),
+          ),
+          { maxLength: 60 },
+        ),
+        (body) => {
+          const { plain, encoded } = bothParses(csvText([['A', 'B'], ...body], '\n'));
+          expect(encoded).toEqual(plain);
+        },
+      ),
+      { seed: 20_261_207, numRuns: 300 },
+    );
+  });
+
+  it('tells apart texts that differ only in a late character, at the 12-character edge, or past U+00FF', () => {
+    // Up to 12 characters from U+0001 to U+00FF a text is found by its characters packed in the table's
+    // slot; longer ones, and ones with U+0000 or a wider character, by their hash and the text itself.
+    const base = 'ABCDEFGHIJK';
+    const texts = [
+      ...['1', '2', 'ÿ', 'Ā', '\u0000'].map((last) => base + last),
+      `${base}12`,
+      `${base}13`,
+      base,
+      `${base.slice(0, 7)}\u0000`,
+      base.slice(0, 7),
+      'é',
+      'ée',
+      '客户',
+    ];
+    const rows = [['Id']];
+    for (let i = 0; i < 3000; i++) rows.push([texts[(i * 7) % texts.length]!]);
+    const { plain, encoded, kinds } = bothParses(csvText(rows, '\n'));
+    expect(encoded).toEqual(plain);
+    expect(kinds).toEqual([true]);
+    const ids = parseCsvEncoded(csvText(rows, '\n')).columns[0]!;
+    expect(isEncoded(ids) && [...ids.values].sort()).toEqual([...texts].sort());
+  });
+
   it('handles hash collisions and many distinct values below the judging point', () => {
     // 4,000 distinct ids of one shape, each repeated twice: every lookup must compare the text itself.
     const rows = [['Id']];
@@ -150,6 +193,38 @@ describe('parseCsv with plain decimal columns kept as numbers', () => {
       const { column: mixed, texts: mixedTexts } = parsed([...fields, odd, '2', odd]);
       expect(mixed).toEqual(encodeColumn(mixedTexts as RawCell[]));
     }
+  });
+
+  it('a repeating column of amounts becomes numbers past 4,096 distinct values; integer ids stay codes', () => {
+    // Each value on four rows in a row (an order's lines): never mostly distinct, yet amounts (with
+    // decimals) are read as numbers anyway, and only ids keep codes.
+    const rows = [['Id', 'Amount']];
+    for (let i = 0; i < 24_000; i++) {
+      const v = i >> 2;
+      rows.push([
+        String(1000 + v),
+        v % 10 === 0 ? String(v) : `${String(v)}.${String(v % 100).padStart(2, '0')}`,
+      ]);
+    }
+    const { plain, encoded, kinds } = bothParses(csvText(rows, '\n'));
+    expect(encoded).toEqual(plain);
+    expect(kinds).toEqual([true, false]);
+    const amounts = parseCsvEncoded(csvText(rows, '\n')).columns[1]!;
+    expect(isDecimal(amounts)).toBe(true);
+    // Under 4,096 distinct amounts the column keeps its codes.
+    const few = parseCsvEncoded(csvText(rows.slice(0, 16_000), '\n')).columns[1]!;
+    expect(isEncoded(few)).toBe(true);
+  });
+
+  it('tells a field from the same field on the row above by every character, decimal and sign', () => {
+    // Fields that repeat the row above are not looked up: near repeats must still get their own codes.
+    const fields = ['0', '0', '-0', '-0', '0', '1.5', '1.50', '1.50', '1.5', '15', '15', '1', '-1', '-1'];
+    const { column, texts } = parsed([...fields, ...fields]);
+    expect(column).toEqual(encodeColumn(texts as RawCell[]));
+    expect(isEncoded(column) && column.values).toEqual(['0', '-0', '1.5', '1.50', '15', '1', '-1']);
+    const words = ['ab', 'ab', 'abc', 'abd', 'abd', 'ab', 'b', 'b', 'ba', 'N/A', 'N/A', '1', '1'];
+    const mixed = parsed([...words, ...words]);
+    expect(mixed.column).toEqual(encodeColumn(mixed.texts as RawCell[]));
   });
 
   it('judges a numeric column mostly distinct at the same row as its texts, then keeps numbers', () => {
