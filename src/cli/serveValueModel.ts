@@ -1,6 +1,7 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import {
   groupValueModelRows,
+  prepareValueModelHoldout,
   runValueModelFit,
   runValueModelHoldout,
   type ValueModelJob,
@@ -21,7 +22,12 @@ export type ValueModelReply =
  * A value model job as the worker is sent it: with the flag of who runs the holdout check and the room for
  * the rows' grouping, both shared with the caller (when it sends them).
  */
-export type ValueModelWorkerJob = ValueModelJob & { holdoutClaim?: HoldoutClaim; grouping?: SharedGrouping };
+export type ValueModelWorkerJob = ValueModelJob & {
+  holdoutClaim?: HoldoutClaim;
+  grouping?: SharedGrouping;
+  /** Where the worker sends what the holdout check reads before its fit (`prepareValueModelHoldout`). */
+  holdoutInputs?: MessagePort;
+};
 
 /** The buffers of a run's per-customer arrays, moved to the caller rather than copied. */
 function buffersOf(run: ValueModelRun): ArrayBuffer[] {
@@ -38,9 +44,17 @@ function buffersOf(run: ValueModelRun): ArrayBuffer[] {
  * before this thread got to it.
  */
 function replyTo(job: ValueModelWorkerJob): ValueModelReply {
-  const { rows, customerCount, asOf, settings, holdoutClaim, grouping } = job;
+  const { rows, customerCount, asOf, settings, holdoutClaim, grouping, holdoutInputs } = job;
   const byCustomer = groupValueModelRows(rows, customerCount, grouping);
   if (grouping !== undefined) markGroupingReady(grouping);
+  // The holdout check's summaries and groups first, for the caller: its check runs beside this fit, and the
+  // caller's thread is the busier one (this thread waits at the end otherwise).
+  const prepared =
+    holdoutInputs === undefined ? undefined : prepareValueModelHoldout(rows, asOf, settings, byCustomer);
+  if (holdoutInputs !== undefined) {
+    holdoutInputs.postMessage(prepared);
+    holdoutInputs.close();
+  }
   const fit = runValueModelFit(rows, customerCount, asOf, settings, byCustomer);
   // Claimed also when the fit failed: the caller then need not check the holdout for nothing.
   const mine = holdoutClaim === undefined || claimHoldout(holdoutClaim, 'worker');
@@ -48,7 +62,7 @@ function replyTo(job: ValueModelWorkerJob): ValueModelReply {
   if (!mine) return { ok: true, run: { fit, holdout: null }, holdoutLeft: true };
   return {
     ok: true,
-    run: { fit, holdout: runValueModelHoldout(rows, customerCount, asOf, settings, byCustomer) },
+    run: { fit, holdout: runValueModelHoldout(rows, customerCount, asOf, settings, byCustomer, prepared) },
   };
 }
 

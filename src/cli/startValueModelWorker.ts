@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import {
   runValueModel,
   runValueModelFit,
@@ -8,6 +8,7 @@ import {
   type ValueModelRun,
 } from '../engine/valueModel/runValueModel';
 import type { HoldoutCheck } from '../engine/valueModel/types';
+import type { HoldoutInputs } from '../engine/valueModel/checkHoldout';
 import { claimHoldout, newHoldoutClaim, type HoldoutClaim } from './holdoutClaim';
 import type { ValueModelReply, ValueModelWorkerJob } from './serveValueModel';
 import { newSharedGrouping, readyGrouping, type SharedGrouping } from './sharedGrouping';
@@ -75,7 +76,12 @@ export function startValueModelWorker(script: string): ValueModelWorker {
   let failed = false;
   let settle: ((reply: ValueModelReply | null) => void) | null = null;
   // The job on the worker and its claim flag, while its reply is awaited; the holdout check run here.
-  let sent: { job: ValueModelJob; claim: HoldoutClaim; grouping: SharedGrouping } | null = null;
+  let sent: {
+    job: ValueModelJob;
+    claim: HoldoutClaim;
+    grouping: SharedGrouping;
+    inputs: MessagePort;
+  } | null = null;
   let here: HoldoutOutcome | null = null;
   const fail = (): void => {
     failed = true;
@@ -100,13 +106,21 @@ export function startValueModelWorker(script: string): ValueModelWorker {
           const { rows, buffers } = rowsToSend(job.rows);
           const claim = newHoldoutClaim();
           const grouping = newSharedGrouping(rows.count, job.customerCount);
-          const message: ValueModelWorkerJob = { ...job, rows, holdoutClaim: claim, grouping };
-          worker.postMessage(message, buffers);
-          sent = { job, claim, grouping };
+          const inputs = new MessageChannel();
+          const message: ValueModelWorkerJob = {
+            ...job,
+            rows,
+            holdoutClaim: claim,
+            grouping,
+            holdoutInputs: inputs.port2,
+          };
+          worker.postMessage(message, [...buffers, inputs.port2]);
+          sent = { job, claim, grouping, inputs: inputs.port1 };
         } catch {
           settle(null);
         }
       });
+      sent?.inputs.close();
       sent = null;
       const { rows, customerCount, asOf, settings } = job;
       if (reply?.ok === true) {
@@ -123,10 +137,15 @@ export function startValueModelWorker(script: string): ValueModelWorker {
     checkHoldoutHere() {
       if (sent === null || !claimHoldout(sent.claim, 'caller')) return;
       const { rows, customerCount, asOf, settings } = sent.job;
-      // The worker's grouping of the rows (it groups them first thing), else grouped here.
+      // The worker's grouping of the rows (it groups them first thing), else grouped here; and the check's
+      // summaries and groups if the worker has sent them (it makes them next), else made here.
       const byCustomer = readyGrouping(sent.grouping) ?? undefined;
+      const prepared = receiveMessageOnPort(sent.inputs)?.message as HoldoutInputs | null | undefined;
       try {
-        here = { ok: true, holdout: runValueModelHoldout(rows, customerCount, asOf, settings, byCustomer) };
+        here = {
+          ok: true,
+          holdout: runValueModelHoldout(rows, customerCount, asOf, settings, byCustomer, prepared),
+        };
       } catch (error) {
         here = { ok: false, error };
       }

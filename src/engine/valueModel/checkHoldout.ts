@@ -5,11 +5,54 @@ import { frequencyAgePairs } from './frequencyAgePairs';
 import { groupPurchasesByCustomer, type PurchasesByCustomer } from './groupPurchasesByCustomer';
 import { groupRepeatHistories } from './groupRepeatHistories';
 import { summarizePurchasesByCustomer } from './summarizePurchasesByCustomer';
-import type { HoldoutCheck, HoldoutRow } from './types';
+import type { GroupedHistories, HoldoutCheck, HoldoutRow, RepeatPurchaseSummary } from './types';
 
 const daysPerWeek = 7;
 /** Calibration repeat purchases from this many on share the last row ("7+"). */
 const lastRow = 7;
+
+/**
+ * What a holdout check reads before its fit: the calibration's and the holdout's summaries of the
+ * purchases and the calibration's histories grouped for the fit (only typed arrays and numbers, so another
+ * thread can prepare them and send them over).
+ */
+export interface HoldoutInputs {
+  holdoutStart: number;
+  holdoutEnd: number;
+  countZeroAmounts: boolean;
+  calibration: RepeatPurchaseSummary;
+  holdout: RepeatPurchaseSummary;
+  grouped: GroupedHistories;
+}
+
+/**
+ * The {@link HoldoutInputs} of a check from `holdoutStart` to `holdoutEnd` (null when the holdout ends
+ * before it starts: the check then has nothing to read).
+ *
+ * @example checkHoldout(customer, day, amount, n, start, end, true, byCustomer, prepareHoldout(byCustomer, start, end, true))
+ */
+export function prepareHoldout(
+  purchases: PurchasesByCustomer,
+  holdoutStart: number,
+  holdoutEnd: number,
+  countZeroAmounts: boolean,
+): HoldoutInputs | null {
+  if (!(holdoutEnd >= holdoutStart)) return null;
+  const calibration = summarizePurchasesByCustomer(
+    purchases,
+    holdoutStart - 1,
+    Number.NEGATIVE_INFINITY,
+    countZeroAmounts,
+  );
+  return {
+    holdoutStart,
+    holdoutEnd,
+    countZeroAmounts,
+    calibration,
+    holdout: summarizePurchasesByCustomer(purchases, holdoutEnd, holdoutStart, countZeroAmounts),
+    grouped: groupRepeatHistories(calibration),
+  };
+}
 
 /**
  * Calibration-vs-holdout check of the BG/NBD: fits it on the purchases before `holdoutStart` (customers whose
@@ -23,6 +66,8 @@ const lastRow = 7;
  * @param countZeroAmounts As for `summarizeRepeatPurchases`.
  * @param byCustomer The same rows grouped by customer ({@link groupPurchasesByCustomer}), when the caller
  *   has them: both summaries read them instead of grouping the rows again.
+ * @param prepared The summaries and groups already made ({@link prepareHoldout}, e.g. by another thread),
+ *   used when they are of the same holdout, amounts rule and customers; else they are made here.
  * @example
  * const check = checkHoldout(customer, day, amount, n, dayFromIso('1997-10-01')!, dayFromIso('1998-06-30')!);
  * check.rows.map((row) => [row.calibrationRepeats, row.actual, row.predicted]);
@@ -36,6 +81,7 @@ export function checkHoldout(
   holdoutEnd: number,
   countZeroAmounts = false,
   byCustomer?: PurchasesByCustomer,
+  prepared?: HoldoutInputs | null,
 ): HoldoutCheck {
   const calibrationEnd = holdoutStart - 1;
   const holdoutWeeks = (holdoutEnd - calibrationEnd) / daysPerWeek;
@@ -50,18 +96,23 @@ export function checkHoldout(
       notPredicted: 0,
     };
   }
-  const purchases = byCustomer ?? groupPurchasesByCustomer(customer, day, amount, customerCount);
-  const calibration = summarizePurchasesByCustomer(
-    purchases,
-    calibrationEnd,
-    Number.NEGATIVE_INFINITY,
-    countZeroAmounts,
-  );
-  const { groups, groupOf } = groupRepeatHistories(calibration);
+  const inputs =
+    prepared?.holdoutStart === holdoutStart &&
+    prepared.holdoutEnd === holdoutEnd &&
+    prepared.countZeroAmounts === countZeroAmounts &&
+    prepared.calibration.firstDay.length === customerCount
+      ? prepared
+      : prepareHoldout(
+          byCustomer ?? groupPurchasesByCustomer(customer, day, amount, customerCount),
+          holdoutStart,
+          holdoutEnd,
+          countZeroAmounts,
+        )!;
+  const { calibration, holdout } = inputs;
+  const { groups, groupOf } = inputs.grouped;
   const fit = fitBgNbd(groups);
   if (!fit.converged) return { calibrationEnd, holdoutEnd, holdoutWeeks, fit, rows: [], notPredicted: 0 };
 
-  const holdout = summarizePurchasesByCustomer(purchases, holdoutEnd, holdoutStart, countZeroAmounts);
   // bgnbdConditionalExpectedPurchases per group, its (x, T) part once per pair.
   const pairs = frequencyAgePairs(groups.frequency, groups.age);
   const ifAlive = pairs.frequency.map((x, p) =>

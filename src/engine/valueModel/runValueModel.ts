@@ -1,5 +1,5 @@
 import { dayFromIso } from '../dayNumbers';
-import { checkHoldout } from './checkHoldout';
+import { checkHoldout, prepareHoldout, type HoldoutInputs } from './checkHoldout';
 import { defaultHoldoutStart } from './defaultHoldoutStart';
 import { fitValueModel } from './fitValueModel';
 import { groupPurchasesByCustomer, type PurchasesByCustomer } from './groupPurchasesByCustomer';
@@ -125,6 +125,8 @@ export function runValueModelFit(
  * the fit, so it may run before it, or beside it on another thread).
  *
  * @param byCustomer The rows grouped by {@link groupValueModelRows}, when the caller has them.
+ * @param prepared What the check reads before its fit, when another thread made it
+ *   ({@link prepareValueModelHoldout}): used when it is of the same holdout, else made here.
  * @example const holdout = runValueModelHoldout(job.rows, job.customerCount, job.asOf, job.settings);
  */
 export function runValueModelHoldout(
@@ -133,15 +135,36 @@ export function runValueModelHoldout(
   asOf: number,
   settings: ValueModelSettings,
   byCustomer: PurchasesByCustomer = groupValueModelRows(rows, customerCount),
+  prepared?: HoldoutInputs | null,
 ): HoldoutCheck {
+  const { customer, day, amount } = usedRows(rows);
+  const start = holdoutStartOf(rows, asOf, settings);
+  return checkHoldout(customer, day, amount, customerCount, start, asOf, true, byCustomer, prepared);
+}
+
+/**
+ * What {@link runValueModelHoldout} reads before its fit ({@link prepareHoldout}), for a thread that has
+ * the grouping to make it ahead of the check (null when the check has nothing to read).
+ *
+ * @example runValueModelHoldout(rows, n, asOf, settings, byCustomer, prepareValueModelHoldout(rows, asOf, settings, byCustomer))
+ */
+export function prepareValueModelHoldout(
+  rows: ValueModelRows,
+  asOf: number,
+  settings: ValueModelSettings,
+  byCustomer: PurchasesByCustomer,
+): HoldoutInputs | null {
+  return prepareHoldout(byCustomer, holdoutStartOf(rows, asOf, settings), asOf, true);
+}
+
+/** The holdout's first day: the setting's, else the last third of the span from the first purchase. */
+function holdoutStartOf(rows: ValueModelRows, asOf: number, settings: ValueModelSettings): number {
   const { customer, day, amount } = usedRows(rows);
   let firstDay = Number.POSITIVE_INFINITY;
   for (let k = 0; k < rows.count; k++) {
     if (customer[k]! >= 0 && amount[k]! >= 0 && day[k]! < firstDay) firstDay = day[k]!;
   }
-  const start =
-    settings.valueHoldoutStart === null
-      ? defaultHoldoutStart(firstDay, asOf)
-      : (dayFromIso(settings.valueHoldoutStart) ?? asOf + 1);
-  return checkHoldout(customer, day, amount, customerCount, start, asOf, true, byCustomer);
+  return settings.valueHoldoutStart === null
+    ? defaultHoldoutStart(firstDay, asOf)
+    : (dayFromIso(settings.valueHoldoutStart) ?? asOf + 1);
 }

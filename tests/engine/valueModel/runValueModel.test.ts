@@ -6,6 +6,7 @@
 import {
   defaultValueModelSettings,
   groupValueModelRows,
+  prepareValueModelHoldout,
   runValueModel,
   runValueModelFit,
   runValueModelHoldout,
@@ -45,6 +46,48 @@ describe('the fit and the holdout check run apart give runValueModel', () => {
     const byCustomer = groupValueModelRows(rows, cdnow.customerCount);
     expect(runValueModelHoldout(rows, cdnow.customerCount, asOf, settings, byCustomer)).toEqual(run.holdout);
     expect(runValueModelFit(rows, cdnow.customerCount, asOf, settings, byCustomer)).toEqual(run.fit);
+    // The check's inputs made ahead (as the worker does), sent over (a structured clone, as a message is),
+    // and read by the check.
+    const prepared = structuredClone(prepareValueModelHoldout(rows, asOf, settings, byCustomer));
+    expect(prepared === null).toBe(changed.valueHoldoutStart === '1998-01-01');
+    expect(runValueModelHoldout(rows, cdnow.customerCount, asOf, settings, byCustomer, prepared)).toEqual(
+      run.holdout,
+    );
+  });
+
+  test('inputs made ahead are read, and only when they are of the same holdout', () => {
+    const settings = defaultValueModelSettings();
+    const asOf = ymd('19980630');
+    const run = runValueModel(rows, cdnow.customerCount, asOf, settings);
+    const byCustomer = groupValueModelRows(rows, cdnow.customerCount);
+    const prepared = prepareValueModelHoldout(rows, asOf, settings, byCustomer)!;
+    // The check reads them: with one customer's calibration history changed, its fit is another.
+    const altered = structuredClone(prepared);
+    altered.grouped.groups.weight[0]! += 50;
+    expect(
+      runValueModelHoldout(rows, cdnow.customerCount, asOf, settings, byCustomer, altered).fit,
+    ).not.toEqual(run.holdout!.fit);
+    // Of another holdout start, another as-of date or other customers: not read (the same check as without).
+    const otherStart = prepareValueModelHoldout(
+      rows,
+      asOf,
+      { ...settings, valueHoldoutStart: '1997-09-01' },
+      byCustomer,
+    );
+    const otherEnd = prepareValueModelHoldout(rows, asOf - 1, settings, byCustomer);
+    const fewer = prepareValueModelHoldout(
+      rows,
+      asOf,
+      settings,
+      groupValueModelRows(rows, cdnow.customerCount - 1),
+    );
+    for (const other of [otherStart, otherEnd, fewer]) {
+      const poisoned = structuredClone(other)!;
+      poisoned.grouped.groups.weight[0]! += 50;
+      expect(runValueModelHoldout(rows, cdnow.customerCount, asOf, settings, byCustomer, poisoned)).toEqual(
+        run.holdout,
+      );
+    }
   });
 
   test('rows past `count` are not read by either half', () => {
