@@ -11,8 +11,8 @@ if (!runWorkerRole()) {
   const workerScript = existsSync(workerBundle) ? workerBundle : __filename;
   void main(process.argv.slice(2), undefined, { workerScript }).then((code) => {
     process.exitCode = code;
-    // Done: the process ends now rather than after tearing down its heaps and worker threads (some 30–100 ms
-    // after a large run), unless output is still on its way to a pipe (asynchronous on Windows).
+    // Done: the process ends now rather than after tearing down its heaps and worker threads (some
+    // 30–100 ms after a large run), unless output is still on its way to a pipe (asynchronous on Windows).
     if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
   });
 }

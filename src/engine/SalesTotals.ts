@@ -253,17 +253,6 @@ export class SalesTotals {
     this.purchases++;
   }
 
-  /** The customers (as given to {@link add}) with a usable row, ascending. */
-  usedValues(): Int32Array {
-    const { ints } = this;
-    let count = 0;
-    for (let r = FLAGS; r < ints.length; r += INT_STRIDE) if (ints[r]! > 0) count++;
-    const used = new Int32Array(count);
-    count = 0;
-    for (let c = 0, r = FLAGS; r < ints.length; c++, r += INT_STRIDE) if (ints[r]! > 0) used[count++] = c;
-    return used;
-  }
-
   /**
    * The totals of the used customers, renumbered: entry k holds the totals of customer `valueOf[k]`.
    * Called once, last.

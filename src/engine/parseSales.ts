@@ -330,7 +330,8 @@ export interface ReadSales extends Omit<ParsedSales, 'totals' | 'rows'> {
  * Parses the sales table: customer id, date and amount (or quantity × unit price) are required per row;
  * a row with a blank customer id, an unreadable date or a non-numeric amount is skipped and listed with its
  * sheet row number, column and reason. Negative amounts (returns) are kept. A blank or non-numeric profit
- * or cost counts as 0 and is reported once with the number of rows. The rows are read first ({@link readSales}), then added up (`addUpSales`).
+ * or cost counts as 0 and is reported once with the number of rows. The rows are read first
+ * ({@link readSales}), then added up (`addUpSales`).
  *
  * @param table The sales table with its mapped columns read.
  * @param mapping Column positions; needs customerId, date and amount or quantity + unitPrice.
