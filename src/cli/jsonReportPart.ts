@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import type { ReportField } from '../engine/reportParts';
 import { customerSeparator } from './formatReportJson';
 
@@ -211,13 +211,11 @@ export function formatJsonReportPart(
 
 /**
  * The role of a worker thread that formats parts of JSON reports (`workerRoles.jsonReport`): each
- * {@link JsonReportPartJob} it is sent is answered with its chunks, then `jsonReportDone` (or
+ * {@link JsonReportPartJob} it is sent on `port` is answered with its chunks, then `jsonReportDone` (or
  * `jsonReportFailed` when the formatting threw: the main thread formats the rest); the buffers of chunks
  * given back ({@link JsonReportBuffer}) are filled again.
  */
-export function serveJsonReportParts(): void {
-  const port = parentPort;
-  if (port === null) throw new Error('The JSON report worker runs only in a worker thread.');
+export function serveJsonReportParts(port: MessagePort): void {
   // Buffers whose chunks were written: a few megabytes reused rather than garbage on both threads.
   const spare: ArrayBuffer[] = [];
   port.on('message', (job: JsonReportPartJob | JsonReportBuffer) => {

@@ -24,6 +24,7 @@ import { formatSummaryTable } from './formatSummaryTable';
 import { helpText, parseArgs, UsageError, type CliCommand } from './parseArgs';
 import { analyzeWithDuckDb } from './sql/analyzeWithDuckDb';
 import { startCsvHalfWorker } from './workerRoles';
+import { WorkerThread } from './roleWorker';
 import { printedSql } from './sql/printedSql';
 
 /** Rows above which progress is printed on stderr. */
@@ -151,16 +152,19 @@ async function analyzeCommand(
     (info) => (info.isFile() ? info.size : 0),
     () => 0,
   );
-  // Started before the input is read, so that the worker's start overlaps the reading.
+  // One worker thread takes the roles in turn (the CSV's second half, the value model, part of the JSON
+  // report): started with the first, so that its start overlaps the reading.
   const script = options.workerScript ?? null;
+  const thread = script === null ? null : new WorkerThread(script);
   const worker =
-    script !== null && size >= (options.valueModelWorkerFromBytes ?? valueModelWorkerFromBytes)
-      ? startValueModelWorker(script)
+    thread !== null && size >= (options.valueModelWorkerFromBytes ?? valueModelWorkerFromBytes)
+      ? startValueModelWorker(thread)
       : null;
   try {
-    await analyzeInput(command, io, said, { started, chosen, isXlsx, size, worker, script });
+    await analyzeInput(command, io, said, { started, chosen, isXlsx, size, worker, thread });
   } finally {
     worker?.close();
+    thread?.close();
   }
 }
 
@@ -175,14 +179,15 @@ async function analyzeInput(
     isXlsx: boolean;
     size: number;
     worker: ValueModelWorker | null;
-    script: string | null;
+    thread: WorkerThread | null;
   },
 ): Promise<void> {
-  const { started, chosen, isXlsx, size, worker, script } = run;
-  // A large CSV's second half is parsed on a worker thread, started now so that it loads while the file is read.
+  const { started, chosen, isXlsx, size, worker, thread } = run;
+  // A large CSV's second half is parsed on the worker thread (started now if it has not been, so that it
+  // loads while the file is read).
   const csvHalfParser =
     !isXlsx && /\.(csv|txt)$/iu.test(command.input) && size >= csvHalvesAboveBytes
-      ? startCsvHalfWorker(script)
+      ? startCsvHalfWorker(thread)
       : null;
   const terminal = (io.stderr as { isTTY?: boolean }).isTTY === true;
   let progress =
@@ -256,7 +261,7 @@ async function analyzeInput(
     // Streamed: one customer's object and about a megabyte of text at a time.
     const parts = reportParts(analysis.result);
     if (command.calls) parts.head.calls = callsReport(analysis.result.outputs.calls.list);
-    await writeJsonReport(command.json, parts, language, script);
+    await writeJsonReport(command.json, parts, language, thread);
     written.push(command.json);
   }
   if (progress) io.stderr.write(`  ${text.done(elapsed(started))}\n`);

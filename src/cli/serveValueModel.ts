@@ -1,4 +1,4 @@
-import { parentPort, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import {
   groupValueModelRows,
   prepareValueModelHoldout,
@@ -68,11 +68,10 @@ function replyTo(job: ValueModelWorkerJob): ValueModelReply {
 
 /**
  * The value model worker's role (`workerRoles.valueModel`): fits the one {@link ValueModelWorkerJob} it is
- * sent as `runValueModel` does, answers a {@link ValueModelReply} and stops listening.
+ * sent on `port` as `runValueModel` does, answers a {@link ValueModelReply}, stops listening and calls
+ * `done`.
  */
-export function serveValueModel(): void {
-  const port = parentPort;
-  if (port === null) throw new Error('The value model worker runs only in a worker thread.');
+export function serveValueModel(port: MessagePort, done: () => void = () => undefined): void {
   port.once('message', (job: ValueModelWorkerJob) => {
     let reply: ValueModelReply;
     try {
@@ -82,5 +81,6 @@ export function serveValueModel(): void {
     }
     port.postMessage(reply, reply.ok ? buffersOf(reply.run) : []);
     port.close();
+    done();
   });
 }

@@ -1,4 +1,4 @@
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import {
   runValueModel,
   runValueModelFit,
@@ -10,6 +10,7 @@ import {
 import type { HoldoutCheck } from '../engine/valueModel/types';
 import type { HoldoutInputs } from '../engine/valueModel/checkHoldout';
 import { claimHoldout, newHoldoutClaim, type HoldoutClaim } from './holdoutClaim';
+import { roleWorker, type RoleWorker, type WorkerSource } from './roleWorker';
 import type { ValueModelReply, ValueModelWorkerJob } from './serveValueModel';
 import { newSharedGrouping, readyGrouping, type SharedGrouping } from './sharedGrouping';
 
@@ -57,10 +58,11 @@ function runWith(fit: ValueModelRun['fit'], here: HoldoutOutcome): ValueModelRun
 }
 
 /**
- * Starts a worker thread on `script` (the command line's own bundle, whose entry takes the `valueModel`
- * role of `workerRoles`) before the input is read, so that its start overlaps the reading; the analysis
- * hands it the value model's job (`driveSteps`) and runs the methods that do not need it meanwhile, then
- * the job's holdout check if the worker has not begun it (`checkHoldoutHere`, as `driveSteps` waits).
+ * Starts the value model's worker on `source` (a script: the command line's own bundle, whose entry takes
+ * the `valueModel` role of `workerRoles`; or the run's shared `WorkerThread`) before the input is read, so
+ * that its start overlaps the reading; the analysis hands it the value model's job (`driveSteps`) and runs
+ * the methods that do not need it meanwhile, then the job's holdout check if the worker has not begun it
+ * (`checkHoldoutHere`, as `driveSteps` waits).
  *
  * @example
  * const worker = startValueModelWorker(__filename);
@@ -71,8 +73,8 @@ function runWith(fit: ValueModelRun['fit'], here: HoldoutOutcome): ValueModelRun
  *   worker.close();
  * }
  */
-export function startValueModelWorker(script: string): ValueModelWorker {
-  const worker = new Worker(script, { workerData: { role: 'valueModel' } });
+export function startValueModelWorker(source: WorkerSource): ValueModelWorker {
+  let worker: RoleWorker | null = null;
   let failed = false;
   let settle: ((reply: ValueModelReply | null) => void) | null = null;
   // The job on the worker and its claim flag, while its reply is awaited; the holdout check run here.
@@ -87,10 +89,14 @@ export function startValueModelWorker(script: string): ValueModelWorker {
     failed = true;
     settle?.(null);
   };
-  worker.on('error', fail);
-  worker.on('exit', fail);
-  worker.on('messageerror', fail);
-  worker.on('message', (reply: ValueModelReply) => settle?.(reply));
+  try {
+    worker = roleWorker('valueModel', source);
+    worker.onFailure(fail);
+    worker.onMessage((reply) => settle?.(reply as ValueModelReply));
+  } catch {
+    // No thread: the job runs on this thread.
+    failed = true;
+  }
   return {
     async fit(job) {
       const reply = await new Promise<ValueModelReply | null>((resolve) => {
@@ -114,12 +120,15 @@ export function startValueModelWorker(script: string): ValueModelWorker {
             grouping,
             holdoutInputs: inputs.port2,
           };
+          if (worker === null) throw new Error('no worker');
+          worker.keepAlive(true);
           worker.postMessage(message, [...buffers, inputs.port2]);
           sent = { job, claim, grouping, inputs: inputs.port1 };
         } catch {
           settle(null);
         }
       });
+      worker?.keepAlive(false);
       sent?.inputs.close();
       sent = null;
       const { rows, customerCount, asOf, settings } = job;
@@ -151,10 +160,7 @@ export function startValueModelWorker(script: string): ValueModelWorker {
       }
     },
     close() {
-      worker.removeAllListeners();
-      // An error while it stops is of no interest any more (and must not go unhandled).
-      worker.on('error', () => undefined);
-      void worker.terminate();
+      worker?.close();
     },
   };
 }

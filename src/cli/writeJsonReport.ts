@@ -1,10 +1,9 @@
-import type { Worker } from 'node:worker_threads';
 import type { ReportParts } from '../engine/reportParts';
 import type { Language } from '../engine/types';
 import { writeFileAtomically } from '../host/file/node/writeFileAtomically';
 import { customerLines, formatReportJson, reportClosing, reportOpening } from './formatReportJson';
 import { jsonReportPartJob, type JsonReportBuffer, type JsonReportPartReply } from './jsonReportPart';
-import { startWorker } from './workerRoles';
+import { roleWorker, type RoleWorker, type WorkerSource } from './roleWorker';
 
 /**
  * Customers from which a worker thread takes part in a report: its start (some 40 ms, while this thread
@@ -14,8 +13,9 @@ import { startWorker } from './workerRoles';
 export const jsonReportWorkerFromCustomers = 20_000;
 
 /**
- * The worker's young generation: small, as all it allocates but a batch of customers is garbage at once
- * (the default lets its heap grow by some 30 MB, at the end of the run where its memory peaks).
+ * The young generation of a worker of its own: small, as all it allocates but a batch of customers is
+ * garbage at once (the default lets its heap grow by some 30 MB, at the end of the run where its memory
+ * peaks).
  */
 const workerHeap = { maxYoungGenerationSizeMb: 4 };
 
@@ -66,7 +66,7 @@ function shareCustomers(count: number): { lead: number; turns: { worker: Block; 
  * tells whether `next` would resolve at once; `giveUp` takes no more of its chunks; `giveBack` hands a
  * written chunk's buffer back; `stop` removes the listeners.
  */
-function talkTo(worker: Worker): {
+function talkTo(worker: RoleWorker): {
   send: (job: ReturnType<typeof jsonReportPartJob>) => boolean;
   next: () => Promise<Extract<JsonReportPartReply, { kind: 'jsonReportBytes' }> | null>;
   giveBack: (bytes: ArrayBuffer) => void;
@@ -82,22 +82,21 @@ function talkTo(worker: Worker): {
     wake?.();
     wake = null;
   };
-  const onMessage = (message: unknown): void => {
+  let stopped = false;
+  worker.onMessage((message) => {
+    if (stopped) return;
     const kind = (message as { kind?: unknown } | null)?.kind;
     if (kind === 'jsonReportBytes' || kind === 'jsonReportFailed') {
       replies.push(message as JsonReportPartReply);
       rouse();
     }
-  };
+  });
   // A worker that stops or fails ends its part where it is: this thread formats the rest.
-  const onFailure = (): void => {
+  worker.onFailure(() => {
+    if (stopped) return;
     failed = true;
     rouse();
-  };
-  worker.on('message', onMessage);
-  worker.on('error', onFailure);
-  worker.on('exit', onFailure);
-  worker.on('messageerror', onFailure);
+  });
   return {
     send: ({ job, buffers }) => {
       if (failed) return false;
@@ -133,22 +132,20 @@ function talkTo(worker: Worker): {
       }
     },
     stop: () => {
-      worker.off('message', onMessage);
-      worker.off('error', onFailure);
-      worker.off('exit', onFailure);
-      worker.off('messageerror', onFailure);
+      stopped = true;
     },
   };
 }
 
 /**
  * Writes the JSON report (`formatReportJson`'s text, byte for byte) to `file`. A large report is formatted
- * on two threads: a worker thread (role `jsonReport`, started now: it loads while this thread formats the
- * first customers) formats blocks of customers from their values (`jsonReportPartJob`), in turn with this
+ * on two threads: a worker thread (role `jsonReport`: the run's shared thread, or a thread of the script
+ * started now, which loads while this thread formats the first customers) formats blocks of customers from their values (`jsonReportPartJob`), in turn with this
  * thread, whose blocks and the worker's bytes are written in order; should the worker fail, this thread
  * formats what it did not send.
  *
- * @param script The worker's script (the command line's bundle), or null: everything on this thread.
+ * @param source Where the worker runs: the command line's bundle (a thread of its own) or the run's
+ *   `WorkerThread`; null: everything on this thread.
  * @param options `fromCustomers`: customers from which a worker takes part; `takeOver` (default true): this
  *   thread formats the rest of a block whose next lines the worker has not sent yet rather than wait for
  *   them (on a busy machine the worker may get little of a core); false waits for every block.
@@ -159,14 +156,15 @@ export async function writeJsonReport(
   file: string,
   parts: ReportParts,
   language: Language,
-  script: string | null,
+  source: WorkerSource | null,
   options: { fromCustomers?: number; takeOver?: boolean } = {},
 ): Promise<void> {
   const { fromCustomers = jsonReportWorkerFromCustomers, takeOver = true } = options;
   const { head, count, customer, fields } = parts;
-  let worker: Worker | null = null;
+  let worker: RoleWorker | null = null;
   try {
-    if (count >= Math.max(2, fromCustomers)) worker = startWorker('jsonReport', script, workerHeap);
+    if (source !== null && count >= Math.max(2, fromCustomers))
+      worker = roleWorker('jsonReport', source, workerHeap);
   } catch {
     // No worker (the script's path is refused): all on this thread.
   }
@@ -175,7 +173,7 @@ export async function writeJsonReport(
     return;
   }
   // Kept alive while its blocks are awaited.
-  worker.ref();
+  worker.keepAlive(true);
   const talk = talkTo(worker);
   try {
     const { lead, turns } = shareCustomers(count);
@@ -230,8 +228,6 @@ export async function writeJsonReport(
     await writeFileAtomically(file, pieces(), language);
   } finally {
     talk.stop();
-    // An error while it stops is of no interest any more (and must not go unhandled).
-    worker.on('error', () => undefined);
-    void worker.terminate();
+    worker.close();
   }
 }

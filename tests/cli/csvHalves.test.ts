@@ -13,18 +13,35 @@ const cliWorker = path.resolve(__dirname, '../../dist/cliWorker.js');
 let folder: string;
 beforeAll(() => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'cp-csv-halves-cli-'));
-  // Loaded before the command line: counts the worker threads started, by role and script, and their answers.
+  // Loaded before the command line: counts the worker threads started, by role and script, the roles asked
+  // of a thread that takes them in turn, and the answers that come back, on the thread or on a role's port.
   writeFileSync(
     path.join(folder, 'workers.cjs'),
     `const threads = require('node:worker_threads');
-const seen = { started: [], scripts: [], answers: 0 };
+const seen = { started: [], scripts: [], roles: [], answers: 0 };
 const Original = threads.Worker;
+const OriginalChannel = threads.MessageChannel;
+const partners = new WeakMap();
+threads.MessageChannel = class extends OriginalChannel {
+  constructor() {
+    super();
+    partners.set(this.port2, this.port1);
+  }
+};
 threads.Worker = class extends Original {
   constructor(file, options) {
     super(file, options);
     seen.started.push(options && options.workerData && options.workerData.role);
     seen.scripts.push(require('node:path').basename(String(file)));
     this.on('message', () => seen.answers++);
+  }
+  postMessage(message, transfer) {
+    const port = message && message.role && partners.get(message.port);
+    if (port) {
+      seen.roles.push(message.role);
+      port.on('message', () => seen.answers++);
+    }
+    return super.postMessage(message, transfer);
   }
 };
 process.on('exit', () => require('node:fs').writeFileSync(process.env.WORKERS_SEEN, JSON.stringify(seen)));`,
@@ -51,9 +68,12 @@ describe('the built command line reads a large CSV on two threads', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual({
-      started: ['csvHalf'],
+      // One thread, which takes the roles in turn: here only the CSV's second half (the file is too small
+      // for the value model's worker, its customers too few for the report's).
+      started: ['roles'],
       // The roles' own bundle, built beside the command line's.
       scripts: ['cliWorker.js'],
+      roles: ['csvHalf'],
       answers: 1,
     });
     // In-process, under the tests' TypeScript loader, no worker starts: the one-thread read.
@@ -88,8 +108,9 @@ describe('the built command line reads a large CSV on two threads', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual({
-      started: ['csvHalf'],
+      started: ['roles'],
       scripts: ['cli.js'],
+      roles: ['csvHalf'],
       answers: 1,
     });
     expect(readFileSync(path.join(folder, 'alone.json'), 'utf8')).toBe(
@@ -140,6 +161,11 @@ describe('the built command line reads a large CSV on two threads', () => {
       { cwd: folder, env: { ...process.env, WORKERS_SEEN: seen, TZ: 'UTC' }, encoding: 'utf8' },
     );
     expect(run.status).toBe(0);
-    expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual({ started: [], scripts: [], answers: 0 });
+    expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual({
+      started: [],
+      scripts: [],
+      roles: [],
+      answers: 0,
+    });
   });
 });

@@ -14,7 +14,7 @@ import {
   jsonReportPartJob,
   type JsonReportPartReply,
 } from '../../src/cli/jsonReportPart';
-import * as workerRoles from '../../src/cli/workerRoles';
+import * as roleWorkers from '../../src/cli/roleWorker';
 import { writeJsonReport } from '../../src/cli/writeJsonReport';
 import type { ReportCustomer, ReportHead } from '../../src/engine/buildReport';
 import { reportParts, type ReportField, type ReportParts } from '../../src/engine/reportParts';
@@ -127,11 +127,12 @@ describe('writeJsonReport with a worker thread: byte for byte formatReportJson',
   /** The customer after the last of each chunk the worker sends, as they come. */
   const watchChunks = (): number[] => {
     const through: number[] = [];
-    const start = workerRoles.startWorker;
-    jest.spyOn(workerRoles, 'startWorker').mockImplementation((...args) => {
+    const start = roleWorkers.roleWorker;
+    jest.spyOn(roleWorkers, 'roleWorker').mockImplementation((...args) => {
       const worker = start(...args);
-      worker?.on('message', (reply: JsonReportPartReply) => {
-        if (reply.kind === 'jsonReportBytes') through.push(reply.through);
+      worker.onMessage((reply) => {
+        if ((reply as JsonReportPartReply).kind === 'jsonReportBytes')
+          through.push((reply as Extract<JsonReportPartReply, { kind: 'jsonReportBytes' }>).through);
       });
       return worker;
     });

@@ -16,11 +16,11 @@ function buffersOf(columns: readonly CsvColumnPart[]): ArrayBuffer[] {
 
 /**
  * The worker side of `parseCsvInHalves`: answers the one request `port` receives with the parsed second
- * half ({@link parseCsvSecondHalf}), its typed arrays transferred.
+ * half ({@link parseCsvSecondHalf}), its typed arrays transferred, then calls `done`.
  *
  * @example serveCsvHalf(parentPort) // in a worker started with the role `csvHalf`
  */
-export function serveCsvHalf(port: MessagePort): void {
+export function serveCsvHalf(port: MessagePort, done: () => void = () => undefined): void {
   port.once('message', (request: CsvHalfRequest) => {
     let reply: CsvHalfReply;
     try {
@@ -29,5 +29,6 @@ export function serveCsvHalf(port: MessagePort): void {
       reply = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
     port.postMessage(reply, reply.kind === 'parsed' ? buffersOf(reply.columns) : []);
+    done();
   });
 }
