@@ -78,6 +78,41 @@ describe('writeFileAtomically', () => {
       expect(await readdir(folder)).toEqual(['large.json']);
     });
 
+    it('bytes and text mixed, in order; small byte parts gathered into few writes, each part read before the next is asked for', async () => {
+      const target = path.join(folder, 'mixed.json');
+      const write = jest.spyOn(await handlePrototype(), 'write' as 'datasync');
+      const expected: Buffer[] = [];
+      // 3,000 parts of 1 KB (a worker's chunks, say), text between, one part and one text over a buffer's size.
+      async function* parts(): AsyncGenerator<Iterable<string> | Uint8Array, void, undefined> {
+        const part = new Uint8Array(1000);
+        for (let i = 0; i < 3000; i++) {
+          // Now and then the next part is waited for, as a worker's chunk would be.
+          if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+          part.fill(48 + (i % 10));
+          expected.push(Buffer.from(part));
+          // The caller reuses its part as soon as it is asked for the next: its bytes must be taken by then.
+          yield part;
+          if (i % 500 === 0) {
+            const text = `,"客户${i}"`;
+            expected.push(Buffer.from(text, 'utf8'));
+            yield [text];
+          }
+        }
+        const large = new Uint8Array(1_500_000).fill(65);
+        expected.push(Buffer.from(large));
+        yield large;
+        const long = '甲'.repeat(400_000);
+        expected.push(Buffer.from(long, 'utf8'));
+        yield [long, 'end'];
+        expected.push(Buffer.from('end'));
+      }
+      await writeFileAtomically(target, parts());
+      expect((await readFile(target)).equals(Buffer.concat(expected))).toBe(true);
+      // About 3 MB of small parts in 1 MB writes, not one write per part.
+      expect(write.mock.calls.length).toBeLessThan(12);
+      expect(await readdir(folder)).toEqual(['mixed.json']);
+    });
+
     it('a flush that fails fails the write: the target as it was, no temporary file', async () => {
       const target = path.join(folder, 'large.json');
       await writeFile(target, 'old');

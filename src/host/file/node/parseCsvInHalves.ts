@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { CellColumn } from '../../../engine/types';
 import { CsvSource } from '../CsvSource';
 import type { CsvColumnPart } from '../CsvColumn';
@@ -59,20 +59,23 @@ export function rowsJudged(
   return { capacity, judgedRows };
 }
 
-/** Reads `length` bytes of a file from byte 0 (fewer at its end). */
-async function readHead(filePath: string, length: number): Promise<Uint8Array> {
-  const handle = await open(filePath, 'r');
+/**
+ * Reads `length` bytes of a file from byte 0 (fewer at its end), on this thread: it has nothing else to do
+ * meanwhile, and a read on Node's thread pool would compete for a core with the worker thread as it starts.
+ */
+function readHead(filePath: string, length: number): Uint8Array {
+  const fd = openSync(filePath, 'r');
   try {
     const bytes = Buffer.allocUnsafeSlow(length);
     let read = 0;
     while (read < length) {
-      const { bytesRead } = await handle.read(bytes, read, length - read, read);
+      const bytesRead = readSync(fd, bytes, read, length - read, read);
       if (bytesRead === 0) break;
       read += bytesRead;
     }
     return bytes.subarray(0, read);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -94,7 +97,7 @@ export async function parseCsvInHalves(
   parser: CsvHalfParser,
 ): Promise<{ table: CsvTable<CellColumn>; skipRows: number } | null> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const head = await readHead(filePath, Math.min(size, encodingSampleBytes + 1));
+  const head = readHead(filePath, Math.min(size, encodingSampleBytes + 1));
   if (textEncodingOf(head) !== 'utf-8') return null;
   const lineEnd = head.indexOf(10);
   if (lineEnd < 0) return null;
@@ -106,7 +109,7 @@ export async function parseCsvInHalves(
   }
   const from = size >> 1;
   const reply = parser.parse({ filePath, from, fileBytes: size, delimiter });
-  const bytes = await readHead(filePath, Math.min(size, from + cutWindowBytes));
+  const bytes = readHead(filePath, Math.min(size, from + cutWindowBytes));
   const cut = bytes.indexOf(10, from) + 1;
   let text: string;
   try {

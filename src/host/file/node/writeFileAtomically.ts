@@ -54,19 +54,25 @@ const bufferBytes = 1 << 20;
 export const flushEveryBytes = 8 << 20;
 
 /**
- * Encodes text pieces as UTF-8 into one reused buffer and writes it whenever the next piece might not fit:
+ * Encodes text pieces as UTF-8 into a buffer and writes it whenever the next piece might not fit:
  * Buffer#write copies a flat string into the buffer several times faster than a write of the string
  * encodes it (a 74 MB report: tens of milliseconds instead of about half a second), and a megabyte per write
- * keeps the calls few. Every {@link flushEveryBytes} it starts flushing what is written (fdatasync, on a
- * thread of the pool, one at a time) while the text is still being made, so the final fsync waits for the
- * last few megabytes only (for a 74 MB report, about 30 ms less at the end); a failed flush fails the write.
+ * keeps the calls few. Parts that are bytes already (a worker's chunks) are copied into the buffer when they
+ * fit. Two buffers take turns: one is written (on Node's thread pool) while the next is filled, so the text
+ * is made while the bytes go out rather than after. Every {@link flushEveryBytes} it starts flushing what
+ * is written (fdatasync, on a thread of the pool, one at a time) while the text is still being made, so the
+ * final fsync waits for the last few megabytes only (for a 74 MB report, about 30 ms less at the end); a
+ * failed flush fails the write.
  */
 async function writePieces(
   handle: FileHandle,
   parts: AsyncIterable<Iterable<string> | Uint8Array> | Iterable<Iterable<string>>,
 ): Promise<void> {
-  const buffer = Buffer.allocUnsafe(bufferBytes);
+  const buffers = [Buffer.allocUnsafe(bufferBytes), Buffer.allocUnsafe(bufferBytes)] as const;
+  let buffer = buffers[0];
   let used = 0;
+  // The write under way (one at a time, in order), of the other buffer or of a part of its own.
+  let writing: Promise<void> = Promise.resolve();
   // Bytes written since the last flush began; the flush under way (one at a time) and its error.
   const flush = { unflushed: 0, busy: false, done: Promise.resolve(), failure: null as Error | null };
   const writeOut = async (bytes: Uint8Array, length: number): Promise<void> => {
@@ -87,28 +93,43 @@ async function writePieces(
     }
     if (flush.failure !== null) throw flush.failure;
   };
+  // Starts writing what the buffer holds, once the write before is done, and fills the other meanwhile.
+  const writeBuffer = async (): Promise<void> => {
+    await writing;
+    if (used === 0) return;
+    writing = writeOut(buffer, used);
+    // Handled where it is awaited; never an unhandled rejection meanwhile.
+    writing.catch(() => undefined);
+    buffer = buffer === buffers[0] ? buffers[1] : buffers[0];
+    used = 0;
+  };
   for await (const part of parts) {
     if (part instanceof Uint8Array) {
-      // Bytes go out as they are, after what the buffer holds.
-      await writeOut(buffer, used);
-      used = 0;
+      if (used + part.length <= bufferBytes) {
+        buffer.set(part, used);
+        used += part.length;
+        continue;
+      }
+      // Bytes that do not fit go out as they are, after what the buffer holds, before the caller has the
+      // part back.
+      await writeBuffer();
+      await writing;
       await writeOut(part, part.length);
       continue;
     }
     for (const piece of part) {
       // At most 3 bytes of UTF-8 per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units).
       const most = 3 * piece.length;
-      if (used + most > bufferBytes) {
-        await writeOut(buffer, used);
-        used = 0;
-      }
+      if (used + most > bufferBytes) await writeBuffer();
       if (most > bufferBytes) {
+        await writing;
         const bytes = Buffer.from(piece, 'utf8');
         await writeOut(bytes, bytes.length);
       } else used += buffer.write(piece, used, 'utf8');
     }
   }
-  await writeOut(buffer, used);
+  await writeBuffer();
+  await writing;
   await flush.done;
   if (flush.failure !== null) throw flush.failure;
 }
