@@ -12,7 +12,9 @@ import type { CallsPlan } from './WorkbookHost';
  * @example callCells(call, 'en', false)[2] === call.customerId
  */
 export function callCells(call: Call, language: Language, date1904: boolean): WrittenCell[] {
-  return callsSheet.rowOf(call, language).map((value, c) => cellValue(value, callsSheet.formats[c], date1904));
+  return callsSheet
+    .rowOf(call, language)
+    .map((value, c) => cellValue(value, callsSheet.formats[c], date1904));
 }
 
 /**

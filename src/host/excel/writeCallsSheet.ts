@@ -143,8 +143,11 @@ export async function writeCallsSheet(
     const made: WrittenCell[][] = [];
     rowCount = calls.length;
     undo.rows = calls.map((_, row) => ({ row, before: null }));
-    if (rowCount > 0)
-      blocks.push(block(0, rowCount, (r) => (made[r] ??= callCells(calls[r]!, language, date1904))));
+    const cellsOf = (r: number): readonly WrittenCell[] => {
+      const call = calls[r];
+      return call === undefined ? [] : (made[r] ??= callCells(call, language, date1904));
+    };
+    if (rowCount > 0) blocks.push(block(0, rowCount, cellsOf));
   } else {
     const placed = callRowsToWrite(plan, existing, date1904);
     rowCount = placed.rowCount;
