@@ -61,6 +61,7 @@ export async function writeGrids(
     return size;
   };
   const perCell = blocks.map((b) => b.columnFormats.some((f) => f === null));
+  const withColumnFormats = blocks.some((b) => b.rows > 0 && b.columnFormats.some((f) => f !== null));
   let budget = options.budgetBytes;
   let start = 0;
   let syncs = 0;
@@ -82,7 +83,10 @@ export async function writeGrids(
     }
     let end = start;
     let bytes = 0;
-    while (end < totalRows && (end === start || bytes + rowSize(end) <= budget)) {
+    // The first request also formats every row of the whole-column formats: its rows get half the budget,
+    // so that it takes about as long as the others.
+    const limit = formatsSent || !withColumnFormats ? budget : budget / 2;
+    while (end < totalRows && (end === start || bytes + rowSize(end) <= limit)) {
       bytes += rowSize(end);
       end++;
     }
