@@ -2,6 +2,7 @@ import { callsSheet } from '../../engine/calls/callsSheet';
 import { excelNumberFormat } from '../../engine/sheetSpec';
 import { ExcelHostError } from './ExcelHostError';
 import type { CallsUndo } from './HostState';
+import { readCallsRows } from './readCallsRows';
 
 const filled = (value: unknown): boolean => value !== '' && value !== null && value !== undefined;
 
@@ -27,10 +28,7 @@ export async function prepareCallsUndo(context: Excel.RequestContext, undo: Call
   const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
   await context.sync();
   const rowCount = used.isNullObject ? 0 : Math.max(0, used.rowIndex + used.rowCount - 1);
-  const cells =
-    rowCount === 0 ? null : sheet.getRangeByIndexes(1, 0, rowCount, callsSheet.keys.length).load('values');
-  if (cells !== null) await context.sync();
-  const rows = cells?.values ?? [];
+  const rows = await readCallsRows(context, sheet, rowCount);
   const repRow = (row: number): boolean =>
     [callsSheet.outcomeColumn, callsSheet.noteColumn].some((c) => filled(rows[row]?.[c]));
   const formats = callsSheet.formats.slice(0, callsSheet.ourColumnCount).map(excelNumberFormat);

@@ -8,6 +8,7 @@ import { uniqueName } from '../uniqueName';
 import type { CallsPlan } from '../WorkbookHost';
 import { ExcelHostError } from './ExcelHostError';
 import type { CallsUndo } from './HostState';
+import { readCallsRows } from './readCallsRows';
 import { writeGrids, type GridBlock, type GridWriteOptions } from './writeGrids';
 
 /** Where a run's Calls sheet is, found before anything changes (see {@link findCallsSheet}). */
@@ -113,12 +114,7 @@ export async function writeCallsSheet(
   } else {
     const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
     await context.sync();
-    const rows = used.isNullObject ? 0 : used.rowIndex + used.rowCount - 1;
-    if (rows > 0) {
-      const cells = sheet.getRangeByIndexes(1, 0, rows, callsSheet.keys.length).load('values');
-      await context.sync();
-      existing = cells.values.map((row) => row.map(cellOf));
-    }
+    existing = await readCallsRows(context, sheet, used.isNullObject ? 0 : used.rowIndex + used.rowCount - 1);
   }
   const formats = callsSheet.formats.slice(0, callsSheet.ourColumnCount).map(excelNumberFormat);
   const written = sheet;

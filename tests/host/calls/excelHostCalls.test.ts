@@ -234,6 +234,29 @@ describe('ExcelWorkbookHost: the Calls sheet', () => {
     }
   });
 
+  it('re-runs and undoes over a Calls sheet larger than one response may be: its rows are read in chunks', async () => {
+    const { workbook, host, close } = openFakeWorkbook({ sheets: [salesSheet] });
+    try {
+      // About 6 MB of cells: read back in one range, Excel refuses the response.
+      const long = Array.from({ length: 1_200 }, (_, k) =>
+        call(`L${String(k).padStart(4, '0')}`, '2026-12-07', { detail: `${String(k)} ${'d'.repeat(5_000)}` }),
+      );
+      await host.write(plan(long));
+      workbook.sheet(sheetName).cells.enter(1, callsSheet.outcomeColumn, 'Done');
+      const before = rowsOf(workbook);
+      workbook.resetStats();
+      await host.write(plan(long));
+      const refused = workbook.stats.log.filter((s) => s.failed !== null);
+      expect(refused.map((s) => s.failed)).toEqual(['ResponsePayloadSizeLimitExceeded']);
+      expect(rowsOf(workbook)).toEqual(before);
+      await host.undoLastRun();
+      expect(rowsOf(workbook)).toEqual(before);
+      expect(workbook.stats.log.filter((s) => s.failed !== null)).toHaveLength(2);
+    } finally {
+      close();
+    }
+  });
+
   it('counts the calls in the progress it reports: 100 % only once every row is written', async () => {
     const { host, close } = openFakeWorkbook({ sheets: [salesSheet] }, { writeBudgetBytes: 4096 });
     try {
