@@ -64,10 +64,10 @@ export async function findCallsSheet(
 
 /**
  * Writes the run's Calls sheet (see `callRowsToWrite`): a new one gets the header (ours, then the reps'
- * Outcome and Note), widths, a frozen header and Outcome's drop-down list; an existing one is read (one
- * sync, right before writing, so what co-authors typed until then is seen) and only our ten columns of the
- * rows placed are written — never Outcome or Note, so a rep typing into them while the run writes loses
- * nothing. Fills `undo` with each written row's previous cells (null for a new row) and, when an earlier
+ * Outcome and Note), widths, a frozen header and Outcome's drop-down list, and its rows are made chunk by
+ * chunk as they are written; an existing one is read (`readCallsRows`: in chunks of rows, right before
+ * writing, so what co-authors typed until then is seen) and only our ten columns of the rows placed are
+ * written — never Outcome or Note, so a rep typing into them while the run writes loses nothing. Fills `undo` with each written row's previous cells (null for a new row) and, when an earlier
  * row is rewritten, has `saveUndo` store the undo record before the rows are written.
  */
 export async function writeCallsSheet(
