@@ -9,8 +9,9 @@ const filled = (value: unknown): boolean => value !== '' && value !== null && va
 /**
  * Prepares undoing what a run wrote to its Calls sheet (two syncs and one per chunk of its rows read by
  * `readCallsRows`, nothing changed yet) and returns the step that queues it: each row the run wrote gets
- * its previous ten cells back (cleared when it was empty before) unless a rep has filled its Outcome or Note since — that row stays as it is, so undo never loses
- * what a rep typed; a sheet the run created is deleted only when no rep typed into any of its rows.
+ * its previous ten cells back (cleared when it was empty before) unless a rep has filled its Outcome or
+ * Note since — that row stays as it is, so undo never loses what a rep typed; a sheet the run created is
+ * deleted only when no rep typed into any of its rows.
  *
  * @throws ExcelHostError `PROTECTED` when the Calls sheet is protected.
  */
