@@ -30,8 +30,9 @@ export interface GridWriteOptions {
  * Writes blocks of cells in chunks of rows that fit the byte budget: number formats first (a whole-column
  * format once, per-cell formats with each chunk), then values as one 2-D array per block and chunk — one
  * sync per chunk. Text cells get the Text format (`@`) before their value arrives, so text beginning with
- * `=`, `+`, `-` or `@` and ids like `00042` stay text. A chunk refused for its size is retried at half
- * the budget (Excel refuses an oversized request before running any of it).
+ * `=`, `+`, `-` or `@` and ids like `00042` stay text. The first chunk, which goes with the whole-column
+ * formats (every row of those columns), gets half the budget. A chunk refused for its size is retried at
+ * half the budget (Excel refuses an oversized request before running any of it).
  *
  * @returns The number of syncs made.
  */
