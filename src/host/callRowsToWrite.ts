@@ -1,9 +1,21 @@
+import type { Call } from '../engine/calls/Call';
 import { callsSheet } from '../engine/calls/callsSheet';
 import { placeCallRows, type CallRowPlacement, type WrittenCell } from '../engine/calls/placeCallRows';
 import { callKey } from '../engine/calls/callHistoryOf';
-import type { RawCell } from '../engine/types';
+import type { Language, RawCell } from '../engine/types';
 import { cellValue } from './cellValue';
 import type { CallsPlan } from './WorkbookHost';
+
+/**
+ * Our ten cells of a call as a host writes them (`cellValue`: text fitted, dates shifted in a 1904 workbook).
+ *
+ * @example callCells(call, 'en', false)[2] === call.customerId
+ */
+export function callCells(call: Call, language: Language, date1904: boolean): WrittenCell[] {
+  return callsSheet
+    .rowOf(call, language)
+    .map((value, c) => cellValue(value, callsSheet.formats[c], date1904));
+}
 
 /**
  * What a host writes to the Calls sheet of a run (both hosts): our ten cells of each call as the host
@@ -19,11 +31,9 @@ export function callRowsToWrite(
   existing: readonly (readonly RawCell[])[],
   date1904: boolean,
 ): CallRowPlacement {
-  const written = (values: readonly (string | number | null)[]): WrittenCell[] =>
-    values.map((value, c) => cellValue(value, callsSheet.formats[c], date1904));
   const wanted = plan.calls.map((call) => ({
     key: callKey(call.customerId, call.day),
-    cells: written(callsSheet.rowOf(call, plan.language)),
+    cells: callCells(call, plan.language, date1904),
   }));
   // A kept cell is already as written (read back): only the reason is new.
   const noLongerListed = (cells: readonly RawCell[]): WrittenCell[] =>

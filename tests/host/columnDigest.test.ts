@@ -23,6 +23,12 @@ describe('columnDigest', () => {
     expect(columnDigest.showsUserEdit(recorded, cells)).toBe(true);
   });
 
+  it('gives cells by position the fingerprint of the same cells in order', () => {
+    expect(columnDigest.ofCells(written.length, (i) => written[i])).toBe(recorded);
+    expect(columnDigest.ofCells(2, (i) => written[i])).toBe(columnDigest.of(written.slice(0, 2)));
+    expect(columnDigest.ofCells(0, () => 'x')).toBe(columnDigest.of([]));
+  });
+
   it('a fingerprint it cannot read shows nothing', () => {
     expect(columnDigest.showsUserEdit('not a digest', ['x'])).toBe(false);
   });

@@ -26,6 +26,7 @@ function runsOf(columns: readonly number[]): { first: number; count: number }[] 
  * become null; dates stay serial numbers of the workbook's own date system.
  *
  * @param columns 0-based positions within the table.
+ * @param sheet The table's worksheet, when the caller holds it (else found by the table's sheet name).
  * @returns One array per requested column, in the order requested, each `table.rowCount` long.
  */
 export async function readTableColumns(
@@ -34,13 +35,14 @@ export async function readTableColumns(
   columns: readonly number[],
   progress?: ProgressCallback,
   firstChunkRows = firstReadChunkRows,
+  sheet?: Excel.Worksheet,
 ): Promise<RawCell[][]> {
   const total = table.rowCount;
   const byColumn = new Map<number, RawCell[]>();
   for (const column of columns) byColumn.set(column, new Array<RawCell>(total).fill(null));
   const runs = runsOf(columns);
   if (total === 0 || runs.length === 0) return columns.map((c) => byColumn.get(c) ?? []);
-  const sheet = context.workbook.worksheets.getItem(table.sheet);
+  const worksheet = sheet ?? context.workbook.worksheets.getItem(table.sheet);
   const dataRow0 = table.headerRow;
   const column0 = table.firstColumn - 1;
   let chunk = Math.max(1, firstChunkRows);
@@ -50,7 +52,7 @@ export async function readTableColumns(
   while (start < total) {
     const count = Math.min(chunk, total - start);
     const ranges = runs.map((run) =>
-      sheet.getRangeByIndexes(dataRow0 + start, column0 + run.first, count, run.count).load('values'),
+      worksheet.getRangeByIndexes(dataRow0 + start, column0 + run.first, count, run.count).load('values'),
     );
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of rows, never per row

@@ -38,11 +38,7 @@ export function recordRun(
     let digest = digests.get(p);
     if (digest === undefined) {
       const { values, format } = p.spec;
-      digest = columnDigest.of(
-        (function* cells(): Generator<string | number> {
-          for (let r = 0; r < rowCount; r++) yield cellValue(values[r] ?? null, format, date1904) ?? '';
-        })(),
-      );
+      digest = columnDigest.ofCells(rowCount, (r) => cellValue(values[r] ?? null, format, date1904) ?? '');
       digests.set(p, digest);
     }
     return digest;

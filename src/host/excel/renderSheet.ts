@@ -10,15 +10,16 @@ function widthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
+const plain = (cell: CellSpec): boolean =>
+  cell.bold !== true &&
+  cell.fill === undefined &&
+  cell.size === undefined &&
+  cell.wrap !== true &&
+  cell.center !== true;
+
+/** A cell's style as JSON (its size counts in a request), or `''` for an unstyled cell. */
 function styleKey(cell: CellSpec): string {
-  if (
-    cell.bold !== true &&
-    cell.fill === undefined &&
-    cell.size === undefined &&
-    cell.wrap !== true &&
-    cell.center !== true
-  )
-    return '';
+  if (plain(cell)) return '';
   return JSON.stringify([
     cell.bold === true,
     cell.fill ?? null,
@@ -26,6 +27,16 @@ function styleKey(cell: CellSpec): string {
     cell.wrap === true,
     cell.center === true,
   ]);
+}
+
+/**
+ * Equal for cells of the same {@link styleKey}, and cheaper to make (it is made for every cell of a sheet):
+ * the three flags, the size, then the fill (last, so any text it holds cannot run into another field).
+ */
+function styleId(cell: CellSpec): string {
+  if (plain(cell)) return '';
+  const flags = (cell.bold === true ? 4 : 0) + (cell.wrap === true ? 2 : 0) + (cell.center === true ? 1 : 0);
+  return `${flags}${cell.size === undefined ? '' : cell.size}|${cell.fill === undefined ? '' : `#${cell.fill}`}`;
 }
 
 /** Cells of one style (rows `row0`–`row1`, columns `col0`–`col1`, inclusive) and its {@link styleKey}. */
@@ -42,35 +53,38 @@ interface StyledBlock {
  * stacked onto the same run (same columns, same style) of the row above. A long table whose rows repeat
  * their styles (a centred column, a wrapped one) takes one format command per column run, not one per
  * row. The blocks never overlap, so their order does not matter; they come in the order they start.
+ * Rows are added in order, a range at a time (`add`), so a long sheet's are found while its cells are
+ * being written.
  */
 function styledBlocks(
-  rows: number,
   columns: number,
   cell: (r: number, c: number) => CellSpec,
-): StyledBlock[] {
+): { blocks: StyledBlock[]; add(from: number, to: number): void } {
   const blocks: StyledBlock[] = [];
   let above = new Map<string, StyledBlock>();
-  for (let r = 0; r < rows; r++) {
-    const here = new Map<string, StyledBlock>();
-    let c = 0;
-    while (c < columns) {
-      const key = styleKey(cell(r, c));
-      let end = c + 1;
-      while (end < columns && styleKey(cell(r, end)) === key) end++;
-      if (key !== '') {
-        const run = `${c} ${end} ${key}`;
-        let block = above.get(run);
-        if (block === undefined) {
-          block = { row0: r, row1: r, col0: c, col1: end - 1, key };
-          blocks.push(block);
-        } else block.row1 = r;
-        here.set(run, block);
+  const add = (from: number, to: number): void => {
+    for (let r = from; r < to; r++) {
+      const here = new Map<string, StyledBlock>();
+      let c = 0;
+      while (c < columns) {
+        const id = styleId(cell(r, c));
+        let end = c + 1;
+        while (end < columns && styleId(cell(r, end)) === id) end++;
+        if (id !== '') {
+          const run = `${c} ${end} ${id}`;
+          let block = above.get(run);
+          if (block === undefined) {
+            block = { row0: r, row1: r, col0: c, col1: end - 1, key: styleKey(cell(r, c)) };
+            blocks.push(block);
+          } else block.row1 = r;
+          here.set(run, block);
+        }
+        c = end;
       }
-      c = end;
+      above = here;
     }
-    above = here;
-  }
-  return blocks;
+  };
+  return { blocks, add };
 }
 
 /**
@@ -90,6 +104,15 @@ export async function renderSheet(
 ): Promise<void> {
   const columns = spec.cells.reduce((max, row) => Math.max(max, row.length), 1);
   const cell = (r: number, c: number): CellSpec => spec.cells[r]?.[c] ?? { value: null };
+  // The styles of each chunk's rows are found once its request is sent and its progress reported, while the
+  // next chunk is being made: not all after the last chunk, which would hold the progress back.
+  const styles = styledBlocks(columns, cell);
+  let styled = 0;
+  const onRows = (rows: number): void => {
+    options.onRows?.(rows);
+    styles.add(styled, styled + rows);
+    styled += rows;
+  };
   await writeGrids(
     context,
     [
@@ -104,8 +127,9 @@ export async function renderSheet(
         columnFormats: Array.from({ length: columns }, () => null),
       },
     ],
-    options,
+    { ...options, onRows },
   );
+  styles.add(styled, spec.cells.length);
   const budget = new BatchBudget(context, options.budgetBytes, options.beforeSync);
   const range = (ref: RangeRef): Excel.Range =>
     sheet.getRangeByIndexes(
@@ -114,7 +138,7 @@ export async function renderSheet(
       ref.lastRow - ref.firstRow + 1,
       ref.lastColumn - ref.firstColumn + 1,
     );
-  for (const block of styledBlocks(spec.cells.length, columns, cell)) {
+  for (const block of styles.blocks) {
     const style = cell(block.row0, block.col0);
     await budget.reserve(jsonSize(block.key) + 200);
     const format = sheet.getRangeByIndexes(

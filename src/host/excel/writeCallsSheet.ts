@@ -2,12 +2,13 @@ import { callsSheet } from '../../engine/calls/callsSheet';
 import type { WrittenCell } from '../../engine/calls/placeCallRows';
 import { excelNumberFormat } from '../../engine/sheetSpec';
 import type { RawCell } from '../../engine/types';
-import { callRowsToWrite } from '../callRowsToWrite';
+import { callCells, callRowsToWrite } from '../callRowsToWrite';
 import { excelGrid } from '../excelGrid';
 import { uniqueName } from '../uniqueName';
 import type { CallsPlan } from '../WorkbookHost';
 import { ExcelHostError } from './ExcelHostError';
 import type { CallsUndo } from './HostState';
+import { readCallsRows } from './readCallsRows';
 import { writeGrids, type GridBlock, type GridWriteOptions } from './writeGrids';
 
 /** Where a run's Calls sheet is, found before anything changes (see {@link findCallsSheet}). */
@@ -63,10 +64,10 @@ export async function findCallsSheet(
 
 /**
  * Writes the run's Calls sheet (see `callRowsToWrite`): a new one gets the header (ours, then the reps'
- * Outcome and Note), widths, a frozen header and Outcome's drop-down list; an existing one is read (one
- * sync, right before writing, so what co-authors typed until then is seen) and only our ten columns of the
- * rows placed are written — never Outcome or Note, so a rep typing into them while the run writes loses
- * nothing. Fills `undo` with each written row's previous cells (null for a new row) and, when an earlier
+ * Outcome and Note), widths, a frozen header and Outcome's drop-down list, and its rows are made chunk by
+ * chunk as they are written; an existing one is read (`readCallsRows`: in chunks of rows, right before
+ * writing, so what co-authors typed until then is seen) and only our ten columns of the rows placed are
+ * written — never Outcome or Note, so a rep typing into them while the run writes loses nothing. Fills `undo` with each written row's previous cells (null for a new row) and, when an earlier
  * row is rewritten, has `saveUndo` store the undo record before the rows are written.
  */
 export async function writeCallsSheet(
@@ -113,53 +114,65 @@ export async function writeCallsSheet(
   } else {
     const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
     await context.sync();
-    const rows = used.isNullObject ? 0 : used.rowIndex + used.rowCount - 1;
-    if (rows > 0) {
-      const cells = sheet.getRangeByIndexes(1, 0, rows, callsSheet.keys.length).load('values');
-      await context.sync();
-      existing = cells.values.map((row) => row.map(cellOf));
-    }
+    existing = await readCallsRows(context, sheet, used.isNullObject ? 0 : used.rowIndex + used.rowCount - 1);
   }
-  const placed = callRowsToWrite(plan, existing, date1904);
-  undo.created = target.sheet === null;
-  undo.rows = placed.writes.map(({ row }) => ({
-    row,
-    before: row < existing.length ? (existing[row]?.slice(0, callsSheet.ourColumnCount) ?? null) : null,
-  }));
-  undo.name = target.name;
-  // Rows of an earlier run about to be rewritten: their cells go into the undo record first, so "Undo last
-  // run" restores them even when this run fails before its final record is written.
-  if (undo.rows.some((r) => r.before !== null)) await saveUndo();
   const formats = callsSheet.formats.slice(0, callsSheet.ourColumnCount).map(excelNumberFormat);
-  // One block per run of consecutive rows: our ten columns only.
-  const blocks: GridBlock[] = [];
-  let run: { row: number; cells: WrittenCell[] }[] = [];
   const written = sheet;
-  const flush = (): void => {
-    const first = run[0];
-    if (first === undefined) return;
-    const rows = run;
-    blocks.push({
-      sheet: written,
-      row0: first.row + 1,
-      col0: 0,
-      rows: rows.length,
-      columns: callsSheet.ourColumnCount,
-      value: (r, c) => rows[r]?.cells[c] ?? '',
-      format: (_r, c) => formats[c] ?? '@',
-      columnFormats: formats,
-    });
-    run = [];
-  };
-  for (const write of placed.writes) {
-    const last = run[run.length - 1];
-    if (last !== undefined && last.row + 1 !== write.row) flush();
-    run.push(write);
+  const block = (row0: number, rows: number, cellsOf: (r: number) => readonly WrittenCell[]): GridBlock => ({
+    sheet: written,
+    row0: row0 + 1,
+    col0: 0,
+    rows,
+    columns: callsSheet.ourColumnCount,
+    value: (r, c) => cellsOf(r)[c] ?? '',
+    format: (_r, c) => formats[c] ?? '@',
+    columnFormats: formats,
+  });
+  const blocks: GridBlock[] = [];
+  let rowCount: number;
+  undo.created = target.sheet === null;
+  undo.name = target.name;
+  if (target.sheet === null) {
+    // A new sheet: call k on data row k, in list order (what `callRowsToWrite` places on an empty sheet),
+    // each row's cells made as its chunk is sized, so the first request goes out without making them all.
+    const { calls, language } = plan;
+    const made: WrittenCell[][] = [];
+    rowCount = calls.length;
+    undo.rows = calls.map((_, row) => ({ row, before: null }));
+    const cellsOf = (r: number): readonly WrittenCell[] => {
+      const call = calls[r];
+      return call === undefined ? [] : (made[r] ??= callCells(call, language, date1904));
+    };
+    if (rowCount > 0) blocks.push(block(0, rowCount, cellsOf));
+  } else {
+    const placed = callRowsToWrite(plan, existing, date1904);
+    rowCount = placed.rowCount;
+    undo.rows = placed.writes.map(({ row }) => ({
+      row,
+      before: row < existing.length ? (existing[row]?.slice(0, callsSheet.ourColumnCount) ?? null) : null,
+    }));
+    // Rows of an earlier run about to be rewritten: their cells go into the undo record first, so "Undo last
+    // run" restores them even when this run fails before its final record is written.
+    if (undo.rows.some((r) => r.before !== null)) await saveUndo();
+    // One block per run of consecutive rows: our ten columns only.
+    let run: { row: number; cells: WrittenCell[] }[] = [];
+    const flush = (): void => {
+      const first = run[0];
+      if (first === undefined) return;
+      const rows = run;
+      blocks.push(block(first.row, rows.length, (r) => rows[r]?.cells ?? []));
+      run = [];
+    };
+    for (const write of placed.writes) {
+      const last = run[run.length - 1];
+      if (last !== undefined && last.row + 1 !== write.row) flush();
+      run.push(write);
+    }
+    flush();
   }
-  flush();
   if (blocks.length > 0) {
     await writeGrids(context, blocks, options);
     // Rows grow to their wrapped Detail (the file host writes the same heights itself).
-    sheet.getRangeByIndexes(1, 0, placed.rowCount, callsSheet.ourColumnCount).format.autofitRows();
+    sheet.getRangeByIndexes(1, 0, rowCount, callsSheet.ourColumnCount).format.autofitRows();
   }
 }

@@ -8,8 +8,13 @@ import { writeGrids, type GridBlock, type GridWriteOptions } from './writeGrids'
 /** The whole-column number format of a customer column, or null when its cells need formats of their own. */
 function columnFormat(spec: ColumnSpec): string | null {
   const text = spec.format === 'text';
-  const uniform = spec.values.every((v) => v === null || (typeof v === 'string') === text);
-  return uniform ? excelNumberFormat(spec.format) : null;
+  const { values } = spec;
+  // A loop, not `every`: this runs over every cell of every column before the first request goes out.
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r];
+    if (v !== null && (typeof v === 'string') !== text) return null;
+  }
+  return excelNumberFormat(spec.format);
 }
 
 /**

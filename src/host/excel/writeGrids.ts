@@ -30,8 +30,9 @@ export interface GridWriteOptions {
  * Writes blocks of cells in chunks of rows that fit the byte budget: number formats first (a whole-column
  * format once, per-cell formats with each chunk), then values as one 2-D array per block and chunk — one
  * sync per chunk. Text cells get the Text format (`@`) before their value arrives, so text beginning with
- * `=`, `+`, `-` or `@` and ids like `00042` stay text. A chunk refused for its size is retried at half
- * the budget (Excel refuses an oversized request before running any of it).
+ * `=`, `+`, `-` or `@` and ids like `00042` stay text. The first chunk, which goes with the whole-column
+ * formats (every row of those columns), gets half the budget. A chunk refused for its size is retried at
+ * half the budget (Excel refuses an oversized request before running any of it).
  *
  * @returns The number of syncs made.
  */
@@ -61,6 +62,7 @@ export async function writeGrids(
     return size;
   };
   const perCell = blocks.map((b) => b.columnFormats.some((f) => f === null));
+  const withColumnFormats = blocks.some((b) => b.rows > 0 && b.columnFormats.some((f) => f !== null));
   let budget = options.budgetBytes;
   let start = 0;
   let syncs = 0;
@@ -82,7 +84,10 @@ export async function writeGrids(
     }
     let end = start;
     let bytes = 0;
-    while (end < totalRows && (end === start || bytes + rowSize(end) <= budget)) {
+    // The first request also formats every row of the whole-column formats: its rows get half the budget,
+    // so that it takes about as long as the others.
+    const limit = formatsSent || !withColumnFormats ? budget : budget / 2;
+    while (end < totalRows && (end === start || bytes + rowSize(end) <= limit)) {
       bytes += rowSize(end);
       end++;
     }

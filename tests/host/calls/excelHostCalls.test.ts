@@ -8,6 +8,7 @@ import { callsSheet } from '../../../src/engine/calls/callsSheet';
 import { readCallOutcomes } from '../../../src/engine/calls/readCallOutcomes';
 import { defaultSettings } from '../../../src/engine/defaultSettings';
 import type { RawCell } from '../../../src/engine/types';
+import { callRowsToWrite } from '../../../src/host/callRowsToWrite';
 import type { ExcelRun } from '../../../src/host/excel/ExcelRun';
 import { ExcelWorkbookHost } from '../../../src/host/excel/ExcelWorkbookHost';
 import type { CallsPlan, WritePlan } from '../../../src/host/WorkbookHost';
@@ -183,6 +184,74 @@ describe('ExcelWorkbookHost: the Calls sheet', () => {
       await host.write(plan(many));
       expect(rowsOf(workbook)).toHaveLength(300);
       expect(workbook.stats.largestRequestBytes).toBeLessThan(4096 * 3);
+    } finally {
+      close();
+    }
+  });
+
+  it("makes a new sheet's rows chunk by chunk: its first rows go out before the last calls are made into rows", async () => {
+    const many = Array.from({ length: 300 }, (_, k) =>
+      call(`K${String(k).padStart(3, '0')}`, '2026-12-07', {
+        reasons: k % 2 === 0 ? ['visit'] : ['service', 'birthday'],
+        detail: k === 7 ? 'x'.repeat(40_000) : `Detail ${String(k)}`,
+        tier: k % 3 === 0 ? null : 2,
+      }),
+    );
+    const callsPlan = plan(many);
+    // Rows made (`callsSheet.rowOf`) when the first sync writing the Calls sheet's data rows returns.
+    let madeAtFirstRows: number | null = null;
+    const rowOf = jest.spyOn(callsSheet, 'rowOf');
+    const watched: ExcelRun = (options, batch) =>
+      (globalThis as unknown as { Excel: { run: ExcelRun } }).Excel.run(options, (context) => {
+        const sync = context.sync.bind(context);
+        context.sync = async <T>(passThrough?: T): Promise<T> => {
+          const result = await sync(passThrough);
+          if (madeAtFirstRows === null && workbook.findSheet(sheetName)?.cells.value(1, 2) != null)
+            madeAtFirstRows = rowOf.mock.calls.length;
+          return result;
+        };
+        return batch(context);
+      });
+    const { workbook, host, close } = openFakeWorkbook(
+      { sheets: [salesSheet] },
+      { writeBudgetBytes: 4096, run: watched },
+    );
+    try {
+      await host.write(callsPlan);
+      expect(madeAtFirstRows).not.toBeNull();
+      expect(madeAtFirstRows).toBeLessThan(many.length / 2);
+      rowOf.mockRestore();
+      // The cells are exactly those `callRowsToWrite` places on an empty sheet (what the file host writes).
+      const placed = callRowsToWrite(callsPlan.calls!, [], false);
+      expect(placed.writes.map((w) => w.row)).toEqual(many.map((_, k) => k));
+      expect(rowsOf(workbook).map((row) => row.slice(0, callsSheet.ourColumnCount))).toEqual(
+        placed.writes.map((w) => w.cells),
+      );
+      expect(String(rowsOf(workbook)[7]?.[8])).toHaveLength(32_767);
+    } finally {
+      rowOf.mockRestore();
+      close();
+    }
+  });
+
+  it('re-runs and undoes over a Calls sheet larger than one response may be: its rows are read in chunks', async () => {
+    const { workbook, host, close } = openFakeWorkbook({ sheets: [salesSheet] });
+    try {
+      // About 6 MB of cells: read back in one range, Excel refuses the response.
+      const long = Array.from({ length: 1_200 }, (_, k) =>
+        call(`L${String(k).padStart(4, '0')}`, '2026-12-07', { detail: `${String(k)} ${'d'.repeat(5_000)}` }),
+      );
+      await host.write(plan(long));
+      workbook.sheet(sheetName).cells.enter(1, callsSheet.outcomeColumn, 'Done');
+      const before = rowsOf(workbook);
+      workbook.resetStats();
+      await host.write(plan(long));
+      const refused = workbook.stats.log.filter((s) => s.failed !== null);
+      expect(refused.map((s) => s.failed)).toEqual(['ResponsePayloadSizeLimitExceeded']);
+      expect(rowsOf(workbook)).toEqual(before);
+      await host.undoLastRun();
+      expect(rowsOf(workbook)).toEqual(before);
+      expect(workbook.stats.log.filter((s) => s.failed !== null)).toHaveLength(2);
     } finally {
       close();
     }

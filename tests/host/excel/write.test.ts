@@ -3,6 +3,7 @@ import type { SheetSpec } from '../../../src/engine/sheetSpec';
 import type { SourceTable } from '../../../src/engine/types';
 import { renderSheetSpec } from '../../../src/host/file/renderSheetSpec';
 import { ExcelHostError } from '../../../src/host/excel/ExcelHostError';
+import { FakeCells } from '../../fakes/FakeCells';
 import { customerColumns, customersRows, openFakeWorkbook, paretoSheet, planFor } from './excelHostFixture';
 
 const tableSpec = {
@@ -23,6 +24,28 @@ async function customersTable(host: { inspect(): Promise<{ tables: SourceTable[]
   const table = (await host.inspect()).tables.find((t) => t.sheet === 'Customers');
   if (table === undefined) throw new Error('customers table not found');
   return table;
+}
+
+/** A long summary table: a bold header, a centred column (bold in rows 1000–1999) and a wrapped one. */
+function longList(rows: number): SheetSpec {
+  return {
+    ...paretoSheet('Long list'),
+    cells: [
+      [
+        { value: 'Customer', bold: true, fill: '#DDEEFF' },
+        { value: 'Tier', bold: true },
+        { value: 'Detail', bold: true },
+      ],
+      ...Array.from({ length: rows }, (_, i) => [
+        { value: `C${i}` },
+        // Centred throughout; rows 1000–1999 also bold: three blocks in this column.
+        { value: i % 6, center: true, ...(i >= 1000 && i < 2000 ? { bold: true } : {}) },
+        { value: 'x', wrap: true },
+      ]),
+    ],
+    charts: [],
+    colorScales: [],
+  };
 }
 
 describe('ExcelWorkbookHost.write into an Excel table', () => {
@@ -252,24 +275,7 @@ describe('ExcelWorkbookHost.write summary sheets', () => {
   it('formats a long table by blocks of equal style, not row by row, and every cell as the spec says', async () => {
     const { host, workbook, close } = openFakeWorkbook(tableSpec);
     const rows = 3_000;
-    const spec: SheetSpec = {
-      ...paretoSheet('Long list'),
-      cells: [
-        [
-          { value: 'Customer', bold: true, fill: '#DDEEFF' },
-          { value: 'Tier', bold: true },
-          { value: 'Detail', bold: true },
-        ],
-        ...Array.from({ length: rows }, (_, i) => [
-          { value: `C${i}` },
-          // Centred throughout; rows 1000–1999 also bold: three blocks in this column.
-          { value: i % 6, center: true, ...(i >= 1000 && i < 2000 ? { bold: true } : {}) },
-          { value: 'x', wrap: true },
-        ]),
-      ],
-      charts: [],
-      colorScales: [],
-    };
+    const spec = longList(rows);
     await host.write(planFor(await customersTable(host), 0, [spec]));
     const formatCommands = workbook.stats.log.reduce((n, s) => n + s.ops, 0);
     // Every command of the run, cells and charts included: the header's two style runs, column B's three
@@ -286,6 +292,27 @@ describe('ExcelWorkbookHost.write summary sheets', () => {
     expect(workbook.cell('Long list', `C${rows + 1}`).style).toEqual({ wrap: true });
     expect(workbook.cell('Long list', `C${rows + 2}`).style).toEqual({});
     close();
+  });
+
+  it('styles a long table by the same blocks however many requests its cells take', async () => {
+    const styledWith = async (writeBudgetBytes?: number): Promise<{ styles: string; syncs: number }> => {
+      const { host, workbook, close } = openFakeWorkbook(
+        tableSpec,
+        writeBudgetBytes === undefined ? {} : { writeBudgetBytes },
+      );
+      const styled = jest.spyOn(FakeCells.prototype, 'setBlockStyle');
+      try {
+        await host.write(planFor(await customersTable(host), 0, [longList(3_000)]));
+        return { styles: JSON.stringify(styled.mock.calls), syncs: workbook.stats.syncs };
+      } finally {
+        styled.mockRestore();
+        close();
+      }
+    };
+    const oneRequest = await styledWith();
+    const manyRequests = await styledWith(4096);
+    expect(manyRequests.syncs).toBeGreaterThan(oneRequest.syncs + 10);
+    expect(manyRequests.styles).toBe(oneRequest.styles);
   });
 
   it('rebuilds its own sheet on every run and leaves a user sheet of the same name alone', async () => {
