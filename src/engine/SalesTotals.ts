@@ -187,6 +187,7 @@ export class SalesTotals {
   add(c: number, day: number, row: number, order: number, rep: number): void {
     const { ints } = this;
     const flags = INT_STRIDE * c + FLAGS;
+    if (this.cutMoney !== null) this.addBeforeCut(this.cutMoney, c, day, row, order);
     if (day > this.asOf) {
       if (ints[flags] === 0) ints[flags] = 1;
       this.afterAsOfRows++;
@@ -212,13 +213,11 @@ export class SalesTotals {
   }
 
   /**
-   * Adds one usable row (as {@link add}; call both) to the totals as of the cut, when there is one: as
-   * {@link add} with the cut for the as-of date, no window and no rep, so they are those `new SalesTotals(…, { asOf: cut, start: −∞ }, …, countsDays: false)` would give,
+   * A row as the totals as of the cut add it ({@link add} with the cut for the as-of date, no window and no
+   * rep): they are those `new SalesTotals(…, { asOf: cut, start: −∞ }, …, countsDays: false)` would give,
    * the purchase days apart (counted with the run's, see {@link countDays}).
    */
-  addBeforeCut(c: number, day: number, row: number, order: number): void {
-    const money = this.cutMoney;
-    if (money === null) return;
+  private addBeforeCut(money: Float64Array, c: number, day: number, row: number, order: number): void {
     const ints = this.cutInts;
     const r = INT_STRIDE * c;
     // A row after the cut leaves the record alone: flag 1 (rows after the as-of date only) reads as 0.
