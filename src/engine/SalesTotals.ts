@@ -220,8 +220,8 @@ export class SalesTotals {
   private addBeforeCut(money: Float64Array, c: number, day: number, row: number, order: number): void {
     const ints = this.cutInts;
     const r = INT_STRIDE * c;
-    // A row after the cut leaves the record alone: flag 1 (rows after the as-of date only) reads as 0.
     if (day > this.cut) {
+      if (ints[r + FLAGS] === 0) ints[r + FLAGS] = 1;
       this.cutAfterRows++;
       return;
     }
@@ -342,14 +342,7 @@ export class SalesTotals {
       this.cutTotals.usedRows = this.cutUsedRows;
       this.cutTotals.afterAsOfRows = this.cutAfterRows;
     }
-    const totals = this.aggregatesOf(
-      this.money,
-      this.ints,
-      valueOf,
-      withOrders,
-      purchaseDays,
-      this.latestRep,
-    );
+    const totals = this.aggregatesOf(this.money, this.ints, valueOf, withOrders, purchaseDays, this.latestRep);
     totals.usedRows = this.usedRows;
     totals.afterAsOfRows = this.afterAsOfRows;
     totals.beforeWindowRows = this.beforeWindowRows;
@@ -477,13 +470,7 @@ export class SalesTotals {
  * customer value: the last day counted, as day + 1, and the count); `byDay` holds the records' customers
  * grouped by day, day d's ending at `ends[d]`.
  */
-function countDaysOf(
-  seen: Int32Array,
-  byDay: Int32Array,
-  ends: Int32Array,
-  fromDay: number,
-  toDay: number,
-): void {
+function countDaysOf(seen: Int32Array, byDay: Int32Array, ends: Int32Array, fromDay: number, toDay: number): void {
   for (let d = fromDay, from = d === 0 ? 0 : ends[d - 1]!; d < toDay; d++) {
     const stamp = d + 1;
     const end = ends[d]!;

@@ -193,8 +193,7 @@ export function* analysisSteps(input: AnalysisInput): AnalysisSteps<AnalysisResu
   // dates add them up again instead of reading the table again. Movement's earlier date is added up in the
   // same pass when it will be asked for.
   const cut = earlierCut(input, read);
-  if (cut === null)
-    return yield* analyzeSalesSteps(input, addUpSales(read, null, true), options, job !== null);
+  if (cut === null) return yield* analyzeSalesSteps(input, addUpSales(read, null, true), options, job !== null);
   const { parsed, earlier } = addUpSalesAndEarlier(read, cut);
   const presummed = earlier === null ? null : { asOf: cut, sales: earlier };
   return yield* analyzeSalesSteps(input, parsed, options, job !== null, presummed);
