@@ -93,6 +93,19 @@ export class SalesTotals {
   private lastDay = -1;
   private readonly asOf: number;
   private readonly start: number;
+  /**
+   * The totals as of the earlier day `cut` (see the constructor), in records like `money` and `ints`, with
+   * their own order owners and shared pairs; null without a cut.
+   */
+  private readonly cutMoney: Float64Array | null = null;
+  private readonly cutInts: Int32Array = new Int32Array(0);
+  private readonly cutOwner: Int32Array = new Int32Array(0);
+  private readonly cutShared = new Set<number>();
+  private readonly cut: number;
+  private cutUsedRows = 0;
+  private cutAfterRows = 0;
+  /** The earlier totals, made by {@link finish} along with the run's. */
+  private cutTotals: CustomerAggregates | null = null;
   usedRows = 0;
   afterAsOfRows = 0;
   beforeWindowRows = 0;
@@ -104,6 +117,9 @@ export class SalesTotals {
    * @param reps Interned rep names (read for ties between reps on the same day).
    * @param countsDays False: distinct purchase days are not counted (`purchaseDays` all 0), for a caller that
    *   reads orders by order id and not the days; {@link finish} then needs `withOrders`.
+   * @param cut An earlier as-of date whose totals are added up in the same pass ({@link earlierTotals}), or
+   *   null. Taken when every row up to the as-of date is in the window (no bounds, or a start of −∞), the
+   *   cut is before the as-of date and the purchase days are counted; else ignored.
    */
   constructor(
     capacity: number,
@@ -112,6 +128,7 @@ export class SalesTotals {
     orderCodes: number,
     private readonly reps: readonly string[],
     private readonly countsDays = true,
+    cut: number | null = null,
   ) {
     this.asOf = bounds === null ? Number.POSITIVE_INFINITY : bounds.asOf;
     this.start = bounds === null ? Number.NEGATIVE_INFINITY : bounds.start;
@@ -136,6 +153,17 @@ export class SalesTotals {
       : 0;
     this.purchaseCustomer = new Int32Array(room);
     this.purchaseDay = new Int32Array(room);
+    this.cut = Number.POSITIVE_INFINITY;
+    if (cut !== null && !this.windowed && countsDays && cut < this.asOf) {
+      this.cut = cut;
+      this.cutMoney = new Float64Array(MONEY_STRIDE * capacity);
+      this.cutInts = new Int32Array(this.cutMoney.buffer, 0, INT_STRIDE * capacity);
+      for (let r = 0; r < this.cutInts.length; r += INT_STRIDE) {
+        this.cutInts[r + FIRST] = -1;
+        this.cutInts[r + LAST] = -1;
+      }
+      this.cutOwner = new Int32Array(orderCodes).fill(-1);
+    }
   }
 
   /**
@@ -181,6 +209,46 @@ export class SalesTotals {
     money[m + REVENUE] = money[m + REVENUE]! + amount;
     if (profits !== null) money[m + PROFIT] = money[m + PROFIT]! + profits[row]!;
     if (amount > 0) this.addPurchase(c, day, order);
+  }
+
+  /**
+   * Adds one usable row (as {@link add}; call both) to the totals as of the cut, when there is one: as
+   * {@link add} with the cut for the as-of date, no window and no rep, so they are those `new SalesTotals(…, { asOf: cut, start: −∞ }, …, countsDays: false)` would give,
+   * the purchase days apart (counted with the run's, see {@link countDays}).
+   */
+  addBeforeCut(c: number, day: number, row: number, order: number): void {
+    const money = this.cutMoney;
+    if (money === null) return;
+    const ints = this.cutInts;
+    const r = INT_STRIDE * c;
+    // A row after the cut leaves the record alone: flag 1 (rows after the as-of date only) reads as 0.
+    if (day > this.cut) {
+      this.cutAfterRows++;
+      return;
+    }
+    this.cutUsedRows++;
+    ints[r + FLAGS] = 3;
+    const amount = this.amounts[row]!;
+    const m = MONEY_STRIDE * c;
+    money[m + REVENUE] = money[m + REVENUE]! + amount;
+    if (this.profits !== null) money[m + PROFIT] = money[m + PROFIT]! + this.profits[row]!;
+    if (!(amount > 0)) return;
+    const first = ints[r + FIRST]!;
+    if (first === -1 || day < first) ints[r + FIRST] = day;
+    if (day > ints[r + LAST]!) ints[r + LAST] = day;
+    if (order < 0) return;
+    const owner = this.cutOwner[order]!;
+    if (owner === c) return;
+    if (owner === -1) {
+      this.cutOwner[order] = c;
+      ints[r + ORDERS]!++;
+      return;
+    }
+    const pair = c * this.orderCodes + order;
+    if (!this.cutShared.has(pair)) {
+      this.cutShared.add(pair);
+      ints[r + ORDERS]!++;
+    }
   }
 
   /** Lifetime value and latest purchase of a row up to the as-of date, kept apart for a narrower window (see `windowed`). */
@@ -264,6 +332,54 @@ export class SalesTotals {
   finish(valueOf: Int32Array, withOrders: boolean, minDay: number, maxDay: number): CustomerAggregates {
     if (!withOrders && !this.countsDays) throw new Error('Orders without order ids are purchase days.');
     const customers = valueOf.length;
+    const purchaseDays = new Int32Array(customers);
+    // The earlier totals' purchase days: counted with the run's without order ids; with them, none (as
+    // totals that do not count days give).
+    const cutDays = this.cutMoney === null ? null : new Int32Array(customers);
+    if (this.countsDays)
+      this.countDays(customers, valueOf, purchaseDays, minDay, maxDay, withOrders ? null : cutDays);
+    if (this.cutMoney !== null && cutDays !== null) {
+      this.cutTotals = this.aggregatesOf(this.cutMoney, this.cutInts, valueOf, withOrders, cutDays, null);
+      this.cutTotals.usedRows = this.cutUsedRows;
+      this.cutTotals.afterAsOfRows = this.cutAfterRows;
+    }
+    const totals = this.aggregatesOf(
+      this.money,
+      this.ints,
+      valueOf,
+      withOrders,
+      purchaseDays,
+      this.latestRep,
+    );
+    totals.usedRows = this.usedRows;
+    totals.afterAsOfRows = this.afterAsOfRows;
+    totals.beforeWindowRows = this.beforeWindowRows;
+    return totals;
+  }
+
+  /**
+   * The totals as of the cut given to the constructor, once {@link finish} has run: equal to those of
+   * `new SalesTotals(capacity, rows, { asOf: cut, start: −∞ }, orderCodes, reps, !withOrders)` given the
+   * same rows (every field, the row counts included; no latest rep). Null without a cut.
+   */
+  get earlierTotals(): CustomerAggregates | null {
+    return this.cutTotals;
+  }
+
+  /**
+   * The aggregates of one set of records (the run's, or the cut's), renumbered by `valueOf`, with the
+   * purchase days counted; the row counts are left at 0 for the caller. Lifetime value and latest purchase
+   * are the window's unless the run's window is narrower than its rows (`windowed`, never for the cut).
+   */
+  private aggregatesOf(
+    money: Float64Array,
+    ints: Int32Array,
+    valueOf: Int32Array,
+    withOrders: boolean,
+    purchaseDays: Int32Array,
+    reps: Int32Array | null,
+  ): CustomerAggregates {
+    const customers = valueOf.length;
     const revenue = new Float64Array(customers);
     const profit = new Float64Array(customers);
     const lifetimeValue = new Float64Array(customers);
@@ -274,8 +390,7 @@ export class SalesTotals {
     const seenUpToAsOf = new Uint8Array(customers);
     const latestRep = new Int32Array(customers);
     const orders = new Int32Array(customers);
-    const purchaseDays = new Int32Array(customers);
-    const { money, ints, windowed } = this;
+    const windowed = this.windowed && money === this.money;
     for (let to = 0; to < customers; to++) {
       const c = valueOf[to]!;
       const m = MONEY_STRIDE * c;
@@ -294,7 +409,6 @@ export class SalesTotals {
         lastPurchaseEver[to] = this.lastEver[c]!;
       }
     }
-    const reps = this.latestRep;
     if (reps === null) latestRep.fill(-1);
     else for (let to = 0; to < customers; to++) latestRep[to] = reps[valueOf[to]!]!;
     if (!windowed) {
@@ -302,7 +416,6 @@ export class SalesTotals {
       lifetimeValue.set(this.profits === null ? revenue : profit);
       lastPurchaseEver.set(lastPurchase);
     }
-    if (this.countsDays) this.countDays(customers, valueOf, purchaseDays, minDay, maxDay);
     if (!withOrders) orders.set(purchaseDays);
     return {
       revenue,
@@ -316,16 +429,19 @@ export class SalesTotals {
       lastPurchaseEver,
       lifetimeValue,
       latestRep,
-      usedRows: this.usedRows,
-      afterAsOfRows: this.afterAsOfRows,
-      beforeWindowRows: this.beforeWindowRows,
+      usedRows: 0,
+      afterAsOfRows: 0,
+      beforeWindowRows: 0,
     };
   }
 
   /**
    * Distinct purchase days from the purchase records: grouped by day with a counting sort (a few thousand
    * days, so the records go to few places at a time), then day by day a customer's count goes up the
-   * first time that day is seen for it (a stamp per customer, next to its count): linear and exact.
+   * first time that day is seen for it (a stamp per customer, next to its count): linear and exact. The
+   * days come in order, so the counts once the cut's day is done are those of the purchases up to the cut.
+   *
+   * @param cutDays Filled with those counts (the earlier totals' purchase days); null: not wanted.
    */
   private countDays(
     customers: number,
@@ -333,6 +449,7 @@ export class SalesTotals {
     purchaseDays: Int32Array,
     minDay: number,
     maxDay: number,
+    cutDays: Int32Array | null,
   ): void {
     const n = this.purchases;
     const { purchaseCustomer, purchaseDay } = this;
@@ -345,18 +462,39 @@ export class SalesTotals {
     for (let k = 0; k < n; k++) byDay[ends[purchaseDay[k]! - minDay]!++] = purchaseCustomer[k]!;
     // Per customer value: the last day counted (as day + 1) and the count.
     const seen = new Int32Array(2 * this.capacity);
-    for (let d = 0, from = 0; d < days; d++) {
-      const stamp = d + 1;
-      const end = ends[d]!;
-      for (let k = from; k < end; k++) {
-        const at = 2 * byDay[k]!;
-        if (seen[at] !== stamp) {
-          seen[at] = stamp;
-          seen[at + 1]!++;
-        }
-      }
-      from = end;
+    // Days up to the cut's (all of them when it is later; none when it is earlier), then the rest.
+    const cutAt = cutDays === null ? days - 1 : Math.max(-1, Math.min(this.cut - minDay, days - 1));
+    countDaysOf(seen, byDay, ends, 0, cutAt + 1);
+    if (cutDays !== null) {
+      for (let to = 0; to < customers; to++) cutDays[to] = seen[2 * valueOf[to]! + 1]!;
+      countDaysOf(seen, byDay, ends, cutAt + 1, days);
     }
     for (let to = 0; to < customers; to++) purchaseDays[to] = seen[2 * valueOf[to]! + 1]!;
+  }
+}
+
+/**
+ * Counts the distinct purchase days of days `fromDay`…`toDay − 1` (counted from the first) into `seen` (per
+ * customer value: the last day counted, as day + 1, and the count); `byDay` holds the records' customers
+ * grouped by day, day d's ending at `ends[d]`.
+ */
+function countDaysOf(
+  seen: Int32Array,
+  byDay: Int32Array,
+  ends: Int32Array,
+  fromDay: number,
+  toDay: number,
+): void {
+  for (let d = fromDay, from = d === 0 ? 0 : ends[d - 1]!; d < toDay; d++) {
+    const stamp = d + 1;
+    const end = ends[d]!;
+    for (let k = from; k < end; k++) {
+      const at = 2 * byDay[k]!;
+      if (seen[at] !== stamp) {
+        seen[at] = stamp;
+        seen[at + 1]!++;
+      }
+    }
+    from = end;
   }
 }

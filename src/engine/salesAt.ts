@@ -35,6 +35,32 @@ export function addUpSales(
   keepRows: boolean,
   categoriesOnly = false,
 ): ParsedSales {
+  return addUp(sales, bounds, keepRows, categoriesOnly, null).parsed;
+}
+
+/**
+ * {@link addUpSales} over every row (no bounds, rows kept) and, in the same pass, the sales as of the
+ * earlier day `cut`: `earlier` equals `salesAt(parsed, { asOf: cut, start }, true)` for any start on or
+ * before the first sale (movement's earlier analysis: see `categoriesAt`), without a second pass over the
+ * rows. Null when the cut is not before the latest sale (salesAt is then not needed).
+ *
+ * @example const { parsed, earlier } = addUpSalesAndEarlier(readSales(table, mapping, options), addMonths(maxDay, -3));
+ */
+export function addUpSalesAndEarlier(
+  sales: ReadSales,
+  cut: number,
+): { parsed: ParsedSales; earlier: ParsedSales | null } {
+  return addUp(sales, null, true, false, cut < sales.maxDay ? cut : null);
+}
+
+/** {@link addUpSales}, with the totals as of `cut` as well unless it is null. */
+function addUp(
+  sales: ReadSales,
+  bounds: SalesBounds,
+  keepRows: boolean,
+  categoriesOnly: boolean,
+  cut: number | null,
+): { parsed: ParsedSales; earlier: ParsedSales | null } {
   const rows = sales.rows;
   const customers = sales.customerIds.length;
   // No kept row before the window's start (the default window begins at the first sale): every row up to the
@@ -51,19 +77,36 @@ export function addUpSales(
     sales.orderCodes,
     sales.reps,
     !(categoriesOnly && sales.hasOrderId),
+    cut,
   );
   totals.readRowsFrom(rows.amount, rows.profit);
   const { customer, day, order } = rows;
   const rep = categoriesOnly ? null : rows.rep;
-  for (let k = 0; k < rows.count; k++) {
-    totals.add(customer[k]!, day[k]!, k, order === null ? -1 : order[k]!, rep === null ? -1 : rep[k]!);
+  if (cut === null) {
+    for (let k = 0; k < rows.count; k++) {
+      totals.add(customer[k]!, day[k]!, k, order === null ? -1 : order[k]!, rep === null ? -1 : rep[k]!);
+    }
+  } else {
+    // A loop of its own, so that the run without a cut keeps the one above as it was.
+    for (let k = 0; k < rows.count; k++) {
+      const c = customer[k]!;
+      const d = day[k]!;
+      const o = order === null ? -1 : order[k]!;
+      totals.add(c, d, k, o, rep === null ? -1 : rep[k]!);
+      totals.addBeforeCut(c, d, k, o);
+    }
   }
   // The kept rows are numbered by customer already: customer k's totals are record k's.
   const identity = new Int32Array(customers);
   for (let k = 0; k < customers; k++) identity[k] = k;
-  return {
+  const parsed = {
     ...sales,
     totals: totals.finish(identity, sales.hasOrderId, sales.minDay, sales.maxDay),
     rows: keepRows ? rows : null,
+  };
+  const earlierTotals = totals.earlierTotals;
+  return {
+    parsed,
+    earlier: earlierTotals === null ? null : { ...sales, totals: earlierTotals, rows },
   };
 }
