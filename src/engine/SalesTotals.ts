@@ -212,42 +212,62 @@ export class SalesTotals {
   }
 
   /**
-   * Adds one usable row (as {@link add}; call both) to the totals as of the cut, when there is one: as
-   * {@link add} with the cut for the as-of date, no window and no rep, so they are those `new SalesTotals(…, { asOf: cut, start: −∞ }, …, countsDays: false)` would give,
-   * the purchase days apart (counted with the run's, see {@link countDays}).
+   * Adds rows 0…count − 1 ({@link add} each, with row k's customer, day, order and rep; −1 for none) and,
+   * when there is a cut, adds them to the totals as of the cut as well: as {@link add} with the cut for the
+   * as-of date, no window and no rep, so they are those `new SalesTotals(…, { asOf: cut, start: −∞ }, …,
+   * false)` would give, the purchase days apart (counted with the run's, see {@link countDays}). The cut's
+   * part is written out in the loop rather than called: {@link add} then stays inlined in it.
    */
-  addBeforeCut(c: number, day: number, row: number, order: number): void {
+  addRows(
+    customer: Int32Array,
+    day: Int32Array,
+    order: Int32Array | null,
+    rep: Int32Array | null,
+    count: number,
+  ): void {
     const money = this.cutMoney;
-    if (money === null) return;
-    const ints = this.cutInts;
-    const r = INT_STRIDE * c;
-    // A row after the cut leaves the record alone: flag 1 (rows after the as-of date only) reads as 0.
-    if (day > this.cut) {
-      this.cutAfterRows++;
+    if (money === null) {
+      for (let k = 0; k < count; k++)
+        this.add(customer[k]!, day[k]!, k, order === null ? -1 : order[k]!, rep === null ? -1 : rep[k]!);
       return;
     }
-    this.cutUsedRows++;
-    ints[r + FLAGS] = 3;
-    const amount = this.amounts[row]!;
-    const m = MONEY_STRIDE * c;
-    money[m + REVENUE] = money[m + REVENUE]! + amount;
-    if (this.profits !== null) money[m + PROFIT] = money[m + PROFIT]! + this.profits[row]!;
-    if (!(amount > 0)) return;
-    const first = ints[r + FIRST]!;
-    if (first === -1 || day < first) ints[r + FIRST] = day;
-    if (day > ints[r + LAST]!) ints[r + LAST] = day;
-    if (order < 0) return;
-    const owner = this.cutOwner[order]!;
-    if (owner === c) return;
-    if (owner === -1) {
-      this.cutOwner[order] = c;
-      ints[r + ORDERS]!++;
-      return;
+    const { cut, cutInts: ints, cutOwner: owners, amounts, profits } = this;
+    let used = 0;
+    for (let k = 0; k < count; k++) {
+      const c = customer[k]!;
+      const d = day[k]!;
+      const o = order === null ? -1 : order[k]!;
+      this.add(c, d, k, o, rep === null ? -1 : rep[k]!);
+      // A row after the cut leaves the record alone: flag 1 (rows after the as-of date only) reads as 0.
+      if (d > cut) continue;
+      used++;
+      const r = INT_STRIDE * c;
+      ints[r + FLAGS] = 3;
+      const amount = amounts[k]!;
+      const m = MONEY_STRIDE * c;
+      money[m + REVENUE] = money[m + REVENUE]! + amount;
+      if (profits !== null) money[m + PROFIT] = money[m + PROFIT]! + profits[k]!;
+      if (!(amount > 0)) continue;
+      const first = ints[r + FIRST]!;
+      if (first === -1 || d < first) ints[r + FIRST] = d;
+      if (d > ints[r + LAST]!) ints[r + LAST] = d;
+      if (o < 0) continue;
+      const owner = owners[o]!;
+      if (owner === -1) {
+        owners[o] = c;
+        ints[r + ORDERS]!++;
+      } else if (owner !== c) this.addSharedBeforeCut(c, o);
     }
+    this.cutUsedRows += used;
+    this.cutAfterRows += count - used;
+  }
+
+  /** An order first bought by another customer, bought by `c` before the cut: counted once per customer. */
+  private addSharedBeforeCut(c: number, order: number): void {
     const pair = c * this.orderCodes + order;
     if (!this.cutShared.has(pair)) {
       this.cutShared.add(pair);
-      ints[r + ORDERS]!++;
+      this.cutInts[INT_STRIDE * c + ORDERS]!++;
     }
   }
 

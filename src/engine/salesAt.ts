@@ -82,20 +82,7 @@ function addUp(
   totals.readRowsFrom(rows.amount, rows.profit);
   const { customer, day, order } = rows;
   const rep = categoriesOnly ? null : rows.rep;
-  if (cut === null) {
-    for (let k = 0; k < rows.count; k++) {
-      totals.add(customer[k]!, day[k]!, k, order === null ? -1 : order[k]!, rep === null ? -1 : rep[k]!);
-    }
-  } else {
-    // A loop of its own, so that the run without a cut keeps the one above as it was.
-    for (let k = 0; k < rows.count; k++) {
-      const c = customer[k]!;
-      const d = day[k]!;
-      const o = order === null ? -1 : order[k]!;
-      totals.add(c, d, k, o, rep === null ? -1 : rep[k]!);
-      totals.addBeforeCut(c, d, k, o);
-    }
-  }
+  totals.addRows(customer, day, order, rep, rows.count);
   // The kept rows are numbered by customer already: customer k's totals are record k's.
   const identity = new Int32Array(customers);
   for (let k = 0; k < customers; k++) identity[k] = k;
