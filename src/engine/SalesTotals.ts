@@ -47,6 +47,8 @@ const ORDERS = 6;
 /** 0 = no row yet, 1 = a usable row, 2 = one up to the as-of date, 3 = one inside the analysis window as well. */
 const FLAGS = 7;
 const INT_STRIDE = 8;
+/** Where the cut's record starts in a customer's (doubles; twice that in int32). */
+const CUT = 4;
 
 /**
  * Adds up sales per customer while they are parsed, so no per-row arrays are kept. In the window:
@@ -99,6 +101,12 @@ export class SalesTotals {
    */
   private readonly cutMoney: Float64Array | null = null;
   private readonly cutInts: Int32Array = new Int32Array(0);
+  /**
+   * Doubles (and twice as many int32) per customer in `money` (`ints`): one record, or with a cut two side
+   * by side, the cut's second (at {@link CUT} doubles), so that a row touches one block of memory for both.
+   */
+  private readonly moneyStride: number;
+  private readonly intStride: number;
   private readonly cutOwner: Int32Array = new Int32Array(0);
   private readonly cutShared = new Set<number>();
   private readonly cut: number;
@@ -134,9 +142,12 @@ export class SalesTotals {
     this.start = bounds === null ? Number.NEGATIVE_INFINITY : bounds.start;
     // Rows before the window's start count towards lifetime value only: kept apart when there can be any.
     this.windowed = bounds !== null && bounds.start !== Number.NEGATIVE_INFINITY;
+    const cutting = cut !== null && !this.windowed && countsDays && cut < this.asOf;
+    this.moneyStride = cutting ? 2 * MONEY_STRIDE : MONEY_STRIDE;
+    this.intStride = 2 * this.moneyStride;
     // Fresh arrays are zeroed: revenue, profit, orders and flags start at 0; first and last purchase at −1.
-    this.money = new Float64Array(MONEY_STRIDE * capacity);
-    this.ints = new Int32Array(this.money.buffer, this.money.byteOffset, INT_STRIDE * capacity);
+    this.money = new Float64Array(this.moneyStride * capacity);
+    this.ints = new Int32Array(this.money.buffer, this.money.byteOffset, this.intStride * capacity);
     for (let r = 0; r < this.ints.length; r += INT_STRIDE) {
       this.ints[r + FIRST] = -1;
       this.ints[r + LAST] = -1;
@@ -154,14 +165,10 @@ export class SalesTotals {
     this.purchaseCustomer = new Int32Array(room);
     this.purchaseDay = new Int32Array(room);
     this.cut = Number.POSITIVE_INFINITY;
-    if (cut !== null && !this.windowed && countsDays && cut < this.asOf) {
+    if (cutting) {
       this.cut = cut;
-      this.cutMoney = new Float64Array(MONEY_STRIDE * capacity);
-      this.cutInts = new Int32Array(this.cutMoney.buffer, 0, INT_STRIDE * capacity);
-      for (let r = 0; r < this.cutInts.length; r += INT_STRIDE) {
-        this.cutInts[r + FIRST] = -1;
-        this.cutInts[r + LAST] = -1;
-      }
+      this.cutMoney = this.money;
+      this.cutInts = this.ints;
       this.cutOwner = new Int32Array(orderCodes).fill(-1);
     }
   }
@@ -186,7 +193,7 @@ export class SalesTotals {
    */
   add(c: number, day: number, row: number, order: number, rep: number): void {
     const { ints } = this;
-    const flags = INT_STRIDE * c + FLAGS;
+    const flags = this.intStride * c + FLAGS;
     if (day > this.asOf) {
       if (ints[flags] === 0) ints[flags] = 1;
       this.afterAsOfRows++;
@@ -205,7 +212,7 @@ export class SalesTotals {
     ints[flags] = 3;
     const { money, profits } = this;
     const amount = this.amounts[row]!;
-    const m = MONEY_STRIDE * c;
+    const m = this.moneyStride * c;
     money[m + REVENUE] = money[m + REVENUE]! + amount;
     if (profits !== null) money[m + PROFIT] = money[m + PROFIT]! + profits[row]!;
     if (amount > 0) this.addPurchase(c, day, order);
@@ -231,7 +238,7 @@ export class SalesTotals {
         this.add(customer[k]!, day[k]!, k, order === null ? -1 : order[k]!, rep === null ? -1 : rep[k]!);
       return;
     }
-    const { cut, cutInts: ints, cutOwner: owners, amounts, profits } = this;
+    const { cut, cutInts: ints, cutOwner: owners, amounts, profits, moneyStride, intStride } = this;
     let used = 0;
     for (let k = 0; k < count; k++) {
       const c = customer[k]!;
@@ -241,10 +248,10 @@ export class SalesTotals {
       // A row after the cut leaves the record alone: flag 1 (rows after the as-of date only) reads as 0.
       if (d > cut) continue;
       used++;
-      const r = INT_STRIDE * c;
+      const r = intStride * c + 2 * CUT;
       ints[r + FLAGS] = 3;
       const amount = amounts[k]!;
-      const m = MONEY_STRIDE * c;
+      const m = moneyStride * c + CUT;
       money[m + REVENUE] = money[m + REVENUE]! + amount;
       if (profits !== null) money[m + PROFIT] = money[m + PROFIT]! + profits[k]!;
       if (!(amount > 0)) continue;
@@ -267,7 +274,7 @@ export class SalesTotals {
     const pair = c * this.orderCodes + order;
     if (!this.cutShared.has(pair)) {
       this.cutShared.add(pair);
-      this.cutInts[INT_STRIDE * c + ORDERS]!++;
+      this.cutInts[this.intStride * c + 2 * CUT + ORDERS]!++;
     }
   }
 
@@ -296,7 +303,7 @@ export class SalesTotals {
   /** A row with amount > 0 in the window: first and last purchase, its day and its order. */
   private addPurchase(c: number, day: number, order: number): void {
     const { ints } = this;
-    const r = INT_STRIDE * c;
+    const r = this.intStride * c;
     const first = ints[r + FIRST]!;
     if (first === -1 || day < first) ints[r + FIRST] = day;
     if (day > ints[r + LAST]!) ints[r + LAST] = day;
@@ -313,7 +320,7 @@ export class SalesTotals {
   private addOrder(c: number, order: number): void {
     const owner = this.orderOwner[order]!;
     if (owner === c) return;
-    const orders = INT_STRIDE * c + ORDERS;
+    const orders = this.intStride * c + ORDERS;
     if (owner === -1) {
       this.orderOwner[order] = c;
       this.ints[orders]!++;
@@ -359,18 +366,11 @@ export class SalesTotals {
     if (this.countsDays)
       this.countDays(customers, valueOf, purchaseDays, minDay, maxDay, withOrders ? null : cutDays);
     if (this.cutMoney !== null && cutDays !== null) {
-      this.cutTotals = this.aggregatesOf(this.cutMoney, this.cutInts, valueOf, withOrders, cutDays, null);
+      this.cutTotals = this.aggregatesOf(CUT, valueOf, withOrders, cutDays, null);
       this.cutTotals.usedRows = this.cutUsedRows;
       this.cutTotals.afterAsOfRows = this.cutAfterRows;
     }
-    const totals = this.aggregatesOf(
-      this.money,
-      this.ints,
-      valueOf,
-      withOrders,
-      purchaseDays,
-      this.latestRep,
-    );
+    const totals = this.aggregatesOf(0, valueOf, withOrders, purchaseDays, this.latestRep);
     totals.usedRows = this.usedRows;
     totals.afterAsOfRows = this.afterAsOfRows;
     totals.beforeWindowRows = this.beforeWindowRows;
@@ -387,13 +387,12 @@ export class SalesTotals {
   }
 
   /**
-   * The aggregates of one set of records (the run's, or the cut's), renumbered by `valueOf`, with the
+   * The aggregates of one set of records (the run's at 0, or the cut's at {@link CUT}), renumbered by `valueOf`, with the
    * purchase days counted; the row counts are left at 0 for the caller. Lifetime value and latest purchase
    * are the window's unless the run's window is narrower than its rows (`windowed`, never for the cut).
    */
   private aggregatesOf(
-    money: Float64Array,
-    ints: Int32Array,
+    at: number,
     valueOf: Int32Array,
     withOrders: boolean,
     purchaseDays: Int32Array,
@@ -410,11 +409,12 @@ export class SalesTotals {
     const seenUpToAsOf = new Uint8Array(customers);
     const latestRep = new Int32Array(customers);
     const orders = new Int32Array(customers);
-    const windowed = this.windowed && money === this.money;
+    const { money, ints } = this;
+    const windowed = this.windowed && at === 0;
     for (let to = 0; to < customers; to++) {
       const c = valueOf[to]!;
-      const m = MONEY_STRIDE * c;
-      const r = INT_STRIDE * c;
+      const m = this.moneyStride * c + at;
+      const r = 2 * m;
       revenue[to] = roundMoney(money[m + REVENUE]!);
       profit[to] = roundMoney(money[m + PROFIT]!);
       firstPurchase[to] = ints[r + FIRST]!;
