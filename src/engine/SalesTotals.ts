@@ -47,8 +47,6 @@ const ORDERS = 6;
 /** 0 = no row yet, 1 = a usable row, 2 = one up to the as-of date, 3 = one inside the analysis window as well. */
 const FLAGS = 7;
 const INT_STRIDE = 8;
-/** Where the cut's record starts in a customer's (doubles; twice that in int32). */
-const CUT = 4;
 
 /**
  * Adds up sales per customer while they are parsed, so no per-row arrays are kept. In the window:
@@ -95,25 +93,6 @@ export class SalesTotals {
   private lastDay = -1;
   private readonly asOf: number;
   private readonly start: number;
-  /**
-   * The totals as of the earlier day `cut` (see the constructor), in records like `money` and `ints`, with
-   * their own order owners and shared pairs; null without a cut.
-   */
-  private readonly cutMoney: Float64Array | null = null;
-  private readonly cutInts: Int32Array = new Int32Array(0);
-  /**
-   * Doubles (and twice as many int32) per customer in `money` (`ints`): one record, or with a cut two side
-   * by side, the cut's second (at {@link CUT} doubles), so that a row touches one block of memory for both.
-   */
-  private readonly moneyStride: number;
-  private readonly intStride: number;
-  private readonly cutOwner: Int32Array = new Int32Array(0);
-  private readonly cutShared = new Set<number>();
-  private readonly cut: number;
-  private cutUsedRows = 0;
-  private cutAfterRows = 0;
-  /** The earlier totals, made by {@link finish} along with the run's. */
-  private cutTotals: CustomerAggregates | null = null;
   usedRows = 0;
   afterAsOfRows = 0;
   beforeWindowRows = 0;
@@ -125,9 +104,6 @@ export class SalesTotals {
    * @param reps Interned rep names (read for ties between reps on the same day).
    * @param countsDays False: distinct purchase days are not counted (`purchaseDays` all 0), for a caller that
    *   reads orders by order id and not the days; {@link finish} then needs `withOrders`.
-   * @param cut An earlier as-of date whose totals are added up in the same pass ({@link earlierTotals}), or
-   *   null. Taken when every row up to the as-of date is in the window (no bounds, or a start of −∞), the
-   *   cut is before the as-of date and the purchase days are counted; else ignored.
    */
   constructor(
     capacity: number,
@@ -136,18 +112,14 @@ export class SalesTotals {
     orderCodes: number,
     private readonly reps: readonly string[],
     private readonly countsDays = true,
-    cut: number | null = null,
   ) {
     this.asOf = bounds === null ? Number.POSITIVE_INFINITY : bounds.asOf;
     this.start = bounds === null ? Number.NEGATIVE_INFINITY : bounds.start;
     // Rows before the window's start count towards lifetime value only: kept apart when there can be any.
     this.windowed = bounds !== null && bounds.start !== Number.NEGATIVE_INFINITY;
-    const cutting = cut !== null && !this.windowed && countsDays && cut < this.asOf;
-    this.moneyStride = cutting ? 2 * MONEY_STRIDE : MONEY_STRIDE;
-    this.intStride = 2 * this.moneyStride;
     // Fresh arrays are zeroed: revenue, profit, orders and flags start at 0; first and last purchase at −1.
-    this.money = new Float64Array(this.moneyStride * capacity);
-    this.ints = new Int32Array(this.money.buffer, this.money.byteOffset, this.intStride * capacity);
+    this.money = new Float64Array(MONEY_STRIDE * capacity);
+    this.ints = new Int32Array(this.money.buffer, this.money.byteOffset, INT_STRIDE * capacity);
     for (let r = 0; r < this.ints.length; r += INT_STRIDE) {
       this.ints[r + FIRST] = -1;
       this.ints[r + LAST] = -1;
@@ -164,13 +136,6 @@ export class SalesTotals {
       : 0;
     this.purchaseCustomer = new Int32Array(room);
     this.purchaseDay = new Int32Array(room);
-    this.cut = Number.POSITIVE_INFINITY;
-    if (cutting) {
-      this.cut = cut;
-      this.cutMoney = this.money;
-      this.cutInts = this.ints;
-      this.cutOwner = new Int32Array(orderCodes).fill(-1);
-    }
   }
 
   /**
@@ -193,7 +158,7 @@ export class SalesTotals {
    */
   add(c: number, day: number, row: number, order: number, rep: number): void {
     const { ints } = this;
-    const flags = this.intStride * c + FLAGS;
+    const flags = INT_STRIDE * c + FLAGS;
     if (day > this.asOf) {
       if (ints[flags] === 0) ints[flags] = 1;
       this.afterAsOfRows++;
@@ -212,70 +177,10 @@ export class SalesTotals {
     ints[flags] = 3;
     const { money, profits } = this;
     const amount = this.amounts[row]!;
-    const m = this.moneyStride * c;
+    const m = MONEY_STRIDE * c;
     money[m + REVENUE] = money[m + REVENUE]! + amount;
     if (profits !== null) money[m + PROFIT] = money[m + PROFIT]! + profits[row]!;
     if (amount > 0) this.addPurchase(c, day, order);
-  }
-
-  /**
-   * Adds rows 0…count − 1 ({@link add} each, with row k's customer, day, order and rep; −1 for none) and,
-   * when there is a cut, adds them to the totals as of the cut as well: as {@link add} with the cut for the
-   * as-of date, no window and no rep, so they are those `new SalesTotals(…, { asOf: cut, start: −∞ }, …,
-   * false)` would give, the purchase days apart (counted with the run's, see {@link countDays}). The cut's
-   * part is written out in the loop rather than called: {@link add} then stays inlined in it.
-   */
-  addRows(
-    customer: Int32Array,
-    day: Int32Array,
-    order: Int32Array | null,
-    rep: Int32Array | null,
-    count: number,
-  ): void {
-    const money = this.cutMoney;
-    if (money === null) {
-      for (let k = 0; k < count; k++)
-        this.add(customer[k]!, day[k]!, k, order === null ? -1 : order[k]!, rep === null ? -1 : rep[k]!);
-      return;
-    }
-    const { cut, cutInts: ints, cutOwner: owners, amounts, profits, moneyStride, intStride } = this;
-    let used = 0;
-    for (let k = 0; k < count; k++) {
-      const c = customer[k]!;
-      const d = day[k]!;
-      const o = order === null ? -1 : order[k]!;
-      this.add(c, d, k, o, rep === null ? -1 : rep[k]!);
-      // A row after the cut leaves the record alone: flag 1 (rows after the as-of date only) reads as 0.
-      if (d > cut) continue;
-      used++;
-      const r = intStride * c + 2 * CUT;
-      ints[r + FLAGS] = 3;
-      const amount = amounts[k]!;
-      const m = moneyStride * c + CUT;
-      money[m + REVENUE] = money[m + REVENUE]! + amount;
-      if (profits !== null) money[m + PROFIT] = money[m + PROFIT]! + profits[k]!;
-      if (!(amount > 0)) continue;
-      const first = ints[r + FIRST]!;
-      if (first === -1 || d < first) ints[r + FIRST] = d;
-      if (d > ints[r + LAST]!) ints[r + LAST] = d;
-      if (o < 0) continue;
-      const owner = owners[o]!;
-      if (owner === -1) {
-        owners[o] = c;
-        ints[r + ORDERS]!++;
-      } else if (owner !== c) this.addSharedBeforeCut(c, o);
-    }
-    this.cutUsedRows += used;
-    this.cutAfterRows += count - used;
-  }
-
-  /** An order first bought by another customer, bought by `c` before the cut: counted once per customer. */
-  private addSharedBeforeCut(c: number, order: number): void {
-    const pair = c * this.orderCodes + order;
-    if (!this.cutShared.has(pair)) {
-      this.cutShared.add(pair);
-      this.cutInts[this.intStride * c + 2 * CUT + ORDERS]!++;
-    }
   }
 
   /** Lifetime value and latest purchase of a row up to the as-of date, kept apart for a narrower window (see `windowed`). */
@@ -303,7 +208,7 @@ export class SalesTotals {
   /** A row with amount > 0 in the window: first and last purchase, its day and its order. */
   private addPurchase(c: number, day: number, order: number): void {
     const { ints } = this;
-    const r = this.intStride * c;
+    const r = INT_STRIDE * c;
     const first = ints[r + FIRST]!;
     if (first === -1 || day < first) ints[r + FIRST] = day;
     if (day > ints[r + LAST]!) ints[r + LAST] = day;
@@ -320,7 +225,7 @@ export class SalesTotals {
   private addOrder(c: number, order: number): void {
     const owner = this.orderOwner[order]!;
     if (owner === c) return;
-    const orders = this.intStride * c + ORDERS;
+    const orders = INT_STRIDE * c + ORDERS;
     if (owner === -1) {
       this.orderOwner[order] = c;
       this.ints[orders]!++;
@@ -359,46 +264,6 @@ export class SalesTotals {
   finish(valueOf: Int32Array, withOrders: boolean, minDay: number, maxDay: number): CustomerAggregates {
     if (!withOrders && !this.countsDays) throw new Error('Orders without order ids are purchase days.');
     const customers = valueOf.length;
-    const purchaseDays = new Int32Array(customers);
-    // The earlier totals' purchase days: counted with the run's without order ids; with them, none (as
-    // totals that do not count days give).
-    const cutDays = this.cutMoney === null ? null : new Int32Array(customers);
-    if (this.countsDays)
-      this.countDays(customers, valueOf, purchaseDays, minDay, maxDay, withOrders ? null : cutDays);
-    if (this.cutMoney !== null && cutDays !== null) {
-      this.cutTotals = this.aggregatesOf(CUT, valueOf, withOrders, cutDays, null);
-      this.cutTotals.usedRows = this.cutUsedRows;
-      this.cutTotals.afterAsOfRows = this.cutAfterRows;
-    }
-    const totals = this.aggregatesOf(0, valueOf, withOrders, purchaseDays, this.latestRep);
-    totals.usedRows = this.usedRows;
-    totals.afterAsOfRows = this.afterAsOfRows;
-    totals.beforeWindowRows = this.beforeWindowRows;
-    return totals;
-  }
-
-  /**
-   * The totals as of the cut given to the constructor, once {@link finish} has run: equal to those of
-   * `new SalesTotals(capacity, rows, { asOf: cut, start: −∞ }, orderCodes, reps, !withOrders)` given the
-   * same rows (every field, the row counts included; no latest rep). Null without a cut.
-   */
-  get earlierTotals(): CustomerAggregates | null {
-    return this.cutTotals;
-  }
-
-  /**
-   * The aggregates of one set of records (the run's at 0, or the cut's at {@link CUT}), renumbered by `valueOf`, with the
-   * purchase days counted; the row counts are left at 0 for the caller. Lifetime value and latest purchase
-   * are the window's unless the run's window is narrower than its rows (`windowed`, never for the cut).
-   */
-  private aggregatesOf(
-    at: number,
-    valueOf: Int32Array,
-    withOrders: boolean,
-    purchaseDays: Int32Array,
-    reps: Int32Array | null,
-  ): CustomerAggregates {
-    const customers = valueOf.length;
     const revenue = new Float64Array(customers);
     const profit = new Float64Array(customers);
     const lifetimeValue = new Float64Array(customers);
@@ -409,12 +274,12 @@ export class SalesTotals {
     const seenUpToAsOf = new Uint8Array(customers);
     const latestRep = new Int32Array(customers);
     const orders = new Int32Array(customers);
-    const { money, ints } = this;
-    const windowed = this.windowed && at === 0;
+    const purchaseDays = new Int32Array(customers);
+    const { money, ints, windowed } = this;
     for (let to = 0; to < customers; to++) {
       const c = valueOf[to]!;
-      const m = this.moneyStride * c + at;
-      const r = 2 * m;
+      const m = MONEY_STRIDE * c;
+      const r = INT_STRIDE * c;
       revenue[to] = roundMoney(money[m + REVENUE]!);
       profit[to] = roundMoney(money[m + PROFIT]!);
       firstPurchase[to] = ints[r + FIRST]!;
@@ -429,6 +294,7 @@ export class SalesTotals {
         lastPurchaseEver[to] = this.lastEver[c]!;
       }
     }
+    const reps = this.latestRep;
     if (reps === null) latestRep.fill(-1);
     else for (let to = 0; to < customers; to++) latestRep[to] = reps[valueOf[to]!]!;
     if (!windowed) {
@@ -436,6 +302,7 @@ export class SalesTotals {
       lifetimeValue.set(this.profits === null ? revenue : profit);
       lastPurchaseEver.set(lastPurchase);
     }
+    if (this.countsDays) this.countDays(customers, valueOf, purchaseDays, minDay, maxDay);
     if (!withOrders) orders.set(purchaseDays);
     return {
       revenue,
@@ -449,19 +316,16 @@ export class SalesTotals {
       lastPurchaseEver,
       lifetimeValue,
       latestRep,
-      usedRows: 0,
-      afterAsOfRows: 0,
-      beforeWindowRows: 0,
+      usedRows: this.usedRows,
+      afterAsOfRows: this.afterAsOfRows,
+      beforeWindowRows: this.beforeWindowRows,
     };
   }
 
   /**
    * Distinct purchase days from the purchase records: grouped by day with a counting sort (a few thousand
    * days, so the records go to few places at a time), then day by day a customer's count goes up the
-   * first time that day is seen for it (a stamp per customer, next to its count): linear and exact. The
-   * days come in order, so the counts once the cut's day is done are those of the purchases up to the cut.
-   *
-   * @param cutDays Filled with those counts (the earlier totals' purchase days); null: not wanted.
+   * first time that day is seen for it (a stamp per customer, next to its count): linear and exact.
    */
   private countDays(
     customers: number,
@@ -469,7 +333,6 @@ export class SalesTotals {
     purchaseDays: Int32Array,
     minDay: number,
     maxDay: number,
-    cutDays: Int32Array | null,
   ): void {
     const n = this.purchases;
     const { purchaseCustomer, purchaseDay } = this;
@@ -482,39 +345,18 @@ export class SalesTotals {
     for (let k = 0; k < n; k++) byDay[ends[purchaseDay[k]! - minDay]!++] = purchaseCustomer[k]!;
     // Per customer value: the last day counted (as day + 1) and the count.
     const seen = new Int32Array(2 * this.capacity);
-    // Days up to the cut's (all of them when it is later; none when it is earlier), then the rest.
-    const cutAt = cutDays === null ? days - 1 : Math.max(-1, Math.min(this.cut - minDay, days - 1));
-    countDaysOf(seen, byDay, ends, 0, cutAt + 1);
-    if (cutDays !== null) {
-      for (let to = 0; to < customers; to++) cutDays[to] = seen[2 * valueOf[to]! + 1]!;
-      countDaysOf(seen, byDay, ends, cutAt + 1, days);
+    for (let d = 0, from = 0; d < days; d++) {
+      const stamp = d + 1;
+      const end = ends[d]!;
+      for (let k = from; k < end; k++) {
+        const at = 2 * byDay[k]!;
+        if (seen[at] !== stamp) {
+          seen[at] = stamp;
+          seen[at + 1]!++;
+        }
+      }
+      from = end;
     }
     for (let to = 0; to < customers; to++) purchaseDays[to] = seen[2 * valueOf[to]! + 1]!;
-  }
-}
-
-/**
- * Counts the distinct purchase days of days `fromDay`…`toDay − 1` (counted from the first) into `seen` (per
- * customer value: the last day counted, as day + 1, and the count); `byDay` holds the records' customers
- * grouped by day, day d's ending at `ends[d]`.
- */
-function countDaysOf(
-  seen: Int32Array,
-  byDay: Int32Array,
-  ends: Int32Array,
-  fromDay: number,
-  toDay: number,
-): void {
-  for (let d = fromDay, from = d === 0 ? 0 : ends[d - 1]!; d < toDay; d++) {
-    const stamp = d + 1;
-    const end = ends[d]!;
-    for (let k = from; k < end; k++) {
-      const at = 2 * byDay[k]!;
-      if (seen[at] !== stamp) {
-        seen[at] = stamp;
-        seen[at + 1]!++;
-      }
-    }
-    from = end;
   }
 }

@@ -23,9 +23,9 @@ import { categoryMethods, type MethodOutputs } from './methods/registry';
 import { methodSteps, runMethods, validateMethodSettings } from './methods/runMethods';
 import type { AnalysisSteps } from './AnalysisStep';
 import { runSteps } from './runSteps';
-import { addMonths, dayFromIso, isoFromDay } from './dayNumbers';
+import { isoFromDay } from './dayNumbers';
 import { resolveWindow } from './resolveWindow';
-import { addUpSales, addUpSalesAndEarlier, salesAt } from './salesAt';
+import { addUpSales, salesAt } from './salesAt';
 import { valueModelJob } from './methods/valueModelMethod';
 import type { ValueModelJob } from './valueModel/runValueModel';
 import type {
@@ -190,40 +190,9 @@ export function* analysisSteps(input: AnalysisInput): AnalysisSteps<AnalysisResu
   const job = earlyValueModelJob(input, read);
   if (job !== null) yield { kind: 'startValueModel', job };
   // The rows are kept: the methods that read rows, a narrower window and a comparison's analyses at other
-  // dates add them up again instead of reading the table again. Movement's earlier date is added up in the
-  // same pass when it will be asked for.
-  const cut = earlierCut(input, read);
-  if (cut === null)
-    return yield* analyzeSalesSteps(input, addUpSales(read, null, true), options, job !== null);
-  const { parsed, earlier } = addUpSalesAndEarlier(read, cut);
-  const presummed = earlier === null ? null : { asOf: cut, sales: earlier };
-  return yield* analyzeSalesSteps(input, parsed, options, job !== null, presummed);
-}
-
-/** Sales added up as of an earlier day, as `salesAt` gives them for a window from the first sale. */
-interface EarlierSales {
-  asOf: number;
-  sales: ParsedSales;
-}
-
-/**
- * The earlier as-of date movement's comparison will analyse the sales at ({@link categoriesAt}), when it is
- * known before the methods run: a comparison is asked for, the window holds every sale up to the as-of date
- * (no `windowMonths`), and the workbook records no run before the as-of date (movement would read that
- * run instead). Null otherwise, or when the as-of date is bad (the run's window throws that later).
- */
-function earlierCut(input: AnalysisInput, read: ReadSales): number | null {
-  const { settings } = input;
-  if (input.comparison === true || settings.compareMonths === null || settings.windowMonths !== null)
-    return null;
-  let asOf: number;
-  try {
-    asOf = resolveWindow(read.minDay, read.maxDay, settings).asOf;
-  } catch {
-    return null;
-  }
-  const recorded = (input.history?.runs ?? []).some((run) => (dayFromIso(run.asOf) ?? asOf) < asOf);
-  return recorded ? null : addMonths(asOf, -settings.compareMonths);
+  // dates add them up again instead of reading the table again.
+  const parsed = addUpSales(read, null, true);
+  return yield* analyzeSalesSteps(input, parsed, options, job !== null);
 }
 
 /**
@@ -266,17 +235,14 @@ function frameOf(
   parsed: ParsedSales,
   options: ParseOptions,
   categoriesOnly = false,
-  presummed: EarlierSales | null = null,
 ): RunFrame {
   const { settings } = input;
   const { asOf, window: span } = resolveWindow(parsed.minDay, parsed.maxDay, settings);
   // The totals of the parse serve when the window holds every sale (the default); a narrower one adds the
-  // kept rows up again, unless they were added up for it already (the earlier date of a comparison).
+  // kept rows up again.
   const sales =
     asOf < parsed.maxDay || span.start > parsed.minDay
-      ? presummed !== null && presummed.asOf === asOf && span.start <= parsed.minDay
-        ? presummed.sales
-        : salesAt(parsed, { asOf, start: span.start }, categoriesOnly)
+      ? salesAt(parsed, { asOf, start: span.start }, categoriesOnly)
       : parsed;
   const totals = sales.totals;
   const table: ParsedCustomerTable | null =
@@ -344,7 +310,6 @@ function* analyzeSalesSteps(
   parsed: ParsedSales,
   options: ParseOptions,
   jobStarted = false,
-  presummed: EarlierSales | null = null,
 ): AnalysisSteps<AnalysisResult> {
   const { settings } = input;
   const frame = frameOf(input, parsed, options);
@@ -362,7 +327,7 @@ function* analyzeSalesSteps(
       comparison: input.comparison === true,
       callList: input.callList !== false,
       analyzeAt: (day, windowMonths) => analyzeAt(input, parsed, options, day, windowMonths),
-      categoriesAt: (day) => categoriesAt(input, parsed, options, day, presummed),
+      categoriesAt: (day) => categoriesAt(input, parsed, options, day),
       history: input.comparison === true ? null : (input.history ?? null),
       salesRows: () => (salesRows ??= rowsOfRoster(parsed, ids)),
       settings,
@@ -505,13 +470,12 @@ function categoriesAt(
   parsed: ParsedSales,
   options: ParseOptions,
   day: number,
-  presummed: EarlierSales | null = null,
 ): EarlierCategories | null {
   const settings: AnalysisSettings = { ...input.settings, asOf: isoFromDay(day), compareMonths: null };
   const earlier: AnalysisInput = { ...input, settings, comparison: true };
   let frame: RunFrame;
   try {
-    frame = frameOf(earlier, parsed, options, true, presummed);
+    frame = frameOf(earlier, parsed, options, true);
   } catch (error) {
     if (error instanceof AnalysisError && error.reason?.key === 'asOfBeforeData') return null;
     throw error;

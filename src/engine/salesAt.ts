@@ -35,32 +35,6 @@ export function addUpSales(
   keepRows: boolean,
   categoriesOnly = false,
 ): ParsedSales {
-  return addUp(sales, bounds, keepRows, categoriesOnly, null).parsed;
-}
-
-/**
- * {@link addUpSales} over every row (no bounds, rows kept) and, in the same pass, the sales as of the
- * earlier day `cut`: `earlier` equals `salesAt(parsed, { asOf: cut, start }, true)` for any start on or
- * before the first sale (movement's earlier analysis: see `categoriesAt`), without a second pass over the
- * rows. Null when the cut is not before the latest sale (salesAt is then not needed).
- *
- * @example const { parsed, earlier } = addUpSalesAndEarlier(readSales(table, mapping, options), addMonths(maxDay, -3));
- */
-export function addUpSalesAndEarlier(
-  sales: ReadSales,
-  cut: number,
-): { parsed: ParsedSales; earlier: ParsedSales | null } {
-  return addUp(sales, null, true, false, cut < sales.maxDay ? cut : null);
-}
-
-/** {@link addUpSales}, with the totals as of `cut` as well unless it is null. */
-function addUp(
-  sales: ReadSales,
-  bounds: SalesBounds,
-  keepRows: boolean,
-  categoriesOnly: boolean,
-  cut: number | null,
-): { parsed: ParsedSales; earlier: ParsedSales | null } {
   const rows = sales.rows;
   const customers = sales.customerIds.length;
   // No kept row before the window's start (the default window begins at the first sale): every row up to the
@@ -77,23 +51,19 @@ function addUp(
     sales.orderCodes,
     sales.reps,
     !(categoriesOnly && sales.hasOrderId),
-    cut,
   );
   totals.readRowsFrom(rows.amount, rows.profit);
   const { customer, day, order } = rows;
   const rep = categoriesOnly ? null : rows.rep;
-  totals.addRows(customer, day, order, rep, rows.count);
+  for (let k = 0; k < rows.count; k++) {
+    totals.add(customer[k]!, day[k]!, k, order === null ? -1 : order[k]!, rep === null ? -1 : rep[k]!);
+  }
   // The kept rows are numbered by customer already: customer k's totals are record k's.
   const identity = new Int32Array(customers);
   for (let k = 0; k < customers; k++) identity[k] = k;
-  const parsed = {
+  return {
     ...sales,
     totals: totals.finish(identity, sales.hasOrderId, sales.minDay, sales.maxDay),
     rows: keepRows ? rows : null,
-  };
-  const earlierTotals = totals.earlierTotals;
-  return {
-    parsed,
-    earlier: earlierTotals === null ? null : { ...sales, totals: earlierTotals, rows },
   };
 }
