@@ -9,7 +9,17 @@ import type { SalesRows } from '../parseSales';
 import type { Period, PeriodTotals } from './periodTotals';
 import { relationshipOf } from './relationshipKind';
 import { tierChange } from './tierChange';
-import type { CustomerMovement, Movement, MovementSettings, TierChange } from './types';
+import {
+  relationshipByCode,
+  trendByCode,
+  type CustomerMovement,
+  type Movement,
+  type MovementColumns,
+  type MovementSettings,
+  type RelationshipKind,
+  type TierChange,
+  type ValueTrend,
+} from './types';
 import { trendOf } from './valueTrend';
 
 const tiers: readonly PyramidTier[] = [1, 2, 3, 4, 5];
@@ -105,7 +115,20 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
   const abcCounts = emptyCounts(classes.length + 1);
   const changes = tierChanges();
 
-  const customers = new Array<CustomerMovement>(n);
+  // Per customer, columns rather than objects: the report and the customer columns read them as they are,
+  // and `customers` builds the objects only when something reads it (a sheet, the pane).
+  const columns: MovementColumns = {
+    previousTier: new Uint8Array(n),
+    previousValue: new Float64Array(n).fill(Number.NaN),
+    previousSvcd: new Uint8Array(n),
+    previousAbc: new Uint8Array(n).fill(noClass),
+    tierChange: new Array<TierChange | null>(n),
+    valueTrend: new Uint8Array(n),
+    profitTrend: new Uint8Array(n),
+    relationship: new Uint8Array(n),
+    recentRevenue: recentTotals.revenue,
+    earlierRevenue: earlierTotals.revenue,
+  };
   let earlierBuyers = 0;
   let retained = 0;
   let buyers = 0;
@@ -113,7 +136,6 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
   for (let i = 0; i < n; i++) {
     const c = input.customers[i]!;
     let previousTier: PyramidTier | null = null;
-    let previousValue: number | null = null;
     let previousSvcd: SvcdSegment | null = null;
     let previousAbc: AbcClass | null = null;
     const at = earlierOf === null ? -1 : earlierOf[i]!;
@@ -121,7 +143,7 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
       const tier = previous.pyramidTier[at]!;
       const value = previous.pyramidValue[at]!;
       previousTier = tier === 0 ? null : (tier as PyramidTier);
-      previousValue = Number.isNaN(value) ? null : value;
+      columns.previousValue[i] = value;
       previousSvcd = svcdByCode[previous.svcd[at]!] ?? null;
       previousAbc = abcByCode[previous.abc[at]!] ?? 'C';
     } else if (recordedOf !== null) {
@@ -134,9 +156,13 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
     }
     const recentBought = recentTotals.bought[i] === 1;
     const earlierBought = earlierTotals.bought[i] === 1;
-    const recentRevenue = recentTotals.revenue[i]!;
-    const earlierRevenue = earlierTotals.revenue[i]!;
-    const revenueTrend = trendOf(earlierBought, earlierRevenue, recentBought, recentRevenue, settings);
+    const revenueTrend = trendOf(
+      earlierBought,
+      earlierTotals.revenue[i]!,
+      recentBought,
+      recentTotals.revenue[i]!,
+      settings,
+    );
     const profitTrend = input.hasProfit
       ? trendOf(
           earlierBought,
@@ -151,28 +177,22 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
     if (c.orders >= 1) buyers++;
     if (c.orders >= 2) repeaters++;
     const tierNow = c.pyramidTier;
-    customers[i] = {
-      previousTier,
-      previousValue,
-      previousSvcd,
-      previousAbc,
-      tierChange: changeOf(changes, previousTier, tierNow),
-      valueTrend: revenueTrend,
-      profitTrend,
-      relationship: relationshipOf(
-        tierNow,
-        c.pyramidValue,
-        c.orders,
-        input.hasProfit ? profitTrend : revenueTrend,
-      ),
-      recentRevenue,
-      earlierRevenue,
-    };
+    columns.previousTier[i] = previousTier ?? 0;
+    const segment = segmentSlot(previousSvcd);
+    columns.previousSvcd[i] = segment === segments.length ? 0 : segment + 1;
+    columns.previousAbc[i] = classSlot(previousAbc);
+    columns.tierChange[i] = changeOf(changes, previousTier, tierNow);
+    columns.valueTrend[i] = trendCode(revenueTrend);
+    columns.profitTrend[i] = trendCode(profitTrend);
+    columns.relationship[i] = relationshipCode(
+      relationshipOf(tierNow, c.pyramidValue, c.orders, input.hasProfit ? profitTrend : revenueTrend),
+    );
     tierCounts[tierSlot(previousTier)]![tierSlot(tierNow)]!++;
     svcdCounts[segmentSlot(previousSvcd)]![segmentSlot(c.svcd)]!++;
     abcCounts[classSlot(previousAbc)]![classSlot(c.abc)]!++;
   }
 
+  let customers: CustomerMovement[] | null = null;
   return {
     settings,
     previousAsOf,
@@ -183,7 +203,10 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
     tiers: { categories: tiers, counts: tierCounts },
     svcd: { categories: segments, counts: svcdCounts },
     abc: { categories: classes, counts: abcCounts },
-    customers,
+    get customers(): CustomerMovement[] {
+      return (customers ??= customersOf(columns));
+    },
+    columns,
     retention: {
       earlierBuyers,
       retained,
@@ -273,4 +296,40 @@ function changeOf(
   return Number.isInteger(p) && Number.isInteger(c) && p >= 0 && p <= 5 && c >= 0 && c <= 5
     ? changes[p * 6 + c]!
     : tierChange(previous, current);
+}
+
+/** The class code of no class in {@link MovementColumns.previousAbc} (after A, B and C). */
+const noClass = 3;
+
+/** A trend's code in `trendByCode`. */
+function trendCode(trend: ValueTrend | null): number {
+  return trend === null ? 0 : trendByCode.indexOf(trend);
+}
+
+/** A relationship kind's code in `relationshipByCode`. */
+function relationshipCode(kind: RelationshipKind | null): number {
+  return kind === null ? 0 : relationshipByCode.indexOf(kind);
+}
+
+/** The customers' movements as objects, from the columns. */
+function customersOf(columns: MovementColumns): CustomerMovement[] {
+  const n = columns.previousTier.length;
+  const customers = new Array<CustomerMovement>(n);
+  for (let i = 0; i < n; i++) {
+    const tier = columns.previousTier[i]!;
+    const value = columns.previousValue[i]!;
+    customers[i] = {
+      previousTier: tier === 0 ? null : (tier as PyramidTier),
+      previousValue: Number.isNaN(value) ? null : value,
+      previousSvcd: svcdByCode[columns.previousSvcd[i]!] ?? null,
+      previousAbc: classes[columns.previousAbc[i]!] ?? null,
+      tierChange: columns.tierChange[i]!,
+      valueTrend: trendByCode[columns.valueTrend[i]!] ?? null,
+      profitTrend: trendByCode[columns.profitTrend[i]!] ?? null,
+      relationship: relationshipByCode[columns.relationship[i]!] ?? null,
+      recentRevenue: columns.recentRevenue[i]!,
+      earlierRevenue: columns.earlierRevenue[i]!,
+    };
+  }
+  return customers;
 }
