@@ -1,9 +1,7 @@
 import type { AnalysisResult } from '../analyze';
-import { abcByCode } from '../assignAbc';
-import { svcdByCode } from '../assignSvcd';
 import { isoFromDay } from '../dayNumbers';
 import { tierLabel } from '../labels';
-import { analyzeMovement, type MovementCustomer } from '../movement/analyzeMovement';
+import { analyzeMovement, type MovementCustomerColumns } from '../movement/analyzeMovement';
 import { movementText } from '../movement/movementText';
 import { twoPeriodTotals } from '../movement/periodTotals';
 import { runHistory } from '../movement/runHistory';
@@ -11,7 +9,6 @@ import { relationshipByCode, trendByCode, type Movement } from '../movement/type
 import { buildLoyaltySheet } from '../summary/buildLoyaltySheet';
 import { buildMovementSheet } from '../summary/buildMovementSheet';
 import type { SheetSpec } from '../sheetSpec';
-import type { PyramidTier } from '../types';
 import { abcMethod } from './abcMethod';
 import { defineMethod, type MethodInput } from './Method';
 import { pyramidMethod } from './pyramidMethod';
@@ -62,19 +59,17 @@ export const movementMethod = defineMethod({
   compute(input: MethodInput<MovementMethodSettings>): Movement | null {
     const { compareMonths, trendGrowth, trendDecline } = input.settings;
     if (compareMonths === null) return null;
-    const tiers = input.output(pyramidMethod).tiers;
-    const svcd = input.output(svcdMethod).codes;
-    const abc = input.output(abcMethod).codes;
     const { ids } = input.customers;
     const { pyramidValue, orders } = input.measures;
-    const customers: MovementCustomer[] = ids.map((id, i) => ({
-      id,
-      pyramidTier: tiers[i] === 0 ? null : (tiers[i] as PyramidTier),
-      pyramidValue: Number.isNaN(pyramidValue[i]!) ? null : pyramidValue[i]!,
-      svcd: svcdByCode[svcd[i]!] ?? null,
-      abc: abcByCode[abc[i]!]!,
-      orders: orders[i]!,
-    }));
+    // The run's columns as they are: no object per customer.
+    const customers: MovementCustomerColumns = {
+      ids,
+      pyramidTier: input.output(pyramidMethod).tiers,
+      pyramidValue,
+      svcd: input.output(svcdMethod).codes,
+      abc: input.output(abcMethod).codes,
+      orders,
+    };
     const rows = input.salesRows();
     return analyzeMovement(
       {

@@ -32,12 +32,29 @@ export type MovementCustomer = Pick<
   'id' | 'pyramidTier' | 'pyramidValue' | 'svcd' | 'abc' | 'orders'
 >;
 
+/**
+ * The current analysis's customers as columns (row i = customer i), as a run's methods hold them: no object
+ * per customer.
+ */
+export interface MovementCustomerColumns {
+  ids: readonly string[];
+  /** Tier 1–5; 0 off the pyramid. */
+  pyramidTier: Uint8Array;
+  /** NaN off the pyramid. */
+  pyramidValue: Float64Array;
+  /** Segment code in `svcdByCode` (0: none). */
+  svcd: Uint8Array;
+  /** Class code in `abcByCode`. */
+  abc: Uint8Array;
+  orders: Int32Array;
+}
+
 /** What {@link analyzeMovement} compares. */
 export interface MovementInput {
   /** The as-of date (day number). */
   asOf: number;
-  /** The current analysis's customers, in result order. */
-  customers: readonly MovementCustomer[];
+  /** The current analysis's customers, in result order: objects, or columns. */
+  customers: readonly MovementCustomer[] | MovementCustomerColumns;
   /** The sales have profit (or cost): the relationship kinds then follow the profit trend. */
   hasProfit: boolean;
   /**
@@ -91,7 +108,8 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
   const previousAsOf = recorded?.asOf ?? monthsBefore;
   const recent = { start: monthsBefore + 1, end: asOf };
   const earlier = { start: addMonths(monthsBefore, -months) + 1, end: monthsBefore };
-  const n = input.customers.length;
+  const current = 'ids' in input.customers ? input.customers : columnsOf(input.customers);
+  const n = current.ids.length;
   // The earlier categories of customer i: from the earlier analysis's columns at earlierOf[i] (−1: none),
   // or from the recorded run (recordedOf[i]).
   let previous: EarlierCategories | null = null;
@@ -102,9 +120,9 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
     previous = input.categoriesAt(previousAsOf);
     previousFound = previous !== null;
     // Read from the columns, as `customers` would give them: the earlier customers' objects are never built.
-    if (previous !== null) earlierOf = positionsIn(input.customers, previous.ids, previous.count);
+    if (previous !== null) earlierOf = positionsIn(current.ids, previous.ids, previous.count);
   } else {
-    recordedOf = input.customers.map((c) => recorded.customers.get(c.id));
+    recordedOf = current.ids.map((id) => recorded.customers.get(id));
   }
   // The two periods' values are sums over the sales rows: the same figures as analyses over those windows.
   const [recentTotals, earlierTotals] = input.periodTotals(recent, earlier);
@@ -134,7 +152,6 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
   let buyers = 0;
   let repeaters = 0;
   for (let i = 0; i < n; i++) {
-    const c = input.customers[i]!;
     let previousTier: PyramidTier | null = null;
     let previousSvcd: SvcdSegment | null = null;
     let previousAbc: AbcClass | null = null;
@@ -174,9 +191,12 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
       : null;
     if (earlierBought) earlierBuyers++;
     if (earlierBought && recentBought) retained++;
-    if (c.orders >= 1) buyers++;
-    if (c.orders >= 2) repeaters++;
-    const tierNow = c.pyramidTier;
+    const orders = current.orders[i]!;
+    if (orders >= 1) buyers++;
+    if (orders >= 2) repeaters++;
+    const tierCode = current.pyramidTier[i]!;
+    const tierNow = tierCode === 0 ? null : (tierCode as PyramidTier);
+    const valueNow = current.pyramidValue[i]!;
     columns.previousTier[i] = previousTier ?? 0;
     const segment = segmentSlot(previousSvcd);
     columns.previousSvcd[i] = segment === segments.length ? 0 : segment + 1;
@@ -185,11 +205,20 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
     columns.valueTrend[i] = trendCode(revenueTrend);
     columns.profitTrend[i] = trendCode(profitTrend);
     columns.relationship[i] = relationshipCode(
-      relationshipOf(tierNow, c.pyramidValue, c.orders, input.hasProfit ? profitTrend : revenueTrend),
+      relationshipOf(
+        tierNow,
+        Number.isNaN(valueNow) ? null : valueNow,
+        orders,
+        input.hasProfit ? profitTrend : revenueTrend,
+      ),
     );
     tierCounts[tierSlot(previousTier)]![tierSlot(tierNow)]!++;
-    svcdCounts[segmentSlot(previousSvcd)]![segmentSlot(c.svcd)]!++;
-    abcCounts[classSlot(previousAbc)]![classSlot(c.abc)]!++;
+    const svcdNow = current.svcd[i]!;
+    const abcNow = current.abc[i]!;
+    svcdCounts[segmentSlot(previousSvcd)]![
+      svcdNow === 0 || svcdNow > segments.length ? segments.length : svcdNow - 1
+    ]!++;
+    abcCounts[classSlot(previousAbc)]![abcNow < classes.length ? abcNow : classes.length]!++;
   }
 
   let customers: CustomerMovement[] | null = null;
@@ -221,31 +250,35 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
  * Where each customer's id is among `ids` (its first `count`), −1 where absent. Both lists usually come in the
  * same order (the roster's), so one walk finds them; a map is built only when they do not.
  */
-function positionsIn(
-  customers: readonly MovementCustomer[],
-  ids: readonly string[],
-  count: number,
-): Int32Array {
-  const positions = new Int32Array(customers.length).fill(-1);
+function positionsIn(current: readonly string[], ids: readonly string[], count: number): Int32Array {
+  const positions = new Int32Array(current.length).fill(-1);
   let i = 0;
   for (let k = 0; k < count; k++) {
     const id = ids[k]!;
-    while (i < customers.length && customers[i]!.id !== id) i++;
-    if (i === customers.length) return positionsByMap(customers, ids, count);
+    while (i < current.length && current[i] !== id) i++;
+    if (i === current.length) return positionsByMap(current, ids, count);
     positions[i++] = k;
   }
   return positions;
 }
 
 /** {@link positionsIn} through a map of `ids` (the last of equal ids wins). */
-function positionsByMap(
-  customers: readonly MovementCustomer[],
-  ids: readonly string[],
-  count: number,
-): Int32Array {
+function positionsByMap(current: readonly string[], ids: readonly string[], count: number): Int32Array {
   const index = new Map<string, number>();
   for (let k = 0; k < count; k++) index.set(ids[k]!, k);
-  return Int32Array.from(customers, (c) => index.get(c.id) ?? -1);
+  return Int32Array.from(current, (id) => index.get(id) ?? -1);
+}
+
+/** Customers given as objects, as columns. */
+function columnsOf(customers: readonly MovementCustomer[]): MovementCustomerColumns {
+  return {
+    ids: customers.map((c) => c.id),
+    pyramidTier: Uint8Array.from(customers, (c) => c.pyramidTier ?? 0),
+    pyramidValue: Float64Array.from(customers, (c) => c.pyramidValue ?? Number.NaN),
+    svcd: Uint8Array.from(customers, (c) => (c.svcd === null ? 0 : segments.indexOf(c.svcd) + 1)),
+    abc: Uint8Array.from(customers, (c) => classSlot(c.abc)),
+    orders: Int32Array.from(customers, (c) => c.orders),
+  };
 }
 
 /** A (size × size) matrix of zeros. */
