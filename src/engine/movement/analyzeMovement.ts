@@ -25,6 +25,8 @@ import { trendOf } from './valueTrend';
 const tiers: readonly PyramidTier[] = [1, 2, 3, 4, 5];
 const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
 const classes: readonly AbcClass[] = ['A', 'B', 'C'];
+/** The class code of no class in `MovementColumns.previousAbc` (after A, B and C). */
+const noClass = 3;
 
 /** One customer of the current analysis, as movement reads it. */
 export type MovementCustomer = Pick<
@@ -330,9 +332,6 @@ function changeOf(
     ? changes[p * 6 + c]!
     : tierChange(previous, current);
 }
-
-/** The class code of no class in {@link MovementColumns.previousAbc} (after A, B and C). */
-const noClass = 3;
 
 /** A trend's code in `trendByCode`. */
 function trendCode(trend: ValueTrend | null): number {
