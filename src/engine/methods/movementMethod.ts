@@ -1,17 +1,14 @@
 import type { AnalysisResult } from '../analyze';
-import { abcByCode } from '../assignAbc';
-import { svcdByCode } from '../assignSvcd';
 import { isoFromDay } from '../dayNumbers';
 import { tierLabel } from '../labels';
-import { analyzeMovement, type MovementCustomer } from '../movement/analyzeMovement';
+import { analyzeMovement, type MovementCustomerColumns } from '../movement/analyzeMovement';
 import { movementText } from '../movement/movementText';
 import { twoPeriodTotals } from '../movement/periodTotals';
 import { runHistory } from '../movement/runHistory';
-import type { Movement } from '../movement/types';
+import { relationshipByCode, trendByCode, type Movement } from '../movement/types';
 import { buildLoyaltySheet } from '../summary/buildLoyaltySheet';
 import { buildMovementSheet } from '../summary/buildMovementSheet';
 import type { SheetSpec } from '../sheetSpec';
-import type { PyramidTier } from '../types';
 import { abcMethod } from './abcMethod';
 import { defineMethod, type MethodInput } from './Method';
 import { pyramidMethod } from './pyramidMethod';
@@ -62,19 +59,17 @@ export const movementMethod = defineMethod({
   compute(input: MethodInput<MovementMethodSettings>): Movement | null {
     const { compareMonths, trendGrowth, trendDecline } = input.settings;
     if (compareMonths === null) return null;
-    const tiers = input.output(pyramidMethod).tiers;
-    const svcd = input.output(svcdMethod).codes;
-    const abc = input.output(abcMethod).codes;
     const { ids } = input.customers;
     const { pyramidValue, orders } = input.measures;
-    const customers: MovementCustomer[] = ids.map((id, i) => ({
-      id,
-      pyramidTier: tiers[i] === 0 ? null : (tiers[i] as PyramidTier),
-      pyramidValue: Number.isNaN(pyramidValue[i]!) ? null : pyramidValue[i]!,
-      svcd: svcdByCode[svcd[i]!] ?? null,
-      abc: abcByCode[abc[i]!]!,
-      orders: orders[i]!,
-    }));
+    // The run's columns as they are: no object per customer.
+    const customers: MovementCustomerColumns = {
+      ids,
+      pyramidTier: input.output(pyramidMethod).tiers,
+      pyramidValue,
+      svcd: input.output(svcdMethod).codes,
+      abc: input.output(abcMethod).codes,
+      orders,
+    };
     const rows = input.salesRows();
     return analyzeMovement(
       {
@@ -105,8 +100,8 @@ export const movementMethod = defineMethod({
         const cuts = run.output(pyramidMethod).cuts;
         const labels = ([1, 2, 3, 4, 5] as const).map((tier) => tierLabel(tier, language, cuts));
         return (i) => {
-          const tier = out?.customers[i]?.previousTier ?? null;
-          return tier === null ? null : labels[tier - 1]!;
+          const tier = out?.columns.previousTier[i] ?? 0;
+          return tier === 0 ? null : (labels[tier - 1] ?? null);
         };
       },
     },
@@ -123,7 +118,7 @@ export const movementMethod = defineMethod({
       cells: (out, _run, language) => {
         const words = movementText(language);
         return (i) => {
-          const change = out?.customers[i]?.tierChange ?? null;
+          const change = out?.columns.tierChange[i] ?? null;
           return change === null ? null : words.change(change);
         };
       },
@@ -141,7 +136,7 @@ export const movementMethod = defineMethod({
       cells: (out, _run, language) => {
         const words = movementText(language);
         return (i) => {
-          const trend = out?.customers[i]?.valueTrend ?? null;
+          const trend = trendByCode[out?.columns.valueTrend[i] ?? 0] ?? null;
           return trend === null ? null : words.trend(trend);
         };
       },
@@ -160,7 +155,7 @@ export const movementMethod = defineMethod({
       cells: (out, _run, language) => {
         const words = movementText(language);
         return (i) => {
-          const kind = out?.customers[i]?.relationship ?? null;
+          const kind = relationshipByCode[out?.columns.relationship[i] ?? 0] ?? null;
           return kind === null ? null : words.kind(kind);
         };
       },
@@ -171,11 +166,14 @@ export const movementMethod = defineMethod({
       out === null
         ? {}
         : {
-            previousTier: (i) => out.customers[i]?.previousTier ?? null,
-            tierChange: (i) => out.customers[i]?.tierChange ?? null,
-            valueTrend: (i) => out.customers[i]?.valueTrend ?? null,
-            profitTrend: (i) => out.customers[i]?.profitTrend ?? null,
-            relationship: (i) => out.customers[i]?.relationship ?? null,
+            previousTier: (i) => {
+              const tier = out.columns.previousTier[i] ?? 0;
+              return tier === 0 ? null : tier;
+            },
+            tierChange: (i) => out.columns.tierChange[i] ?? null,
+            valueTrend: (i) => trendByCode[out.columns.valueTrend[i] ?? 0] ?? null,
+            profitTrend: (i) => trendByCode[out.columns.profitTrend[i] ?? 0] ?? null,
+            relationship: (i) => relationshipByCode[out.columns.relationship[i] ?? 0] ?? null,
           },
     top: (out): Record<string, unknown> => {
       if (out === null) return {};

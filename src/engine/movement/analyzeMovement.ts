@@ -9,12 +9,24 @@ import type { SalesRows } from '../parseSales';
 import type { Period, PeriodTotals } from './periodTotals';
 import { relationshipOf } from './relationshipKind';
 import { tierChange } from './tierChange';
-import type { CustomerMovement, Movement, MovementSettings, TierChange } from './types';
+import {
+  relationshipByCode,
+  trendByCode,
+  type CustomerMovement,
+  type Movement,
+  type MovementColumns,
+  type MovementSettings,
+  type RelationshipKind,
+  type TierChange,
+  type ValueTrend,
+} from './types';
 import { trendOf } from './valueTrend';
 
 const tiers: readonly PyramidTier[] = [1, 2, 3, 4, 5];
 const segments: readonly SvcdSegment[] = ['Star', 'Cow', 'Volcano', 'Dog'];
 const classes: readonly AbcClass[] = ['A', 'B', 'C'];
+/** The class code of no class in `MovementColumns.previousAbc` (after A, B and C). */
+const noClass = 3;
 
 /** One customer of the current analysis, as movement reads it. */
 export type MovementCustomer = Pick<
@@ -22,12 +34,29 @@ export type MovementCustomer = Pick<
   'id' | 'pyramidTier' | 'pyramidValue' | 'svcd' | 'abc' | 'orders'
 >;
 
+/**
+ * The current analysis's customers as columns (row i = customer i), as a run's methods hold them: no object
+ * per customer.
+ */
+export interface MovementCustomerColumns {
+  ids: readonly string[];
+  /** Tier 1–5; 0 off the pyramid. */
+  pyramidTier: Uint8Array;
+  /** NaN off the pyramid. */
+  pyramidValue: Float64Array;
+  /** Segment code in `svcdByCode` (0: none). */
+  svcd: Uint8Array;
+  /** Class code in `abcByCode`. */
+  abc: Uint8Array;
+  orders: Int32Array;
+}
+
 /** What {@link analyzeMovement} compares. */
 export interface MovementInput {
   /** The as-of date (day number). */
   asOf: number;
-  /** The current analysis's customers, in result order. */
-  customers: readonly MovementCustomer[];
+  /** The current analysis's customers, in result order: objects, or columns. */
+  customers: readonly MovementCustomer[] | MovementCustomerColumns;
   /** The sales have profit (or cost): the relationship kinds then follow the profit trend. */
   hasProfit: boolean;
   /**
@@ -81,7 +110,8 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
   const previousAsOf = recorded?.asOf ?? monthsBefore;
   const recent = { start: monthsBefore + 1, end: asOf };
   const earlier = { start: addMonths(monthsBefore, -months) + 1, end: monthsBefore };
-  const n = input.customers.length;
+  const current = 'ids' in input.customers ? input.customers : columnsOf(input.customers);
+  const n = current.ids.length;
   // The earlier categories of customer i: from the earlier analysis's columns at earlierOf[i] (−1: none),
   // or from the recorded run (recordedOf[i]).
   let previous: EarlierCategories | null = null;
@@ -92,9 +122,9 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
     previous = input.categoriesAt(previousAsOf);
     previousFound = previous !== null;
     // Read from the columns, as `customers` would give them: the earlier customers' objects are never built.
-    if (previous !== null) earlierOf = positionsIn(input.customers, previous.ids, previous.count);
+    if (previous !== null) earlierOf = positionsIn(current.ids, previous.ids, previous.count);
   } else {
-    recordedOf = input.customers.map((c) => recorded.customers.get(c.id));
+    recordedOf = current.ids.map((id) => recorded.customers.get(id));
   }
   // The two periods' values are sums over the sales rows: the same figures as analyses over those windows.
   const [recentTotals, earlierTotals] = input.periodTotals(recent, earlier);
@@ -105,15 +135,26 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
   const abcCounts = emptyCounts(classes.length + 1);
   const changes = tierChanges();
 
-  const customers = new Array<CustomerMovement>(n);
+  // Per customer, columns rather than objects: the report and the customer columns read them as they are,
+  // and `customers` builds the objects only when something reads it (a sheet, the pane).
+  const columns: MovementColumns = {
+    previousTier: new Uint8Array(n),
+    previousValue: new Float64Array(n).fill(Number.NaN),
+    previousSvcd: new Uint8Array(n),
+    previousAbc: new Uint8Array(n).fill(noClass),
+    tierChange: new Array<TierChange | null>(n),
+    valueTrend: new Uint8Array(n),
+    profitTrend: new Uint8Array(n),
+    relationship: new Uint8Array(n),
+    recentRevenue: recentTotals.revenue,
+    earlierRevenue: earlierTotals.revenue,
+  };
   let earlierBuyers = 0;
   let retained = 0;
   let buyers = 0;
   let repeaters = 0;
   for (let i = 0; i < n; i++) {
-    const c = input.customers[i]!;
     let previousTier: PyramidTier | null = null;
-    let previousValue: number | null = null;
     let previousSvcd: SvcdSegment | null = null;
     let previousAbc: AbcClass | null = null;
     const at = earlierOf === null ? -1 : earlierOf[i]!;
@@ -121,7 +162,7 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
       const tier = previous.pyramidTier[at]!;
       const value = previous.pyramidValue[at]!;
       previousTier = tier === 0 ? null : (tier as PyramidTier);
-      previousValue = Number.isNaN(value) ? null : value;
+      columns.previousValue[i] = value;
       previousSvcd = svcdByCode[previous.svcd[at]!] ?? null;
       previousAbc = abcByCode[previous.abc[at]!] ?? 'C';
     } else if (recordedOf !== null) {
@@ -134,9 +175,13 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
     }
     const recentBought = recentTotals.bought[i] === 1;
     const earlierBought = earlierTotals.bought[i] === 1;
-    const recentRevenue = recentTotals.revenue[i]!;
-    const earlierRevenue = earlierTotals.revenue[i]!;
-    const revenueTrend = trendOf(earlierBought, earlierRevenue, recentBought, recentRevenue, settings);
+    const revenueTrend = trendOf(
+      earlierBought,
+      earlierTotals.revenue[i]!,
+      recentBought,
+      recentTotals.revenue[i]!,
+      settings,
+    );
     const profitTrend = input.hasProfit
       ? trendOf(
           earlierBought,
@@ -148,31 +193,37 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
       : null;
     if (earlierBought) earlierBuyers++;
     if (earlierBought && recentBought) retained++;
-    if (c.orders >= 1) buyers++;
-    if (c.orders >= 2) repeaters++;
-    const tierNow = c.pyramidTier;
-    customers[i] = {
-      previousTier,
-      previousValue,
-      previousSvcd,
-      previousAbc,
-      tierChange: changeOf(changes, previousTier, tierNow),
-      valueTrend: revenueTrend,
-      profitTrend,
-      relationship: relationshipOf(
+    const orders = current.orders[i]!;
+    if (orders >= 1) buyers++;
+    if (orders >= 2) repeaters++;
+    const tierCode = current.pyramidTier[i]!;
+    const tierNow = tierCode === 0 ? null : (tierCode as PyramidTier);
+    const valueNow = current.pyramidValue[i]!;
+    columns.previousTier[i] = previousTier ?? 0;
+    const segment = segmentSlot(previousSvcd);
+    columns.previousSvcd[i] = segment === segments.length ? 0 : segment + 1;
+    columns.previousAbc[i] = classSlot(previousAbc);
+    columns.tierChange[i] = changeOf(changes, previousTier, tierNow);
+    columns.valueTrend[i] = trendCode(revenueTrend);
+    columns.profitTrend[i] = trendCode(profitTrend);
+    columns.relationship[i] = relationshipCode(
+      relationshipOf(
         tierNow,
-        c.pyramidValue,
-        c.orders,
+        Number.isNaN(valueNow) ? null : valueNow,
+        orders,
         input.hasProfit ? profitTrend : revenueTrend,
       ),
-      recentRevenue,
-      earlierRevenue,
-    };
+    );
     tierCounts[tierSlot(previousTier)]![tierSlot(tierNow)]!++;
-    svcdCounts[segmentSlot(previousSvcd)]![segmentSlot(c.svcd)]!++;
-    abcCounts[classSlot(previousAbc)]![classSlot(c.abc)]!++;
+    const svcdNow = current.svcd[i]!;
+    const abcNow = current.abc[i]!;
+    svcdCounts[segmentSlot(previousSvcd)]![
+      svcdNow === 0 || svcdNow > segments.length ? segments.length : svcdNow - 1
+    ]!++;
+    abcCounts[classSlot(previousAbc)]![abcNow < classes.length ? abcNow : classes.length]!++;
   }
 
+  let customers: CustomerMovement[] | null = null;
   return {
     settings,
     previousAsOf,
@@ -183,7 +234,10 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
     tiers: { categories: tiers, counts: tierCounts },
     svcd: { categories: segments, counts: svcdCounts },
     abc: { categories: classes, counts: abcCounts },
-    customers,
+    get customers(): CustomerMovement[] {
+      return (customers ??= customersOf(columns));
+    },
+    columns,
     retention: {
       earlierBuyers,
       retained,
@@ -198,31 +252,35 @@ export function analyzeMovement(input: MovementInput, settings: MovementSettings
  * Where each customer's id is among `ids` (its first `count`), −1 where absent. Both lists usually come in the
  * same order (the roster's), so one walk finds them; a map is built only when they do not.
  */
-function positionsIn(
-  customers: readonly MovementCustomer[],
-  ids: readonly string[],
-  count: number,
-): Int32Array {
-  const positions = new Int32Array(customers.length).fill(-1);
+function positionsIn(current: readonly string[], ids: readonly string[], count: number): Int32Array {
+  const positions = new Int32Array(current.length).fill(-1);
   let i = 0;
   for (let k = 0; k < count; k++) {
     const id = ids[k]!;
-    while (i < customers.length && customers[i]!.id !== id) i++;
-    if (i === customers.length) return positionsByMap(customers, ids, count);
+    while (i < current.length && current[i] !== id) i++;
+    if (i === current.length) return positionsByMap(current, ids, count);
     positions[i++] = k;
   }
   return positions;
 }
 
 /** {@link positionsIn} through a map of `ids` (the last of equal ids wins). */
-function positionsByMap(
-  customers: readonly MovementCustomer[],
-  ids: readonly string[],
-  count: number,
-): Int32Array {
+function positionsByMap(current: readonly string[], ids: readonly string[], count: number): Int32Array {
   const index = new Map<string, number>();
   for (let k = 0; k < count; k++) index.set(ids[k]!, k);
-  return Int32Array.from(customers, (c) => index.get(c.id) ?? -1);
+  return Int32Array.from(current, (id) => index.get(id) ?? -1);
+}
+
+/** Customers given as objects, as columns. */
+function columnsOf(customers: readonly MovementCustomer[]): MovementCustomerColumns {
+  return {
+    ids: customers.map((c) => c.id),
+    pyramidTier: Uint8Array.from(customers, (c) => c.pyramidTier ?? 0),
+    pyramidValue: Float64Array.from(customers, (c) => c.pyramidValue ?? Number.NaN),
+    svcd: Uint8Array.from(customers, (c) => (c.svcd === null ? 0 : segments.indexOf(c.svcd) + 1)),
+    abc: Uint8Array.from(customers, (c) => classSlot(c.abc)),
+    orders: Int32Array.from(customers, (c) => c.orders),
+  };
 }
 
 /** A (size × size) matrix of zeros. */
@@ -273,4 +331,37 @@ function changeOf(
   return Number.isInteger(p) && Number.isInteger(c) && p >= 0 && p <= 5 && c >= 0 && c <= 5
     ? changes[p * 6 + c]!
     : tierChange(previous, current);
+}
+
+/** A trend's code in `trendByCode`. */
+function trendCode(trend: ValueTrend | null): number {
+  return trend === null ? 0 : trendByCode.indexOf(trend);
+}
+
+/** A relationship kind's code in `relationshipByCode`. */
+function relationshipCode(kind: RelationshipKind | null): number {
+  return kind === null ? 0 : relationshipByCode.indexOf(kind);
+}
+
+/** The customers' movements as objects, from the columns. */
+function customersOf(columns: MovementColumns): CustomerMovement[] {
+  const n = columns.previousTier.length;
+  const customers = new Array<CustomerMovement>(n);
+  for (let i = 0; i < n; i++) {
+    const tier = columns.previousTier[i]!;
+    const value = columns.previousValue[i]!;
+    customers[i] = {
+      previousTier: tier === 0 ? null : (tier as PyramidTier),
+      previousValue: Number.isNaN(value) ? null : value,
+      previousSvcd: svcdByCode[columns.previousSvcd[i]!] ?? null,
+      previousAbc: classes[columns.previousAbc[i]!] ?? null,
+      tierChange: columns.tierChange[i]!,
+      valueTrend: trendByCode[columns.valueTrend[i]!] ?? null,
+      profitTrend: trendByCode[columns.profitTrend[i]!] ?? null,
+      relationship: relationshipByCode[columns.relationship[i]!] ?? null,
+      recentRevenue: columns.recentRevenue[i]!,
+      earlierRevenue: columns.earlierRevenue[i]!,
+    };
+  }
+  return customers;
 }

@@ -79,6 +79,49 @@ export interface CustomerMovement {
   earlierRevenue: number;
 }
 
+/**
+ * Movement's per-customer results as columns, aligned with `AnalysisResult.customers` (row i = customer i):
+ * what {@link Movement.customers} is built from, and what the report and the customer columns read.
+ */
+export interface MovementColumns {
+  /** Earlier tier 1–5; 0 for none. */
+  previousTier: Uint8Array;
+  /** Earlier pyramid value; NaN for none. */
+  previousValue: Float64Array;
+  /** Earlier SVCD segment as its code in `svcdByCode` (0: none). */
+  previousSvcd: Uint8Array;
+  /** Earlier ABC class as its code in `abcByCode` (0 A, 1 B, 2 C); 3 for none. */
+  previousAbc: Uint8Array;
+  tierChange: (TierChange | null)[];
+  /** Revenue trend as its code in `trendByCode` (0: none). */
+  valueTrend: Uint8Array;
+  /** Profit trend as its code in `trendByCode` (0: none). */
+  profitTrend: Uint8Array;
+  /** Relationship kind as its code in `relationshipByCode` (0: none). */
+  relationship: Uint8Array;
+  recentRevenue: Float64Array;
+  earlierRevenue: Float64Array;
+}
+
+/** Value trends by code (0: none), as {@link MovementColumns} holds them. */
+export const trendByCode: readonly (ValueTrend | null)[] = [
+  null,
+  'growing',
+  'stable',
+  'declining',
+  'new',
+  'lapsed',
+];
+
+/** Relationship kinds by code (0: none), as {@link MovementColumns} holds them. */
+export const relationshipByCode: readonly (RelationshipKind | null)[] = [
+  null,
+  'biggestProfit',
+  'couldBecomeBiggest',
+  'losingValue',
+  'transactional',
+];
+
 /** Retention from the earlier period to the recent one. */
 export interface Retention {
   /** Customers who bought (amount > 0) in the earlier period. */
@@ -117,7 +160,10 @@ export interface Movement {
   tiers: MigrationMatrix<PyramidTier>;
   svcd: MigrationMatrix<SvcdSegment>;
   abc: MigrationMatrix<AbcClass>;
-  customers: CustomerMovement[];
+  /** Each customer's movement, built from `columns` on first read. */
+  readonly customers: CustomerMovement[];
+  /** The same per-customer results as columns, as the comparison computes them. */
+  columns: MovementColumns;
   retention: Retention;
   repeatPurchases: RepeatPurchases;
   cohorts: CohortRow[];

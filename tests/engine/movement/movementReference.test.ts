@@ -11,6 +11,7 @@ import type { EarlierCategories } from '../../../src/engine/methods/Method';
 import {
   analyzeMovement,
   type MovementCustomer,
+  type MovementCustomerColumns,
   type MovementInput,
 } from '../../../src/engine/movement/analyzeMovement';
 import { migrationMatrix } from '../../../src/engine/movement/migrationMatrix';
@@ -55,6 +56,18 @@ function customersOf(next: () => number, n: number): MovementCustomer[] {
   });
 }
 
+/** The customers as the columns a run holds (tier 0, NaN and segment 0 for none; classes by code). */
+function columnsOf(customers: MovementCustomer[]): MovementCustomerColumns {
+  return {
+    ids: customers.map((c) => c.id),
+    pyramidTier: Uint8Array.from(customers, (c) => c.pyramidTier ?? 0),
+    pyramidValue: Float64Array.from(customers, (c) => c.pyramidValue ?? Number.NaN),
+    svcd: Uint8Array.from(customers, (c) => svcdByCode.indexOf(c.svcd)),
+    abc: Uint8Array.from(customers, (c) => abcByCode.indexOf(c.abc)),
+    orders: Int32Array.from(customers, (c) => c.orders),
+  };
+}
+
 /** The earlier analysis's columns over `ids`. */
 function earlierOf(next: () => number, ids: string[]): EarlierCategories {
   const count = ids.length;
@@ -86,7 +99,11 @@ function expectSameMovement(
 }
 
 /** The comparison as the straightforward code gave it: a map by id, objects per period, pairs counted. */
-function reference(input: MovementInput, recent: PeriodTotals, earlier: PeriodTotals) {
+function reference(
+  input: MovementInput & { customers: readonly MovementCustomer[] },
+  recent: PeriodTotals,
+  earlier: PeriodTotals,
+) {
   const before = new Map<string, RecordedCategories & { value: number | null }>();
   if (input.recorded == null) {
     const previous = input.categoriesAt(0);
@@ -187,7 +204,7 @@ describe('analyzeMovement against the straightforward comparison', () => {
         );
         const recent = totals(next, customers.length, hasProfit);
         const earlier = totals(next, customers.length, hasProfit);
-        const input: MovementInput = {
+        const input: MovementInput & { customers: MovementCustomer[] } = {
           asOf,
           customers,
           hasProfit,
@@ -201,6 +218,10 @@ describe('analyzeMovement against the straightforward comparison', () => {
         const movement = analyzeMovement(input, settings);
         const expected = reference(input, recent, earlier);
         expectSameMovement(movement, expected);
+        // The same customers as columns (as a run's movement method hands them over) compare the same.
+        const asColumns = analyzeMovement({ ...input, customers: columnsOf(customers) }, settings);
+        expectSameMovement(asColumns, expected);
+        expect(asColumns.columns).toEqual(movement.columns);
         // Something of each kind was compared.
         expect(new Set(movement.customers.map((c) => c.tierChange)).size).toBeGreaterThan(1);
       });
@@ -224,7 +245,7 @@ describe('analyzeMovement against the straightforward comparison', () => {
     const recorded = { asOf: addMonths(asOf, -2), customers: recordedCustomers } as RecordedRun;
     const recent = totals(next, customers.length, true);
     const earlier = totals(next, customers.length, true);
-    const input: MovementInput = {
+    const input: MovementInput & { customers: MovementCustomer[] } = {
       asOf,
       customers,
       hasProfit: true,
