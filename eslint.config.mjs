@@ -79,6 +79,7 @@ const nonNullKernels = [
   'src/engine/valueModel/minimizeBfgs.ts', // gradient and Hessian arrays
   'src/engine/valueModel/groupPurchasesByCustomer.ts', // counting sort of the rows over typed arrays
   'src/engine/valueModel/summarizePurchasesByCustomer.ts', // per-customer loops over typed arrays
+  'src/engine/valueModel/summarizePurchaseWindows.ts', // the same loops, several windows in one pass
   'src/engine/valueModel/groupRepeatHistories.ts', // grouping over typed arrays
   'src/host/file/SheetXmlScanner.ts', // byte-by-byte scan of sheet XML
   'src/host/file/parseCsv.ts', // character scan of CSV text

@@ -1,9 +1,9 @@
 import type { MessagePort } from 'node:worker_threads';
 import {
   groupValueModelRows,
-  prepareValueModelHoldout,
   runValueModelFit,
   runValueModelHoldout,
+  summarizeValueModelRows,
   type ValueModelJob,
   type ValueModelRun,
 } from '../engine/valueModel/runValueModel';
@@ -47,15 +47,15 @@ function replyTo(job: ValueModelWorkerJob): ValueModelReply {
   const { rows, customerCount, asOf, settings, holdoutClaim, grouping, holdoutInputs } = job;
   const byCustomer = groupValueModelRows(rows, customerCount, grouping);
   if (grouping !== undefined) markGroupingReady(grouping);
-  // The holdout check's summaries and groups first, for the caller: its check runs beside this fit, and the
-  // caller's thread is the busier one (this thread waits at the end otherwise).
-  const prepared =
-    holdoutInputs === undefined ? undefined : prepareValueModelHoldout(rows, asOf, settings, byCustomer);
+  // The fit's summary and the holdout check's summaries and groups in one pass, the check's sent first, for
+  // the caller: its check may run beside this fit (whoever is free first takes it).
+  const summaries = summarizeValueModelRows(rows, asOf, settings, byCustomer);
+  const prepared = summaries.holdout;
   if (holdoutInputs !== undefined) {
     holdoutInputs.postMessage(prepared);
     holdoutInputs.close();
   }
-  const fit = runValueModelFit(rows, customerCount, asOf, settings, byCustomer);
+  const fit = runValueModelFit(rows, customerCount, asOf, settings, byCustomer, summaries.fit);
   // Claimed also when the fit failed: the caller then need not check the holdout for nothing.
   const mine = holdoutClaim === undefined || claimHoldout(holdoutClaim, 'worker');
   if (fit.valueModel === null) return { ok: true, run: { fit, holdout: null } };

@@ -4,7 +4,7 @@ import { fitBgNbd } from './fitBgNbd';
 import { frequencyAgePairs } from './frequencyAgePairs';
 import { groupPurchasesByCustomer, type PurchasesByCustomer } from './groupPurchasesByCustomer';
 import { groupRepeatHistories } from './groupRepeatHistories';
-import { summarizePurchasesByCustomer } from './summarizePurchasesByCustomer';
+import { summarizePurchaseWindows } from './summarizePurchaseWindows';
 import type { GroupedHistories, HoldoutCheck, HoldoutRow, RepeatPurchaseSummary } from './types';
 
 const daysPerWeek = 7;
@@ -38,18 +38,31 @@ export function prepareHoldout(
   countZeroAmounts: boolean,
 ): HoldoutInputs | null {
   if (!(holdoutEnd >= holdoutStart)) return null;
-  const calibration = summarizePurchasesByCustomer(
-    purchases,
-    holdoutStart - 1,
-    Number.NEGATIVE_INFINITY,
-    countZeroAmounts,
-  );
+  const [calibration, holdout] = summarizePurchaseWindows(purchases, countZeroAmounts, [
+    { startDay: Number.NEGATIVE_INFINITY, endDay: holdoutStart - 1 },
+    { startDay: holdoutStart, endDay: holdoutEnd },
+  ]) as [RepeatPurchaseSummary, RepeatPurchaseSummary];
+  return holdoutInputsOf(calibration, holdout, holdoutStart, holdoutEnd, countZeroAmounts);
+}
+
+/**
+ * The {@link HoldoutInputs} of summaries already made: the calibration's (every purchase day before
+ * `holdoutStart`) and the holdout's (`holdoutStart` to `holdoutEnd`), e.g. in the same pass as the fit's
+ * (`summarizePurchaseWindows`).
+ */
+export function holdoutInputsOf(
+  calibration: RepeatPurchaseSummary,
+  holdout: RepeatPurchaseSummary,
+  holdoutStart: number,
+  holdoutEnd: number,
+  countZeroAmounts: boolean,
+): HoldoutInputs {
   return {
     holdoutStart,
     holdoutEnd,
     countZeroAmounts,
     calibration,
-    holdout: summarizePurchasesByCustomer(purchases, holdoutEnd, holdoutStart, countZeroAmounts),
+    holdout,
     grouped: groupRepeatHistories(calibration),
   };
 }

@@ -7,7 +7,7 @@ import { gammaGammaExpectedOrderValue } from './gammaGammaExpectedOrderValue';
 import { groupPurchasesByCustomer, type PurchasesByCustomer } from './groupPurchasesByCustomer';
 import { groupRepeatHistories } from './groupRepeatHistories';
 import { summarizePurchasesByCustomer } from './summarizePurchasesByCustomer';
-import type { GammaGammaParams, ValueModelResult } from './types';
+import type { GammaGammaParams, RepeatPurchaseSummary, ValueModelResult } from './types';
 
 /** Options of {@link fitValueModel}. */
 interface ValueModelOptions {
@@ -26,6 +26,12 @@ interface ValueModelOptions {
    * summary then reads them instead of grouping the rows again.
    */
   byCustomer?: PurchasesByCustomer;
+  /**
+   * The rows' summary to the as-of date (every purchase day up to it, with `countZeroAmounts`), when the
+   * caller made it in the same pass as others (`summarizePurchaseWindows`): neither grouping nor summary is
+   * then made here.
+   */
+  summary?: RepeatPurchaseSummary;
 }
 
 const daysPerWeek = 7;
@@ -65,12 +71,14 @@ export function fitValueModel(
   const months = options.months ?? 12;
   const monthlyDiscount = options.monthlyDiscount ?? 0.01;
   const minCustomers = options.minCustomers ?? 30;
-  const summary = summarizePurchasesByCustomer(
-    options.byCustomer ?? groupPurchasesByCustomer(customer, day, amount, customerCount),
-    asOf,
-    Number.NEGATIVE_INFINITY,
-    options.countZeroAmounts ?? false,
-  );
+  const summary =
+    options.summary ??
+    summarizePurchasesByCustomer(
+      options.byCustomer ?? groupPurchasesByCustomer(customer, day, amount, customerCount),
+      asOf,
+      Number.NEGATIVE_INFINITY,
+      options.countZeroAmounts ?? false,
+    );
   const fail = (reason: string): ValueModelResult => ({ valueModel: null, reason, predictions: null });
   if (summary.customersWithPurchases < minCustomers) {
     return fail(

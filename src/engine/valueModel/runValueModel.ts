@@ -1,9 +1,10 @@
 import { dayFromIso } from '../dayNumbers';
-import { checkHoldout, prepareHoldout, type HoldoutInputs } from './checkHoldout';
+import { checkHoldout, holdoutInputsOf, prepareHoldout, type HoldoutInputs } from './checkHoldout';
 import { defaultHoldoutStart } from './defaultHoldoutStart';
 import { fitValueModel } from './fitValueModel';
 import { groupPurchasesByCustomer, type PurchasesByCustomer } from './groupPurchasesByCustomer';
-import type { HoldoutCheck, ValueModelResult } from './types';
+import { summarizePurchaseWindows } from './summarizePurchaseWindows';
+import type { HoldoutCheck, RepeatPurchaseSummary, ValueModelResult } from './types';
 
 /** The value model's settings (flat keys of the analysis settings). */
 export interface ValueModelSettings {
@@ -66,11 +67,15 @@ export function runValueModel(
   asOf: number,
   settings: ValueModelSettings,
 ): ValueModelRun {
-  // The fit, the holdout's calibration and the holdout summarise the same rows grouped once.
+  // The fit, the holdout's calibration and the holdout summarise the same rows grouped once, in one pass.
   const byCustomer = groupValueModelRows(rows, customerCount);
-  const fit = runValueModelFit(rows, customerCount, asOf, settings, byCustomer);
+  const summaries = summarizeValueModelRows(rows, asOf, settings, byCustomer);
+  const fit = runValueModelFit(rows, customerCount, asOf, settings, byCustomer, summaries.fit);
   if (fit.valueModel === null) return { fit, holdout: null };
-  return { fit, holdout: runValueModelHoldout(rows, customerCount, asOf, settings, byCustomer) };
+  return {
+    fit,
+    holdout: runValueModelHoldout(rows, customerCount, asOf, settings, byCustomer, summaries.holdout),
+  };
 }
 
 /** The job's rows 0 … count − 1 of each column (views, not copies). */
@@ -102,6 +107,7 @@ export function groupValueModelRows(
  * The fit of {@link runValueModel}: `run.fit`, with its per-customer predictions.
  *
  * @param byCustomer The rows grouped by {@link groupValueModelRows}, when the caller has them.
+ * @param summary The fit's summary of them ({@link summarizeValueModelRows}), when the caller has it.
  * @example const fit = runValueModelFit(job.rows, job.customerCount, job.asOf, job.settings);
  */
 export function runValueModelFit(
@@ -110,6 +116,7 @@ export function runValueModelFit(
   asOf: number,
   settings: ValueModelSettings,
   byCustomer: PurchasesByCustomer = groupValueModelRows(rows, customerCount),
+  summary?: RepeatPurchaseSummary,
 ): ValueModelResult {
   const { customer, day, amount } = usedRows(rows);
   return fitValueModel(customer, day, amount, customerCount, asOf, {
@@ -117,6 +124,7 @@ export function runValueModelFit(
     monthlyDiscount: settings.valueMonthlyDiscount,
     countZeroAmounts: true,
     byCustomer,
+    ...(summary && { summary }),
   });
 }
 
@@ -155,6 +163,34 @@ export function prepareValueModelHoldout(
   byCustomer: PurchasesByCustomer,
 ): HoldoutInputs | null {
   return prepareHoldout(byCustomer, holdoutStartOf(rows, asOf, settings), asOf, true);
+}
+
+/**
+ * The fit's summary of the grouped rows (every purchase day to the as-of date) and what the holdout check
+ * reads before its fit ({@link HoldoutInputs}, null when the check has nothing to read), in one pass over
+ * the rows (`summarizePurchaseWindows`): for {@link runValueModelFit} and {@link runValueModelHoldout},
+ * here or on two threads.
+ *
+ * @example const { fit, holdout } = summarizeValueModelRows(job.rows, job.asOf, job.settings, byCustomer);
+ */
+export function summarizeValueModelRows(
+  rows: ValueModelRows,
+  asOf: number,
+  settings: ValueModelSettings,
+  byCustomer: PurchasesByCustomer,
+): { fit: RepeatPurchaseSummary; holdout: HoldoutInputs | null } {
+  const holdoutStart = holdoutStartOf(rows, asOf, settings);
+  const all = { startDay: Number.NEGATIVE_INFINITY, endDay: asOf };
+  if (!(asOf >= holdoutStart)) {
+    const [fit] = summarizePurchaseWindows(byCustomer, true, [all]) as [RepeatPurchaseSummary];
+    return { fit, holdout: null };
+  }
+  const [fit, calibration, holdout] = summarizePurchaseWindows(byCustomer, true, [
+    all,
+    { startDay: Number.NEGATIVE_INFINITY, endDay: holdoutStart - 1 },
+    { startDay: holdoutStart, endDay: asOf },
+  ]) as [RepeatPurchaseSummary, RepeatPurchaseSummary, RepeatPurchaseSummary];
+  return { fit, holdout: holdoutInputsOf(calibration, holdout, holdoutStart, asOf, true) };
 }
 
 /** The holdout's first day: the setting's, else the last third of the span from the first purchase. */
