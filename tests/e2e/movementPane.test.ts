@@ -89,6 +89,9 @@ for (const [width, locale] of [
     const box = await section.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(width);
     await section.scrollIntoViewIfNeeded();
+    // The accordion's opening motion finished before the picture (mid-motion the section is still faded).
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await page.waitForTimeout(100);
     await page.screenshot({ path: path.join(screenshots, `movement-${width}-${locale}.png`) });
 
     if (width === 1280) {

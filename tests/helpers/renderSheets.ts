@@ -20,7 +20,9 @@ export async function keepOnlySheets(bytes: Uint8Array, keep: readonly string[])
       xml
         .replace(/<sheetData>[\s\S]*<\/sheetData>/u, '<sheetData/>')
         .replace(/<tableParts[\s\S]*?<\/tableParts>/u, '')
-        .replace(/<autoFilter[^>]*\/>/u, ''),
+        .replace(/<autoFilter[^>]*\/>/u, '')
+        // Its charts too: without their sheet's cells they would print as empty frames.
+        .replace(/<drawing [^>]*\/>/u, ''),
     );
   }
   return zip.generateAsync({ type: 'uint8array' });
