@@ -25,7 +25,7 @@ export type ValueModelReply =
 export type ValueModelWorkerJob = ValueModelJob & {
   holdoutClaim?: HoldoutClaim;
   grouping?: SharedGrouping;
-  /** Where the worker sends what the holdout check reads before its fit (`prepareValueModelHoldout`). */
+  /** Where the worker sends what the holdout check reads before its fit (`summarizeValueModelRows`). */
   holdoutInputs?: MessagePort;
 };
 

@@ -7,10 +7,9 @@ import { serveValueModel } from './serveValueModel';
 
 /**
  * What the command line's bundle does as a worker thread, per role, on the port it talks over (and `done`
- * called once a role that answers once has answered): `csvHalf`
- * parses the second half of a large CSV (`startCsvHalfWorker`); `valueModel` fits the value model beside
- * the analysis (`startValueModelWorker`); `jsonReport` formats blocks of a large JSON report's customers
- * (`writeJsonReport`).
+ * called once a role that answers once has answered): `csvHalf` parses the second half of a large CSV
+ * (`startCsvHalfWorker`); `valueModel` fits the value model beside the analysis (`startValueModelWorker`);
+ * `jsonReport` formats blocks of a large JSON report's customers (`writeJsonReport`).
  */
 export const workerRoles = {
   csvHalf: serveCsvHalf,

@@ -140,9 +140,9 @@ function talkTo(worker: RoleWorker): {
 /**
  * Writes the JSON report (`formatReportJson`'s text, byte for byte) to `file`. A large report is formatted
  * on two threads: a worker thread (role `jsonReport`: the run's shared thread, or a thread of the script
- * started now, which loads while this thread formats the first customers) formats blocks of customers from their values (`jsonReportPartJob`), in turn with this
- * thread, whose blocks and the worker's bytes are written in order; should the worker fail, this thread
- * formats what it did not send.
+ * started now, which loads while this thread formats the first customers) formats blocks of customers from
+ * their values (`jsonReportPartJob`), in turn with this thread, whose blocks and the worker's bytes are
+ * written in order; should the worker fail, this thread formats what it did not send.
  *
  * @param source Where the worker runs: the command line's bundle (a thread of its own) or the run's
  *   `WorkerThread`; null: everything on this thread.

@@ -1,5 +1,5 @@
 import { dayFromIso } from '../dayNumbers';
-import { checkHoldout, holdoutInputsOf, prepareHoldout, type HoldoutInputs } from './checkHoldout';
+import { checkHoldout, holdoutInputsOf, type HoldoutInputs } from './checkHoldout';
 import { defaultHoldoutStart } from './defaultHoldoutStart';
 import { fitValueModel } from './fitValueModel';
 import { groupPurchasesByCustomer, type PurchasesByCustomer } from './groupPurchasesByCustomer';
@@ -134,7 +134,7 @@ export function runValueModelFit(
  *
  * @param byCustomer The rows grouped by {@link groupValueModelRows}, when the caller has them.
  * @param prepared What the check reads before its fit, when another thread made it
- *   ({@link prepareValueModelHoldout}): used when it is of the same holdout, else made here.
+ *   ({@link summarizeValueModelRows}): used when it is of the same holdout, else made here.
  * @example const holdout = runValueModelHoldout(job.rows, job.customerCount, job.asOf, job.settings);
  */
 export function runValueModelHoldout(
@@ -148,21 +148,6 @@ export function runValueModelHoldout(
   const { customer, day, amount } = usedRows(rows);
   const start = holdoutStartOf(rows, asOf, settings);
   return checkHoldout(customer, day, amount, customerCount, start, asOf, true, byCustomer, prepared);
-}
-
-/**
- * What {@link runValueModelHoldout} reads before its fit ({@link prepareHoldout}), for a thread that has
- * the grouping to make it ahead of the check (null when the check has nothing to read).
- *
- * @example runValueModelHoldout(rows, n, asOf, settings, byCustomer, prepareValueModelHoldout(rows, asOf, settings, byCustomer))
- */
-export function prepareValueModelHoldout(
-  rows: ValueModelRows,
-  asOf: number,
-  settings: ValueModelSettings,
-  byCustomer: PurchasesByCustomer,
-): HoldoutInputs | null {
-  return prepareHoldout(byCustomer, holdoutStartOf(rows, asOf, settings), asOf, true);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PurchasesByCustomer } from './groupPurchasesByCustomer';
+import { sortFirstDays, summarizePurchasesByCustomer } from './summarizePurchasesByCustomer';
 import type { RepeatPurchaseSummary } from './types';
 
 /** A span of days a summary counts: from `startDay` to `endDay`, both included; T is measured to `endDay`. */
@@ -20,51 +21,12 @@ function emptySummary(customerCount: number): RepeatPurchaseSummary {
 }
 
 /**
- * `summarizePurchasesByCustomer` of one window for customer `c`, from the customer's rows gathered in row
- * order (`whens`, `amounts`, `n` of them): the same statements, so the same numbers, for any days.
- */
-function summarizeGathered(
-  summary: RepeatPurchaseSummary,
-  c: number,
-  { startDay, endDay }: PurchaseWindow,
-  whens: Float64Array,
-  amounts: Float64Array,
-  n: number,
-  days: Int32Array,
-): void {
-  let first = -1;
-  let m = 0;
-  for (let k = 0; k < n; k++) {
-    const when = whens[k]!;
-    if (!(when >= startDay && when <= endDay)) continue;
-    if (first === -1 || when < first) first = when | 0;
-    days[m++] = k;
-  }
-  if (m === 0) return;
-  let repeatAmount = 0;
-  for (let k = 0; k < m; k++) {
-    const row = days[k]!;
-    if (whens[row]! > first) repeatAmount += amounts[row]!;
-  }
-  const sorted = new Int32Array(m);
-  for (let k = 0; k < m; k++) sorted[k] = whens[days[k]!]!;
-  sorted.sort();
-  let distinct = 1;
-  for (let k = 1; k < m; k++) if (sorted[k] !== sorted[k - 1]) distinct++;
-  summary.customersWithPurchases++;
-  summary.firstDay[c] = first;
-  summary.frequency[c] = distinct - 1;
-  summary.recencyDays[c] = sorted[m - 1]! - sorted[0]!;
-  summary.ageDays[c] = endDay - sorted[0]!;
-  summary.meanRepeatSpend[c] = distinct > 1 ? repeatAmount / (distinct - 1) : 0;
-}
-
-/**
  * `summarizePurchasesByCustomer` of several windows at once, number for number, in one pass over the
  * grouped rows: each customer's rows are read and their days sorted once, and each window takes the run of
  * sorted days it spans (its repeat spend still added in row order). The value model's fit (all days to the
  * as-of date), its holdout's calibration (to the day before the holdout) and the holdout itself are three
- * windows of the same rows.
+ * windows of the same rows. Rows with days that are not whole days from 0 (never the engine's) are
+ * summarised a window at a time (`summarizePurchasesByCustomer`), whose statements define the result there.
  *
  * @param countZeroAmounts Whether a row of amount 0 makes a purchase day.
  * @returns One summary per window, in the windows' order.
@@ -82,6 +44,14 @@ export function summarizePurchaseWindows(
   windows: readonly PurchaseWindow[],
 ): RepeatPurchaseSummary[] {
   const { customerCount, from, day, amount } = rows;
+  // Whole days from 0 on sort and compare alike as numbers and as Int32.
+  for (let k = 0; k < day.length; k++) {
+    const when = day[k]!;
+    if (!(when >= 0 && when <= 0x7fffffff && Math.floor(when) === when))
+      return windows.map(({ startDay, endDay }) =>
+        summarizePurchasesByCustomer(rows, endDay, startDay, countZeroAmounts),
+      );
+  }
   const summaries = windows.map(() => emptySummary(customerCount));
   let lowest = Number.POSITIVE_INFINITY;
   let highest = Number.NEGATIVE_INFINITY;
@@ -102,36 +72,16 @@ export function summarizePurchaseWindows(
       days = new Int32Array(whens.length);
     }
     let n = 0;
-    // Whole days from 0 on (the engine's), which sort and compare alike as numbers and as Int32.
-    let whole = true;
     for (let k = start; k < end; k++) {
       const value = amount[k]!;
       const when = day[k]!;
       if (!((value > 0 || (countZeroAmounts && value === 0)) && when >= lowest && when <= highest)) continue;
-      if (!(when >= 0 && when <= 0x7fffffff && Math.floor(when) === when)) whole = false;
       whens[n] = when;
       amounts[n++] = value;
     }
     if (n === 0) continue;
-    if (!whole) {
-      for (let w = 0; w < windows.length; w++)
-        summarizeGathered(summaries[w]!, c, windows[w]!, whens, amounts, n, days);
-      continue;
-    }
     for (let k = 0; k < n; k++) days[k] = whens[k]!;
-    // The few days sorted in place (insertion sort; a long run by the typed array's sort).
-    if (n > 32) days.subarray(0, n).sort();
-    else {
-      for (let k = 1; k < n; k++) {
-        const value = days[k]!;
-        let j = k - 1;
-        while (j >= 0 && days[j]! > value) {
-          days[j + 1] = days[j]!;
-          j--;
-        }
-        days[j + 1] = value;
-      }
-    }
+    sortFirstDays(days, n);
     for (let w = 0; w < windows.length; w++) {
       const { startDay, endDay } = windows[w]!;
       let low = 0;

@@ -59,19 +59,7 @@ export function summarizePurchasesByCustomer(
       if (when > first) repeatAmount += amounts[k]!;
       days[k] = when;
     }
-    // The few days sorted in place (insertion sort; a long run by the typed array's sort).
-    if (n > 32) days.subarray(0, n).sort();
-    else {
-      for (let k = 1; k < n; k++) {
-        const value = days[k]!;
-        let j = k - 1;
-        while (j >= 0 && days[j]! > value) {
-          days[j + 1] = days[j]!;
-          j--;
-        }
-        days[j + 1] = value;
-      }
-    }
+    sortFirstDays(days, n);
     let distinct = 1;
     for (let k = 1; k < n; k++) if (days[k] !== days[k - 1]) distinct++;
     const firstSorted = days[0]!;
@@ -81,4 +69,24 @@ export function summarizePurchasesByCustomer(
     meanRepeatSpend[c] = distinct > 1 ? repeatAmount / (distinct - 1) : 0;
   }
   return { firstDay, frequency, recencyDays, ageDays, meanRepeatSpend, customersWithPurchases };
+}
+
+/**
+ * Sorts `days[0]` … `days[n − 1]` in place, ascending: a customer's few days by insertion, a long run by the
+ * typed array's sort.
+ */
+export function sortFirstDays(days: Int32Array, n: number): void {
+  if (n > 32) {
+    days.subarray(0, n).sort();
+    return;
+  }
+  for (let k = 1; k < n; k++) {
+    const value = days[k]!;
+    let j = k - 1;
+    while (j >= 0 && days[j]! > value) {
+      days[j + 1] = days[j]!;
+      j--;
+    }
+    days[j + 1] = value;
+  }
 }

@@ -6,10 +6,10 @@
 import {
   defaultValueModelSettings,
   groupValueModelRows,
-  prepareValueModelHoldout,
   runValueModel,
   runValueModelFit,
   runValueModelHoldout,
+  summarizeValueModelRows,
   type ValueModelRows,
   type ValueModelSettings,
 } from '../../../src/engine/valueModel/runValueModel';
@@ -48,7 +48,7 @@ describe('the fit and the holdout check run apart give runValueModel', () => {
     expect(runValueModelFit(rows, cdnow.customerCount, asOf, settings, byCustomer)).toEqual(run.fit);
     // The check's inputs made ahead (as the worker does), sent over (a structured clone, as a message is),
     // and read by the check.
-    const prepared = structuredClone(prepareValueModelHoldout(rows, asOf, settings, byCustomer));
+    const prepared = structuredClone(summarizeValueModelRows(rows, asOf, settings, byCustomer).holdout);
     expect(prepared === null).toBe(changed.valueHoldoutStart === '1998-01-01');
     expect(runValueModelHoldout(rows, cdnow.customerCount, asOf, settings, byCustomer, prepared)).toEqual(
       run.holdout,
@@ -60,7 +60,7 @@ describe('the fit and the holdout check run apart give runValueModel', () => {
     const asOf = ymd('19980630');
     const run = runValueModel(rows, cdnow.customerCount, asOf, settings);
     const byCustomer = groupValueModelRows(rows, cdnow.customerCount);
-    const prepared = prepareValueModelHoldout(rows, asOf, settings, byCustomer)!;
+    const prepared = summarizeValueModelRows(rows, asOf, settings, byCustomer).holdout!;
     // The check reads them: with one customer's calibration history changed, its fit is another.
     const altered = structuredClone(prepared);
     altered.grouped.groups.weight[0]! += 50;
@@ -68,19 +68,19 @@ describe('the fit and the holdout check run apart give runValueModel', () => {
       runValueModelHoldout(rows, cdnow.customerCount, asOf, settings, byCustomer, altered).fit,
     ).not.toEqual(run.holdout!.fit);
     // Of another holdout start, another as-of date or other customers: not read (the same check as without).
-    const otherStart = prepareValueModelHoldout(
+    const otherStart = summarizeValueModelRows(
       rows,
       asOf,
       { ...settings, valueHoldoutStart: '1997-09-01' },
       byCustomer,
-    );
-    const otherEnd = prepareValueModelHoldout(rows, asOf - 1, settings, byCustomer);
-    const fewer = prepareValueModelHoldout(
+    ).holdout;
+    const otherEnd = summarizeValueModelRows(rows, asOf - 1, settings, byCustomer).holdout;
+    const fewer = summarizeValueModelRows(
       rows,
       asOf,
       settings,
       groupValueModelRows(rows, cdnow.customerCount - 1),
-    );
+    ).holdout;
     for (const other of [otherStart, otherEnd, fewer]) {
       const poisoned = structuredClone(other)!;
       poisoned.grouped.groups.weight[0]! += 50;
