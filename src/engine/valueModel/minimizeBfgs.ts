@@ -85,15 +85,21 @@ export function minimizeBfgs(
     const nextGradient = new Array<number>(n).fill(0);
     let next: number[] = x;
     let nextValue = Number.POSITIVE_INFINITY;
-    for (let halvings = 0; halvings < 30; halvings++) {
+    // A decrease within the objective's rounding is no decrease: it only walks the noise. So after the
+    // first try the search stops halving once even the decrease the slope promises over the step is that
+    // small (where the likelihood flattens out towards a limiting case, each further try would be noise).
+    const noise = 1e-14 * (1 + Math.abs(value));
+    let lower = false;
+    for (let halvings = 0; halvings < 30 && (halvings === 0 || -step * slope > noise); halvings++) {
       next = x.map((v, j) => v + step * direction[j]!);
       nextValue = evaluate(next, nextGradient);
-      if (nextValue <= value + 1e-4 * step * slope) break;
+      if (nextValue <= value + 1e-4 * step * slope) {
+        lower = value - nextValue > noise;
+        break;
+      }
       step /= 2;
     }
-    // A decrease within the objective's rounding is no decrease: it only walks the noise.
-    const noise = 1e-14 * (1 + Math.abs(value));
-    if (!(nextValue <= value + 1e-4 * step * slope) || value - nextValue <= noise) {
+    if (!lower) {
       if (gradient.every((g) => Math.abs(g) <= stallTolerance)) {
         return done(x, value, iteration, true, 'converged to the precision of the objective');
       }

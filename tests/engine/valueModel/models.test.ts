@@ -84,6 +84,34 @@ describe('fitBgNbd reports what it cannot do', () => {
     expect(Number.isFinite(ahead) && ahead > 0).toBe(true);
   });
 
+  test('a towards 0 (nobody drops out): the search stops where the likelihood is flat to its rounding', () => {
+    // Drawn with a drop-out chance of about 1e-6: the likelihood rises ever more slowly as a → 0. Every
+    // halving of the line search there promises a decrease far below the objective's rounding; tried one
+    // after another (as before), they cost this fit 363 evaluations to move nowhere.
+    const sales = simulateBgNbd(
+      200,
+      { r: 0.5, alpha: 5, a: 1e-3, b: 1e3 },
+      { p: 6, q: 4, gamma: 15 },
+      365,
+      84,
+      3,
+    );
+    const summary = summarizeRepeatPurchases(
+      sales.customer,
+      sales.day,
+      sales.amount,
+      sales.customers,
+      sales.endDay,
+    );
+    const fit = fitBgNbd(groupRepeatHistories(summary).groups);
+    if (!fit.converged) throw new Error(fit.reason);
+    expect(fit.boundary).toMatch(/^a shrinks towards 0/u);
+    expect(fit.evaluations).toBeLessThan(120);
+    // The predictions at the limit stand: a customer's expected purchases are finite and positive.
+    const ahead = bgnbdConditionalExpectedPurchases(fit.params, 10, 2, 8, 30);
+    expect(Number.isFinite(ahead) && ahead > 0).toBe(true);
+  });
+
   test('a fit inside the bounds has no boundary note', () => {
     const sales = simulateBgNbd(
       1500,
