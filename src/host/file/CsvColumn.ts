@@ -109,7 +109,7 @@ export class CsvColumn {
           keyNumbers: this.keyNumbers.subarray(0, this.keyCount),
           keyDecimals: this.keyDecimals.subarray(0, this.keyCount),
         };
-      return { kind: 'texts', codes: this.codes, values: this.values };
+      return { kind: 'texts', codes: this.codes, ...joinedTexts(this.values) };
     }
     if (this.prefixes !== null && this.prefixCodes !== null && this.tails !== null && this.widths !== null)
       return {
@@ -208,18 +208,25 @@ export class CsvColumn {
     this.appendCodes(part.codes, remap, offset, rows);
   }
 
-  /** {@link CsvColumn.appendPart} of codes (of texts, or of numbers as their texts) to codes of texts. */
+  /**
+   * {@link CsvColumn.appendPart} of codes (of texts, or of numbers as their texts) to codes of texts. The
+   * part's texts are looked up where they stand in its joined text: only those new here become strings.
+   */
   private appendTexts(
     part: Extract<CsvColumnPart, { kind: 'texts' | 'numberKeys' }>,
     offset: number,
     rows: number,
   ): void {
-    const values =
+    const { text, ends } =
       part.kind === 'texts'
-        ? part.values
-        : Array.from(part.keyNumbers, (value, code) => keyText(value, part.keyDecimals[code]!));
-    const remap = new Int32Array(values.length);
-    for (let code = 0; code < remap.length; code++) remap[code] = this.textCode(values[code]!);
+        ? part
+        : joinedTexts(Array.from(part.keyNumbers, (value, code) => keyText(value, part.keyDecimals[code]!)));
+    const remap = new Int32Array(ends.length);
+    for (let code = 0, start = 0; code < remap.length; code++) {
+      const end = ends[code]!;
+      remap[code] = this.textCode(text, start, end);
+      start = end;
+    }
     this.appendCodes(part.codes, remap, offset, rows);
   }
 
@@ -257,14 +264,15 @@ export class CsvColumn {
       return true;
     }
     if (part.kind !== 'texts') return false;
-    const count = part.values.length;
+    const { text, ends } = part;
+    const count = ends.length;
     const valuePrefixes = new Uint8Array(count);
     const valueTails = new Float64Array(count);
     const valueWidths = new Uint8Array(count);
-    for (let code = 0; code < count; code++) {
-      const value = part.values[code]!;
-      if (!this.readPrefixed(value, 0, value.length, valuePrefixes, valueTails, valueWidths, code))
-        return false;
+    for (let code = 0, start = 0; code < count; code++) {
+      const end = ends[code]!;
+      if (!this.readPrefixed(text, start, end, valuePrefixes, valueTails, valueWidths, code)) return false;
+      start = end;
     }
     for (let row = 0; row < rows; row++) {
       const code = part.codes[row]!;
@@ -276,13 +284,16 @@ export class CsvColumn {
     return true;
   }
 
-  /** The code of a text among the distinct texts, added when new (no row holds it yet). */
-  private textCode(value: string): number {
-    const slot = this.textSlot(value, 0, value.length);
+  /**
+   * The code of the text `text.slice(start, end)` among the distinct texts, added when new (no row holds
+   * it yet).
+   */
+  private textCode(text: string, start: number, end: number): number {
+    const slot = this.textSlot(text, start, end);
     const code = this.slots[4 * slot]!;
     if (code !== emptySlot) return code;
     const added = this.values.length;
-    this.values.push(value);
+    this.values.push(text.slice(start, end));
     this.fillSlot(slot, added);
     if (tooFull(added + 1, this.slots.length)) this.grow();
     return added;
@@ -757,7 +768,11 @@ export class CsvColumn {
  * decimals, `texts` codes into distinct texts.
  */
 export type CsvColumnPart =
-  | { kind: 'texts'; codes: Int32Array; values: string[] }
+  /**
+   * Codes of texts; the distinct texts joined in one string (one copy between threads rather than a
+   * string each), text `c` ending at `ends[c]`.
+   */
+  | { kind: 'texts'; codes: Int32Array; text: string; ends: Int32Array }
   | { kind: 'numberKeys'; codes: Int32Array; keyNumbers: Float64Array; keyDecimals: Uint8Array }
   | { kind: 'decimals'; numbers: Float64Array; decimals: Uint8Array }
   | {
@@ -777,13 +792,24 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, lengt
   return copy;
 }
 
+/** Texts joined into one string, and where each ends in it. */
+function joinedTexts(values: readonly string[]): { text: string; ends: Int32Array } {
+  const ends = new Int32Array(values.length);
+  let end = 0;
+  for (let code = 0; code < values.length; code++) {
+    end += values[code]!.length;
+    ends[code] = end;
+  }
+  return { text: values.join(''), ends };
+}
+
 /** The cell of each row of a part, by row. */
 function partCells(part: CsvColumnPart): (row: number) => RawCell {
   switch (part.kind) {
     case 'texts':
       return (row) => {
         const code = part.codes[row]!;
-        return code < 0 ? null : part.values[code]!;
+        return code < 0 ? null : part.text.slice(code === 0 ? 0 : part.ends[code - 1]!, part.ends[code]);
       };
     case 'numberKeys':
       return (row) => {
