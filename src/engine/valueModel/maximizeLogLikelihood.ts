@@ -27,6 +27,7 @@ export function maximizeLogLikelihood<P extends object>(
   fromLogs: (logs: readonly number[]) => P,
   dimension: number,
   count: number,
+  warm: { start: readonly number[]; inverse: readonly (readonly number[])[] } | null = null,
 ): { found: Minimum; params: P; logLikelihood: number; boundary: string | null } {
   // The log-likelihood at each point tried, in order (with or without the gradient it is the same number).
   const tried: { logs: number[]; value: number }[] = [];
@@ -38,12 +39,16 @@ export function maximizeLogLikelihood<P extends object>(
   // The derivatives are written to one typed array, whose shape never changes (stores into the optimiser's
   // fresh arrays of zeros would change those arrays' kind, and the compiled likelihood would be thrown away).
   const derivatives = new Float64Array(dimension);
-  let found = minimizeBfgs((logs, gradient) => {
-    derivatives.fill(0);
-    const value = -at(logs, derivatives) / count;
-    for (let j = 0; j < gradient.length; j++) gradient[j] = -derivatives[j]! / count;
-    return value;
-  }, new Array<number>(dimension).fill(0));
+  let found = minimizeBfgs(
+    (logs, gradient) => {
+      derivatives.fill(0);
+      const value = -at(logs, derivatives) / count;
+      for (let j = 0; j < gradient.length; j++) gradient[j] = -derivatives[j]! / count;
+      return value;
+    },
+    warm?.start ?? new Array<number>(dimension).fill(0),
+    warm === null ? {} : { inverse: warm.inverse },
+  );
   if (!found.converged && runawayParameter(fromLogs(found.x)) === null) {
     const fallback = minimizeNelderMead((logs) => -at(logs) / count, found.x);
     found = {

@@ -13,6 +13,11 @@ interface BfgsOptions {
    * gradient may be at most this for the stop to count as converged; default 1e-5.
    */
   stallTolerance?: number;
+  /**
+   * The first guess of the inverse Hessian at `start` (a warm start: the one a search of a similar objective
+   * ended with); default the identity, scaled to the curvature of the first step.
+   */
+  inverse?: readonly (readonly number[])[];
 }
 
 /**
@@ -47,6 +52,8 @@ export function minimizeBfgs(
     const value = f(x.slice(), gradient);
     return Number.isFinite(value) && gradient.every(Number.isFinite) ? value : Number.POSITIVE_INFINITY;
   };
+  let inverse = options.inverse?.map((row) => row.slice()) ?? identity(n);
+  let scaled = options.inverse !== undefined;
   const done = (
     x: number[],
     value: number,
@@ -60,6 +67,7 @@ export function minimizeBfgs(
     evaluations,
     converged,
     reason,
+    inverse,
   });
 
   let x = start.slice();
@@ -67,8 +75,6 @@ export function minimizeBfgs(
   let value = evaluate(x, gradient);
   if (value === Number.POSITIVE_INFINITY)
     return done(x, value, 0, false, 'the objective is not finite at the start');
-  let inverse = identity(n);
-  let scaled = false;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     if (gradient.every((g) => Math.abs(g) <= gradientTolerance))
       return done(x, value, iteration, true, 'converged');

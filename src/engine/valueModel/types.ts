@@ -22,6 +22,8 @@ export interface Minimum {
   converged: boolean;
   /** Why it stopped, in a sentence (`converged` or which limit was hit). */
   reason: string;
+  /** BFGS: its estimate of the inverse Hessian where it stopped. */
+  inverse?: number[][];
 }
 
 /** BG/NBD parameters: purchase rates ~ Gamma(shape r, rate α per week); drop-out chance ~ Beta(a, b). */

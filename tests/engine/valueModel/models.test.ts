@@ -184,6 +184,25 @@ describe('fits on 100,000 synthetic customers recover the parameters they were d
     }
   });
 
+  test('BG/NBD on many groups starts where a fit of a sample ended: the same optimum in a few evaluations', () => {
+    const { groups } = groupRepeatHistories(summary);
+    expect(groups.frequency.length).toBeGreaterThan(16_384);
+    const warm = fitBgNbd(groups);
+    const cold = fitBgNbd(groups, { warm: false });
+    if (!warm.converged || !cold.converged) throw new Error('a fit failed');
+    // Both stop at the same gradient tolerance: the parameters agree far inside the sampling error, and
+    // neither likelihood is meaningfully higher.
+    for (const key of ['r', 'alpha', 'a', 'b'] as const)
+      expect(Math.abs(warm.params[key] / cold.params[key] - 1)).toBeLessThan(1e-5);
+    expect(Math.abs(warm.logLikelihood - cold.logLikelihood)).toBeLessThan(
+      1e-12 * Math.abs(cold.logLikelihood),
+    );
+    expect(warm.boundary).toBeNull();
+    // The sample's search costs about two evaluations on all groups; what follows, a handful.
+    expect(cold.evaluations).toBeGreaterThan(20);
+    expect(warm.evaluations).toBeLessThan(cold.evaluations / 2);
+  });
+
   test('Gamma-Gamma within the sampling error', () => {
     const x: number[] = [];
     const m: number[] = [];
