@@ -5,8 +5,9 @@ import type { FitResult, GammaGammaParams } from './types';
 
 /**
  * Fits the Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"; Colombo & Jiang 1999) by
- * maximum likelihood: BFGS with the exact gradient on the logarithms of p, q, γ, started at 1 each
- * (Nelder–Mead takes over where BFGS stops short). Each customer's mean
+ * maximum likelihood: BFGS with the exact gradient on the logarithms of p, q, γ, started at 1 each — or,
+ * for many customers, where the same search on a sample of them ended ({@link warmStart}); Nelder–Mead
+ * takes over where BFGS stops short. Each customer's mean
  * repeat spend m̄ over x repeat purchases has the density Γ(px+q) / (Γ(px) Γ(q)) · γ^q m̄^(px−1) x^(px) /
  * (γ + x m̄)^(px+q). The terms that depend on x alone are computed once per distinct x and the sums of
  * ln m̄ once, so an evaluation costs one logarithm per customer.
@@ -18,12 +19,15 @@ import type { FitResult, GammaGammaParams } from './types';
  *
  * @param frequency Per customer, x: repeat purchases, a whole number ≥ 1.
  * @param meanSpend Per customer, m̄: mean spend of the repeat purchases, > 0 (money).
+ * @param options `warm` (default true): for many customers, start where a fit of a sample of them ended
+ *   ({@link warmStart}); false always starts at 1 each.
  * @example
  * const fit = fitGammaGamma(Float64Array.of(1, 2, 5), Float64Array.of(20, 35.5, 18));
  */
 export function fitGammaGamma(
   frequency: ArrayLike<number>,
   meanSpend: ArrayLike<number>,
+  options: { warm?: boolean } = {},
 ): FitResult<GammaGammaParams> {
   const count = frequency.length;
   const fail = (reason: string, iterations = 0): FitResult<GammaGammaParams> => ({
@@ -33,6 +37,47 @@ export function fitGammaGamma(
     iterations,
   });
   if (count < 2) return fail(`${count} customer(s) with repeat spend; the spend model needs at least 2`);
+  const logLikelihood = spendLikelihood(frequency, meanSpend);
+  if (typeof logLikelihood === 'string') return fail(logLikelihood);
+  const fromLogs = (logs: readonly number[]): GammaGammaParams => ({
+    p: Math.exp(logs[0]!),
+    q: Math.exp(logs[1]!),
+    gamma: Math.exp(logs[2]!),
+  });
+  const {
+    found,
+    params,
+    logLikelihood: atParams,
+    boundary,
+  } = maximizeLogLikelihood(
+    logLikelihood,
+    fromLogs,
+    3,
+    count,
+    options.warm === false ? null : warmStart(frequency, meanSpend, fromLogs),
+  );
+  if (!found.converged && boundary === null)
+    return fail(`the optimiser stopped: ${found.reason}`, found.iterations);
+  return {
+    converged: true,
+    params,
+    logLikelihood: atParams,
+    customers: count,
+    iterations: found.iterations,
+    evaluations: found.evaluations,
+    boundary,
+  };
+}
+
+/**
+ * The Gamma-Gamma log-likelihood of the customers as a function of the parameters (with `gradient`, also
+ * its derivatives with respect to ln p, ln q, ln γ), or why a customer cannot be fitted.
+ */
+function spendLikelihood(
+  frequency: ArrayLike<number>,
+  meanSpend: ArrayLike<number>,
+): ((params: GammaGammaParams, gradient?: Float64Array) => number) | string {
+  const count = frequency.length;
   const xIndex = new Map<number, number>();
   const distinctX: number[] = [];
   const countOfX: number[] = [];
@@ -43,7 +88,7 @@ export function fitGammaGamma(
     const x = frequency[c]!;
     const m = meanSpend[c]!;
     if (!(Number.isInteger(x) && x >= 1 && m > 0 && Number.isFinite(m))) {
-      return fail(`customer ${c} has x ${x} and mean spend ${m}; the spend model needs x ≥ 1 and spend > 0`);
+      return `customer ${c} has x ${x} and mean spend ${m}; the spend model needs x ≥ 1 and spend > 0`;
     }
     let k = xIndex.get(x);
     if (k === undefined) {
@@ -68,7 +113,7 @@ export function fitGammaGamma(
   const sums = new Float64Array(4);
 
   /** The log-likelihood; with `gradient`, also its derivatives with respect to ln p, ln q, ln γ. */
-  const logLikelihood = ({ p, q, gamma }: GammaGammaParams, gradient?: Float64Array): number => {
+  return ({ p, q, gamma }: GammaGammaParams, gradient?: Float64Array): number => {
     const logGammaParam = Math.log(gamma);
     let total = count * (q * logGammaParam - logGamma(q)) + p * sumXLogM - sumLogM + p * sumXLogX;
     let dp = sumXLogM + sumXLogX;
@@ -104,28 +149,41 @@ export function fitGammaGamma(
     }
     return total;
   };
-  const fromLogs = (logs: readonly number[]): GammaGammaParams => ({
-    p: Math.exp(logs[0]!),
-    q: Math.exp(logs[1]!),
-    gamma: Math.exp(logs[2]!),
-  });
-  const {
-    found,
-    params,
-    logLikelihood: atParams,
-    boundary,
-  } = maximizeLogLikelihood(logLikelihood, fromLogs, 3, count);
-  if (!found.converged && boundary === null)
-    return fail(`the optimiser stopped: ${found.reason}`, found.iterations);
-  return {
-    converged: true,
-    params,
-    logLikelihood: atParams,
-    customers: count,
-    iterations: found.iterations,
-    evaluations: found.evaluations,
-    boundary,
-  };
+}
+
+/** Customers from whom a fit starts where a fit of a sample of them ended (see {@link warmStart}). */
+const warmFromCustomers = 16_384;
+
+/** Customers in that sample, about. */
+const sampleCustomers = 4096;
+
+/**
+ * Where the search on many customers starts: where the same search on every k-th customer ended (its
+ * point and its estimate of the inverse Hessian; the objective is per customer, so both carry over). The
+ * search on all customers then needs a handful of evaluations instead of dozens, and stops at the same
+ * tolerance. Null (start at 1 each) for fewer customers, or when the sample's fit did not converge inside
+ * the bounds. The customers are valid (checked by the caller).
+ */
+function warmStart(
+  frequency: ArrayLike<number>,
+  meanSpend: ArrayLike<number>,
+  fromLogs: (logs: readonly number[]) => GammaGammaParams,
+): { start: number[]; inverse: number[][] } | null {
+  const count = frequency.length;
+  if (count < warmFromCustomers) return null;
+  const every = Math.floor(count / sampleCustomers);
+  const size = Math.ceil(count / every);
+  const sampleFrequency = new Float64Array(size);
+  const sampleSpend = new Float64Array(size);
+  for (let k = 0, c = 0; k < size; k++, c += every) {
+    sampleFrequency[k] = frequency[c]!;
+    sampleSpend[k] = meanSpend[c]!;
+  }
+  const logLikelihood = spendLikelihood(sampleFrequency, sampleSpend);
+  if (typeof logLikelihood === 'string') return null;
+  const { found, boundary } = maximizeLogLikelihood(logLikelihood, fromLogs, 3, size);
+  if (!found.converged || boundary !== null || found.inverse === undefined) return null;
+  return { start: found.x, inverse: found.inverse };
 }
 
 /**

@@ -222,6 +222,29 @@ describe('fits on 100,000 synthetic customers recover the parameters they were d
       0.1,
     );
   });
+
+  test('Gamma-Gamma on many customers starts where a fit of a sample ended: the same optimum, sooner', () => {
+    const x: number[] = [];
+    const m: number[] = [];
+    summary.frequency.forEach((f, c) => {
+      if (f > 0) {
+        x.push(f);
+        m.push(summary.meanRepeatSpend[c]!);
+      }
+    });
+    expect(x.length).toBeGreaterThan(16_384);
+    const warm = fitGammaGamma(x, m);
+    const cold = fitGammaGamma(x, m, { warm: false });
+    if (!warm.converged || !cold.converged) throw new Error('a fit failed');
+    for (const key of ['p', 'q', 'gamma'] as const)
+      expect(Math.abs(warm.params[key] / cold.params[key] - 1)).toBeLessThan(1e-5);
+    expect(Math.abs(warm.logLikelihood - cold.logLikelihood)).toBeLessThan(
+      1e-12 * Math.abs(cold.logLikelihood),
+    );
+    expect(warm.boundary).toBeNull();
+    expect(cold.evaluations).toBeGreaterThan(20);
+    expect(warm.evaluations).toBeLessThan(cold.evaluations / 2);
+  });
 });
 
 describe('Gamma-Gamma', () => {
