@@ -87,10 +87,11 @@ const sampleGroups = 4096;
 
 /**
  * Where the search on many groups starts: where the same search on every k-th group ended (its point and
- * its estimate of the inverse Hessian; the objective is per customer, so both carry over), at a tenth or
- * less of the cost of an evaluation on all groups. The search on all groups then needs a handful of
- * evaluations instead of dozens, and stops at the same tolerance. Null (start at 1 each) for fewer groups,
- * or when the sample's fit did not converge inside the bounds.
+ * its estimate of the inverse Hessian; the objective is per customer, so both carry over), for about two
+ * evaluations on all groups. The search on all groups then needs a handful of evaluations instead of
+ * dozens, and stops at the same tolerance. At a limiting case (a → 0 in the sample too) it goes on along
+ * the flat ray from where the sample stopped: any point there is as likely, to the objective's precision,
+ * and predicts the same. Null (start at 1 each) for fewer groups, or when the sample's fit failed.
  */
 function warmStart(
   groups: RepeatGroups,
@@ -118,13 +119,8 @@ function warmStart(
     if (groups.frequency[g]! > 0) repeaters += w;
   }
   if (customers === 0 || repeaters === 0) return null;
-  const { found, boundary } = maximizeLogLikelihood(
-    bgnbdLikelihood(sample, customers),
-    fromLogs,
-    4,
-    customers,
-  );
-  if (!found.converged || boundary !== null || found.inverse === undefined) return null;
+  const { found } = maximizeLogLikelihood(bgnbdLikelihood(sample, customers), fromLogs, 4, customers);
+  if (!found.converged || found.inverse === undefined) return null;
   return { start: found.x, inverse: found.inverse };
 }
 

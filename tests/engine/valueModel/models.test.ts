@@ -112,6 +112,43 @@ describe('fitBgNbd reports what it cannot do', () => {
     expect(Number.isFinite(ahead) && ahead > 0).toBe(true);
   });
 
+  test('a towards 0 on many groups: the warm start goes along the flat ray for fewer evaluations, predictions unmoved', () => {
+    const sales = simulateBgNbd(
+      60_000,
+      { r: 0.5, alpha: 5, a: 1e-3, b: 1e3 },
+      { p: 6, q: 4, gamma: 15 },
+      365,
+      84,
+      1,
+    );
+    const summary = summarizeRepeatPurchases(
+      sales.customer,
+      sales.day,
+      sales.amount,
+      sales.customers,
+      sales.endDay,
+    );
+    const { groups } = groupRepeatHistories(summary);
+    expect(groups.frequency.length).toBeGreaterThan(16_384);
+    const warm = fitBgNbd(groups);
+    const cold = fitBgNbd(groups, { warm: false });
+    if (!warm.converged || !cold.converged) throw new Error('a fit failed');
+    expect(warm.boundary).toMatch(/^a shrinks towards 0/u);
+    expect(cold.boundary).toMatch(/^a shrinks towards 0/u);
+    expect(warm.evaluations).toBeLessThan(cold.evaluations);
+    // Anywhere along the ray is as likely, to the objective's precision; what is predicted stays put.
+    expect(warm.logLikelihood).toBeGreaterThan(cold.logLikelihood - 1e-11 * Math.abs(cold.logLikelihood));
+    for (const [x, tx, t] of [
+      [0, 0, 40],
+      [3, 20, 45],
+      [12, 50, 52],
+    ] as const) {
+      const ahead = bgnbdConditionalExpectedPurchases(warm.params, 26, x, tx, t);
+      const before = bgnbdConditionalExpectedPurchases(cold.params, 26, x, tx, t);
+      expect(Math.abs(ahead / before - 1)).toBeLessThan(1e-4);
+    }
+  });
+
   test('a fit inside the bounds has no boundary note', () => {
     const sales = simulateBgNbd(
       1500,
