@@ -10,6 +10,10 @@ import { predictedValue } from '../../../src/engine/valueModel/predictedValue';
 import { summarizeRepeatPurchases } from '../../../src/engine/valueModel/summarizeRepeatPurchases';
 import type { RepeatGroups } from '../../../src/engine/valueModel/types';
 
+/** The repeat-purchase summary of simulated sales, to their last day. */
+const summaryOf = (sales: ReturnType<typeof simulateBgNbd>): ReturnType<typeof summarizeRepeatPurchases> =>
+  summarizeRepeatPurchases(sales.customer, sales.day, sales.amount, sales.customers, sales.endDay);
+
 const params = { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 };
 const groupsOf = (x: number[], tx: number[], t: number[], w = x.map(() => 1)): RepeatGroups => ({
   frequency: Float64Array.from(x),
@@ -96,13 +100,7 @@ describe('fitBgNbd reports what it cannot do', () => {
       84,
       3,
     );
-    const summary = summarizeRepeatPurchases(
-      sales.customer,
-      sales.day,
-      sales.amount,
-      sales.customers,
-      sales.endDay,
-    );
+    const summary = summaryOf(sales);
     const fit = fitBgNbd(groupRepeatHistories(summary).groups);
     if (!fit.converged) throw new Error(fit.reason);
     expect(fit.boundary).toMatch(/^a shrinks towards 0/u);
@@ -121,13 +119,7 @@ describe('fitBgNbd reports what it cannot do', () => {
       84,
       1,
     );
-    const summary = summarizeRepeatPurchases(
-      sales.customer,
-      sales.day,
-      sales.amount,
-      sales.customers,
-      sales.endDay,
-    );
+    const summary = summaryOf(sales);
     const { groups } = groupRepeatHistories(summary);
     expect(groups.frequency.length).toBeGreaterThan(16_384);
     const warm = fitBgNbd(groups);
@@ -158,13 +150,7 @@ describe('fitBgNbd reports what it cannot do', () => {
       56,
       3,
     );
-    const summary = summarizeRepeatPurchases(
-      sales.customer,
-      sales.day,
-      sales.amount,
-      sales.customers,
-      sales.endDay,
-    );
+    const summary = summaryOf(sales);
     const fit = fitBgNbd(groupRepeatHistories(summary).groups);
     expect(fit).toMatchObject({ converged: true, boundary: null });
   });
@@ -178,13 +164,7 @@ describe('fitBgNbd reports what it cannot do', () => {
       56,
       3,
     );
-    const summary = summarizeRepeatPurchases(
-      sales.customer,
-      sales.day,
-      sales.amount,
-      sales.customers,
-      sales.endDay,
-    );
+    const summary = summaryOf(sales);
     const { groups, groupOf } = groupRepeatHistories(summary);
     const each = (column: Float64Array): number[] => Array.from(groupOf, (g) => column[g]!);
     const grouped = fitBgNbd(groups);
@@ -205,13 +185,7 @@ describe('fits on 100,000 synthetic customers recover the parameters they were d
   const truth = { r: 0.25, alpha: 4, a: 0.8, b: 2.5 };
   const spend = { p: 6, q: 4, gamma: 15 };
   const sales = simulateBgNbd(100_000, truth, spend);
-  const summary = summarizeRepeatPurchases(
-    sales.customer,
-    sales.day,
-    sales.amount,
-    sales.customers,
-    sales.endDay,
-  );
+  const summary = summaryOf(sales);
 
   test('BG/NBD within the sampling error (about 10 %)', () => {
     const fit = fitBgNbd(groupRepeatHistories(summary).groups);
