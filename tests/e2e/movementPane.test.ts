@@ -12,6 +12,7 @@ import { sharedData } from '../cli/sharedData';
 import { launchChromium } from './launchChromium';
 import { ensureWebBuild, repo, webRoot } from './webBuild';
 import { mouseClick } from './mouseClick';
+import { settledScreenshot } from './settledScreenshot';
 
 // Movement and loyalty in the pane, as a person sees it: superstore.xlsx opened in headless Chromium at
 // task-pane width (360 px) and on a desktop (1280 px), in English and 简体中文, Analyse, the "Movement and
@@ -89,10 +90,7 @@ for (const [width, locale] of [
     const box = await section.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(width);
     await section.scrollIntoViewIfNeeded();
-    // The accordion's opening motion finished before the picture (mid-motion the section is still faded).
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    await page.waitForTimeout(100);
-    await page.screenshot({ path: path.join(screenshots, `movement-${width}-${locale}.png`) });
+    await settledScreenshot(page, path.join(screenshots, `movement-${width}-${locale}.png`));
 
     if (width === 1280) {
       // Switch the comparison off with the mouse and analyse again: no movement, no movement columns.

@@ -9,6 +9,7 @@ import { encodeGb18030 } from '../taskpane/encodeGb18030';
 import { inkShare, pngPixels } from './pngPixels';
 import { ensureWebBuild, repo, webRoot } from './webBuild';
 import { mouseClick } from './mouseClick';
+import { settledScreenshot } from './settledScreenshot';
 
 // The pane as a person uses it in headless Chromium, at task-pane width (360 px) and on a desktop (1280 px):
 // every dropdown clicked with the mouse at its real coordinates, Analyse and the results in view without
@@ -176,8 +177,7 @@ test.each([360, 1280])(
       await mouseClick(page, page.getByRole('button', { name: title, exact: true }));
     for (const table of [t.abcTitle, t.rfmTitle, t.churnTitle, t.visitsTitle])
       await page.getByRole('table', { name: table, exact: true }).waitFor();
-    await page.screenshot({
-      path: path.join(screenshots, `pane-${String(width)}-en-all-sections.png`),
+    await settledScreenshot(page, path.join(screenshots, `pane-${String(width)}-en-all-sections.png`), {
       fullPage: true,
     });
     const sectionTasks = await takeLongTasks(page);

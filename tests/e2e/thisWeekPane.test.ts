@@ -10,6 +10,7 @@ import { messages } from '../../src/taskpane/i18n/messages';
 import { launchChromium } from './launchChromium';
 import { ensureWebBuild, repo, webRoot } from './webBuild';
 import { mouseClick } from './mouseClick';
+import { settledScreenshot } from './settledScreenshot';
 
 // "This week" in the pane, as a person sees it (issue 16): the sample workbook opened in headless Chromium
 // at task-pane width (360 px) and on a desktop (1280 px), Analyse clicked, the section opened with the
@@ -71,7 +72,7 @@ for (const [language, width] of [
     const box = await section.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(width);
     await section.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(screenshots, `this-week-${language}-${String(width)}.png`) });
+    await settledScreenshot(page, path.join(screenshots, `this-week-${language}-${String(width)}.png`));
     await context.close();
   });
 }

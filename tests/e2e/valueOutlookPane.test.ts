@@ -8,6 +8,7 @@ import { writeCdnowCsv } from '../helpers/cdnowCsv';
 import { launchChromium } from './launchChromium';
 import { ensureWebBuild, repo, webRoot } from './webBuild';
 import { mouseClick } from './mouseClick';
+import { settledScreenshot } from './settledScreenshot';
 
 // The Value outlook in the pane, as a person sees it: the CDNOW sample as a CSV opened in headless Chromium
 // at task-pane width (360 px) and on a desktop (1280 px), Analyse, the "Value outlook" section opened with
@@ -69,7 +70,7 @@ for (const width of [360, 1280]) {
     const box = await section.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(width);
     await section.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(screenshots, `value-outlook-${width}.png`) });
+    await settledScreenshot(page, path.join(screenshots, `value-outlook-${width}.png`));
     await page.context().close();
   });
 }
@@ -86,6 +87,6 @@ test('360 px: churn risk switched to the value model with the mouse changes the 
   await section.getByText(t.churnHintModel).waitFor({ timeout: 120_000 });
   expect(await section.getByRole('table').textContent()).not.toBe(before);
   await section.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(screenshots, 'value-outlook-churn-model-360.png') });
+  await settledScreenshot(page, path.join(screenshots, 'value-outlook-churn-model-360.png'));
   await page.context().close();
 });
