@@ -1,15 +1,16 @@
 import { digamma } from './digamma';
 import { logGamma } from './logGamma';
-import { maximizeLogLikelihood } from './maximizeLogLikelihood';
+import { maximizeLogLikelihood, warmStartOnSample } from './maximizeLogLikelihood';
 import type { BgNbdParams, FitResult, RepeatGroups } from './types';
 
 /**
  * Fits the BG/NBD model (Fader, Hardie & Lee 2005) by maximum likelihood: BFGS with the exact gradient on
  * the logarithms of r, α, a, b (so they stay positive), started at 1 each — or, on many groups, where the
- * same search on a sample of them ended ({@link warmStart}); Nelder–Mead takes over where BFGS stops
- * short. The likelihood is evaluated once per group of
- * customers with the same (x, t_x, T), weighted by the group's size, and the parts that depend on x alone
- * once per distinct x, so its cost grows with the number of distinct histories, not of customers.
+ * same search on a sample of them ended ({@link warmStartOnSample}; at a limiting case, a → 0 in the
+ * sample too, from where the sample stopped along the flat ray); Nelder–Mead takes over where BFGS stops
+ * short. The likelihood is evaluated once per group of customers with the same (x, t_x, T), weighted by
+ * the group's size, and the parts that depend on x alone once per distinct x, so its cost grows with the
+ * number of distinct histories, not of customers.
  *
  * Fails (with `converged: false` and a reason, no parameters) when there are no customers, no customer
  * with a repeat purchase (the drop-out process cannot be estimated), an invalid history (x not a whole
@@ -20,7 +21,7 @@ import type { BgNbdParams, FitResult, RepeatGroups } from './types';
  *
  * @param groups Histories in weeks; see {@link RepeatGroups}.
  * @param options `warm` (default true): on many groups, start where a fit of a sample of them ended
- *   ({@link warmStart}); false always starts at 1 each.
+ *   ({@link warmStartOnSample}); false always starts at 1 each.
  * @example
  * const fit = fitBgNbd({ frequency, recency, age, weight });
  * if (fit.converged) console.log(fit.params.r, fit.logLikelihood);
@@ -64,7 +65,9 @@ export function fitBgNbd(groups: RepeatGroups, options: { warm?: boolean } = {})
     fromLogs,
     4,
     customers,
-    options.warm === false ? null : warmStart(groups, fromLogs),
+    options.warm === false
+      ? null
+      : warmStartOnSample(count, (every) => sampleOf(groups, every), fromLogs, 4, { limitingCase: true }),
   );
   if (!found.converged && boundary === null)
     return failure(`the optimiser stopped: ${found.reason}`, customers, found.iterations);
@@ -79,28 +82,15 @@ export function fitBgNbd(groups: RepeatGroups, options: { warm?: boolean } = {})
   };
 }
 
-/** Groups from which a fit starts where a fit of a sample of them ended (see {@link warmStart}). */
-const warmFromGroups = 16_384;
-
-/** Groups in that sample, about. */
-const sampleGroups = 4096;
-
 /**
- * Where the search on many groups starts: where the same search on every k-th group ended (its point and
- * its estimate of the inverse Hessian; the objective is per customer, so both carry over), for about two
- * evaluations on all groups. The search on all groups then needs a handful of evaluations instead of
- * dozens, and stops at the same tolerance. At a limiting case (a → 0 in the sample too) it goes on along
- * the flat ray from where the sample stopped: any point there is as likely, to the objective's precision,
- * and predicts the same. Null (start at 1 each) for fewer groups, or when the sample's fit failed.
+ * The likelihood of every `every`-th group ({@link warmStartOnSample}); null when none of them bought
+ * again.
  */
-function warmStart(
+function sampleOf(
   groups: RepeatGroups,
-  fromLogs: (logs: readonly number[]) => BgNbdParams,
-): { start: number[]; inverse: number[][] } | null {
-  const count = groups.frequency.length;
-  if (count < warmFromGroups) return null;
-  const every = Math.floor(count / sampleGroups);
-  const size = Math.ceil(count / every);
+  every: number,
+): { logLikelihood: ReturnType<typeof bgnbdLikelihood>; count: number } | null {
+  const size = Math.ceil(groups.frequency.length / every);
   const sample: RepeatGroups = {
     frequency: new Float64Array(size),
     recency: new Float64Array(size),
@@ -119,9 +109,7 @@ function warmStart(
     if (groups.frequency[g]! > 0) repeaters += w;
   }
   if (customers === 0 || repeaters === 0) return null;
-  const { found } = maximizeLogLikelihood(bgnbdLikelihood(sample, customers), fromLogs, 4, customers);
-  if (!found.converged || found.inverse === undefined) return null;
-  return { start: found.x, inverse: found.inverse };
+  return { logLikelihood: bgnbdLikelihood(sample, customers), count: customers };
 }
 
 /**

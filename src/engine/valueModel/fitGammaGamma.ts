@@ -1,15 +1,15 @@
 import { digamma } from './digamma';
 import { logGamma } from './logGamma';
-import { maximizeLogLikelihood } from './maximizeLogLikelihood';
+import { maximizeLogLikelihood, warmStartOnSample } from './maximizeLogLikelihood';
 import type { FitResult, GammaGammaParams } from './types';
 
 /**
  * Fits the Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"; Colombo & Jiang 1999) by
  * maximum likelihood: BFGS with the exact gradient on the logarithms of p, q, γ, started at 1 each — or,
- * for many customers, where the same search on a sample of them ended ({@link warmStart}); Nelder–Mead
- * takes over where BFGS stops short. Each customer's mean
- * repeat spend m̄ over x repeat purchases has the density Γ(px+q) / (Γ(px) Γ(q)) · γ^q m̄^(px−1) x^(px) /
- * (γ + x m̄)^(px+q). The terms that depend on x alone are computed once per distinct x and the sums of
+ * for many customers, where the same search on a sample of them ended ({@link warmStartOnSample}; not
+ * when the sample's search ended at a limiting case); Nelder–Mead takes over where BFGS stops short.
+ * Each customer's mean repeat spend m̄ over x repeat purchases has the density
+ * Γ(px+q) / (Γ(px) Γ(q)) · γ^q m̄^(px−1) x^(px) / (γ + x m̄)^(px+q). The terms that depend on x alone are computed once per distinct x and the sums of
  * ln m̄ once, so an evaluation costs one logarithm per customer.
  *
  * Only customers with x ≥ 1 and m̄ > 0 can be used; the caller selects them (see {@link fitValueModel} for
@@ -20,7 +20,7 @@ import type { FitResult, GammaGammaParams } from './types';
  * @param frequency Per customer, x: repeat purchases, a whole number ≥ 1.
  * @param meanSpend Per customer, m̄: mean spend of the repeat purchases, > 0 (money).
  * @param options `warm` (default true): for many customers, start where a fit of a sample of them ended
- *   ({@link warmStart}); false always starts at 1 each.
+ *   ({@link warmStartOnSample}); false always starts at 1 each.
  * @example
  * const fit = fitGammaGamma(Float64Array.of(1, 2, 5), Float64Array.of(20, 35.5, 18));
  */
@@ -54,7 +54,11 @@ export function fitGammaGamma(
     fromLogs,
     3,
     count,
-    options.warm === false ? null : warmStart(frequency, meanSpend, fromLogs),
+    options.warm === false
+      ? null
+      : warmStartOnSample(count, (every) => sampleOf(frequency, meanSpend, every), fromLogs, 3, {
+          limitingCase: false,
+        }),
   );
   if (!found.converged && boundary === null)
     return fail(`the optimiser stopped: ${found.reason}`, found.iterations);
@@ -151,28 +155,13 @@ function spendLikelihood(
   };
 }
 
-/** Customers from whom a fit starts where a fit of a sample of them ended (see {@link warmStart}). */
-const warmFromCustomers = 16_384;
-
-/** Customers in that sample, about. */
-const sampleCustomers = 4096;
-
-/**
- * Where the search on many customers starts: where the same search on every k-th customer ended (its
- * point and its estimate of the inverse Hessian; the objective is per customer, so both carry over). The
- * search on all customers then needs a handful of evaluations instead of dozens, and stops at the same
- * tolerance. Null (start at 1 each) for fewer customers, or when the sample's fit did not converge inside
- * the bounds. The customers are valid (checked by the caller).
- */
-function warmStart(
+/** The likelihood of every `every`-th customer ({@link warmStartOnSample}); the customers are valid. */
+function sampleOf(
   frequency: ArrayLike<number>,
   meanSpend: ArrayLike<number>,
-  fromLogs: (logs: readonly number[]) => GammaGammaParams,
-): { start: number[]; inverse: number[][] } | null {
-  const count = frequency.length;
-  if (count < warmFromCustomers) return null;
-  const every = Math.floor(count / sampleCustomers);
-  const size = Math.ceil(count / every);
+  every: number,
+): { logLikelihood: (params: GammaGammaParams, gradient?: Float64Array) => number; count: number } | null {
+  const size = Math.ceil(frequency.length / every);
   const sampleFrequency = new Float64Array(size);
   const sampleSpend = new Float64Array(size);
   for (let k = 0, c = 0; k < size; k++, c += every) {
@@ -180,10 +169,7 @@ function warmStart(
     sampleSpend[k] = meanSpend[c]!;
   }
   const logLikelihood = spendLikelihood(sampleFrequency, sampleSpend);
-  if (typeof logLikelihood === 'string') return null;
-  const { found, boundary } = maximizeLogLikelihood(logLikelihood, fromLogs, 3, size);
-  if (!found.converged || boundary !== null || found.inverse === undefined) return null;
-  return { start: found.x, inverse: found.inverse };
+  return typeof logLikelihood === 'string' ? null : { logLikelihood, count: size };
 }
 
 /**
