@@ -157,6 +157,11 @@ export class WorkerThread {
     };
   }
 
+  /** Whether the thread has been started (by an earlier role) and not closed: a role's start costs it little. */
+  get running(): boolean {
+    return this.worker !== null && this.failure === null;
+  }
+
   /** Stops the thread (whatever role it is in); later roles are refused. */
   close(): void {
     this.failure ??= 'the worker thread was closed';

@@ -3,7 +3,7 @@ import type { Language } from '../engine/types';
 import { writeFileAtomically } from '../host/file/node/writeFileAtomically';
 import { customerLines, formatReportJson, reportClosing, reportOpening } from './formatReportJson';
 import { jsonReportPartJob, type JsonReportBuffer, type JsonReportPartReply } from './jsonReportPart';
-import { roleWorker, type RoleWorker, type WorkerSource } from './roleWorker';
+import { roleWorker, WorkerThread, type RoleWorker, type WorkerSource } from './roleWorker';
 
 /**
  * Customers from which a worker thread takes part in a report: its start (some 40 ms, while this thread
@@ -37,6 +37,12 @@ const blocksAhead = 2;
  */
 const mostLead = 8192;
 
+/**
+ * The lead when the worker is the run's thread, started already: what this thread formats while the worker
+ * takes its first block in.
+ */
+const runningLead = 256;
+
 /** A block of customers: from, to (excluded). */
 type Block = readonly [from: number, to: number];
 
@@ -45,9 +51,12 @@ type Block = readonly [from: number, to: number];
  * this thread, so that each of the worker's blocks is written soon after it comes (never more than a few
  * of them held) and the threads finish together.
  */
-function shareCustomers(count: number): { lead: number; turns: { worker: Block; own: Block }[] } {
+function shareCustomers(
+  count: number,
+  most: number,
+): { lead: number; turns: { worker: Block; own: Block }[] } {
   // At least one: the worker's lines come after a separator.
-  const lead = Math.max(1, Math.min(mostLead, count - workerBlock));
+  const lead = Math.max(1, Math.min(most, count - workerBlock));
   const own = Math.round(workerBlock * ownPerWorkerCustomer);
   const turns: { worker: Block; own: Block }[] = [];
   for (let at = lead; at < count;) {
@@ -176,7 +185,10 @@ export async function writeJsonReport(
   worker.keepAlive(true);
   const talk = talkTo(worker);
   try {
-    const { lead, turns } = shareCustomers(count);
+    const { lead, turns } = shareCustomers(
+      count,
+      source instanceof WorkerThread && source.running ? runningLead : mostLead,
+    );
     const progress = new Int32Array(new SharedArrayBuffer(4));
     let sent = 0;
     const sendAhead = (waitingFor: number): void => {

@@ -85,9 +85,10 @@ export function reportParts(result: AnalysisResult): ReportParts {
   const template: Record<string, unknown> = Object.fromEntries(
     keys.map((key): [string, null] => [key, null]),
   );
+  const values = fields.map(([, value]) => value);
   const customer = (i: number): ReportCustomer => {
     const entry = { ...template } as ReportCustomer;
-    for (const [name, value] of fields) entry[name] = value(i);
+    for (let k = 0; k < keys.length; k++) entry[keys[k]!] = values[k]!(i);
     return entry;
   };
   return { head, count, customer, fields };

@@ -70,6 +70,12 @@ export class CsvColumn {
   /** Whether a distinct pair has decimals (the column holds amounts, not ids). */
   private hasFractions = false;
   /**
+   * True while every distinct pair came in increasing value (sequential invoice numbers): a larger value
+   * than the last pair's is new without a lookup, and the pairs' table is left empty until the first value
+   * that is not larger fills it ({@link CsvColumn.fillNumberSlots}).
+   */
+  private ascendingKeys = true;
+  /**
    * The last field's code, and its pair or text: a field that repeats the row above (an order's lines
    * share its id, customer and date) is not looked up.
    */
@@ -335,6 +341,7 @@ export class CsvColumn {
 
   /** The code of a (number, decimals) pair among the distinct pairs, added when new (no row holds it yet). */
   private numberCode(value: number, places: number): number {
+    if (this.ascendingKeys) this.fillNumberSlots();
     const slot = this.numberSlot(value, places);
     const code = this.numberSlotInts[4 * slot + 2]!;
     if (code !== emptySlot) return code;
@@ -380,6 +387,27 @@ export class CsvColumn {
     }
     this.numberSlots = numbers;
     this.numberSlotInts = ints;
+  }
+
+  /**
+   * Ends {@link CsvColumn.ascendingKeys}: the pairs' table, with room for four times the pairs, filled with
+   * every pair so far.
+   */
+  private fillNumberSlots(): void {
+    this.ascendingKeys = false;
+    let size = this.numberSlots.length >> 1;
+    while (this.keyCount > size >> 2) size *= 2;
+    this.resizeNumberSlots(size);
+    const keyNumbers = this.keyNumbers!;
+    const keyDecimals = this.keyDecimals!;
+    for (let code = 0; code < this.keyCount; code++) {
+      const value = keyNumbers[code]!;
+      const places = keyDecimals[code]!;
+      const slot = this.numberSlot(value, places);
+      this.numberSlots[2 * slot] = value;
+      this.numberSlotInts[4 * slot + 2] = code;
+      this.numberSlotInts[4 * slot + 3] = places;
+    }
   }
 
   /** Row `row` holds the (non-empty) text `text.slice(start, end)`. */
@@ -483,6 +511,18 @@ export class CsvColumn {
       this.put(row, this.lastCode);
       return;
     }
+    if (this.ascendingKeys) {
+      if (this.keyCount === 0 || value > this.keyNumbers![this.keyCount - 1]!) {
+        const code = this.appendKey(value, places);
+        this.put(row, code);
+        if (this.insertedNumber(places)) return;
+        this.lastNumber = value;
+        this.lastPlaces = places;
+        this.lastCode = code;
+        return;
+      }
+      this.fillNumberSlots();
+    }
     const slot = this.numberSlot(value, places);
     let code = this.numberSlotInts[4 * slot + 2]!;
     if (code === emptySlot) {
@@ -497,6 +537,15 @@ export class CsvColumn {
 
   /** Adds the new pair (value, places) at the free slot `slot` of the pairs' table; its code. */
   private addKey(value: number, places: number, slot: number): number {
+    const code = this.appendKey(value, places);
+    this.numberSlots[2 * slot] = value;
+    this.numberSlotInts[4 * slot + 2] = code;
+    this.numberSlotInts[4 * slot + 3] = places;
+    return code;
+  }
+
+  /** Adds the new pair (value, places) to the distinct pairs (not to their table); its code. */
+  private appendKey(value: number, places: number): number {
     const code = this.keyCount++;
     if (code === this.keyNumbers!.length) {
       const numbers = new Float64Array(2 * code);
@@ -508,9 +557,6 @@ export class CsvColumn {
     }
     this.keyNumbers![code] = value;
     this.keyDecimals![code] = places;
-    this.numberSlots[2 * slot] = value;
-    this.numberSlotInts[4 * slot + 2] = code;
-    this.numberSlotInts[4 * slot + 3] = places;
     return code;
   }
 
@@ -527,7 +573,8 @@ export class CsvColumn {
       this.keysToDecimals();
       return true;
     }
-    if (count > this.numberSlots.length >> 2) this.resizeNumberSlots(this.numberSlots.length);
+    if (!this.ascendingKeys && count > this.numberSlots.length >> 2)
+      this.resizeNumberSlots(this.numberSlots.length);
     return false;
   }
 

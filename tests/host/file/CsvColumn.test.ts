@@ -227,6 +227,31 @@ describe('parseCsv with plain decimal columns kept as numbers', () => {
     expect(mixed.column).toEqual(encodeColumn(mixed.texts as RawCell[]));
   });
 
+  it('ids that rise down the rows (sequential invoices), then one seen before: the codes of the texts', () => {
+    // A larger value than the last distinct one is new without a lookup; the first that is not larger is
+    // looked up among all so far.
+    const rising = Array.from({ length: 3000 }, (_, i) => String(1000 + (i >> 1)));
+    for (const later of [
+      ['1500', '1001', '2600'],
+      ['999', '1000'],
+      ['2499', '2499.0', '2499.00'],
+      ['0', '-0'],
+    ]) {
+      const { column, texts } = parsed([...rising, ...later, ...rising.slice(0, 50)]);
+      expect(isEncoded(column)).toBe(true);
+      expect(column).toEqual(encodeColumn(texts as RawCell[]));
+    }
+    // −0 then 0, 1.5 then 1.50: equal values, different texts.
+    const signs = parsed(['-0', '0', '1.5', '1.50', '2', '-0', '1.50', '3']);
+    expect(signs.column).toEqual(encodeColumn(signs.texts as RawCell[]));
+    expect(isEncoded(signs.column) && signs.column.values).toEqual(['-0', '0', '1.5', '1.50', '2', '3']);
+    const zeros = parsed(['0', '-0', '0', '5', '-0', '6']);
+    expect(isEncoded(zeros.column) && zeros.column.values).toEqual(['0', '-0', '5', '6']);
+    // Every row a new, larger id: mostly distinct, numbers, as before.
+    const orders = parsed(Array.from({ length: 40_000 }, (_, i) => String(1_000_001 + i)));
+    expect(isDecimal(orders.column)).toBe(true);
+  });
+
   it('judges a numeric column mostly distinct at the same row as its texts, then keeps numbers', () => {
     // Repeats first, then only new values: the switch comes where the text column would turn into cells.
     const fields = [

@@ -8,11 +8,11 @@ import { encodingSampleBytes, textEncodingOf } from '../textEncodingOf';
 
 /**
  * What the main thread asks of the thread that parses a CSV's second half: the records that start after
- * the first line feed at or after byte `from` of the file.
+ * the first line feed at or after byte `from` of the file ({@link cutSearchFrom}).
  */
 export interface CsvHalfRequest {
   filePath: string;
-  /** Where the search for the cut starts: the middle of the file. */
+  /** Where the search for the cut starts (a little past the middle of the file: {@link cutSearchFrom}). */
   from: number;
   /** The file's size in bytes (its rows are estimated from it: see {@link rowsJudged}). */
   fileBytes: number;
@@ -38,8 +38,25 @@ export interface CsvHalfParser {
 /** A CSV of at least this many bytes is parsed on two threads when a {@link CsvHalfParser} is given. */
 export const csvHalvesAboveBytes = 4 * 1024 ** 2;
 
-/** Bytes past the middle within which the first half's last record must end (else one thread reads it). */
+/** Bytes past the cut's search start within which the first half's last record must end (else one thread reads it). */
 const cutWindowBytes = 1024 ** 2;
+
+/**
+ * Bytes of CSV this thread parses while the worker thread starts (some 35 ms from its spawn to its first
+ * parsed byte): the first half is longer by as much, so that the halves end together rather than this
+ * thread waiting for the worker.
+ */
+const workerStartBytes = 4 * 1024 ** 2;
+
+/**
+ * Where the search for the cut between the halves starts in a file of `size` bytes: past the middle by
+ * half of {@link workerStartBytes} (the worker thread starts later), at most three quarters in.
+ *
+ * @example cutSearchFrom(64 * 1024 ** 2) // 34 MB: 32 MB + 2 MB
+ */
+export function cutSearchFrom(size: number): number {
+  return Math.min(Math.floor((size * 3) / 4), Math.floor((size + workerStartBytes) / 2));
+}
 
 /**
  * A half's rows (its line feeds + 1) and the file's rows as estimated from them and the bytes, against
@@ -81,13 +98,13 @@ function readHead(filePath: string, length: number): Uint8Array {
 
 /**
  * Parses a large UTF-8 CSV file on two threads into the table a one-thread parse of its text gives
- * (`CsvSource.parse`): the file is cut after the first line feed past its middle; this thread reads,
+ * (`CsvSource.parse`): the file is cut after the first line feed past {@link cutSearchFrom}; this thread reads,
  * decodes and parses the first half (header included) while `parser` reads and parses the second, then
  * the second half's columns are appended to the first's (`mergeCsvHalves`).
  *
  * @param size The file's size in bytes.
  * @returns The table and the records skipped above its header; null when the halves cannot give the
- *   one-thread result — not UTF-8, no line feed soon after the middle, fewer records in the first half
+ *   one-thread result — not UTF-8, no line feed soon after the cut's search start, fewer records in the first half
  *   than the header search reads, a quoted field spanning the cut, a failed thread — and the file must
  *   be read on one thread.
  */
@@ -107,7 +124,7 @@ export async function parseCsvInHalves(
   } catch {
     return null;
   }
-  const from = size >> 1;
+  const from = cutSearchFrom(size);
   const reply = parser.parse({ filePath, from, fileBytes: size, delimiter });
   const bytes = readHead(filePath, Math.min(size, from + cutWindowBytes));
   const cut = bytes.indexOf(10, from) + 1;

@@ -25,12 +25,12 @@ function readTail(filePath: string, from: number, fileBytes: number): Uint8Array
  * parses it as data rows; the columns as parts (`CsvColumn.toPart`). Runs on the worker thread (tests
  * call it on theirs).
  *
- * @example parseCsvSecondHalf({ filePath, from: size >> 1, fileBytes: size, delimiter: ',' }).kind // 'parsed'
+ * @example parseCsvSecondHalf({ filePath, from: cutSearchFrom(size), fileBytes: size, delimiter: ',' }).kind // 'parsed'
  */
 export function parseCsvSecondHalf(request: CsvHalfRequest): CsvHalfReply {
   const bytes = readTail(request.filePath, request.from, request.fileBytes);
   const start = bytes.indexOf(10) + 1;
-  if (start <= 0) return { kind: 'failed', message: 'no line feed after the middle' };
+  if (start <= 0) return { kind: 'failed', message: 'no line feed after the cut' };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));

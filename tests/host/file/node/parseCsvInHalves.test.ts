@@ -6,6 +6,7 @@ import type { CellColumn } from '../../../../src/engine/types';
 import { CsvSource } from '../../../../src/host/file/CsvSource';
 import { decodeText } from '../../../../src/host/file/decodeText';
 import {
+  cutSearchFrom,
   parseCsvInHalves,
   type CsvHalfParser,
   type CsvHalfReply,
@@ -98,6 +99,17 @@ function rows(from: number, to: number, columns: readonly ((row: number) => stri
   return lines;
 }
 
+describe('cutSearchFrom: the first half is longer by what this thread parses while the worker starts', () => {
+  test('2 MB past the middle of a large file, at most three quarters into a small one', () => {
+    const mb = 1024 ** 2;
+    expect(cutSearchFrom(64 * mb)).toBe(34 * mb);
+    expect(cutSearchFrom(60 * mb + 1)).toBe(32 * mb);
+    expect(cutSearchFrom(8 * mb)).toBe(6 * mb);
+    expect(cutSearchFrom(4 * mb)).toBe(3 * mb);
+    expect(cutSearchFrom(1001)).toBe(750);
+  });
+});
+
 describe('parseCsvInHalves: a CSV parsed on two threads gives the one-thread table', () => {
   test('the real online retail export (3.7 MB): headers, row count and every cell', async () => {
     const columns = await expectSameAsOneThread(sharedData('online_retail_2010-12.csv'));
@@ -142,10 +154,13 @@ describe('parseCsvInHalves: a CSV parsed on two threads gives the one-thread tab
   });
 
   test('a quoted field with line breaks across the cut: null, and the file is read on one thread', async () => {
-    const before = rows(0, 400, [(row) => `C${String(row % 10)}`, (row) => `${String(row)}.00`]);
+    // More rows before the quoted field than after: the cut is searched for past the middle (a small
+    // file's at three quarters).
+    const before = rows(0, 1200, [(row) => `C${String(row % 10)}`, (row) => `${String(row)}.00`]);
+    const after = rows(0, 400, [(row) => `C${String(row % 10)}`, (row) => `${String(row)}.00`]);
     const quoted = `"${Array.from({ length: 400 }, (_, k) => `line ${String(k)}`).join('\n')}"`;
-    const text = ['Customer,Amount', ...before, `C1,${quoted}`, ...before, ''].join('\n');
-    const middle = Buffer.byteLength(text) >> 1;
+    const text = ['Customer,Amount', ...before, `C1,${quoted}`, ...after, ''].join('\n');
+    const middle = cutSearchFrom(Buffer.byteLength(text));
     const quoteAt = Buffer.byteLength(text.slice(0, text.indexOf('"')));
     expect(quoteAt).toBeLessThan(middle);
     expect(quoteAt + Buffer.byteLength(quoted)).toBeGreaterThan(middle);
@@ -168,7 +183,7 @@ describe('parseCsvInHalves: a CSV parsed on two threads gives the one-thread tab
     expect(cellsOf(columns[0]!)[0]).toBe('客户0');
     // A zero-width no-break space right after the cut is a character of the cell, not a byte-order mark.
     const bytes = Buffer.from(text);
-    const cut = bytes.indexOf(10, bytes.length >> 1) + 1;
+    const cut = bytes.indexOf(10, cutSearchFrom(bytes.length)) + 1;
     const marked = Buffer.concat([bytes.subarray(0, cut), Buffer.from('\ufeff'), bytes.subarray(cut)]);
     const file = fileOf(marked);
     await expectSameAsOneThread(file);
