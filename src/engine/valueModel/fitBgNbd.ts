@@ -1,6 +1,6 @@
 import { digamma } from './digamma';
 import { logGamma } from './logGamma';
-import { maximizeLogLikelihood, warmStartOnSample } from './maximizeLogLikelihood';
+import { fitResultOf, maximizeLogLikelihood, warmStartOnSample } from './maximizeLogLikelihood';
 import type { BgNbdParams, FitResult, RepeatGroups } from './types';
 
 /**
@@ -55,31 +55,18 @@ export function fitBgNbd(groups: RepeatGroups, options: { warm?: boolean } = {})
     b: Math.exp(logs[3]!),
   });
 
-  const {
-    found,
-    params,
-    logLikelihood: atParams,
-    boundary,
-  } = maximizeLogLikelihood(
-    logLikelihood,
-    fromLogs,
-    4,
+  return fitResultOf(
+    maximizeLogLikelihood(
+      logLikelihood,
+      fromLogs,
+      4,
+      customers,
+      options.warm === false
+        ? null
+        : warmStartOnSample(count, (every) => sampleOf(groups, every), fromLogs, 4, { limitingCase: true }),
+    ),
     customers,
-    options.warm === false
-      ? null
-      : warmStartOnSample(count, (every) => sampleOf(groups, every), fromLogs, 4, { limitingCase: true }),
   );
-  if (!found.converged && boundary === null)
-    return failure(`the optimiser stopped: ${found.reason}`, customers, found.iterations);
-  return {
-    converged: true,
-    params,
-    logLikelihood: atParams,
-    customers,
-    iterations: found.iterations,
-    evaluations: found.evaluations,
-    boundary,
-  };
 }
 
 /**
@@ -325,8 +312,8 @@ function log1pOf(e: Float64Array, into: Float64Array): void {
   for (let g = 0; g < e.length; g++) into[g] = Math.log1p(e[g]!);
 }
 
-function failure(reason: string, customers: number, iterations = 0): FitResult<BgNbdParams> {
-  return { converged: false, reason, customers, iterations };
+function failure(reason: string, customers: number): FitResult<BgNbdParams> {
+  return { converged: false, reason, customers, iterations: 0 };
 }
 
 /** The distinct values of a column (those with weight > 0 first seen) and, per entry, its value's index. */

@@ -1,6 +1,6 @@
 import { digamma } from './digamma';
 import { logGamma } from './logGamma';
-import { maximizeLogLikelihood, warmStartOnSample } from './maximizeLogLikelihood';
+import { fitResultOf, maximizeLogLikelihood, warmStartOnSample } from './maximizeLogLikelihood';
 import type { FitResult, GammaGammaParams } from './types';
 
 /**
@@ -30,11 +30,11 @@ export function fitGammaGamma(
   options: { warm?: boolean } = {},
 ): FitResult<GammaGammaParams> {
   const count = frequency.length;
-  const fail = (reason: string, iterations = 0): FitResult<GammaGammaParams> => ({
+  const fail = (reason: string): FitResult<GammaGammaParams> => ({
     converged: false,
     reason,
     customers: count,
-    iterations,
+    iterations: 0,
   });
   if (count < 2) return fail(`${count} customer(s) with repeat spend; the spend model needs at least 2`);
   const logLikelihood = spendLikelihood(frequency, meanSpend);
@@ -44,33 +44,20 @@ export function fitGammaGamma(
     q: Math.exp(logs[1]!),
     gamma: Math.exp(logs[2]!),
   });
-  const {
-    found,
-    params,
-    logLikelihood: atParams,
-    boundary,
-  } = maximizeLogLikelihood(
-    logLikelihood,
-    fromLogs,
-    3,
+  return fitResultOf(
+    maximizeLogLikelihood(
+      logLikelihood,
+      fromLogs,
+      3,
+      count,
+      options.warm === false
+        ? null
+        : warmStartOnSample(count, (every) => sampleOf(frequency, meanSpend, every), fromLogs, 3, {
+            limitingCase: false,
+          }),
+    ),
     count,
-    options.warm === false
-      ? null
-      : warmStartOnSample(count, (every) => sampleOf(frequency, meanSpend, every), fromLogs, 3, {
-          limitingCase: false,
-        }),
   );
-  if (!found.converged && boundary === null)
-    return fail(`the optimiser stopped: ${found.reason}`, found.iterations);
-  return {
-    converged: true,
-    params,
-    logLikelihood: atParams,
-    customers: count,
-    iterations: found.iterations,
-    evaluations: found.evaluations,
-    boundary,
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { minimizeBfgs } from './minimizeBfgs';
 import { minimizeNelderMead } from './minimizeNelderMead';
 import { runawayParameter } from './runawayParameter';
-import type { Minimum } from './types';
+import type { FitResult, Minimum } from './types';
 
 /** Where a search starts: the parameters' logarithms, and a first guess of the inverse Hessian there. */
 export interface WarmStart {
@@ -107,4 +107,31 @@ export function maximizeLogLikelihood<P extends object>(
   while (last >= 0 && !tried[last]!.logs.every((v, j) => v === x[j])) last--;
   const value = last >= 0 ? tried[last]!.value : logLikelihood(params);
   return { found, params, logLikelihood: value, boundary: runawayParameter(params) };
+}
+
+/**
+ * A value model's fit from its {@link maximizeLogLikelihood} search over `customers`: the parameters (a
+ * limiting case too, with its `boundary` sentence), or why the optimiser stopped short inside the bounds.
+ */
+export function fitResultOf<P extends object>(
+  search: ReturnType<typeof maximizeLogLikelihood<P>>,
+  customers: number,
+): FitResult<P> {
+  const { found, params, logLikelihood, boundary } = search;
+  if (!found.converged && boundary === null)
+    return {
+      converged: false,
+      reason: `the optimiser stopped: ${found.reason}`,
+      customers,
+      iterations: found.iterations,
+    };
+  return {
+    converged: true,
+    params,
+    logLikelihood,
+    customers,
+    iterations: found.iterations,
+    evaluations: found.evaluations,
+    boundary,
+  };
 }
